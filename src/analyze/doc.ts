@@ -1,0 +1,152 @@
+// The document every analyser stage reads and extends: the text, its tokens and the layers added so far.
+import type { ActorKind, Article, QuoteKind, Span, StanceLabel } from './record.js';
+import type { Knowledge } from './knowledge.js';
+
+export interface Token {
+  i: number;
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** Universal part-of-speech tag from wink-nlp (PROPN, NOUN, VERB, PUNCT, SPACE, …). */
+  pos: string;
+  sentence: number;
+}
+
+export interface Sentence {
+  i: number;
+  start: number;
+  end: number;
+  /** Index of the first and last token (inclusive). */
+  first: number;
+  last: number;
+  paragraph: number;
+}
+
+export type MentionVia =
+  | 'name' | 'alias' | 'demonym' | 'capital' | 'phrase' | 'surname' | 'title' | 'pronoun' | 'group';
+
+export interface Mention extends Span {
+  actor: number;
+  via: MentionVia;
+}
+
+export interface Actor {
+  key: string;
+  kind: ActorKind;
+  name: string;
+  role: string | null;
+  country: string | null;
+  organization: string | null;
+  represents: string | null;
+  mentions: Mention[];
+}
+
+export interface Quote extends Span {
+  kind: QuoteKind;
+  /** Actor index of the speaker, when known. */
+  speaker: number | null;
+  /** The span naming the speaker in the text (a name, a pronoun, "officials"). */
+  speakerSpan: Span | null;
+  /** The speech verb or cue ("said", "told", "according to"). */
+  cue: Span | null;
+  sentence: number;
+}
+
+export interface Proposal {
+  summary: string;
+  /** A slug of what is proposed, stable within the article. */
+  key: string;
+  proposer: number | null;
+  body: string | null;
+  mentions: Span[];
+}
+
+export interface Stance {
+  holder: number;
+  proposal: number;
+  stance: StanceLabel;
+  condition: string | null;
+  confidence: number;
+  date: string | null;
+  evidence: Span;
+  quote: number | null;
+  /** Span that tells when it was expressed ("on Wednesday"), resolved by the dates stage. */
+  when?: Span | null;
+}
+
+export interface Doc {
+  article: Article;
+  /** The text as analysed: article.text up to the length cap. */
+  text: string;
+  knowledge: Knowledge;
+  tokens: Token[];
+  sentences: Sentence[];
+  actors: Actor[];
+  quotes: Quote[];
+  proposals: Proposal[];
+  stances: Stance[];
+  warnings: string[];
+}
+
+export function newDoc(article: Article, text: string, knowledge: Knowledge): Doc {
+  return { article, text, knowledge, tokens: [], sentences: [], actors: [], quotes: [], proposals: [], stances: [], warnings: [] };
+}
+
+export type ActorDraft = Omit<Actor, 'mentions'>;
+
+/** Adds an actor (or finds the one with the same key, filling its empty fields) and returns its index. */
+export function addActor(doc: Doc, draft: ActorDraft): number {
+  const i = doc.actors.findIndex((a) => a.key === draft.key);
+  if (i >= 0) {
+    const a = doc.actors[i];
+    a.role ??= draft.role;
+    a.country ??= draft.country;
+    a.organization ??= draft.organization;
+    a.represents ??= draft.represents;
+    return i;
+  }
+  doc.actors.push({ ...draft, mentions: [] });
+  return doc.actors.length - 1;
+}
+
+/** Records a mention of an actor unless the same span is already recorded for it. */
+export function addMention(doc: Doc, actor: number, span: Span, via: MentionVia): void {
+  const ms = doc.actors[actor].mentions;
+  if (ms.some((m) => m.start === span.start && m.end === span.end)) return;
+  ms.push({ start: span.start, end: span.end, actor, via });
+}
+
+/** All mentions of all actors, in text order. */
+export function allMentions(doc: Doc): Mention[] {
+  return doc.actors.flatMap((a) => a.mentions).sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** Index of the sentence holding a character offset (binary search), or -1. */
+export function sentenceAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Index of the first token starting at or after a character offset (binary search). */
+export function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+export const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;

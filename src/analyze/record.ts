@@ -1,0 +1,73 @@
+// The analysis record, version 1 (../shared/spec/analysis-v1.md): the contract between the analyser and everything downstream.
+
+export const SCHEMA = 'standpoint.analysis/1';
+
+export interface Span { start: number; end: number }
+
+/** One news report, as read by ingest and given to the analyser. */
+export interface Article {
+  id: string;
+  date: string | null; // YYYY-MM-DD
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  file: string | null;
+  language: string; // ISO 639-1
+  text: string;
+}
+
+export type ActorKind = 'country' | 'organization' | 'person' | 'group';
+
+export interface RecordActor {
+  id: string;
+  key: string;
+  kind: ActorKind;
+  name: string;
+  role: string | null;
+  country: string | null;
+  organization: string | null;
+  represents: string | null;
+  mentions: Span[];
+}
+
+export type QuoteKind = 'direct' | 'partial' | 'indirect';
+
+export interface RecordQuote {
+  id: string;
+  kind: QuoteKind;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+}
+
+export interface RecordProposal {
+  id: string;
+  summary: string;
+  proposer: string | null;
+  body: string | null;
+  mentions: Span[];
+}
+
+export type StanceLabel = 'support' | 'oppose' | 'undecided';
+
+export interface RecordStance {
+  holder: string;
+  proposal: string;
+  stance: StanceLabel;
+  condition: string | null;
+  confidence: number;
+  date: string | null;
+  evidence: Span;
+  quote: string | null;
+}
+
+export interface AnalysisRecord {
+  schema: typeof SCHEMA;
+  article: Article;
+  actors: RecordActor[];
+  quotes: RecordQuote[];
+  proposals: RecordProposal[];
+  stances: RecordStance[];
+  events: unknown[];
+}

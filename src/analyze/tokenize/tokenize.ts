@@ -1,0 +1,74 @@
+// Stage: split the text into sentences and tokens (wink-nlp), with character offsets and part of speech.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Sentence, Token } from '../doc.js';
+import type { Stage } from '../stage.js';
+
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+export const tokenize: Stage = {
+  name: 'tokenize',
+  reads: [],
+  adds: ['tokens', 'sentences'],
+  run(doc: Doc) {
+    const text = doc.text;
+    const wdoc = nlp.readDoc(text);
+    const values = wdoc.tokens().out(its.value) as string[];
+    const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+    const pos = wdoc.tokens().out(its.pos) as string[];
+    const tokens: Token[] = new Array(values.length);
+    let offset = 0;
+    for (let i = 0; i < values.length; i++) {
+      offset += spaces[i].length;
+      let start = offset;
+      // wink-nlp keeps every character, but guard against drift anyway.
+      if (text.startsWith(values[i], start) === false) {
+        const found = text.indexOf(values[i], start);
+        start = found >= 0 ? found : start;
+      }
+      const end = start + values[i].length;
+      tokens[i] = { i, start, end, text: values[i], lower: values[i].toLowerCase(), pos: pos[i], sentence: 0 };
+      offset = end;
+    }
+    // Sentence boundaries: wink-nlp's, plus every line break (headlines and captions carry no full stop).
+    const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+    const breakAfter = new Uint8Array(tokens.length);
+    for (const [, last] of spans) breakAfter[last] = 1;
+    for (const t of tokens) if (t.pos === 'SPACE' && t.text.includes('\n')) breakAfter[t.i] = 1;
+    const sentences: Sentence[] = [];
+    let paragraph = 0;
+    let first = -1;
+    let sawBreak = false;
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t];
+      if (tok.pos === 'SPACE' || /^\s+$/.test(tok.text)) {
+        if (tok.text.includes('\n')) sawBreak = true;
+      } else if (first < 0) {
+        first = t;
+      }
+      if (breakAfter[t] && first >= 0) {
+        let last = t;
+        while (last > first && (tokens[last].pos === 'SPACE' || /^\s+$/.test(tokens[last].text))) last--;
+        if (sawBreak && sentences.length) paragraph++;
+        sawBreak = false;
+        const s: Sentence = { i: sentences.length, start: tokens[first].start, end: tokens[last].end, first, last, paragraph };
+        for (let k = first; k <= last; k++) tokens[k].sentence = s.i;
+        sentences.push(s);
+        first = -1;
+      }
+    }
+    if (first >= 0) {
+      let last = tokens.length - 1;
+      while (last > first && (tokens[last].pos === 'SPACE' || /^\s+$/.test(tokens[last].text))) last--;
+      if (sawBreak && sentences.length) paragraph++;
+      const s: Sentence = { i: sentences.length, start: tokens[first].start, end: tokens[last].end, first, last, paragraph };
+      for (let k = first; k <= last; k++) tokens[k].sentence = s.i;
+      sentences.push(s);
+    }
+    // Spaces between sentences belong to the sentence before them.
+    for (let t = 1; t < tokens.length; t++) if (tokens[t].pos === 'SPACE' && tokens[t].start >= (sentences[tokens[t - 1].sentence]?.end ?? 0)) tokens[t].sentence = tokens[t - 1].sentence;
+    doc.tokens = tokens;
+    doc.sentences = sentences;
+  },
+};
