@@ -43,6 +43,8 @@ export interface RecordQuote {
 
 export interface RecordProposal {
   id: string;
+  /** Added field (allowed by the spec): a slug of what is proposed, e.g. "peacekeeping-mission-ukraine". */
+  key: string;
   summary: string;
   proposer: string | null;
   body: string | null;

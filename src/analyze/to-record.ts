@@ -23,7 +23,7 @@ export function toRecord(doc: Doc): AnalysisRecord {
     speaker: q.speaker === null ? null : actorIds.get(q.speaker) ?? null,
   }));
   const proposals = doc.proposals.map((p, i) => ({
-    id: `p${i + 1}`, summary: p.summary, proposer: p.proposer === null ? null : actorIds.get(p.proposer) ?? null,
+    id: `p${i + 1}`, key: p.key, summary: p.summary, proposer: p.proposer === null ? null : actorIds.get(p.proposer) ?? null,
     body: p.body, mentions: [...p.mentions].sort((x, y) => x.start - y.start).map((m) => ({ start: m.start, end: m.end })),
   }));
   const stances = doc.stances
