@@ -1,0 +1,101 @@
+// Each holder's current stance on a proposal: the dated observations weighed by recency and confidence, then corrections.
+import type { StanceLabel } from '../analyze/record.js';
+import type { ActorRow, Correction, ObservationRow, PositionRow, ProposalWithCount, Store } from '../store/store.js';
+
+/** An observation this many days older than the newest one counts half as much. */
+export const HALF_LIFE_DAYS = 7;
+
+export interface Position {
+  /** STANCE_ID: stable for the (proposal, holder) pair; `standpoint correct` takes it. */
+  id: number;
+  proposal: string;
+  holder: string;
+  name: string;
+  stance: StanceLabel;
+  /** The machine's label, kept when an analyst corrects it. */
+  machineStance: StanceLabel;
+  corrected: boolean;
+  correction: Correction | null;
+  date: string | null;
+  confidence: number;
+  condition: string | null;
+  observations: number;
+  evidence: string;
+  quote: string | null;
+  article: string;
+}
+
+const dayNumber = (d: string | null) => (d ? Date.parse(d) / 86_400_000 : Number.NEGATIVE_INFINITY);
+
+/** The machine's current stance from a holder's observations on one proposal (at least one). */
+export function currentStance(obs: ObservationRow[]): { stance: StanceLabel; confidence: number; latest: ObservationRow } {
+  const newest = Math.max(...obs.map((o) => dayNumber(o.date)));
+  const weights = new Map<StanceLabel, number>();
+  let total = 0;
+  for (const o of obs) {
+    const age = Number.isFinite(newest) && Number.isFinite(dayNumber(o.date)) ? newest - dayNumber(o.date) : 0;
+    const w = Math.max(o.confidence, 0.01) * 0.5 ** (age / HALF_LIFE_DAYS);
+    weights.set(o.stance, (weights.get(o.stance) ?? 0) + w);
+    total += w;
+  }
+  const [stance, w] = [...weights.entries()].sort((a, b) => b[1] - a[1])[0];
+  const mine = obs.filter((o) => o.stance === stance);
+  const latest = mine.reduce((a, b) => (dayNumber(b.date) > dayNumber(a.date) || (b.date === a.date && b.confidence > a.confidence) ? b : a));
+  const meanConf = mine.reduce((n, o) => n + o.confidence, 0) / mine.length;
+  return { stance, confidence: Math.round((w / total) * meanConf * 1000) / 1000, latest };
+}
+
+/** Positions of holders on the given proposals, corrections applied, strongest evidence first within a proposal. */
+export async function positionsOf(store: Store, proposalIds: string[]): Promise<Position[]> {
+  if (!proposalIds.length) return [];
+  const [obs, corrections, rows] = await Promise.all([
+    store.observations({ proposalIds }), store.corrections({ proposalIds }), store.positions({ proposalIds }),
+  ]);
+  const ids = new Map(rows.map((r: PositionRow) => [`${r.proposalId}|${r.holder}`, r.id]));
+  const groups = new Map<string, ObservationRow[]>();
+  for (const o of obs) (groups.get(`${o.proposalId}|${o.holder}`) ?? groups.set(`${o.proposalId}|${o.holder}`, []).get(`${o.proposalId}|${o.holder}`)!).push(o);
+  const lastCorrection = new Map<string, Correction>();
+  for (const c of corrections) lastCorrection.set(`${c.proposalId}|${c.holder}`, c);
+  const names = new Map((await store.actors([...new Set(obs.map((o) => o.holder))])).map((a: ActorRow) => [a.key, a.name]));
+  const out: Position[] = [];
+  for (const [k, list] of groups) {
+    const cur = currentStance(list);
+    const corr = lastCorrection.get(k) ?? null;
+    const [proposal, holder] = [list[0].proposalId, list[0].holder];
+    out.push({
+      id: ids.get(k) ?? 0, proposal, holder, name: names.get(holder) ?? holder, stance: corr?.stance ?? cur.stance,
+      machineStance: cur.stance, corrected: !!corr, correction: corr, date: cur.latest.date,
+      confidence: corr ? 1 : cur.confidence, condition: cur.latest.condition, observations: list.length,
+      evidence: cur.latest.evidence, quote: cur.latest.quote, article: cur.latest.articleId,
+    });
+  }
+  return out.sort((a, b) => a.proposal.localeCompare(b.proposal) || b.confidence - a.confidence || a.holder.localeCompare(b.holder));
+}
+
+/** The `standpoint proposals --json` / `GET /api/proposals` object. */
+export interface ProposalSummary {
+  id: string;
+  summary: string;
+  proposer: string | null;
+  body: string | null;
+  articles: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  stances: Array<{ id: number; holder: string; name: string; stance: StanceLabel; date: string | null; confidence: number; observations: number; evidence: string; corrected: boolean }>;
+}
+
+export async function proposalSummaries(store: Store, options: { limit?: number; offset?: number; q?: string } = {}): Promise<ProposalSummary[]> {
+  const list = await store.proposals(options);
+  return summarize(store, list);
+}
+
+export async function summarize(store: Store, list: ProposalWithCount[]): Promise<ProposalSummary[]> {
+  const positions = await positionsOf(store, list.map((p) => p.id));
+  return list.map((p) => ({
+    id: p.id, summary: p.summary, proposer: p.proposer, body: p.body, articles: p.articles, firstSeen: p.firstSeen, lastSeen: p.lastSeen,
+    stances: positions.filter((s) => s.proposal === p.id).map((s) => ({
+      id: s.id, holder: s.holder, name: s.name, stance: s.stance, date: s.date, confidence: s.confidence,
+      observations: s.observations, evidence: s.evidence, corrected: s.corrected,
+    })),
+  }));
+}

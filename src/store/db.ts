@@ -1,0 +1,35 @@
+// What the SQL store needs from a database driver: queries with `?` placeholders and transactions.
+
+export type Param = string | number | null;
+
+export interface Db {
+  readonly dialect: 'sqlite' | 'postgres';
+  all<T = Record<string, unknown>>(sql: string, params?: Param[]): Promise<T[]>;
+  run(sql: string, params?: Param[]): Promise<number>;
+  /** Runs fn in one transaction on one connection; rolls back if it throws. Transactions never interleave. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A migration: a version number and the statements that take the schema there. */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+/** Applies the migrations not yet applied, each in its own transaction, recording them in schema_migrations. */
+export async function migrate(db: Db, migrations: Migration[]): Promise<number[]> {
+  await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const done = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const st of m.statements) await tx.run(st);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [m.version, m.name, new Date().toISOString()]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

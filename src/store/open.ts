@@ -1,0 +1,31 @@
+// Opens the store a URL names: a file path for the embedded SQLite store, or postgres://… for PostgreSQL.
+import { migrate } from './db.js';
+import { openPostgres } from './postgres/connection.js';
+import { migrations } from './schema.js';
+import { openSqlite } from './sqlite/connection.js';
+import { SqlStore } from './sql-store.js';
+import { StoreError, type Store } from './store.js';
+
+export const DEFAULT_DB = './standpoint.db';
+
+/** The store location: the option, else STANDPOINT_DB, else ./standpoint.db. */
+export const dbLocation = (option?: string): string => option ?? process.env.STANDPOINT_DB ?? DEFAULT_DB;
+
+export async function openStore(location: string = dbLocation()): Promise<Store> {
+  const isPg = /^postgres(ql)?:\/\//.test(location);
+  let db;
+  try {
+    db = isPg ? openPostgres(location) : openSqlite(location.replace(/^sqlite:(\/\/)?/, ''));
+  } catch (err) {
+    throw new StoreError('connection', `cannot open store ${location}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    await migrate(db, migrations(db.dialect));
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    const e = err as Error & { code?: string };
+    const code = e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' ? 'connection' : 'migration';
+    throw new StoreError(code, `cannot prepare store ${location}: ${e.message}`, { cause: err });
+  }
+  return new SqlStore(db);
+}

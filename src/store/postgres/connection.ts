@@ -1,0 +1,45 @@
+// The PostgreSQL driver (pg): a connection pool; `?` placeholders become $1, $2, ….
+import pg from 'pg';
+import type { Db, Param } from '../db.js';
+
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+// COUNT and BIGINT come back as strings by default; the store's numbers fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+function wrap(query: (sql: string, params: Param[]) => Promise<pg.QueryResult>, tx: Db['transaction'], close: () => Promise<void>): Db {
+  return {
+    dialect: 'postgres',
+    async all<T>(sql: string, params: Param[] = []) {
+      return (await query(numbered(sql), params)).rows as T[];
+    },
+    async run(sql: string, params: Param[] = []) {
+      return (await query(numbered(sql), params)).rowCount ?? 0;
+    },
+    transaction: tx,
+    close,
+  };
+}
+
+export function openPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const transaction = async <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const inner: Db = wrap((s, p) => client.query(s, p), (f) => f(inner), async () => undefined);
+      const out = await fn(inner);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+  return wrap((s, p) => pool.query(s, p), transaction, () => pool.end());
+}

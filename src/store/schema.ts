@@ -1,0 +1,63 @@
+// The store's tables, as versioned migrations shared by both dialects (only the identity column differs).
+import type { Migration } from './db.js';
+
+const v1 = (id: string): string[] => [
+  `CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    date TEXT, title TEXT, url TEXT, source TEXT, file TEXT,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    record TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    copy_of TEXT REFERENCES articles(id),
+    ingested_at TEXT NOT NULL)`,
+  'CREATE INDEX articles_date ON articles(date)',
+  `CREATE TABLE article_bands (band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id), PRIMARY KEY (band, article_id))`,
+  `CREATE TABLE proposals (
+    id TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
+    proposer TEXT, body TEXT, first_seen TEXT, last_seen TEXT)`,
+  'CREATE INDEX proposals_last_seen ON proposals(last_seen)',
+  `CREATE TABLE proposal_terms (term TEXT NOT NULL, proposal_id TEXT NOT NULL REFERENCES proposals(id), PRIMARY KEY (term, proposal_id))`,
+  `CREATE TABLE proposal_mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id), local_id TEXT NOT NULL,
+    proposal_id TEXT NOT NULL REFERENCES proposals(id),
+    summary TEXT NOT NULL, text TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+    PRIMARY KEY (article_id, local_id))`,
+  'CREATE INDEX proposal_mentions_proposal ON proposal_mentions(proposal_id)',
+  `CREATE TABLE actors (
+    key TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, role TEXT,
+    country TEXT, organization TEXT, represents TEXT)`,
+  `CREATE TABLE actor_aliases (alias TEXT NOT NULL, key TEXT NOT NULL REFERENCES actors(key), PRIMARY KEY (alias, key))`,
+  `CREATE TABLE actor_roles (
+    key TEXT NOT NULL REFERENCES actors(key), article_id TEXT NOT NULL REFERENCES articles(id),
+    role TEXT, represents TEXT, date TEXT, PRIMARY KEY (key, article_id))`,
+  `CREATE TABLE positions (
+    id ${id}, proposal_id TEXT NOT NULL REFERENCES proposals(id), holder TEXT NOT NULL,
+    UNIQUE (proposal_id, holder))`,
+  `CREATE TABLE observations (
+    id ${id}, proposal_id TEXT NOT NULL REFERENCES proposals(id), holder TEXT NOT NULL, actor TEXT NOT NULL,
+    stance TEXT NOT NULL, condition TEXT, confidence DOUBLE PRECISION NOT NULL, date TEXT,
+    article_id TEXT NOT NULL REFERENCES articles(id), evidence TEXT NOT NULL,
+    evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, quote TEXT,
+    UNIQUE (article_id, proposal_id, holder, evidence_start))`,
+  'CREATE INDEX observations_proposal ON observations(proposal_id, holder)',
+  'CREATE INDEX observations_holder ON observations(holder)',
+  'CREATE INDEX observations_actor ON observations(actor)',
+  `CREATE TABLE corrections (
+    id ${id}, position_id INTEGER NOT NULL REFERENCES positions(id),
+    proposal_id TEXT NOT NULL, holder TEXT NOT NULL, stance TEXT NOT NULL,
+    note TEXT, author TEXT NOT NULL, created_at TEXT NOT NULL)`,
+  'CREATE INDEX corrections_proposal ON corrections(proposal_id)',
+  `CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id), local_id TEXT NOT NULL,
+    kind TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT,
+    start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+    PRIMARY KEY (article_id, local_id))`,
+  'CREATE INDEX quotes_speaker ON quotes(speaker)',
+];
+
+export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
+  const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
+  return [{ version: 1, name: 'articles, proposals, actors, observations, corrections, quotes', statements: v1(id) }];
+}

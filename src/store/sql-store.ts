@@ -1,0 +1,263 @@
+// The store implemented once in portable SQL over a driver (SQLite or PostgreSQL).
+import type { KnownPerson } from '../analyze/knowledge.js';
+import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
+import type { Db, Param } from './db.js';
+import type {
+  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, ObservationRow, PositionRow, ProposalRow,
+  ProposalWithCount, PutStatus, QuoteRow, Store,
+} from './store.js';
+import { StoreError } from './store.js';
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+type Row = Record<string, unknown>;
+
+const toRef = (r: Row): ArticleRef => ({
+  id: String(r.id), contentHash: String(r.content_hash), date: str(r.date), signature: String(r.signature), copyOf: str(r.copy_of),
+});
+
+const PROPOSAL_COLUMNS = `p.id, p.key, p.summary, p.proposer, p.body, p.first_seen, p.last_seen`;
+const ARTICLE_COUNT = `(SELECT COUNT(DISTINCT m.article_id) FROM proposal_mentions m JOIN articles a ON a.id = m.article_id
+  WHERE m.proposal_id = p.id AND a.copy_of IS NULL) AS articles`;
+
+const toProposal = (r: Row, terms: string[] = []): ProposalRow => ({
+  id: String(r.id), key: String(r.key), summary: String(r.summary), proposer: str(r.proposer), body: str(r.body),
+  firstSeen: str(r.first_seen), lastSeen: str(r.last_seen), terms,
+});
+
+const toObservation = (r: Row): ObservationRow => ({
+  proposalId: String(r.proposal_id), holder: String(r.holder), actor: String(r.actor), stance: r.stance as StanceLabel,
+  condition: str(r.condition), confidence: Number(r.confidence), date: str(r.date), articleId: String(r.article_id),
+  evidence: String(r.evidence), evidenceStart: Number(r.evidence_start), evidenceEnd: Number(r.evidence_end), quote: str(r.quote),
+});
+
+const toCorrection = (r: Row): Correction => ({
+  id: Number(r.id), stanceId: Number(r.position_id), proposalId: String(r.proposal_id), holder: String(r.holder),
+  stance: r.stance as StanceLabel, note: str(r.note), author: String(r.author), createdAt: String(r.created_at),
+});
+
+const toActor = (r: Row, aliases: string[]): ActorRow => ({
+  key: String(r.key), kind: String(r.kind), name: String(r.name), role: str(r.role), country: str(r.country),
+  organization: str(r.organization), represents: str(r.represents), aliases,
+});
+
+/** `IN (?, ?, …)` clause for a list; an empty list matches nothing. */
+const inList = (column: string, values: Param[]) => (values.length ? `${column} IN (${marks(values.length)})` : '1 = 0');
+
+export class SqlStore implements Store {
+  constructor(private readonly db: Db) {}
+
+  get dialect() { return this.db.dialect; }
+
+  async findArticle(idOrHash: string): Promise<ArticleRef | null> {
+    const rows = await this.db.all('SELECT id, content_hash, date, signature, copy_of FROM articles WHERE id = ? OR content_hash = ? LIMIT 1', [idOrHash, idOrHash]);
+    return rows.length ? toRef(rows[0]) : null;
+  }
+
+  async articlesWithBands(bands: string[]): Promise<ArticleRef[]> {
+    if (!bands.length) return [];
+    const rows = await this.db.all(
+      `SELECT a.id, a.content_hash, a.date, a.signature, a.copy_of FROM articles a WHERE a.id IN
+        (SELECT DISTINCT article_id FROM article_bands WHERE ${inList('band', bands)}) LIMIT 200`, bands);
+    return rows.map(toRef);
+  }
+
+  async proposalsWithTerms(terms: string[]): Promise<ProposalRow[]> {
+    if (!terms.length) return [];
+    const rows = await this.db.all(
+      `SELECT ${PROPOSAL_COLUMNS} FROM proposals p WHERE p.id IN
+        (SELECT DISTINCT proposal_id FROM proposal_terms WHERE ${inList('term', terms)}) ORDER BY p.last_seen DESC LIMIT 500`, terms);
+    if (!rows.length) return [];
+    const ids = rows.map((r) => String(r.id));
+    const termRows = await this.db.all<{ proposal_id: string; term: string }>(
+      `SELECT proposal_id, term FROM proposal_terms WHERE ${inList('proposal_id', ids)}`, ids);
+    const byId = new Map<string, string[]>();
+    for (const t of termRows) (byId.get(t.proposal_id) ?? byId.set(t.proposal_id, []).get(t.proposal_id)!).push(t.term);
+    return rows.map((r) => toProposal(r, byId.get(String(r.id)) ?? []));
+  }
+
+  writeArticle(w: ArticleWrite): Promise<PutStatus> {
+    const a = w.record.article;
+    return this.db.transaction(async (tx) => {
+      const exists = await tx.all('SELECT id FROM articles WHERE id = ? OR content_hash = ?', [a.id, w.contentHash]);
+      if (exists.length) return 'known';
+      await tx.run(
+        `INSERT INTO articles (id, content_hash, date, title, url, source, file, language, text, record, signature, copy_of, ingested_at)
+         VALUES (${marks(13)})`,
+        [a.id, w.contentHash, a.date, a.title, a.url, a.source, a.file, a.language, a.text, JSON.stringify(w.record), w.signature, w.copyOf, new Date().toISOString()]);
+      for (const band of w.bands) await tx.run('INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [band, a.id]);
+      for (const q of w.quotes) {
+        await tx.run(`INSERT INTO quotes (article_id, local_id, kind, text, speaker, start_offset, end_offset) VALUES (${marks(7)}) ON CONFLICT DO NOTHING`,
+          [q.articleId, q.localId, q.kind, q.text, q.speaker, q.start, q.end]);
+      }
+      for (const act of w.actors) {
+        await tx.run(
+          `INSERT INTO actors (key, kind, name, role, country, organization, represents) VALUES (${marks(7)})
+           ON CONFLICT (key) DO UPDATE SET
+             name = CASE WHEN LENGTH(excluded.name) > LENGTH(actors.name) THEN excluded.name ELSE actors.name END,
+             role = COALESCE(excluded.role, actors.role), country = COALESCE(excluded.country, actors.country),
+             organization = COALESCE(excluded.organization, actors.organization),
+             represents = COALESCE(excluded.represents, actors.represents)`,
+          [act.key, act.kind, act.name, act.role, act.country, act.organization, act.represents]);
+        for (const alias of act.aliases) await tx.run('INSERT INTO actor_aliases (alias, key) VALUES (?, ?) ON CONFLICT DO NOTHING', [alias.toLowerCase(), act.key]);
+        if (act.kind === 'person' && (act.role || act.represents)) {
+          await tx.run('INSERT INTO actor_roles (key, article_id, role, represents, date) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+            [act.key, a.id, act.role, act.represents, a.date]);
+        }
+      }
+      for (const p of w.proposals) {
+        await tx.run(
+          `INSERT INTO proposals (id, key, summary, proposer, body, first_seen, last_seen) VALUES (${marks(7)})
+           ON CONFLICT (id) DO UPDATE SET
+             proposer = COALESCE(proposals.proposer, excluded.proposer), body = COALESCE(proposals.body, excluded.body),
+             first_seen = CASE WHEN proposals.first_seen IS NULL OR excluded.first_seen < proposals.first_seen THEN excluded.first_seen ELSE proposals.first_seen END,
+             last_seen = CASE WHEN proposals.last_seen IS NULL OR excluded.last_seen > proposals.last_seen THEN excluded.last_seen ELSE proposals.last_seen END`,
+          [p.id, p.key, p.summary, p.proposer, p.body, p.firstSeen, p.lastSeen]);
+        for (const t of p.terms) await tx.run('INSERT INTO proposal_terms (term, proposal_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [t, p.id]);
+      }
+      for (const m of w.mentions) {
+        await tx.run(`INSERT INTO proposal_mentions (article_id, local_id, proposal_id, summary, text, start_offset, end_offset) VALUES (${marks(7)}) ON CONFLICT DO NOTHING`,
+          [m.articleId, m.localId, m.proposalId, m.summary, m.text, m.start, m.end]);
+      }
+      for (const o of w.observations) {
+        await tx.run('INSERT INTO positions (proposal_id, holder) VALUES (?, ?) ON CONFLICT DO NOTHING', [o.proposalId, o.holder]);
+        await tx.run(
+          `INSERT INTO observations (proposal_id, holder, actor, stance, condition, confidence, date, article_id, evidence, evidence_start, evidence_end, quote)
+           VALUES (${marks(12)}) ON CONFLICT DO NOTHING`,
+          [o.proposalId, o.holder, o.actor, o.stance, o.condition, o.confidence, o.date, o.articleId, o.evidence, o.evidenceStart, o.evidenceEnd, o.quote]);
+      }
+      return w.copyOf ? 'copy' : 'new';
+    });
+  }
+
+  async people(): Promise<KnownPerson[]> {
+    const rows = await this.db.all("SELECT key, kind, name, role, country, organization, represents FROM actors WHERE kind = 'person'");
+    const aliases = await this.aliasesOf(rows.map((r) => String(r.key)));
+    return rows.map((r) => {
+      const a = toActor(r, aliases.get(String(r.key)) ?? []);
+      return { key: a.key, name: a.name, role: a.role, country: a.country, organization: a.organization, represents: a.represents, aliases: a.aliases };
+    });
+  }
+
+  private async aliasesOf(keys: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const rows = await this.db.all<{ key: string; alias: string }>(`SELECT key, alias FROM actor_aliases WHERE ${inList('key', chunk)} ORDER BY alias`, chunk);
+      for (const r of rows) (out.get(r.key) ?? out.set(r.key, []).get(r.key)!).push(r.alias);
+    }
+    return out;
+  }
+
+  async actor(key: string): Promise<ActorRow | null> {
+    const rows = await this.db.all('SELECT * FROM actors WHERE key = ?', [key]);
+    if (!rows.length) return null;
+    return toActor(rows[0], (await this.aliasesOf([key])).get(key) ?? []);
+  }
+
+  async actors(keys?: string[]): Promise<ActorRow[]> {
+    const rows = keys
+      ? await this.db.all(`SELECT * FROM actors WHERE ${inList('key', keys)} ORDER BY key`, keys)
+      : await this.db.all('SELECT * FROM actors ORDER BY key');
+    const aliases = await this.aliasesOf(rows.map((r) => String(r.key)));
+    return rows.map((r) => toActor(r, aliases.get(String(r.key)) ?? []));
+  }
+
+  async proposals(options: { limit?: number; offset?: number; q?: string } = {}): Promise<ProposalWithCount[]> {
+    const params: Param[] = [];
+    let where = '';
+    if (options.q) {
+      where = 'WHERE LOWER(p.summary) LIKE ? OR LOWER(p.key) LIKE ?';
+      params.push(`%${options.q.toLowerCase()}%`, `%${options.q.toLowerCase()}%`);
+    }
+    params.push(options.limit ?? 1000, options.offset ?? 0);
+    const rows = await this.db.all(
+      `SELECT ${PROPOSAL_COLUMNS}, ${ARTICLE_COUNT} FROM proposals p ${where}
+       ORDER BY p.last_seen DESC, p.id LIMIT ? OFFSET ?`, params);
+    return rows.map((r) => ({ ...toProposal(r), articles: Number(r.articles) }));
+  }
+
+  async proposal(id: string): Promise<ProposalWithCount | null> {
+    const rows = await this.db.all(`SELECT ${PROPOSAL_COLUMNS}, ${ARTICLE_COUNT} FROM proposals p WHERE p.id = ?`, [id]);
+    return rows.length ? { ...toProposal(rows[0]), articles: Number(rows[0].articles) } : null;
+  }
+
+  async observations(filter: { proposalIds?: string[]; holder?: string; actor?: string }): Promise<ObservationRow[]> {
+    const conds: string[] = ['a.copy_of IS NULL'];
+    const params: Param[] = [];
+    if (filter.proposalIds) { conds.push(inList('o.proposal_id', filter.proposalIds)); params.push(...filter.proposalIds); }
+    if (filter.holder) { conds.push('o.holder = ?'); params.push(filter.holder); }
+    if (filter.actor) { conds.push('o.actor = ?'); params.push(filter.actor); }
+    const rows = await this.db.all(
+      `SELECT o.* FROM observations o JOIN articles a ON a.id = o.article_id WHERE ${conds.join(' AND ')}
+       ORDER BY o.date, o.id`, params);
+    return rows.map(toObservation);
+  }
+
+  async positions(filter: { proposalIds?: string[]; id?: number }): Promise<PositionRow[]> {
+    const rows = filter.id !== undefined
+      ? await this.db.all('SELECT id, proposal_id, holder FROM positions WHERE id = ?', [filter.id])
+      : await this.db.all(`SELECT id, proposal_id, holder FROM positions WHERE ${inList('proposal_id', filter.proposalIds ?? [])} ORDER BY id`, filter.proposalIds ?? []);
+    return rows.map((r) => ({ id: Number(r.id), proposalId: String(r.proposal_id), holder: String(r.holder) }));
+  }
+
+  async addCorrection(input: { stanceId: number; stance: StanceLabel; note: string | null; author: string }): Promise<Correction> {
+    const [pos] = await this.positions({ id: input.stanceId });
+    if (!pos) throw new StoreError('not-found', `no stance with id ${input.stanceId}`);
+    const rows = await this.db.all(
+      `INSERT INTO corrections (position_id, proposal_id, holder, stance, note, author, created_at) VALUES (${marks(7)}) RETURNING *`,
+      [pos.id, pos.proposalId, pos.holder, input.stance, input.note, input.author, new Date().toISOString()]);
+    return toCorrection(rows[0]);
+  }
+
+  async corrections(filter: { proposalIds?: string[]; holder?: string }): Promise<Correction[]> {
+    const conds: string[] = [];
+    const params: Param[] = [];
+    if (filter.proposalIds) { conds.push(inList('proposal_id', filter.proposalIds)); params.push(...filter.proposalIds); }
+    if (filter.holder) { conds.push('holder = ?'); params.push(filter.holder); }
+    const rows = await this.db.all(`SELECT * FROM corrections ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY created_at, id`, params);
+    return rows.map(toCorrection);
+  }
+
+  async articles(options: { limit?: number; offset?: number } = {}): Promise<ArticleRow[]> {
+    const rows = await this.db.all('SELECT id, date, title, url, source, file, language, copy_of FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?',
+      [options.limit ?? 1000, options.offset ?? 0]);
+    return rows.map((r) => ({
+      id: String(r.id), date: str(r.date), title: str(r.title), url: str(r.url), source: str(r.source), file: str(r.file),
+      language: String(r.language), copyOf: str(r.copy_of),
+    }));
+  }
+
+  async record(articleId: string): Promise<AnalysisRecord | null> {
+    const rows = await this.db.all<{ record: string }>('SELECT record FROM articles WHERE id = ?', [articleId]);
+    return rows.length ? (JSON.parse(rows[0].record) as AnalysisRecord) : null;
+  }
+
+  async quotes(filter: { speaker?: string; articleId?: string; q?: string; limit?: number } = {}): Promise<QuoteRow[]> {
+    const conds: string[] = [];
+    const params: Param[] = [];
+    if (filter.speaker) { conds.push('speaker = ?'); params.push(filter.speaker); }
+    if (filter.articleId) { conds.push('article_id = ?'); params.push(filter.articleId); }
+    if (filter.q) { conds.push('LOWER(text) LIKE ?'); params.push(`%${filter.q.toLowerCase()}%`); }
+    params.push(filter.limit ?? 100000);
+    const rows = await this.db.all(`SELECT * FROM quotes ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY article_id, start_offset LIMIT ?`, params);
+    return rows.map((r) => ({
+      articleId: String(r.article_id), localId: String(r.local_id), kind: String(r.kind), text: String(r.text),
+      speaker: str(r.speaker), start: Number(r.start_offset), end: Number(r.end_offset),
+    }));
+  }
+
+  async counts(): Promise<Counts> {
+    const [r] = await this.db.all(`SELECT
+      (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM articles WHERE copy_of IS NOT NULL) AS copies,
+      (SELECT COUNT(*) FROM proposals) AS proposals, (SELECT COUNT(*) FROM observations) AS observations,
+      (SELECT COUNT(*) FROM actors) AS actors, (SELECT COUNT(*) FROM corrections) AS corrections`);
+    return {
+      articles: Number(r.articles), copies: Number(r.copies), proposals: Number(r.proposals),
+      observations: Number(r.observations), actors: Number(r.actors), corrections: Number(r.corrections),
+    };
+  }
+
+  close(): Promise<void> { return this.db.close(); }
+}

@@ -1,0 +1,164 @@
+// The store's one interface: what every implementation (SQLite, PostgreSQL) keeps and answers.
+import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
+import type { KnownPerson } from '../analyze/knowledge.js';
+
+/** A canonical proposal as the aggregation sees it when matching a new article's proposals. */
+export interface ProposalRow {
+  id: string;
+  key: string;
+  summary: string;
+  proposer: string | null; // holder key, e.g. country:POL
+  body: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  terms: string[];
+}
+
+/** One dated observation of a holder's stance on a proposal, from one article. */
+export interface ObservationRow {
+  proposalId: string;
+  holder: string; // the key the stance counts for (whom the actor represents)
+  actor: string; // the key of the actor the text names (a minister, a country)
+  stance: StanceLabel;
+  condition: string | null;
+  confidence: number;
+  date: string | null;
+  articleId: string;
+  evidence: string;
+  evidenceStart: number;
+  evidenceEnd: number;
+  quote: string | null;
+}
+
+export interface ProposalMentionRow {
+  proposalId: string;
+  articleId: string;
+  localId: string;
+  summary: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ActorRow {
+  key: string;
+  kind: string;
+  name: string;
+  role: string | null;
+  country: string | null;
+  organization: string | null;
+  represents: string | null;
+  aliases: string[];
+}
+
+export interface QuoteRow {
+  articleId: string;
+  localId: string;
+  kind: string;
+  text: string;
+  speaker: string | null; // actor key
+  start: number;
+  end: number;
+}
+
+/** Everything one article adds to the store, written in one transaction. */
+export interface ArticleWrite {
+  record: AnalysisRecord;
+  /** Normalised-content hash: the same content again is "known". */
+  contentHash: string;
+  /** MinHash signature (hex) for near-duplicate detection, and its LSH bands. */
+  signature: string;
+  bands: string[];
+  /** Set when the article is a near-duplicate of a stored one: it is kept, but adds no observations. */
+  copyOf: string | null;
+  /** New canonical proposals, and updates (dates, proposer) of existing ones. */
+  proposals: ProposalRow[];
+  mentions: ProposalMentionRow[];
+  observations: ObservationRow[];
+  actors: ActorRow[];
+  quotes: QuoteRow[];
+}
+
+export type PutStatus = 'new' | 'known' | 'copy';
+
+export interface ArticleRef {
+  id: string;
+  contentHash: string;
+  date: string | null;
+  signature: string;
+  copyOf: string | null;
+}
+
+/** An analyst's label for a holder's stance on a proposal; it overrides the machine's and survives re-ingest. */
+export interface Correction {
+  id: number;
+  /** The STANCE_ID: the position (proposal, holder) corrected. */
+  stanceId: number;
+  proposalId: string;
+  holder: string;
+  stance: StanceLabel;
+  note: string | null;
+  author: string;
+  createdAt: string;
+}
+
+export interface ArticleRow {
+  id: string;
+  date: string | null;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  file: string | null;
+  language: string;
+  copyOf: string | null;
+}
+
+
+export interface PositionRow { id: number; proposalId: string; holder: string }
+
+/** A canonical proposal with the number of distinct source articles (near-duplicates not counted). */
+export interface ProposalWithCount extends ProposalRow {
+  articles: number;
+}
+
+export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number }
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Looks an article up by its id or its content hash. */
+  findArticle(idOrHash: string): Promise<ArticleRef | null>;
+  /** Stored articles sharing at least one near-duplicate band. */
+  articlesWithBands(bands: string[]): Promise<ArticleRef[]>;
+  /** Canonical proposals sharing at least one term with the given ones. */
+  proposalsWithTerms(terms: string[]): Promise<ProposalRow[]>;
+  /** Writes one article and all it adds, atomically; "known" (and nothing written) when its content is stored already. */
+  writeArticle(write: ArticleWrite): Promise<PutStatus>;
+  /** People learned so far, for the analyser's knowledge snapshot. */
+  people(): Promise<KnownPerson[]>;
+  actor(key: string): Promise<ActorRow | null>;
+  /** All actors, or those with the given keys. */
+  actors(keys?: string[]): Promise<ActorRow[]>;
+  /** Proposals, most recently seen first; `q` filters on summary and key. */
+  proposals(options?: { limit?: number; offset?: number; q?: string }): Promise<ProposalWithCount[]>;
+  proposal(id: string): Promise<ProposalWithCount | null>;
+  observations(filter: { proposalIds?: string[]; holder?: string; actor?: string }): Promise<ObservationRow[]>;
+  /** The positions (one per proposal and holder, each with a stable STANCE_ID) of some proposals, or one by id. */
+  positions(filter: { proposalIds?: string[]; id?: number }): Promise<PositionRow[]>;
+  /** Records an analyst's label; every correction is kept with its author and time. */
+  addCorrection(input: { stanceId: number; stance: StanceLabel; note: string | null; author: string }): Promise<Correction>;
+  corrections(filter: { proposalIds?: string[]; holder?: string }): Promise<Correction[]>;
+  articles(options?: { limit?: number; offset?: number }): Promise<ArticleRow[]>;
+  /** The stored analysis record of an article. */
+  record(articleId: string): Promise<AnalysisRecord | null>;
+  quotes(filter?: { speaker?: string; articleId?: string; q?: string; limit?: number }): Promise<QuoteRow[]>;
+  counts(): Promise<Counts>;
+  close(): Promise<void>;
+}
+
+/** Errors the store raises, with a code a caller can act on. */
+export class StoreError extends Error {
+  constructor(readonly code: 'not-found' | 'bad-input' | 'connection' | 'migration', message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}

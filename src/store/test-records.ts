@@ -1,0 +1,48 @@
+// Builds small analysis records by hand for the store and aggregation tests.
+import { createHash } from 'node:crypto';
+import { SCHEMA, type AnalysisRecord, type RecordActor, type StanceLabel } from '../analyze/record.js';
+
+export interface StanceSpec { holder: string; stance: StanceLabel; on?: string; confidence?: number; date?: string }
+
+/**
+ * A record whose text is the given sentences; actors are declared by key ("country:NLD", or
+ * "person:jan-smit=country:NLD" for a person representing a country), proposals by key and summary.
+ */
+export function makeRecord(opts: {
+  date: string | null;
+  text: string;
+  actors: string[];
+  proposals: Array<{ key: string; summary: string; proposer?: string; body?: string }>;
+  stances: StanceSpec[];
+  quotes?: Array<{ text: string; speaker: string }>;
+}): AnalysisRecord {
+  const actors: RecordActor[] = opts.actors.map((spec, i) => {
+    const [key, represents] = spec.split('=');
+    const kind = key.startsWith('country:') ? 'country' : key.startsWith('org:') ? 'organization' : key.startsWith('person:') ? 'person' : 'group';
+    const name = key.slice(key.indexOf(':') + 1).split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+    const at = Math.max(0, opts.text.indexOf(name.split(' ').pop() ?? name));
+    return {
+      id: `a${i + 1}`, key, kind, name, role: kind === 'person' ? 'minister' : null,
+      country: represents?.startsWith('country:') ? represents.slice(8) : kind === 'country' ? key.slice(8) : null,
+      organization: null, represents: represents ?? (kind === 'person' ? null : key), mentions: [{ start: at, end: at + 3 }],
+    };
+  });
+  const actorId = (key: string) => actors.find((a) => a.key === key)?.id ?? null;
+  const proposals = opts.proposals.map((p, i) => {
+    const at = Math.max(0, opts.text.indexOf(p.summary.split(' ')[0]));
+    return { id: `p${i + 1}`, key: p.key, summary: p.summary, proposer: p.proposer ? actorId(p.proposer) : null, body: p.body ?? null, mentions: [{ start: at, end: at + 5 }] };
+  });
+  const quotes = (opts.quotes ?? []).map((q, i) => {
+    const start = opts.text.indexOf(q.text);
+    return { id: `q${i + 1}`, kind: 'direct' as const, start, end: start + q.text.length, text: q.text, speaker: actorId(q.speaker) };
+  });
+  const stances = opts.stances.map((s) => ({
+    holder: actorId(s.holder)!, proposal: proposals.find((p) => p.key === (s.on ?? opts.proposals[0].key))!.id, stance: s.stance,
+    condition: null, confidence: s.confidence ?? 0.8, date: s.date ?? opts.date, evidence: { start: 0, end: Math.min(20, opts.text.length) }, quote: null,
+  }));
+  return {
+    schema: SCHEMA,
+    article: { id: createHash('sha256').update(opts.text).digest('hex').slice(0, 16), date: opts.date, title: null, url: null, source: null, file: null, language: 'en', text: opts.text },
+    actors, quotes, proposals, stances, events: [],
+  };
+}
