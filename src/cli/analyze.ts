@@ -1,31 +1,75 @@
-// `standpoint analyze [--json] PATH...`: analyse articles and print their records or a readable report.
-import fs from 'node:fs';
-import path from 'node:path';
+// `standpoint analyze [--json] PATH...`: analyse articles and print their records (JSON Lines) or a readable report.
 import { Command } from 'commander';
-import { analyze } from '../analyze/index.js';
-import { parseTextArticle } from '../ingest/text-format.js';
+import { analyze, MAX_ANALYSED_CHARS } from '../analyze/index.js';
+import type { AnalysisRecord } from '../analyze/record.js';
+import { readInputs, type ReadInputsOptions } from '../ingest/read-inputs.js';
+import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
+import { Progress } from './progress.js';
+import { renderReport, sourceLabel } from './report.js';
 
-function* files(p: string): Generator<string> {
-  const st = fs.statSync(p);
-  if (st.isDirectory()) {
-    for (const e of fs.readdirSync(p).sort()) yield* files(path.join(p, e));
-  } else if (/\.txt$/.test(p) || !p.includes('.gold.')) yield p;
+export interface AnalyzeOptions {
+  json?: boolean;
+}
+
+export interface AnalyzeIo extends ReadInputsOptions {
+  write(text: string): void;
+  progress: Progress;
+}
+
+/** Analyses every article of `paths`, printing records as they are done; returns the exit code. */
+export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: AnalyzeIo): Promise<number> {
+  const print = (record: AnalysisRecord) => io.write(options.json ? `${JSON.stringify(record)}\n` : `${renderReport(record)}\n`);
+  let inputs = 0;
+  let failed = 0;
+  for await (const input of readInputs(paths, io)) {
+    inputs++;
+    if (input.kind === 'error') {
+      failed++;
+      io.progress.message(`${input.error.describe().replace(/: /, ': error: ')}`);
+      io.progress.tick(true);
+      continue;
+    }
+    const { article, problems } = input;
+    const where = sourceLabel(article.file, article.id);
+    for (const p of problems) io.progress.message(`${where}: error: ${p.message}`);
+    const { record, warnings } = analyze(article);
+    for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
+    print(record);
+    // Read but not analysed in full: the exit code says so, the record is still printed.
+    const incomplete = problems.length > 0 || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
+    if (incomplete) failed++;
+    io.progress.tick(incomplete);
+  }
+  io.progress.clear();
+  if (inputs === 0) {
+    io.progress.message(`standpoint analyze: no articles found in ${paths.join(' ')}`);
+    return EXIT_FAILURE;
+  }
+  if (failed > 0) {
+    io.progress.message(`standpoint analyze: ${failed} of ${inputs} inputs had problems (see above)`);
+    return EXIT_FAILURE;
+  }
+  return EXIT_OK;
 }
 
 export function analyzeCommand(): Command {
   return new Command('analyze')
-    .description('analyse articles and print one analysis record per article')
-    .option('--json', 'print analysis records as JSON Lines')
-    .argument('<paths...>', 'files or folders')
-    .action((paths: string[], opts: { json?: boolean }) => {
-      for (const p of paths) {
-        for (const f of files(p)) {
-          if (!f.endsWith('.txt')) continue;
-          const { record, warnings } = analyze(parseTextArticle(fs.readFileSync(f, 'utf8'), f));
-          for (const w of warnings) process.stderr.write(`${f}: ${w}\n`);
-          if (opts.json) process.stdout.write(JSON.stringify(record) + '\n');
-          else process.stdout.write(`${f}: ${record.proposals.length} proposals, ${record.stances.length} stances\n`);
-        }
-      }
+    .description('analyse news articles: who proposed what, who stands where on it, who said what')
+    .argument('<paths...>', 'article files, folders (read recursively) or - for standard input')
+    .option('--json', 'print one analysis record per article as JSON Lines (spec: standpoint.analysis/1)')
+    .addHelpText('after', `
+Formats, told apart by extension and content: text with an optional " date YYYY-MM-DD " header,
+.json (one article) and .jsonl (one per line) shaped {id?, date?, title?, url?, source?, text},
+and .html pages (main text, title and date from the page).
+Folders are read recursively in name order, skipping hidden files and *.gold.json.
+Articles longer than ${MAX_ANALYSED_CHARS.toLocaleString('en')} characters are analysed up to there, with a warning.
+
+Exit codes: 0 all analysed; 1 some input could not be read or was not analysed in full
+(empty, binary, broken JSON, unknown date, not English, cut at the cap); 2 usage error.`)
+    .action(async (paths: string[], opts: AnalyzeOptions) => {
+      process.exitCode = await runAnalyze(paths, opts, {
+        write: (text) => process.stdout.write(text),
+        progress: new Progress(),
+      });
     });
 }

@@ -1,15 +1,23 @@
 #!/usr/bin/env node
-// The `standpoint` command: wires the commands together.
-import { Command } from 'commander';
-import { analyzeCommand } from './analyze.js';
+// The `standpoint` executable: runs the command line and maps failures to exit codes.
+import { CommanderError } from 'commander';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { buildProgram } from './program.js';
 
-const program = new Command('standpoint')
-  .description('Who stands where on which proposal: reads international-politics news and maps positions.')
-  .version('0.1.0');
-
-program.addCommand(analyzeCommand());
-
-program.parseAsync(process.argv).catch((err: Error) => {
-  process.stderr.write(`standpoint: ${err.message}\n`);
-  process.exit(2);
+// A reader that stops early (`standpoint analyze --json dir | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw err;
 });
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Commander has printed help, the version or the usage error; asked-for help and version exit 0.
+    process.exitCode = err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  } else {
+    process.stderr.write(`standpoint: ${(err as Error).stack ?? err}\n`);
+    process.exitCode = EXIT_FAILURE;
+  }
+}

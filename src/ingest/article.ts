@@ -1,0 +1,60 @@
+// Builds the Article every input format ends in: id, date checked, file named, language detected.
+import { createHash } from 'node:crypto';
+import type { Article } from '../analyze/record.js';
+import { normalizeDate } from './dates.js';
+import { IngestError, type Where } from './ingest-error.js';
+import { detectLanguage } from './language.js';
+
+/** What an input format found; everything but the text is optional. */
+export interface ArticleFields {
+  text: string;
+  id?: string | null;
+  date?: string | null;
+  title?: string | null;
+  url?: string | null;
+  source?: string | null;
+  /** A language the input declares (ISO 639-1); detected from the text when absent. */
+  language?: string | null;
+}
+
+/** An article read from an input, with what was wrong but did not stop it being analysed. */
+export interface ReadArticle {
+  article: Article;
+  problems: IngestError[];
+}
+
+/** A stable id for a text: the first 16 hex digits of its SHA-256. */
+export function contentId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+const blankToNull = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
+
+/**
+ * Checks and completes what a format read. Throws IngestError `empty` when there is no text;
+ * a date that is not a real date becomes null with a `bad-date` problem.
+ */
+export function buildArticle(fields: ArticleFields, where: Where, options: { looseDate?: boolean } = {}): ReadArticle {
+  if (!fields.text.trim()) throw new IngestError('empty', 'empty article: no text', where);
+  const problems: IngestError[] = [];
+  let date: string | null = null;
+  const rawDate = blankToNull(fields.date);
+  if (rawDate !== null) {
+    date = normalizeDate(rawDate, { loose: options.looseDate });
+    if (date === null) {
+      problems.push(new IngestError('bad-date', `unknown date "${rawDate}" (expected a real date as YYYY-MM-DD); analysed with the date unknown`, where));
+    }
+  }
+  const declared = blankToNull(fields.language)?.toLowerCase() ?? null;
+  const article: Article = {
+    id: blankToNull(fields.id) ?? contentId(fields.text),
+    date,
+    title: blankToNull(fields.title),
+    url: blankToNull(fields.url),
+    source: blankToNull(fields.source),
+    file: where.line === undefined ? where.file : `${where.file}:${where.line}`,
+    language: declared ?? detectLanguage(fields.text),
+    text: fields.text,
+  };
+  return { article, problems };
+}

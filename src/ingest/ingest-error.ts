@@ -1,0 +1,39 @@
+// Typed errors for input that cannot be read as an article, each naming the file (and line) it came from.
+
+export type IngestErrorCode =
+  | 'not-found' // the PATH does not exist
+  | 'unreadable' // the file exists but reading it failed
+  | 'empty' // no text at all
+  | 'binary' // not text: NUL bytes or bytes that are not UTF-8
+  | 'bad-json' // JSON that does not parse
+  | 'bad-article' // JSON that parses but is not an article ({text, ...})
+  | 'bad-html' // HTML with no readable main text
+  | 'bad-date'; // a date that is not a real YYYY-MM-DD (the article is still analysed, date null)
+
+/** Where an input came from: a path (`-` for standard input) and, for JSON Lines, a 1-based line. */
+export interface Where {
+  file: string;
+  line?: number;
+}
+
+export function whereText(w: Where): string {
+  const file = w.file === '-' ? '<stdin>' : w.file;
+  return w.line === undefined ? file : `${file}:${w.line}`;
+}
+
+export class IngestError extends Error {
+  override readonly name = 'IngestError';
+  constructor(
+    readonly code: IngestErrorCode,
+    message: string,
+    readonly where: Where,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** `FILE[:LINE]: message`, the form printed on standard error. */
+  describe(): string {
+    return `${whereText(this.where)}: ${this.message}`;
+  }
+}
