@@ -34,6 +34,15 @@ export function isBinary(head: Uint8Array): boolean {
   return odd > Math.max(2, text.length * 0.1);
 }
 
+/** Windows-1252's characters for bytes 0x80–0x9F (Latin-1 for the rest); undefined bytes stay as they are. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
 /**
  * Decodes a whole input: UTF-16 when it starts with a byte-order mark, else UTF-8 (BOM dropped),
  * else Windows-1252 for the older pages and files that are not valid UTF-8.
@@ -46,7 +55,7 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     // Mostly UTF-8 with a few stray bytes stays UTF-8; no UTF-8 sequence at all means a legacy code page.
     const loose = new TextDecoder('utf-8').decode(bytes);
-    return /[\u0080-\ufffc]/.test(loose) ? loose : new TextDecoder('windows-1252').decode(bytes);
+    return /[\u0080-\ufffc]/.test(loose) ? loose : decodeWindows1252(bytes);
   }
 }
 
