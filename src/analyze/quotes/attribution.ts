@@ -1,0 +1,143 @@
+// Finds who said a quoted span: a speech verb right after it ("…,” she said), before it ("X said: “…”"), or none.
+import { tokenAt, type Doc } from '../doc.js';
+import type { Span } from '../record.js';
+import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, prevWord, segments, verbAt } from './cues.js';
+import type { MarkedSpan } from './marks.js';
+import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
+
+export interface Attribution {
+  speaker: Speaker | null;
+  cue: Span;
+}
+
+const STOP_AFTER_VERB = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'to', 'that', 'while', 'when', 'as', 'from', 'with', 'about', 'of', 'in', 'according']);
+const CLAUSE_WORDS = new Set(['and', 'but', 'that', 'which', 'who', 'because', 'if', 'when', 'while', 'although', 'though', 'as', 'so', 'or', 'where']);
+
+/** The speaker named right after a verb ("said Jens Stoltenberg, NATO’s secretary general"). */
+export function speakerAfterVerb(ctx: SpeakerContext, verb: number): Speaker | null {
+  const { doc } = ctx;
+  let k = nextWord(doc, verb);
+  const first = k;
+  let last = -1;
+  for (let n = 0; k < doc.tokens.length && n < 12; k = nextWord(doc, k), n++) {
+    const t = doc.tokens[k];
+    if (t.text === ',' || t.text === ';' || SENTENCE_END.has(t.text) || QUOTE_MARKS.has(t.text) || t.text.includes('\n')) break;
+    if (STOP_AFTER_VERB.has(t.lower) && n > 0) break;
+    if (n === 0 && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.lower === 'that')) return null;
+    last = k;
+  }
+  if (last < first) return null;
+  return speakerIn(ctx, { start: doc.tokens[first].start, end: doc.tokens[last].end });
+}
+
+/**
+ * The speaker in the words before a verb, from `from` (a token index) on: the segment next to the verb,
+ * or, when the verb follows an appositive ("Amar Bendjama, the Algerian envoy, told"), the head first.
+ */
+export function speakerBeforeVerb(ctx: SpeakerContext, from: number, verb: number): Speaker | null {
+  const { doc } = ctx;
+  const to = prevWord(doc, verb);
+  if (to < from) return null;
+  const segs = segments(doc, from, to);
+  const trailingComma = doc.tokens[to].text === ',';
+  const order: Span[] = [];
+  const real = segs.filter((s) => s.end > s.start);
+  if (!real.length) return null;
+  if (trailingComma && real.length >= 2) order.push(real[real.length - 2], real[real.length - 1]);
+  else order.push(real[real.length - 1]);
+  return speakerIn(ctx, order);
+}
+
+/** Tries a speech verb after the closing mark, in the same sentence: "…,” he said" / "…,” said Müller". */
+function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
+  const { doc } = ctx;
+  if (q.close < 0) return null;
+  let k = tokenAt(doc, q.close + 1);
+  const first = k;
+  for (let n = 0; k < doc.tokens.length && n < 14; k++) {
+    const t = doc.tokens[k];
+    if (isSpace(t)) { if (t.text.includes('\n')) return null; continue; }
+    n++;
+    if (QUOTE_MARKS.has(t.text) || SENTENCE_END.has(t.text)) return null;
+    if (verbAt(doc, k)) {
+      // Words between the mark and the verb: empty ("said X") or the speaker ("he", "the minister").
+      let w = first;
+      while (w < k && (isSpace(doc.tokens[w]) || /^[,;:—–-]$/.test(doc.tokens[w].text))) w++;
+      if (w === k) {
+        const sp = speakerAfterVerb(ctx, k);
+        return sp ? { speaker: sp, cue: doc.tokens[k] } : null;
+      }
+      const sp = speakerBeforeVerb(ctx, w, k);
+      return sp ? { speaker: sp, cue: doc.tokens[k] } : null;
+    }
+    if (CLAUSE_WORDS.has(t.lower) || t.pos === 'VERB') return null;
+  }
+  return null;
+}
+
+/** Tries a speech verb before the opening mark in its sentence: "X said: “…”", "X said the plan was “rushed”". */
+function beforeQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
+  const { doc } = ctx;
+  const markTok = tokenAt(doc, q.open);
+  let k = prevWord(doc, markTok);
+  if (k < 0) return null;
+  // A paragraph ending in a colon introduces the quote below it ("He said:").
+  const atParaStart = q.open <= q.para.start;
+  if (atParaStart && doc.tokens[k].text !== ':') return null;
+  const sent = atParaStart ? doc.tokens[k].sentence : doc.tokens[markTok].sentence;
+  if (!atParaStart && doc.tokens[k].sentence !== sent) return null;
+  let from = doc.sentences[sent]?.first ?? 0;
+  for (; k >= from; k--) {
+    const t = doc.tokens[k];
+    if (QUOTE_MARKS.has(t.text) && k !== prevWord(doc, tokenAt(doc, q.open))) { from = k + 1; break; }
+    if (verbAt(doc, k)) {
+      const verb = k;
+      const t0 = doc.tokens[verb];
+      const pw = prevWord(doc, verb);
+      // A participle after a comma ("…, calling it “reckless”") takes the subject of the main clause.
+      if (/ing$/.test(t0.lower) && pw >= 0 && (doc.tokens[pw].text === ',' || doc.tokens[pw].lower === 'as')) {
+        const segs = segments(doc, from, pw).filter((s) => s.end > s.start);
+        const sp = segs.length ? speakerIn(ctx, segs[0]) : null;
+        if (sp) return { speaker: sp, cue: t0 };
+      }
+      let start = from;
+      for (let j = verb - 1; j >= from; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { start = j + 1; break; }
+      const sp = speakerBeforeVerb(ctx, start, verb) ?? (pw >= 0 && doc.tokens[pw].text === ',' ? null : speakerAfterVerb(ctx, verb));
+      if (sp) return { speaker: sp, cue: t0 };
+      return null;
+    }
+  }
+  return null;
+}
+
+/** "according to X" within the quote's sentence. */
+function accordingTo(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
+  const { doc } = ctx;
+  const s = doc.sentences[doc.tokens[tokenAt(doc, q.open)]?.sentence ?? -1];
+  if (!s) return null;
+  for (let k = s.first; k < s.last; k++) {
+    if (doc.tokens[k].lower === 'according' && doc.tokens[nextWord(doc, k)]?.lower === 'to') {
+      const sp = speakerAfterVerb(ctx, nextWord(doc, k));
+      if (sp) return { speaker: sp, cue: { start: doc.tokens[k].start, end: doc.tokens[nextWord(doc, k)].end } };
+    }
+  }
+  return null;
+}
+
+/** The speaker of a quoted span from the words around it, or null when they name nobody. */
+export function attributeMarked(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
+  return afterQuote(ctx, q) ?? beforeQuote(ctx, q) ?? accordingTo(ctx, q);
+}
+
+/** Whether a speech verb sits in the quote's sentence outside the quote (used to tell quotes from titles). */
+export function hasSpeechContext(doc: Doc, q: MarkedSpan): boolean {
+  const i = tokenAt(doc, q.open);
+  const s = doc.sentences[doc.tokens[i]?.sentence ?? -1];
+  if (!s) return false;
+  for (let k = s.first; k <= s.last; k++) {
+    const t = doc.tokens[k];
+    if (t.start >= q.start && t.end <= q.end) continue;
+    if (verbAt(doc, k, ['speech', 'thought', 'object'])) return true;
+  }
+  return false;
+}

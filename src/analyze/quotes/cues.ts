@@ -1,0 +1,62 @@
+// Token-level helpers for finding speech cues: reporting verbs, clause boundaries and the speaker's words around them.
+import type { Doc, Token } from '../doc.js';
+import type { Span } from '../record.js';
+import { reportingVerb, type VerbClass } from './lexicon.js';
+
+export const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '«', '»', '„']);
+export const SENTENCE_END = new Set(['.', '!', '?']);
+
+export const isSpace = (t: Token): boolean => t.pos === 'SPACE' || /^\s+$/.test(t.text);
+
+/** A token glued to the one before it (wink-nlp splits "Jarosław" into pieces): not a word of its own. */
+const isFragment = (doc: Doc, i: number): boolean =>
+  (i > 0 && doc.tokens[i - 1].end === doc.tokens[i].start && /[\p{L}]$/u.test(doc.tokens[i - 1].text))
+  || (i + 1 < doc.tokens.length && doc.tokens[i + 1].start === doc.tokens[i].end && /^[\p{L}]/u.test(doc.tokens[i + 1].text));
+
+/** The class of the reporting verb at token i, or undefined. */
+export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = ['speech']): VerbClass | undefined {
+  const t = doc.tokens[i];
+  const v = reportingVerb(t.lower);
+  if (!v || !classes.includes(v.cls)) return undefined;
+  if (t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.pos === 'NOUN' && /(?:ed|s)$/.test(t.lower) && v.cls === 'speech')) {
+    // Part-of-speech tags are unreliable on rare verbs; refuse only clear nouns and adjectives of common forms.
+    if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') return undefined;
+  }
+  if (isFragment(doc, i)) return undefined;
+  return v.cls;
+}
+
+/** Splits a token range into comma-separated segments, each as a character span (punctuation trimmed). */
+export function segments(doc: Doc, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  let s = -1;
+  let e = -1;
+  for (let i = from; i <= to; i++) {
+    const t = doc.tokens[i];
+    if (t.text === ',' || t.text === ';' || t.text === '—' || t.text === '–' || QUOTE_MARKS.has(t.text)) {
+      if (s >= 0) out.push({ start: s, end: e });
+      else out.push({ start: t.start, end: t.start });
+      s = -1;
+      continue;
+    }
+    if (isSpace(t)) continue;
+    if (s < 0) s = t.start;
+    e = t.end;
+  }
+  if (s >= 0) out.push({ start: s, end: e });
+  return out;
+}
+
+/** Index of the last non-space token before token i, or -1. */
+export function prevWord(doc: Doc, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && isSpace(doc.tokens[k])) k--;
+  return k;
+}
+
+/** Index of the first non-space token after token i, or tokens.length. */
+export function nextWord(doc: Doc, i: number): number {
+  let k = i + 1;
+  while (k < doc.tokens.length && isSpace(doc.tokens[k])) k++;
+  return k;
+}

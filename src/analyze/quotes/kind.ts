@@ -1,0 +1,40 @@
+// Tells a quoted sentence (direct) from a fragment woven into the reporter's sentence (partial), and spots titles and scare quotes.
+import type { Doc, Quote } from '../doc.js';
+import type { MarkedSpan } from './marks.js';
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'from', 'is', 'as']);
+
+/** `direct` when the quote opens its sentence or follows a colon or comma, `partial` when it is woven into the sentence. */
+export function quoteKind(doc: Doc, q: MarkedSpan): Quote['kind'] {
+  const text = doc.text;
+  let b = q.open - 1;
+  while (b >= q.para.start && /\s/.test(text[b])) b--;
+  const before = b >= q.para.start ? text[b] : '';
+  const body = text.slice(q.start, q.end);
+  const capital = /^[\p{Lu}\p{N}]/u.test(body);
+  if (capital && (before === '' || /[:,.!?—–]/.test(before))) return 'direct';
+  if (capital && /[.!?,]$/.test(body) && body.split(/\s+/).length >= 6) return 'direct';
+  return 'partial';
+}
+
+/** Text that is not somebody's words: markup attributes, stage directions, a transcript's "NAME:" lines. */
+export function isNotSpeech(doc: Doc, q: MarkedSpan): boolean {
+  const text = doc.text;
+  if (text[q.open - 1] === '=') return true;
+  const body = text.slice(q.start, q.end);
+  if (/^\(.*\)\.?$/.test(body)) return true;
+  if (/^[\p{Lu}][\p{Lu}.’' \-]{1,30}:\s/u.test(body)) return true;
+  if (!/[\p{L}]/u.test(body)) return true;
+  return false;
+}
+
+/** A title ("Morning Joe", "Fox News Sunday") or a scare-quoted term: short, and no one is said to have said it. */
+export function looksLikeTitleOrTerm(doc: Doc, q: MarkedSpan): boolean {
+  const body = doc.text.slice(q.start, q.end).replace(/[.,!?;:]+$/, '');
+  const words = body.split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const significant = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  const titleCase = significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  if (titleCase && words.length <= 6) return true;
+  return words.length <= 3;
+}

@@ -1,0 +1,175 @@
+// Turns the words naming a speaker ("he", "Kremlin spokesman Dmitry Peskov", "a senior official", "The Post") into an actor.
+import { addActor, addMention, type Doc, type Mention } from '../doc.js';
+import type { Span } from '../record.js';
+import { personKey, slugify } from '../slug.js';
+import {
+  GROUP_DETERMINERS, GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLE_NOUNS, THING_PRONOUNS,
+} from './lexicon.js';
+import { lastNameBefore, namesIn, type NameIndex, type NameRun } from './names.js';
+
+export interface Speaker {
+  actor: number;
+  span: Span;
+}
+
+export interface SpeakerContext {
+  doc: Doc;
+  names: NameIndex;
+  /** Every actor mention, in text order; kept in step as the stage adds mentions. */
+  mentions: Mention[];
+}
+
+export function speakerContext(doc: Doc, names: NameIndex): SpeakerContext {
+  const mentions = doc.actors.flatMap((a, i) => a.mentions.map((m) => ({ ...m, actor: i })));
+  mentions.sort((x, y) => x.start - y.start || y.end - x.end);
+  return { doc, names, mentions };
+}
+
+function mention(ctx: SpeakerContext, actor: number, span: Span, via: Mention['via']): void {
+  addMention(ctx.doc, actor, span, via);
+  const m: Mention = { start: span.start, end: span.end, actor, via };
+  let i = ctx.mentions.length;
+  while (i > 0 && ctx.mentions[i - 1].start > m.start) i--;
+  ctx.mentions.splice(i, 0, m);
+}
+
+const overlapping = (ctx: SpeakerContext, span: Span): Mention[] =>
+  ctx.mentions.filter((m) => m.start < span.end && span.start < m.end);
+
+/** The person a bare name stands for: an actor already known, or a new one under the fullest form of the name. */
+function personFromName(ctx: SpeakerContext, run: NameRun): number {
+  const { doc } = ctx;
+  const surname = run.surname;
+  const full = run.words.length >= 2 ? run.name : ctx.names.full.get(surname) ?? run.name;
+  const known = doc.knowledge.people.get(full.toLowerCase()) ?? doc.knowledge.people.get(run.name.toLowerCase());
+  let actor = doc.actors.findIndex((a) => a.kind === 'person' && (a.key === personKey(full) || sameSurname(a.name, surname)));
+  if (actor < 0 && known) {
+    actor = addActor(doc, { key: known.key, kind: 'person', name: known.name, role: known.role, country: known.country, organization: known.organization, represents: known.represents });
+  }
+  if (actor < 0) actor = addActor(doc, { key: personKey(full), kind: 'person', name: full, role: null, country: null, organization: null, represents: null });
+  // Later mentions of a one-word name now count as a person ("Erdoğan … he said").
+  if (!ctx.names.full.has(surname)) ctx.names.full.set(surname, doc.actors[actor].name);
+  mention(ctx, actor, run, run.words.length >= 2 ? 'name' : 'surname');
+  return actor;
+}
+
+const lastWord = (name: string) => slugify(name).split('-').pop() ?? '';
+const sameSurname = (name: string, surname: string) => lastWord(name) === slugify(surname);
+
+function outletFromName(ctx: SpeakerContext, run: NameRun): number {
+  const name = run.name.replace(/^The /, '');
+  const actor = addActor(ctx.doc, { key: `org:${slugify(name).toUpperCase()}`, kind: 'organization', name: run.name, role: null, country: null, organization: null, represents: null });
+  mention(ctx, actor, run, 'name');
+  return actor;
+}
+
+/** The most recent actor of the wanted kinds mentioned before an offset (and the name index, for people). */
+function lastActorBefore(ctx: SpeakerContext, offset: number, kinds: string[]): number | null {
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.mentions[i];
+    if (m.start >= offset) continue;
+    if (kinds.includes(ctx.doc.actors[m.actor].kind)) {
+      if (kinds.includes('person')) {
+        const run = lastNameBefore(ctx.names, offset);
+        if (run && run.start > m.end && !overlapping(ctx, run).length) return personFromName(ctx, run);
+      }
+      return m.actor;
+    }
+  }
+  if (kinds.includes('person')) {
+    const run = lastNameBefore(ctx.names, offset);
+    if (run) return personFromName(ctx, run);
+  }
+  return null;
+}
+
+const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country: 2, group: 3 };
+
+/**
+ * Finds the speaker named inside `spans` (the words between a quote and its speech verb, say), trying the spans
+ * in order within each tier: a named person, an organisation or country, an outlet, a lone capitalised word,
+ * then an unnamed group, a role or a pronoun.
+ */
+export function speakerIn(ctx: SpeakerContext, spans: Span | Span[]): Speaker | null {
+  const { doc } = ctx;
+  const list = (Array.isArray(spans) ? spans : [spans]).filter((s) => s.end > s.start);
+  const per = list.map((span) => {
+    const ms = overlapping(ctx, span).filter((m) => m.via !== 'pronoun');
+    const runs = namesIn(ctx.names, span).filter((r) => r.start >= span.start && r.end <= span.end && !overlapping(ctx, r).length);
+    return { span, ms, runs };
+  });
+  for (const { ms } of per) {
+    const people = ms.filter((m) => doc.actors[m.actor].kind === 'person');
+    if (people.length) { const m = people[people.length - 1]; return { actor: m.actor, span: m }; }
+  }
+  for (const { runs } of per) {
+    const people = runs.filter((r) => !r.orgLike && (r.words.length >= 2 || ctx.names.full.has(r.surname) || doc.knowledge.people.has(r.name.toLowerCase())));
+    if (people.length) { const r = people[people.length - 1]; return { actor: personFromName(ctx, r), span: r }; }
+  }
+  for (const { ms } of per) {
+    if (!ms.length) continue;
+    const best = [...ms].sort((x, y) => KIND_RANK[doc.actors[x.actor].kind] - KIND_RANK[doc.actors[y.actor].kind] || y.start - x.start)[0];
+    return { actor: best.actor, span: best };
+  }
+  for (const { runs } of per) {
+    const outlets = runs.filter((r) => r.outlet);
+    if (outlets.length) { const r = outlets[outlets.length - 1]; return { actor: outletFromName(ctx, r), span: r }; }
+  }
+  for (const { span, runs } of per) {
+    // A lone capitalised word is a speaker only when it is all the segment holds ("Lavrov said").
+    const rest = doc.text.slice(span.start, span.end).replace(/^(?:the|The)\s+/, '');
+    const lone = runs.find((r) => !r.orgLike && r.words.length === 1 && rest.endsWith(doc.text.slice(r.start, r.end)) && rest.split(/\s+/).length <= 2);
+    if (lone) return { actor: personFromName(ctx, lone), span: lone };
+  }
+  for (const { span } of per) {
+    const sp = wordSpeaker(ctx, span);
+    if (sp) return sp;
+  }
+  return null;
+}
+
+/** Pronouns, unnamed groups and roles ("he", "a senior official", "the foreign minister"), read word by word. */
+function wordSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
+  const { doc } = ctx;
+  const words: { w: string; s: number; e: number }[] = [];
+  const re = /[\p{L}\p{N}.’'\-]+/gu;
+  const slice = doc.text.slice(span.start, span.end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) words.push({ w: m[0].toLowerCase(), s: span.start + m.index, e: span.start + m.index + m[0].length });
+  for (let k = words.length - 1; k >= 0; k--) {
+    const { w, s, e } = words[k];
+    const pron = ctx.mentions.find((m) => m.start === s && m.end === e);
+    if (pron) return { actor: pron.actor, span: pron };
+    if (PERSON_PRONOUNS.has(w)) {
+      const a = lastActorBefore(ctx, s, ['person']);
+      if (a === null) return null;
+      mention(ctx, a, { start: s, end: e }, 'pronoun');
+      return { actor: a, span: { start: s, end: e } };
+    }
+    if (THING_PRONOUNS.has(w) || PLURAL_PRONOUNS.has(w)) {
+      const a = lastActorBefore(ctx, s, THING_PRONOUNS.has(w) ? ['country', 'organization'] : ['group', 'country', 'organization']);
+      if (a === null) return null;
+      mention(ctx, a, { start: s, end: e }, 'pronoun');
+      return { actor: a, span: { start: s, end: e } };
+    }
+    if (GROUP_NOUNS.has(w) || ROLE_NOUNS.has(w)) {
+      // The noun phrase: determiners and modifiers before the head ("a senior Western official").
+      let from = k;
+      while (from > 0 && k - from < 4 && !/[.,;:]$/.test(words[from - 1].w) && (GROUP_DETERMINERS.has(words[from - 1].w) || /^[a-z\-]+$/.test(words[from - 1].w) || /^\p{Lu}/u.test(doc.text[words[from - 1].s]))) {
+        if (['said', 'says', 'told', 'and', 'but', 'that', 'who', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with'].includes(words[from - 1].w)) break;
+        from--;
+      }
+      const np = { start: words[from].s, end: e };
+      const det = words[from].w;
+      // "the foreign minister" names someone already mentioned; "a senior official" is an unnamed group.
+      if (ROLE_NOUNS.has(w) && (det === 'the' || det === 'his' || det === 'her') && !w.endsWith('s')) {
+        const a = lastActorBefore(ctx, s, ['person']);
+        if (a !== null) { mention(ctx, a, np, 'title'); return { actor: a, span: np }; }
+      }
+      const label = words.slice(from, k + 1).map((x) => x.w).filter((x) => !['a', 'an', 'the', 'another', 'his', 'her', 'their'].includes(x)).join(' ');
+      const actor = addActor(doc, { key: `group:${slugify(label)}`, kind: 'group', name: label, role: null, country: null, organization: null, represents: null });
+      mention(ctx, actor, np, 'group');
+      return { actor, span: np };
+    }
+  }
+  return null;
+}
