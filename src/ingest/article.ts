@@ -39,7 +39,8 @@ export function buildArticle(fields: ArticleFields, where: Where, options: { loo
   const problems: IngestError[] = [];
   let date: string | null = null;
   const rawDate = blankToNull(fields.date);
-  if (rawDate !== null) {
+  // A month or a year ("2022-05", "2022") is a real but partial date: the record's day-precision date stays unknown, without an error.
+  if (rawDate !== null && !/^\d{4}(-\d{2})?$/.test(rawDate)) {
     date = normalizeDate(rawDate, { loose: options.looseDate });
     if (date === null) {
       problems.push(new IngestError('bad-date', `unknown date "${rawDate}" (expected a real date as YYYY-MM-DD); analysed with the date unknown`, where));
