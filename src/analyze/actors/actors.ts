@@ -1,10 +1,15 @@
 // Stage: find countries, organisations, people and groups, and every mention of each (pronouns included).
 import type { Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
+import { newContext } from './context.js';
+import { findPlaces } from './places.js';
 
 export const actors: Stage = {
   name: 'actors',
   reads: ['tokens', 'sentences'],
   adds: ['actors'],
-  run(_doc: Doc) {},
+  run(doc: Doc) {
+    const ctx = newContext(doc);
+    findPlaces(ctx);   // countries, organisations, seats of government, org phrases
+  },
 };

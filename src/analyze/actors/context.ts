@@ -1,0 +1,61 @@
+// Shared state of one actors-stage run: the folded text, word tokens and who covers which characters.
+import type { Doc, Token } from '../doc.js';
+import { fold } from './phrase-index.js';
+
+export interface ActorsContext {
+  doc: Doc;
+  folded: string;
+  /** Tokens that are not white space, in order. */
+  words: Token[];
+  /** For each token index, its position in `words` (-1 for white space). */
+  wordOf: Int32Array;
+  /** Character ranges already claimed by a named actor (country, organisation, person), as [start, end, actor]. */
+  claimed: [number, number, number][];
+}
+
+export function newContext(doc: Doc): ActorsContext {
+  const words = doc.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
+  const wordOf = new Int32Array(doc.tokens.length).fill(-1);
+  words.forEach((w, k) => { wordOf[w.i] = k; });
+  return { doc, folded: fold(doc.text), words, wordOf, claimed: [] };
+}
+
+export function claim(ctx: ActorsContext, start: number, end: number, actor: number): void {
+  ctx.claimed.push([start, end, actor]);
+}
+
+/** The actor claiming a character offset, or -1. */
+export function claimedAt(ctx: ActorsContext, offset: number): number {
+  for (const [s, e, a] of ctx.claimed) if (offset >= s && offset < e) return a;
+  return -1;
+}
+
+/** Index in `words` of the first word starting at or after an offset. */
+export function wordAt(ctx: ActorsContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.words[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
+
+/** Words that say something was said (for pronoun and single-name decisions). */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'noted', 'notes', 'wrote', 'writes',
+  'argued', 'argues', 'warned', 'warns', 'insisted', 'insists', 'explained', 'explains', 'stressed', 'stresses',
+  'asked', 'asks', 'replied', 'replies', 'responded', 'responds', 'announced', 'announces', 'declared', 'declares',
+  'claimed', 'claims', 'suggested', 'suggests', 'tweeted', 'tweets', 'posted', 'continued', 'continues', 'recalled',
+  'acknowledged', 'admitted', 'conceded', 'emphasized', 'emphasised', 'urged', 'urges', 'called', 'calls', 'proposed',
+  'proposes', 'rejected', 'rejects', 'dismissed', 'dismisses', 'believes', 'believed', 'thinks', 'thought', 'agreed',
+  'agrees', 'disagreed', 'countered', 'pointed', 'predicted', 'predicts', 'confirmed', 'confirms', 'denied', 'denies',
+  'accused', 'accuses', 'criticized', 'criticised', 'praised', 'welcomed', 'welcomes', 'backed', 'backs', 'opposed',
+  'opposes', 'supported', 'supports', 'vowed', 'vows', 'pledged', 'pledges', 'promised', 'promises', 'reported',
+  'reports', 'described', 'describes', 'mentioned', 'observed', 'remarked', 'indicated', 'indicates', 'signaled',
+  'signalled', 'hinted', 'charged', 'complained', 'lamented', 'joked', 'quipped', 'shouted', 'insisting', 'saying',
+  'telling', 'adding', 'noting', 'writing', 'arguing', 'warning', 'according',
+]);
