@@ -6,6 +6,8 @@ export interface ProgressOptions {
   afterMs?: number;
   /** …or once this many articles are done, whichever comes first. */
   afterCount?: number;
+  /** What the line says was done to the inputs: "analysed" by default. */
+  verb?: string;
 }
 
 export class Progress {
@@ -14,6 +16,7 @@ export class Progress {
   private readonly started = Date.now();
   private readonly afterMs: number;
   private readonly afterCount: number;
+  private readonly verb: string;
   private shown = false;
   private lastDraw = 0;
   private done = 0;
@@ -24,6 +27,7 @@ export class Progress {
     this.enabled = Boolean(this.stream.isTTY) && !process.env.CI;
     this.afterMs = options.afterMs ?? 1500;
     this.afterCount = options.afterCount ?? 50;
+    this.verb = options.verb ?? 'analysed';
   }
 
   /** Counts one article (or failed input) and redraws at most ten times a second. */
@@ -37,7 +41,7 @@ export class Progress {
     this.lastDraw = now;
     this.shown = true;
     const rate = this.done / Math.max((now - this.started) / 1000, 0.001);
-    this.stream.write(`\r\x1b[Kanalysed ${this.done} inputs, ${this.problems} with problems (${rate.toFixed(1)}/s)`);
+    this.stream.write(`\r\x1b[K${this.verb} ${this.done} inputs, ${this.problems} with problems (${rate.toFixed(1)}/s)`);
   }
 
   /** Prints a message on its own line, out of the progress line's way. */
