@@ -1,10 +1,52 @@
 // Stage: find what is put forward for agreement, its proposer, its deciding body and every mention of it.
-import type { Doc } from '../doc.js';
+import type { Doc, Proposal } from '../doc.js';
 import type { Stage } from '../stage.js';
+import { slugify } from '../slug.js';
+import { actorIndex } from './actor-index.js';
+import { findCandidates, type Candidate } from './candidates.js';
+import { groupCandidates, type Cluster } from './group.js';
+import { wordsOf, type Word } from './words.js';
 
 export const proposals: Stage = {
   name: 'proposals',
   reads: ['tokens', 'sentences', 'actors', 'quotes'],
   adds: ['proposals'],
-  run(_doc: Doc) {},
+  run(doc: Doc) {
+    const words = wordsOf(doc);
+    const ix = actorIndex(doc, words);
+    const clusters = groupCandidates(doc, words, ix, findCandidates(doc, words, ix));
+    const seen = new Set<string>();
+    doc.proposals = clusters.map((cl) => toProposal(doc, words, cl, seen));
+  },
 };
+
+const MAX_SUMMARY_WORDS = 9;
+
+function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Proposal {
+  const lead = cl.mentions.find((m) => m.strength === 'strong') ?? cl.lead;
+  const summary = summaryOf(doc, words, lead);
+  let key = slugify(`${cl.kind}${cl.theme ? ' ' + cl.theme : ''}`) || slugify(summary);
+  for (let n = 2; seen.has(key); n++) key = `${key.replace(/-\d+$/, '')}-${n}`;
+  seen.add(key);
+  const mentions = cl.mentions.map((m) => ({ start: words[m.np.first].start, end: words[m.np.head].end }));
+  return { summary, key, proposer: cl.proposer, body: cl.body, mentions: dedupe(mentions) };
+}
+
+/** The lead mention's words without determiner or possessor, plus a short complement. */
+function summaryOf(doc: Doc, words: Word[], c: Candidate): string {
+  let first = c.np.first;
+  if (c.np.possessive !== null && c.np.possessive >= first && c.np.possessive < c.headFirst) first = c.np.possessive + 1;
+  let last = c.np.head;
+  if (c.np.complement) last = Math.min(c.np.complement[1], c.np.complement[0] + MAX_SUMMARY_WORDS - (last - first + 1));
+  while (last > c.np.head && (words[last].pos === 'PUNCT' || words[last].pos === 'ADP' || words[last].pos === 'DET' || words[last].pos === 'CCONJ')) last--;
+  return doc.text.slice(words[first].start, words[last].end).replace(/\s+/g, ' ').replace(/[“”"]/g, '').trim();
+}
+
+function dedupe(spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (out.some((o) => o.start === s.start && o.end === s.end)) continue;
+    out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// Finds proposal candidates in the word stream: trigger phrases, weapon models, generic heads ("proposal for …"), anaphors ("the idea").
+import type { Doc } from '../doc.js';
+import type { ActorIndex } from './actor-index.js';
+import { nounPhrase, type NounPhrase } from './phrase.js';
+import {
+  ANAPHORS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS,
+  type AnaphorKind, type ProposalKind,
+} from './triggers.js';
+import type { Word } from './words.js';
+import { joinCandidates } from './accession.js';
+
+export type Strength = 'strong' | 'weak' | 'generic' | 'anaphor';
+
+export interface Candidate {
+  kind: ProposalKind | null;
+  strength: Strength;
+  /** For anaphors and unresolved generic heads: what they may refer to. */
+  refers: AnaphorKind;
+  np: NounPhrase;
+  /** First word of the head (np.head is its last). */
+  headFirst: number;
+  /** Weapon model, accession candidates, or a plan's gist: what tells two proposals of one kind apart. */
+  theme: string;
+  /** "another draft", "an alternative plan": never the same as an earlier one. */
+  distinct: boolean;
+  /** The candidate this one's complement names (a generic head pointing at its trigger). */
+  link: Candidate | null;
+  /** Candidates inside this one's complement that only describe it ("resolution demanding a ceasefire"). */
+  absorbed: boolean;
+}
+
+const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'our']);
+
+export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candidate[] {
+  const out: Candidate[] = [];
+  const covered = new Uint8Array(words.length);
+  const mk = (kind: ProposalKind | null, strength: Strength, hFirst: number, hLast: number, refers: AnaphorKind = 'any'): Candidate => {
+    const np = nounPhrase(words, hFirst, hLast);
+    const distinct = np.determiner !== null && DISTINCT.has(np.determiner)
+      || words.slice(np.first, hFirst).some((w) => DISTINCT.has(w.norm));
+    for (let k = hFirst; k <= hLast; k++) covered[k] = 1;
+    return { kind, strength, refers, np, headFirst: hFirst, theme: '', distinct, link: null, absorbed: false };
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const model = WEAPON_MODELS.get(w.norm);
+    if (model && (w.pos === 'PROPN' || w.pos === 'NOUN' || /^[A-Z]/.test(w.text))) {
+      let last = i;
+      for (let k = i + 1; k <= i + 3 && k < words.length && words[k].sentence === w.sentence; k++) {
+        const t = TRIGGERS.matchAt(words, k);
+        if (t && t.entry.kind === 'weapons') { last = extendHead(words, t.last) ?? t.last; break; }
+        if (words[k].pos === 'NUM' || (words[k].pos === 'PROPN' && /\d/.test(words[k].text)) || /^\d+s$/.test(words[k].norm)) last = k;
+        else break;
+      }
+      const c = mk('weapons', 'strong', i, last);
+      c.theme = model.model;
+      out.push(c);
+      i = last;
+      continue;
+    }
+    const m = TRIGGERS.matchAt(words, i);
+    if (m) {
+      const last = extendHead(words, m.last);
+      if (last === null) { i = m.last; continue; }
+      const c = mk(m.entry.kind, m.entry.strength, m.first, last);
+      if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && complementHas(words, c.np, COMMODITIES)) c.strength = 'strong';
+      out.push(c);
+      i = last;
+      continue;
+    }
+    if ((w.pos === 'NOUN' || w.pos === 'PROPN') && GENERIC_HEADS.has(w.norm) && !verbLike(words, i)) {
+      const c = mk(null, 'generic', i, i, ANAPHORS.get(w.norm) ?? 'any');
+      out.push(c);
+      continue;
+    }
+    const ana = ANAPHORS.get(w.norm);
+    if (ana && w.pos === 'NOUN' && !covered[i]) {
+      const np = nounPhrase(words, i, i);
+      if ((np.determiner && DEMONSTRATIVES.has(np.determiner)) || np.possessive !== null) {
+        out.push(mk(null, 'anaphor', i, i, ana));
+      }
+    }
+  }
+  out.push(...joinCandidates(doc, words, covered));
+  out.sort((a, b) => a.np.first - b.np.first);
+  // Link generic heads to the trigger their complement names; absorb triggers that only describe a stronger head.
+  for (const c of out) {
+    if (!c.np.complement) continue;
+    const [s, e] = c.np.complement;
+    const inside = out.filter((o) => o !== c && o.np.first >= s && o.np.head <= e && (o.strength === 'strong' || o.strength === 'weak'));
+    if (!inside.length) continue;
+    if (c.strength === 'generic') {
+      const strong = inside.find((o) => o.strength === 'strong') ?? null;
+      if (strong) c.link = strong;
+    } else if (c.strength === 'strong' && (c.kind === 'resolution' || c.kind === 'amendment' || c.kind === 'treaty')) {
+      for (const o of inside) o.absorbed = true;
+    }
+  }
+  return out;
+}
+
+function complementHas(words: Word[], np: NounPhrase, set: Set<string>): boolean {
+  if (!np.complement) return false;
+  for (let k = np.complement[0]; k <= np.complement[1]; k++) if (set.has(words[k].norm)) return true;
+  return false;
+}
+
+/**
+ * The last word of a trigger's head: a trigger followed by a noun is only a modifier ("tank battalions"), unless
+ * that noun still names the proposal ("tank deliveries", "embargo proposal"); null then.
+ */
+function extendHead(words: Word[], last: number): number | null {
+  const next = words[last + 1];
+  if (!next || next.sentence !== words[last].sentence) return last;
+  if (HEAD_EXTENSIONS.has(next.norm)) return last + 1;
+  if (next.pos === 'NOUN' || (next.pos === 'PROPN' && /^[A-Z]/.test(next.text) && !/^[A-Z]+$/.test(next.text))) return null;
+  return last;
+}
+
+/** "states call on", "phone call": a generic head used as a verb or naming something else. */
+function verbLike(words: Word[], i: number): boolean {
+  const prev = words[i - 1];
+  if (!prev || prev.sentence !== words[i].sentence) return false;
+  if (NOT_PROPOSAL.has(prev.norm)) return true;
+  return (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'PRON') && /[^su']s$/.test(prev.norm) && prev.norm !== "'s";
+}

@@ -1,0 +1,200 @@
+// Merges proposal candidates into proposals: same kind and theme together, anaphors to what they refer back to.
+import type { Doc } from '../doc.js';
+import { slugify } from '../slug.js';
+import { representsKey, type ActorIndex } from './actor-index.js';
+import type { Candidate } from './candidates.js';
+import { articleBodies, phraseRoles } from './proposer.js';
+import { COMMODITIES, HINTS, WEAPON_MODELS, type ProposalKind } from './triggers.js';
+import type { Word } from './words.js';
+
+export interface Cluster {
+  kind: ProposalKind;
+  theme: string;
+  proposer: number | null;
+  body: string | null;
+  mentions: Candidate[];
+  /** The candidate whose words make the summary. */
+  lead: Candidate;
+}
+
+/** How far back (in sentences) a bare "the idea" may look for what it refers to. */
+const ANAPHOR_REACH = 6;
+const SHORT_REACH_HEADS = new Set(['decision', 'move', 'measure', 'measures', 'step']);
+const BAN_VERBS = new Set(['ban', 'block', 'stop', 'halt', 'cut', 'end', 'phase', 'embargo']);
+const IMPORT_WORDS = new Set(['imports', 'import', 'crude', 'purchases']);
+
+export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: Candidate[]): Cluster[] {
+  const bodies = articleBodies(words);
+  const clusters: Cluster[] = [];
+  const add = (cl: Cluster, c: Candidate) => {
+    cl.mentions.push(c);
+    const roles = phraseRoles(doc, words, ix, c, bodies);
+    cl.proposer ??= roles.proposer;
+    cl.body ??= roles.body;
+  };
+  const create = (kind: ProposalKind, theme: string, c: Candidate): Cluster => {
+    const roles = phraseRoles(doc, words, ix, c, bodies);
+    const cl: Cluster = { kind, theme, proposer: roles.proposer, body: roles.body, mentions: [c], lead: c };
+    clusters.push(cl);
+    return cl;
+  };
+
+  // Pass 1: strong triggers, in text order.
+  for (const c of cands) {
+    if (c.strength !== 'strong' || c.absorbed || !c.kind) continue;
+    const roles = phraseRoles(doc, words, ix, c, bodies);
+    let theme = c.theme;
+    if (c.kind === 'accession') theme = [...new Set(roles.subjects.map((a) => representsKey(doc, a)))].sort().join('+');
+    if (c.kind === 'weapons' && !theme) theme = weaponWhat(words, c);
+    const same = clusters.filter((cl) => cl.kind === c.kind);
+    let target: Cluster | undefined;
+    if (!c.distinct) {
+      if (c.kind === 'weapons') {
+        const model = [...WEAPON_MODELS.values()].find((m) => m.model === theme);
+        if (model) {
+          target = same.find((cl) => cl.theme === theme) ?? same.find((cl) => cl.theme === model.what);
+          if (target) target.theme = theme;
+        } else {
+          target = latest(same.filter((cl) => whatOf(cl.theme) === theme));
+        }
+      } else if (c.kind === 'accession') {
+        target = theme ? same.find((cl) => cl.theme === theme) ?? same.find((cl) => cl.theme === '') : latest(same);
+        if (target && !target.theme && theme) target.theme = theme;
+      } else if (c.kind === 'resolution' || c.kind === 'amendment') {
+        const p = roles.proposer === null ? null : representsKey(doc, roles.proposer);
+        target = latest(same.filter((cl) => p === null || cl.proposer === null || representsKey(doc, cl.proposer) === p));
+      } else {
+        target = latest(same);
+      }
+    }
+    if (target) add(target, c);
+    else create(c.kind, theme, c);
+  }
+  // Pass 2: generic heads whose complement names a trigger join that trigger's proposal; others may start a plan.
+  for (const c of cands) {
+    if (c.strength !== 'generic') continue;
+    if (c.link) {
+      const cl = clusters.find((x) => x.mentions.includes(c.link!));
+      if (cl) { add(cl, c); continue; }
+    }
+    const resolution = asResolution(words, c, bodies);
+    if (resolution) {
+      const cl = latest(clusters.filter((x) => x.kind === 'resolution'));
+      if (cl) add(cl, c); else create('resolution', '', c);
+      continue;
+    }
+    const plan = planGist(words, c);
+    if (plan) {
+      const kind: ProposalKind = plan.embargo ? 'embargo' : 'plan';
+      const cl = clusters.find((x) => x.kind === kind && (kind === 'embargo' || x.theme === plan.theme));
+      if (cl) add(cl, c); else create(kind, plan.theme, c);
+      continue;
+    }
+    c.strength = 'anaphor';
+  }
+  // Pass 3: weak triggers join a proposal of their kind; anaphors join what they refer back to.
+  for (const c of cands) {
+    if (c.absorbed) continue;
+    if (c.strength === 'weak' && c.kind) {
+      const cl = nearestBefore(clusters.filter((x) => x.kind === c.kind), c, words, Infinity) ?? latest(clusters.filter((x) => x.kind === c.kind));
+      if (cl) add(cl, c);
+      continue;
+    }
+    if (c.strength !== 'anaphor') continue;
+    const hint = anaphorHint(words, ix, c);
+    if (hint === false) continue;
+    const possessors = phraseRoles(doc, words, ix, { ...c, kind: 'plan' }, bodies).proposer;
+    const refers = hint ?? c.refers;
+    let pool = clusters.filter((x) => refers === 'any' || x.kind === refers || (refers === 'resolution' && x.kind === 'amendment'));
+    if (possessors !== null) {
+      const key = representsKey(doc, possessors);
+      const owned = pool.filter((x) => x.proposer !== null && representsKey(doc, x.proposer) === key);
+      if (owned.length) pool = owned;
+      else if (refers === 'any') continue;
+    }
+    const reach = SHORT_REACH_HEADS.has(words[c.np.head].norm) ? 2 : ANAPHOR_REACH;
+    const cl = nearestBefore(pool, c, words, reach);
+    if (cl) add(cl, c);
+  }
+  for (const cl of clusters) cl.mentions.sort((a, b) => a.np.first - b.np.first);
+  return clusters;
+}
+
+function latest(cls: Cluster[]): Cluster | undefined {
+  let best: Cluster | undefined;
+  let at = -1;
+  for (const cl of cls) {
+    const last = cl.mentions[cl.mentions.length - 1].np.first;
+    if (last > at) { at = last; best = cl; }
+  }
+  return best;
+}
+
+/** The cluster with a mention closest before the candidate, within `reach` sentences. */
+function nearestBefore(cls: Cluster[], c: Candidate, words: Word[], reach: number): Cluster | undefined {
+  let best: Cluster | undefined;
+  let at = -1;
+  const sentence = words[c.np.first].sentence;
+  for (const cl of cls) {
+    for (const m of cl.mentions) {
+      if (m.np.first >= c.np.first) continue;
+      if (sentence - words[m.np.first].sentence > reach) continue;
+      if (m.np.first > at) { at = m.np.first; best = cl; }
+    }
+  }
+  return best;
+}
+
+function weaponWhat(words: Word[], c: Candidate): string {
+  const head = words[c.np.head].norm;
+  if (head.startsWith('tank')) return 'tanks';
+  if (head.includes('jet') || head.includes('fighter') || head.includes('warplane')) return 'jets';
+  if (head.includes('missile')) return 'missiles';
+  return head.replace(/s$/, '') + 's';
+}
+
+function whatOf(theme: string): string {
+  for (const m of WEAPON_MODELS.values()) if (m.model === theme) return m.what;
+  return theme;
+}
+
+/** A generic head that a body modifies is a draft resolution ("a Security Council demand for a ceasefire"). */
+function asResolution(words: Word[], c: Candidate, bodies: Set<string>): boolean {
+  for (let k = c.np.first; k < c.headFirst; k++) {
+    const n = words[k].norm;
+    if (n === 'council' && (bodies.has('org:UNSC') || words[k - 1]?.norm === 'security')) return true;
+    if (n === 'unsc' || n === 'assembly') return true;
+  }
+  return false;
+}
+
+/** The gist of "a plan to ban EU ships …" / "calls for British forces to join": a plan with its own content. */
+function planGist(words: Word[], c: Candidate): { theme: string; embargo: boolean } | null {
+  if (!c.np.complement) return null;
+  const [s, e] = c.np.complement;
+  if (words[s].norm !== 'to' && words[s].norm !== 'for') return null;
+  let to = -1;
+  for (let k = s; k <= Math.min(e, s + 4); k++) {
+    if (words[k].norm === 'to' && k + 1 <= e && (words[k + 1].pos === 'VERB' || words[k + 1].pos === 'AUX' || words[k + 1].pos === 'ADV')) { to = k; break; }
+  }
+  if (to < 0) return null;
+  const content = words.slice(to + 1, e + 1).filter((w) => w.pos === 'VERB' || w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ');
+  if (content.length < 2) return null;
+  const embargo = content.some((w) => BAN_VERBS.has(w.norm)) && content.some((w) => IMPORT_WORDS.has(w.norm)) && content.some((w) => COMMODITIES.has(w.norm));
+  return { theme: slugify(content.slice(0, 4).map((w) => w.text).join(' ')), embargo };
+}
+
+/**
+ * What an anaphor's modifiers say about the kind it refers to: a kind ("Poland's peacekeeping idea"), null (no
+ * modifier, "the idea"), or false when a plain noun modifier makes it something else ("the hostage deal").
+ */
+function anaphorHint(words: Word[], ix: ActorIndex, c: Candidate): ProposalKind | null | false {
+  let hint: ProposalKind | null = null;
+  for (let k = c.np.first; k < c.headFirst; k++) {
+    const w = words[k];
+    const h = HINTS.get(w.norm);
+    if (h) { hint = h; continue; }
+    if (w.pos === 'NOUN' && !ix.at[k]) return false;
+  }
+  return hint;
+}

@@ -1,0 +1,89 @@
+// A look-up of multi-word lexicon phrases over the word stream: a Map from first word to candidates, longest match first.
+import { normWord, type Word } from './words.js';
+
+export interface PhraseMatch<T> {
+  first: number; // word index
+  last: number;  // word index, inclusive
+  entry: T;
+}
+
+interface Compiled<T> { words: string[]; entry: T }
+
+/** Up to this many words may fill a "*" gap in a phrase ("rule * out"). */
+const GAP = 3;
+
+export class PhraseIndex<T> {
+  private byFirst = new Map<string, Compiled<T>[]>();
+
+  /** Adds a phrase (space-separated words, "*" for a short gap) with its entry. */
+  add(phrase: string, entry: T): void {
+    const words = phrase.split(/\s+/).filter(Boolean).map((w) => (w === '*' ? w : normWord(w)));
+    if (!words.length || words[0] === '*') return;
+    const list = this.byFirst.get(words[0]) ?? [];
+    if (list.some((c) => c.words.join(' ') === words.join(' '))) return;
+    list.push({ words, entry });
+    list.sort((a, b) => b.words.length - a.words.length);
+    this.byFirst.set(words[0], list);
+  }
+
+  /** The longest phrase starting at word i, or null. Matches stay inside one sentence. */
+  matchAt(words: Word[], i: number): PhraseMatch<T> | null {
+    const list = this.byFirst.get(words[i].norm);
+    if (!list) return null;
+    let best: PhraseMatch<T> | null = null;
+    for (const c of list) {
+      const last = matchFrom(words, i, c.words);
+      if (last >= 0 && (!best || last - i > best.last - best.first)) best = { first: i, last, entry: c.entry };
+    }
+    return best;
+  }
+
+  /** All non-overlapping longest matches, left to right, between word indices [from, to]. */
+  scan(words: Word[], from = 0, to = words.length - 1): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    for (let i = from; i <= to; i++) {
+      const m = this.matchAt(words, i);
+      if (m && m.last <= to) {
+        out.push(m);
+        i = m.last;
+      }
+    }
+    return out;
+  }
+}
+
+function matchFrom(words: Word[], i: number, pattern: string[]): number {
+  const sentence = words[i].sentence;
+  let w = i;
+  for (let p = 0; p < pattern.length; p++) {
+    if (pattern[p] === '*') {
+      // Try the shortest gap that lets the rest match.
+      for (let g = 0; g <= GAP; g++) {
+        const rest = matchFrom2(words, w + g, pattern.slice(p + 1), sentence);
+        if (rest >= 0) return rest;
+        const gw = words[w + g];
+        if (!gw || gw.sentence !== sentence || gw.pos === 'PUNCT') break;
+      }
+      return -1;
+    }
+    const cur = words[w];
+    if (!cur || cur.sentence !== sentence || cur.norm !== pattern[p]) return -1;
+    w++;
+  }
+  return w - 1;
+}
+
+function matchFrom2(words: Word[], i: number, pattern: string[], sentence: number): number {
+  if (!pattern.length) return i - 1;
+  const cur = words[i];
+  if (!cur || cur.sentence !== sentence || cur.norm !== pattern[0]) return -1;
+  return matchFrom(words, i, pattern);
+}
+
+/** Plural forms of a noun: tank → tanks, embargo → embargoes, policy → policies. */
+export function plurals(noun: string): string[] {
+  if (/[^aeiou]y$/.test(noun)) return [noun.slice(0, -1) + 'ies'];
+  if (/(s|sh|ch|x|z)$/.test(noun)) return [noun + 'es'];
+  if (/o$/.test(noun)) return [noun + 'es', noun + 's'];
+  return [noun + 's'];
+}

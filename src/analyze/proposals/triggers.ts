@@ -1,0 +1,49 @@
+// The proposal lexicon (triggers.json, bodies.json) compiled into look-ups over the word stream.
+import data from './triggers.json' with { type: 'json' };
+import bodyData from './bodies.json' with { type: 'json' };
+import { PhraseIndex, plurals } from './phrase-index.js';
+import { normWord } from './words.js';
+
+export type ProposalKind =
+  | 'mission' | 'no-fly-zone' | 'embargo' | 'accession' | 'weapons' | 'resolution' | 'amendment'
+  | 'ceasefire' | 'treaty' | 'troops' | 'plan';
+
+export type AnaphorKind = ProposalKind | 'any';
+
+export interface TriggerEntry { kind: ProposalKind; strength: 'strong' | 'weak' }
+export interface WeaponModel { model: string; what: string }
+
+export const TRIGGERS = new PhraseIndex<TriggerEntry>();
+for (const strength of ['strong', 'weak'] as const) {
+  for (const t of data[strength]) {
+    const entry: TriggerEntry = { kind: t.kind as ProposalKind, strength };
+    TRIGGERS.add(t.phrase, entry);
+    const words = t.phrase.split(' ');
+    const last = words[words.length - 1];
+    if (!last.endsWith('s')) for (const p of plurals(last)) TRIGGERS.add([...words.slice(0, -1), p].join(' '), entry);
+  }
+}
+
+export const WEAPON_MODELS = new Map<string, WeaponModel>(
+  Object.entries(data.weapons).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [normWord(k), v as WeaponModel]),
+);
+
+const genericBase = new Set(data.generic);
+export const GENERIC_HEADS = new Set<string>([...data.generic, ...data.generic.flatMap((g) => plurals(g))]);
+export const isGenericPlural = (norm: string): boolean => !genericBase.has(norm);
+
+export const ANAPHORS = new Map<string, AnaphorKind>(Object.entries(data.anaphors) as [string, AnaphorKind][]);
+export const DISTINCT = new Set(data.distinct);
+export const COMMODITIES = new Set(data.commodities);
+export const TRANSFER_WORDS = new Set(data.transfer);
+
+export const BODIES = new PhraseIndex<string>();
+for (const [phrase, key] of Object.entries(bodyData)) if (!phrase.startsWith('$')) BODIES.add(phrase, key as string);
+/** Body words that name a body only when the article names it plainly elsewhere. */
+export const VAGUE_BODY_WORDS = new Set(['alliance', 'council', 'bloc', 'union']);
+
+export const HINTS = new Map<string, ProposalKind>(Object.entries(data.hints).filter(([k]) => !k.startsWith('$')) as [string, ProposalKind][]);
+/** Nouns right after a trigger that still name the proposal ("tank deliveries", "embargo proposal"). */
+export const HEAD_EXTENSIONS = new Set(data.headExtensions);
+/** Modifiers that make a generic head something else ("phone call", "hostage deal"). */
+export const NOT_PROPOSAL = new Set(data.notProposal);

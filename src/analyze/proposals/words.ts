@@ -1,0 +1,78 @@
+// Words over the token stream: hyphenated pieces joined ("no-fly", "US-drafted"), normalised for lexicon look-ups.
+import type { Doc } from '../doc.js';
+
+export interface Word {
+  i: number;
+  start: number;
+  end: number;
+  /** Lower case, curly apostrophes straightened, hyphens removed ("no-fly" → "nofly"). */
+  norm: string;
+  /** The hyphen-separated parts, lower case ("us-drafted" → ["us", "drafted"]). */
+  parts: string[];
+  /** Surface text. */
+  text: string;
+  /** Part of speech of the last token. */
+  pos: string;
+  sentence: number;
+}
+
+const HYPHENS = new Set(['-', '‑', '–']);
+
+export const normWord = (s: string): string => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[-‑]/g, '');
+
+/** Builds the word list of a tokenised document: non-space tokens, with "a-b" joined when no space separates them. */
+export function wordsOf(doc: Doc): Word[] {
+  const out: Word[] = [];
+  const toks = doc.tokens;
+  for (let t = 0; t < toks.length; t++) {
+    const tok = toks[t];
+    if (tok.pos === 'SPACE' || tok.text.trim() === '') continue;
+    const prev = out[out.length - 1];
+    const isHyphen = tok.text === '-' || tok.text === '‑';
+    // Join "x" "-" "y" when they touch.
+    if (prev && prev.end === tok.start && (isHyphen || HYPHENS.has(prev.text.slice(-1))) && prev.sentence === tok.sentence && prev.pos !== 'PUNCT') {
+      if (isHyphen) {
+        const next = toks[t + 1];
+        if (!next || next.start !== tok.end || next.pos === 'SPACE' || next.pos === 'PUNCT') {
+          out.push(mk(out.length, tok.start, tok.end, tok.text, tok.pos, tok.sentence));
+          continue;
+        }
+      }
+      prev.end = tok.end;
+      prev.text = doc.text.slice(prev.start, prev.end);
+      prev.norm = normWord(prev.text);
+      prev.parts = prev.text.toLowerCase().split(/[-‑]/).filter(Boolean);
+      if (!isHyphen) prev.pos = tok.pos;
+      continue;
+    }
+    out.push(mk(out.length, tok.start, tok.end, tok.text, tok.pos, tok.sentence));
+  }
+  return out;
+}
+
+function mk(i: number, start: number, end: number, text: string, pos: string, sentence: number): Word {
+  return { i, start, end, norm: normWord(text), parts: [text.toLowerCase()], text, pos, sentence };
+}
+
+/** Index of the first word ending after a character offset (binary search). */
+export function wordAt(words: Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first and last sentence word indices, computed once per document. */
+export function sentenceRanges(words: Word[]): Map<number, { first: number; last: number }> {
+  const m = new Map<number, { first: number; last: number }>();
+  for (const w of words) {
+    const r = m.get(w.sentence);
+    if (r) r.last = w.i;
+    else m.set(w.sentence, { first: w.i, last: w.i });
+  }
+  return m;
+}
