@@ -1,13 +1,195 @@
-// Finds reported speech ("X said (that) …", "…, X said.", "according to X, …") and its speaker.
+// Finds reported speech ("X said (that) …", "…, X said.", "according to X, …", "NAME: …") and its speaker.
+import type { Doc, Sentence } from '../doc.js';
 import type { Span } from '../record.js';
-import type { Attribution } from './attribution.js';
-import type { SpeakerContext } from './speaker.js';
+import { speakerAfterVerb, speakerBeforeVerb, type Attribution } from './attribution.js';
+import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, prevWord, verbAt } from './cues.js';
+import { reportingVerb, TIME_WORDS } from './lexicon.js';
+import { speakerIn, type SpeakerContext } from './speaker.js';
 
 export interface IndirectQuote {
   span: Span;
   attr: Attribution | null;
 }
 
-export function findIndirect(_ctx: SpeakerContext, _marked: Span[]): IndirectQuote[] {
-  return [];
+const MIN_WORDS = 2;
+const TAIL_MAX = 14;
+
+/** Trims a token range to a character span without edge punctuation; null when fewer than MIN_WORDS words remain. */
+function contentSpan(doc: Doc, from: number, to: number): Span | null {
+  while (from <= to && (isSpace(doc.tokens[from]) || /^[,;:—–-]$/.test(doc.tokens[from].text))) from++;
+  while (to >= from && (isSpace(doc.tokens[to]) || /^[,;:.!?—–-]$/.test(doc.tokens[to].text))) to--;
+  if (to < from) return null;
+  let words = 0;
+  for (let k = from; k <= to; k++) if (/[\p{L}\p{N}]/u.test(doc.tokens[k].text)) words++;
+  if (words < MIN_WORDS) return null;
+  return { start: doc.tokens[from].start, end: doc.tokens[to].end };
+}
+
+/** The last token of a sentence before its closing punctuation. */
+function lastWordOf(doc: Doc, s: Sentence): number {
+  let k = s.last;
+  while (k > s.first && (SENTENCE_END.has(doc.tokens[k].text) || isSpace(doc.tokens[k]))) k--;
+  return k;
+}
+
+/** "…, X said." / "…, said X." / "…, according to X." at the end of a sentence. */
+function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
+  const { doc } = ctx;
+  const end = lastWordOf(doc, s);
+  for (let c = end, n = 0; c > s.first && n < TAIL_MAX; c--, n++) {
+    const t = doc.tokens[c];
+    if (QUOTE_MARKS.has(t.text)) return null;
+    if (t.text !== ',') continue;
+    const after = nextWord(doc, c);
+    if (after > end) return null;
+    const content = contentSpan(doc, s.first, c - 1);
+    if (!content) return null;
+    if (doc.tokens[after].lower === 'according' && doc.tokens[nextWord(doc, after)]?.lower === 'to') {
+      const to = nextWord(doc, after);
+      const sp = speakerIn(ctx, { start: doc.tokens[nextWord(doc, to)].start, end: doc.tokens[end].end });
+      return { span: content, attr: sp ? { speaker: sp, cue: { start: doc.tokens[after].start, end: doc.tokens[to].end } } : null };
+    }
+    for (let v = after; v <= end; v = nextWord(doc, v)) {
+      if (!verbAt(doc, v)) continue;
+      const sp = v === after ? speakerAfterVerb(ctx, v) : speakerBeforeVerb(ctx, after, v);
+      if (!sp) return null;
+      return { span: content, attr: { speaker: sp, cue: doc.tokens[v] } };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** "According to X, …" opening a sentence. */
+function accordingHead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
+  const { doc } = ctx;
+  const a = doc.tokens[s.first];
+  if (a.lower !== 'according' || doc.tokens[nextWord(doc, s.first)]?.lower !== 'to') return null;
+  const to = nextWord(doc, s.first);
+  let c = to + 1;
+  while (c <= s.last && doc.tokens[c].text !== ',') c++;
+  if (c > s.last) return null;
+  const sp = speakerIn(ctx, { start: doc.tokens[nextWord(doc, to)].start, end: doc.tokens[c].start });
+  const content = contentSpan(doc, c + 1, lastWordOf(doc, s));
+  if (!content) return null;
+  return { span: content, attr: sp ? { speaker: sp, cue: { start: a.start, end: doc.tokens[to].end } } : null };
+}
+
+/** Where the reported words start after a verb: past "told reporters", time phrases ("on Friday"); "that" is kept. */
+function contentStart(doc: Doc, verb: number, last: number): number {
+  let k = nextWord(doc, verb);
+  const lemma = reportingVerb(doc.tokens[verb].lower)?.lemma;
+  if (lemma === 'tell' || lemma === 'warn' || lemma === 'assure' || lemma === 'remind') {
+    for (let j = k, n = 0; j <= last && n < 10; j = nextWord(doc, j), n++) {
+      if (doc.tokens[j].lower === 'that') return j;
+      if (doc.tokens[j].text === ',' || QUOTE_MARKS.has(doc.tokens[j].text)) break;
+    }
+    if (lemma === 'tell') {
+      // "told Reuters the plan was dead": skip one short object.
+      let j = k;
+      while (j <= last && (doc.tokens[j].pos === 'PROPN' || doc.tokens[j].pos === 'NOUN' || doc.tokens[j].pos === 'DET' || doc.tokens[j].pos === 'PART')) { j = nextWord(doc, j); if (doc.tokens[j - 1]?.pos === 'NOUN') break; }
+      k = j;
+    }
+  }
+  for (let n = 0; k <= last && n < 6 && TIME_WORDS.has(doc.tokens[k].lower) && doc.tokens[k].lower !== 'that'; n++) {
+    // Only skip a time phrase when it ends before "that" or a clause ("said on Friday that …").
+    const probe = nextWord(doc, k);
+    k = probe;
+  }
+  if (k > nextWord(doc, verb) && doc.tokens[k]?.lower !== 'that' && !/^(?:PRON|DET|PROPN|NOUN)$/.test(doc.tokens[k]?.pos ?? '')) return nextWord(doc, verb);
+  return k;
+}
+
+const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'at', 'upon']);
+const BE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+
+/** "X said (that) …", "X warned of …", "X is demanding …", "…, saying …" inside a sentence; several per sentence. */
+function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
+  const { doc } = ctx;
+  const out: IndirectQuote[] = [];
+  const end = lastWordOf(doc, s);
+  for (let v = s.first; v <= end; v++) {
+    const t = doc.tokens[v];
+    const cls = verbAt(doc, v, ['speech', 'thought', 'object']);
+    if (!cls) continue;
+    const nw = nextWord(doc, v);
+    if (nw > end) continue;
+    const next = doc.tokens[nw];
+    if (next.text === ':' || next.text === ',' || QUOTE_MARKS.has(next.text) || SENTENCE_END.has(next.text)) continue;
+    const pw = prevWord(doc, v);
+    const before = doc.tokens[pw];
+    if (/ed$/.test(t.lower) && before && BE.has(before.lower)) continue; // passive: "was told", "is expected"
+    let sp = null;
+    if (/ing$/.test(t.lower)) {
+      if (before?.text === ',') {
+        // "…, saying …" / "…, calling for …": the subject of the main clause.
+        const first = doc.tokens.slice(s.first, pw).findIndex((x) => x.text === ',');
+        const firstEnd = first >= 0 ? s.first + first - 1 : pw - 1;
+        sp = firstEnd >= s.first ? speakerIn(ctx, { start: doc.tokens[s.first].start, end: doc.tokens[firstEnd].end }) : null;
+      } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
+      else continue;
+    } else sp = speakerBeforeVerb(ctx, s.first, v);
+    if (!sp) continue;
+    let from = contentStart(doc, v, end);
+    if (COMPLEMENT_PREPS.has(doc.tokens[from]?.lower)) from = nextWord(doc, from);
+    let to = end;
+    for (let j = from; j <= end; j++) {
+      const x = doc.tokens[j];
+      if (x.text === ';' || ((cls === 'object' || from !== nw) && x.text === ',' && cls !== 'speech')) { to = j - 1; break; }
+      if (cls === 'object' && x.text === ',') { to = j - 1; break; }
+    }
+    const content = contentSpan(doc, from, to);
+    if (!content) continue;
+    out.push({ span: content, attr: { speaker: sp, cue: t } });
+    if (cls !== 'object') break;
+    v = to;
+  }
+  return out;
+}
+
+/** "PENCE: …" and "Poll: …": a paragraph or headline that opens with a name and a colon. */
+function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
+  const { doc } = ctx;
+  let k = s.first;
+  if (QUOTE_MARKS.has(doc.tokens[k].text)) k = nextWord(doc, k);
+  const nameStart = k;
+  for (let n = 0; n < 4 && k <= s.last; n++, k = nextWord(doc, k)) {
+    const t = doc.tokens[k];
+    if (t.text === ':') {
+      if (n === 0) return null;
+      const sp = speakerIn(ctx, { start: doc.tokens[nameStart].start, end: doc.tokens[prevWord(doc, k)].end });
+      const para = doc.sentences.filter((x) => x.paragraph === s.paragraph);
+      const last = para[para.length - 1];
+      let to = last.last;
+      while (to > k && (isSpace(doc.tokens[to]) || QUOTE_MARKS.has(doc.tokens[to].text))) to--;
+      const content = contentSpan(doc, k + 1, to);
+      if (!content || !sp) return null;
+      return { span: content, attr: { speaker: sp, cue: t } };
+    }
+    if (!/^\p{Lu}/u.test(t.text) && t.text !== '.') return null;
+  }
+  return null;
+}
+
+const overlapsAny = (span: Span, spans: Span[]) => spans.some((m) => m.start < span.end && span.start < m.end);
+
+export function findIndirect(ctx: SpeakerContext, marked: Span[]): IndirectQuote[] {
+  const { doc } = ctx;
+  const out: IndirectQuote[] = [];
+  let lastPara = -1;
+  for (const s of doc.sentences) {
+    // Sentences inside a quotation are the speaker's own words, not reported speech.
+    const inside = marked.some((m) => m.start <= s.start && s.end <= m.end + 2);
+    if (inside) continue;
+    const found: IndirectQuote[] = [];
+    if (s.paragraph !== lastPara) { const c = colonLead(ctx, s); if (c) found.push(c); }
+    lastPara = s.paragraph;
+    if (!found.length) {
+      const tail = tailCue(ctx, s) ?? accordingHead(ctx, s);
+      if (tail) found.push(tail);
+      if (!tail) found.push(...verbCues(ctx, s));
+    }
+    for (const f of found) if (!overlapsAny(f.span, marked)) out.push(f);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 // Turns the words naming a speaker ("he", "Kremlin spokesman Dmitry Peskov", "a senior official", "The Post") into an actor.
-import { addActor, addMention, type Doc, type Mention } from '../doc.js';
+import { addActor, addMention, tokenAt, type Doc, type Mention } from '../doc.js';
 import type { Span } from '../record.js';
 import { personKey, slugify } from '../slug.js';
 import {
@@ -115,6 +115,10 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[]): Speaker | 
     const outlets = runs.filter((r) => r.outlet);
     if (outlets.length) { const r = outlets[outlets.length - 1]; return { actor: outletFromName(ctx, r), span: r }; }
   }
+  for (const { runs } of per) {
+    const orgs = runs.filter((r) => r.orgLike);
+    if (orgs.length) { const r = orgs[orgs.length - 1]; return { actor: outletFromName(ctx, r), span: r }; }
+  }
   for (const { span, runs } of per) {
     // A lone capitalised word is a speaker only when it is all the segment holds ("Lavrov said").
     const rest = doc.text.slice(span.start, span.end).replace(/^(?:the|The)\s+/, '');
@@ -125,7 +129,29 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[]): Speaker | 
     const sp = wordSpeaker(ctx, span);
     if (sp) return sp;
   }
-  return null;
+  const lastSpan = list[list.length - 1];
+  return lastSpan ? nounSpeaker(ctx, lastSpan) : null;
+}
+
+/** A plain noun phrase right before the verb ("the bank said", "the network says") as an unnamed group. */
+function nounSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
+  const { doc } = ctx;
+  let k = tokenAt(doc, span.end) - 1;
+  while (k >= 0 && doc.tokens[k].pos === 'SPACE') k--;
+  const head = doc.tokens[k];
+  if (!head || head.start < span.start || head.pos !== 'NOUN' || !/^[a-z]/.test(head.text)) return null;
+  let from = k;
+  for (let j = k - 1; j >= 0 && doc.tokens[j].start >= span.start && k - j < 4; j--) {
+    const t = doc.tokens[j];
+    if (t.pos === 'SPACE') continue;
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM') from = j;
+    else break;
+  }
+  const np = { start: doc.tokens[from].start, end: head.end };
+  const label = doc.text.slice(np.start, np.end).toLowerCase().replace(/^(?:the|a|an|this|that|these|those)\s+/, '');
+  const actor = addActor(doc, { key: `group:${slugify(label)}`, kind: 'group', name: label, role: null, country: null, organization: null, represents: null });
+  mention(ctx, actor, np, 'group');
+  return { actor, span: np };
 }
 
 /** Pronouns, unnamed groups and roles ("he", "a senior official", "the foreign minister"), read word by word. */
