@@ -102,6 +102,35 @@ function contentStart(doc: Doc, verb: number, last: number): number {
 
 const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'at', 'upon']);
 const BE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even']);
+const CLOSING_MARKS = new Set(['”', '"', '’', "'"]);
+
+/** The last token of the reported words: before "; ", ", but …", "and" + a verb, or (for objects) a comma or preposition. */
+function contentEnd(doc: Doc, from: number, end: number, cls: string): number {
+  for (let j = from + 1; j <= end; j++) {
+    const x = doc.tokens[j];
+    if (x.text === ';') return j - 1;
+    if (x.text === ',') {
+      if (cls === 'object') return j - 1;
+      const n = doc.tokens[nextWord(doc, j)];
+      if (n && CLAUSE_BREAKS.has(n.lower)) return j - 1;
+    }
+    if (x.lower === 'and' && /^(?:VERB|AUX)$/.test(doc.tokens[nextWord(doc, j)]?.pos ?? '')) return j - 1;
+    if (cls === 'object' && x.pos === 'ADP' && !['of', 'for', 'to', 'with', 'about', 'on'].includes(x.lower) && j > from) return j - 1;
+  }
+  return end;
+}
+
+/** Skips a circumstantial phrase after a speech verb ("said in a statement on Friday that …"). */
+function pastCircumstance(doc: Doc, from: number, end: number): number {
+  const t = doc.tokens[from];
+  if (!t || t.pos !== 'ADP' || t.lower === 'that' || t.lower === 'to' || COMPLEMENT_PREPS.has(t.lower)) return from;
+  for (let j = from, n = 0; j <= end && n < 16; j = nextWord(doc, j), n++) {
+    if (doc.tokens[j].lower === 'that') return j;
+    if (doc.tokens[j].text === ',') return nextWord(doc, j);
+  }
+  return -1;
+}
 
 /** "X said (that) …", "X warned of …", "X is demanding …", "…, saying …" inside a sentence; several per sentence. */
 function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
@@ -118,11 +147,13 @@ function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     if (next.text === ':' || next.text === ',' || QUOTE_MARKS.has(next.text) || SENTENCE_END.has(next.text)) continue;
     const pw = prevWord(doc, v);
     const before = doc.tokens[pw];
+    // "“…,” said X" attributes a quotation, it does not report one.
+    if (before && (CLOSING_MARKS.has(before.text) || (before.text === ',' && CLOSING_MARKS.has(doc.tokens[prevWord(doc, pw)]?.text ?? '')))) continue;
     if (/ed$/.test(t.lower) && before && BE.has(before.lower)) continue; // passive: "was told", "is expected"
     let sp = null;
     if (/ing$/.test(t.lower)) {
-      if (before?.text === ',') {
-        // "…, saying …" / "…, calling for …": the subject of the main clause.
+      if (before?.text === ',' && cls !== 'object' && next.pos !== 'ADP') {
+        // "…, saying …": the subject of the main clause.
         const first = doc.tokens.slice(s.first, pw).findIndex((x) => x.text === ',');
         const firstEnd = first >= 0 ? s.first + first - 1 : pw - 1;
         sp = firstEnd >= s.first ? speakerIn(ctx, { start: doc.tokens[s.first].start, end: doc.tokens[firstEnd].end }) : null;
@@ -131,17 +162,14 @@ function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     } else sp = speakerBeforeVerb(ctx, s.first, v);
     if (!sp) continue;
     let from = contentStart(doc, v, end);
+    if (cls === 'speech' || cls === 'thought') from = pastCircumstance(doc, from, end);
+    if (from < 0) continue;
     if (COMPLEMENT_PREPS.has(doc.tokens[from]?.lower)) from = nextWord(doc, from);
-    let to = end;
-    for (let j = from; j <= end; j++) {
-      const x = doc.tokens[j];
-      if (x.text === ';' || ((cls === 'object' || from !== nw) && x.text === ',' && cls !== 'speech')) { to = j - 1; break; }
-      if (cls === 'object' && x.text === ',') { to = j - 1; break; }
-    }
+    if (from > end || /^(?:VERB|AUX)$/.test(doc.tokens[from].pos)) continue;
+    const to = contentEnd(doc, from, end, cls);
     const content = contentSpan(doc, from, to);
     if (!content) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t } });
-    if (cls !== 'object') break;
     v = to;
   }
   return out;

@@ -63,16 +63,37 @@ export function indexNames(text: string): NameIndex {
   const full = new Map<string, string>();
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    // A run that starts an outlet name keeps its "The" ("The Post").
-    let start = m.index;
-    if (text.slice(Math.max(0, start - 4), start) === 'The ') start -= 4;
-    const run = cleanRun(text, m.index, m.index + m[0].length);
-    if (!run) continue;
-    if (run.outlet && start < m.index) { run.start = start; run.name = `The ${run.name}`; }
+    for (const piece of splitAtSentenceEnds(m[0], m.index)) addRun(piece.start, piece.end);
+  }
+  return { runs, full };
+
+  function addRun(from: number, to: number): void {
+    const run = cleanRun(text, from, to);
+    if (!run) return;
+    // An outlet keeps its "The" ("The Post").
+    if (run.outlet && text.slice(Math.max(0, run.start - 4), run.start) === 'The ') { run.start -= 4; run.name = `The ${run.name}`; }
     runs.push(run);
     if (run.words.length >= 2 && !run.orgLike && !full.has(run.surname)) full.set(run.surname, run.name);
   }
-  return { runs, full };
+}
+
+const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'st.', 'jr.', 'sr.', 'prof.', 'adm.', 'capt.', 'sgt.']);
+
+/** Cuts a run where a word ends a sentence ("… Lindqvist. Later …"); initials and abbreviations do not. */
+function splitAtSentenceEnds(run: string, offset: number): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const re = /\S+/g;
+  for (let m = re.exec(run); m; m = re.exec(run)) {
+    const w = m[0];
+    const end = m.index + w.length;
+    if (w.endsWith('.') && w.length > 2 && !ABBREVIATIONS.has(w.toLowerCase()) && !/^(?:\p{Lu}\.)+$/u.test(w) && end < run.length) {
+      out.push({ start: offset + start, end: offset + end });
+      start = end + 1;
+    }
+  }
+  out.push({ start: offset + start, end: offset + run.length });
+  return out;
 }
 
 /** Name runs overlapping a span, in text order (binary search on the sorted runs). */
