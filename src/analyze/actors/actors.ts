@@ -2,7 +2,9 @@
 import type { Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { newContext } from './context.js';
+import { findPeople } from './names.js';
 import { findPlaces } from './places.js';
+import { findRoles } from './roles.js';
 
 export const actors: Stage = {
   name: 'actors',
@@ -10,6 +12,8 @@ export const actors: Stage = {
   adds: ['actors'],
   run(doc: Doc) {
     const ctx = newContext(doc);
-    findPlaces(ctx);   // countries, organisations, seats of government, org phrases
+    findPlaces(ctx);                   // countries, organisations, seats of government, org phrases
+    const people = findPeople(ctx);    // person names, "Mr X", surnames; unknown organisation names
+    findRoles(ctx, people);            // each person's role, country, organisation and whom they speak for
   },
 };

@@ -41,6 +41,7 @@ for (const o of ORGANIZATIONS) {
 }
 const words = wordsData as {
   notActors: string[]; notNames: string[]; pronouns: Record<string, string>; femaleFirstNames: string[];
+  orgHeads: string[]; placeHeads: string[];
 };
 for (const p of words.notActors) ACTOR_PHRASES.add(p, { type: 'block' });
 
@@ -59,6 +60,9 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set(titles.nameParticles)
 /** Capitalised words that never start or join a person's name. */
 export const NOT_NAMES: ReadonlySet<string> = new Set(words.notNames.map((w) => fold(w)));
 export const PRONOUNS: ReadonlyMap<string, string> = new Map(Object.entries(words.pronouns));
+/** Words that make a run of capitalised words an organisation ("Tax Policy Center") or a place ("Black Sea"). */
+export const ORG_HEADS: ReadonlySet<string> = new Set(words.orgHeads.map((w) => fold(w)));
+export const PLACE_HEADS: ReadonlySet<string> = new Set(words.placeHeads.filter((w) => !words.orgHeads.includes(w)).map((w) => fold(w)));
 export const FEMALE_FIRST_NAMES: ReadonlySet<string> = new Set(words.femaleFirstNames.map((w) => fold(w)));
 
 const groups = groupsData as { heads: string[]; singularHeads: string[]; determiners: string[]; modifiers: string[] };

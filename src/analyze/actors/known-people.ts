@@ -1,0 +1,69 @@
+// World knowledge of well-known office holders (data/people.json) and the article's knowledge snapshot, looked up by name.
+import peopleData from './data/people.json' with { type: 'json' };
+import type { Doc } from '../doc.js';
+import { personKey } from '../slug.js';
+import { fold } from './phrase-index.js';
+import { titleSpeaks } from './titles.js';
+
+interface RoleSpell { role: string; country?: string; organization?: string; from: string | null; to: string | null }
+interface PersonEntry { name: string; aliases: string[]; gender: 'm' | 'f'; roles: RoleSpell[] }
+
+export interface KnownAs {
+  key: string;
+  name: string;
+  role: string | null;
+  country: string | null;
+  organization: string | null;
+  represents: string | null;
+  gender: 'm' | 'f' | null;
+}
+
+const PEOPLE = peopleData as PersonEntry[];
+const byName = new Map<string, PersonEntry>();
+const byAlias = new Map<string, PersonEntry | null>();
+for (const p of PEOPLE) {
+  byName.set(fold(p.name), p);
+  for (const a of p.aliases) {
+    const f = fold(a);
+    if (a.includes(' ') || a.includes('-') || a.includes('.')) byName.set(f, p);
+    const other = byAlias.get(f);
+    if (other && other !== p) byAlias.set(f, null); // an alias two people share names neither
+    else if (other === undefined) byAlias.set(f, p);
+  }
+}
+
+/** The spell of office held at a date (YYYY-MM-DD); without a date, the latest. */
+function spellAt(p: PersonEntry, date: string | null): RoleSpell | null {
+  if (!date) return p.roles[p.roles.length - 1] ?? null;
+  for (const r of p.roles) if ((!r.from || r.from <= date) && (!r.to || date < r.to)) return r;
+  return null;
+}
+
+function fromEntry(p: PersonEntry, date: string | null): KnownAs {
+  const spell = spellAt(p, date);
+  const last = p.roles[p.roles.length - 1];
+  const country = spell?.country ?? (spell ? null : last?.country ?? null);
+  const organization = spell?.organization ?? null;
+  let represents: string | null = null;
+  if (spell && titleSpeaks(spell.role) === 'office') represents = organization ? `org:${organization}` : country ? `country:${country}` : null;
+  return { key: personKey(p.name), name: p.name, role: spell?.role ?? null, country, organization, represents, gender: p.gender };
+}
+
+/** A person known by full name (or a multi-word alias), from the article's snapshot first, then world knowledge. */
+export function knownByName(doc: Doc, name: string): KnownAs | null {
+  const snap = doc.knowledge.people.get(name.toLowerCase());
+  if (snap && snap.name.toLowerCase() === name.toLowerCase()) return { ...snap, gender: null };
+  const p = byName.get(fold(name));
+  return p ? fromEntry(p, doc.article.date) : null;
+}
+
+/** A person known by one word (a surname), when exactly one known person goes by it. */
+export function knownByAlias(doc: Doc, word: string): KnownAs | null {
+  const snap = doc.knowledge.people.get(word.toLowerCase());
+  if (snap) return { ...snap, gender: null };
+  const p = byAlias.get(fold(word));
+  if (!p) return null;
+  const k = fromEntry(p, doc.article.date);
+  // A bare surname is trusted only for someone in office at the article's date.
+  return k.role ? k : null;
+}

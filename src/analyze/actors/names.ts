@@ -1,0 +1,200 @@
+// People and other proper names: runs of capitalised words that no lexicon claims, read as persons or organisations.
+import { addActor, addMention, type Token } from '../doc.js';
+import { personKey, slugify } from '../slug.js';
+import { claim, claimedAt, isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
+import { knownByAlias, knownByName, type KnownAs } from './known-people.js';
+import { FEMALE_FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import { fold } from './phrase-index.js';
+import { isTitleWord } from './titles.js';
+
+/** One word of a name: tokens glued together without spaces ("Erdo"+"ğ"+"an", "Kosiniak"+"-"+"Kamysz"). */
+export interface NameWord { start: number; end: number; text: string; first: number; last: number; sentence: number }
+
+export interface Person { actor: number; first: string; surname: string; gender: 'm' | 'f' | null }
+
+/** Everything the people pass learnt, for roles and pronouns. */
+export interface PeopleFound {
+  persons: Map<number, Person>;
+  /** Each name occurrence: the actor and the word indices (in ctx.words) it spans, honorific or title included. */
+  occurrences: { actor: number; from: number; to: number; full: boolean }[];
+}
+
+const LETTERS = /^[\p{L}][\p{L}'’.]*$/u;
+const INITIAL = /^\p{Lu}\.$/u;
+const NO_NAME_POS = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'NUM', 'PART', 'SYM', 'SPACE']);
+
+/** Glues tokens written without spaces into words and keeps those that can be part of a name. */
+function nameWords(ctx: ActorsContext): NameWord[] {
+  const { words } = ctx;
+  const out: NameWord[] = [];
+  for (let k = 0; k < words.length; k++) {
+    let last = k;
+    while (last + 1 < words.length) {
+      const a = words[last];
+      const b = words[last + 1];
+      if (b.start !== a.end) break;
+      if (/^\p{L}+$/u.test(b.text) && /\p{L}$/u.test(a.text)) { last++; continue; }
+      if ((b.text === '-' || b.text === '‐') && words[last + 2]?.start === b.end && /^\p{L}/u.test(words[last + 2].text)) { last += 2; continue; }
+      break;
+    }
+    const start = words[k].start;
+    const end = words[last].end;
+    out.push({ start, end, text: ctx.doc.text.slice(start, end), first: k, last, sentence: words[k].sentence });
+    k = last;
+  }
+  return out;
+}
+
+const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
+  if (claimedAt(ctx, w.start) >= 0) return false;
+  if (!LETTERS.test(w.text.replace(/[-‐]/g, '')) || !isCapitalised(w.text)) return false;
+  return !NO_NAME_POS.has(ctx.words[w.first].pos) || ctx.words[w.first].pos === 'PROPN';
+};
+
+const foldedWord = (w: NameWord) => fold(w.text.replace(/\.$/, '')).replace(/['’]/g, "'");
+const isStop = (w: NameWord) => NOT_NAMES.has(fold(w.text)) || NOT_NAMES.has(foldedWord(w)) || HONORIFICS.has(fold(w.text)) || isTitleWord(w.text);
+
+/** Finds person names and unknown organisation names; records persons with their mentions. */
+export function findPeople(ctx: ActorsContext): PeopleFound {
+  const { doc } = ctx;
+  const nws = nameWords(ctx);
+  const found: PeopleFound = { persons: new Map(), occurrences: [] };
+  const bySurname = new Map<string, number[]>();
+  const singles: { ws: NameWord[]; idx: number }[] = [];
+
+  const addPerson = (nameText: string, known: KnownAs | null, gender: 'm' | 'f' | null): number => {
+    const parts = nameText.split(/\s+/);
+    const canonical = known?.name ?? parts.filter((p, i) => i === 0 || i === parts.length - 1 || !INITIAL.test(p)).join(' ');
+    const actor = addActor(doc, {
+      key: known?.key ?? personKey(canonical), kind: 'person', name: canonical, role: known?.role ?? null,
+      country: known?.country ?? null, organization: known?.organization ?? null, represents: known?.represents ?? null,
+    });
+    const cparts = canonical.split(/\s+/);
+    const surname = fold(cparts[cparts.length - 1]);
+    if (!found.persons.has(actor)) {
+      const firstName = cparts.length > 1 ? cparts[0] : '';
+      const g = gender ?? known?.gender ?? (firstName && FEMALE_FIRST_NAMES.has(fold(firstName)) ? 'f' : null);
+      found.persons.set(actor, { actor, first: firstName, surname, gender: g });
+      for (const key of [surname, ...(cparts.length > 2 ? [fold(cparts.slice(-2).join(' '))] : [])]) {
+        const list = bySurname.get(key) ?? [];
+        list.push(actor);
+        bySurname.set(key, list);
+      }
+    } else if (gender && !found.persons.get(actor)!.gender) found.persons.get(actor)!.gender = gender;
+    return actor;
+  };
+
+  // Pass 1: runs of name-like words; full names (two words or more) become persons at once.
+  for (let i = 0; i < nws.length; i++) {
+    if (!isNameish(ctx, nws[i])) continue;
+    let j = i;
+    const run: NameWord[] = [nws[i]];
+    while (j + 1 < nws.length) {
+      const nx = nws[j + 1];
+      if (nx.sentence !== nws[i].sentence || /\n/.test(doc.text.slice(nws[j].end, nx.start))) break;
+      if (isNameish(ctx, nx) || INITIAL.test(nx.text)) { run.push(nx); j++; continue; }
+      if (NAME_PARTICLES.has(nx.text)) {
+        // "von der Leyen", "bin Salman": particles count when a name word follows them.
+        let p = j + 1;
+        while (p < nws.length && p - j <= 3 && NAME_PARTICLES.has(nws[p].text)) p++;
+        if (p < nws.length && isNameish(ctx, nws[p]) && nws[p].sentence === nx.sentence) {
+          for (let q = j + 1; q <= p; q++) run.push(nws[q]);
+          j = p;
+          continue;
+        }
+      }
+      if (/^(of|for|and|the|on)$/.test(nx.text) && nws[j + 2] && isNameish(ctx, nws[j + 2]) && run.some((w) => ORG_HEADS.has(foldedWord(w)))) { run.push(nx); j++; continue; }
+      break;
+    }
+    i = j;
+    classifyRun(run);
+  }
+
+  function classifyRun(run: NameWord[]): void {
+    const proper = run.filter((w) => !isStop(w) && !NAME_PARTICLES.has(w.text) && !/^(of|for|and|the|on)$/.test(w.text));
+    if (run.some((w) => ORG_HEADS.has(foldedWord(w))) && proper.length > 0) {
+      let from = 0;
+      while (from < run.length - 1 && (fold(run[from].text) === 'the' || isTitleWord(run[from].text))) from++;
+      const name = doc.text.slice(run[from].start, run[run.length - 1].end);
+      const key = `org:${slugify(name).toUpperCase()}`;
+      const actor = addActor(doc, { key, kind: 'organization', name, role: null, country: null, organization: key.slice(4), represents: key });
+      addMention(doc, actor, { start: run[from].start, end: run[run.length - 1].end }, 'name');
+      claim(ctx, run[from].start, run[run.length - 1].end, actor);
+      return;
+    }
+    if (run.some((w) => PLACE_HEADS.has(foldedWord(w)))) return;
+    // Split at stop words (titles, months, "The"); each stretch of proper words is a name.
+    let seg: NameWord[] = [];
+    const flush = (before: NameWord | undefined) => {
+      while (seg.length && NAME_PARTICLES.has(seg[seg.length - 1].text)) seg.pop();
+      if (seg.length >= 2 && !seg.every((w) => INITIAL.test(w.text))) {
+        const text = seg.map((w) => w.text).join(' ');
+        const gender = before && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(before.text) ? 'f' : before && /^(mr|sir|lord)\.?$/i.test(before.text) ? 'm' : null;
+        const actor = addPerson(text, knownByName(doc, text), gender);
+        addMention(doc, actor, { start: seg[0].start, end: seg[seg.length - 1].end }, 'name');
+        claim(ctx, seg[0].start, seg[seg.length - 1].end, actor);
+        found.occurrences.push({ actor, from: seg[0].first, to: seg[seg.length - 1].last, full: true });
+      } else if (seg.length === 1) {
+        singles.push({ ws: before ? [before, seg[0]] : [seg[0]], idx: nws.indexOf(seg[0]) });
+      }
+      seg = [];
+    };
+    let before: NameWord | undefined;
+    for (let k = 0; k < run.length; k++) {
+      const w = run[k];
+      // A title word closing a name is a surname ("Angus King").
+      const surnameTitle = seg.length > 0 && k === run.length - 1 && isTitleWord(w.text) && !NOT_NAMES.has(foldedWord(w));
+      if (isStop(w) && !surnameTitle) { flush(before); before = w; continue; }
+      seg.push(w);
+    }
+    flush(before);
+  }
+
+  // Pass 2: single words: "Mr Kaczynski", "President Trump", a surname seen in a full name, a known office holder,
+  // or a capitalised word that says something ("Ollongren said").
+  for (const { ws, idx } of singles) {
+    const w = ws[ws.length - 1];
+    const lead = ws.length > 1 ? ws[0] : undefined;
+    const honor = lead !== undefined && HONORIFICS.has(fold(lead.text));
+    const prevWord = ctx.words[w.first - 1];
+    const titled = (lead !== undefined && isTitleWord(lead.text)) || (prevWord !== undefined && prevWord.sentence === w.sentence && isTitleWord(prevWord.text) && !TITLE_MODIFIERS.has(prevWord.lower));
+    const sf = foldedWord(w);
+    let actor = -1;
+    const same = bySurname.get(sf);
+    if (same?.length) actor = nearest(doc.actors, same, w.start);
+    if (actor < 0) {
+      const known = knownByAlias(doc, w.text.replace(/\.$/, ''));
+      if (known) actor = addPerson(known.name, known, null);
+    }
+    if (actor < 0) {
+      const tok: Token = ctx.words[w.first];
+      const next = ctx.words[w.last + 1];
+      const prev = ctx.words[w.first - 1];
+      const speaks = (next && SPEECH_VERBS.has(next.lower) && next.lower !== 'according') || (prev && /^(said|says|added|told|according)$/.test(prev.lower) && !lead)
+        || (w.text === w.text.toUpperCase() && w.text.length > 2 && next?.text === ':');
+      const sentenceStart = ctx.words[w.first - 1] === undefined || ctx.words[w.first - 1].sentence !== tok.sentence;
+      if (honor || titled || (speaks && (tok.pos === 'PROPN' || !sentenceStart))) {
+        const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : w.text.replace(/\.$/, '');
+        const gender = lead && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(lead.text) ? 'f' : lead && /^(mr|sir|lord)\.?$/i.test(lead.text) ? 'm' : null;
+        actor = addPerson(name, null, gender);
+      }
+    }
+    if (actor < 0) continue;
+    const from = honor ? lead! : w;
+    addMention(doc, actor, { start: from.start, end: w.end }, honor ? 'title' : 'surname');
+    claim(ctx, from.start, w.end, actor);
+    found.occurrences.push({ actor, from: w.first, to: w.last, full: false });
+    void idx;
+  }
+  return found;
+}
+
+/** Of several actors with the same surname, the one mentioned last before an offset (else the first after). */
+function nearest(actors: { mentions: { start: number }[] }[], candidates: number[], offset: number): number {
+  let best = -1;
+  let bestAt = -1;
+  for (const a of candidates) {
+    for (const m of actors[a].mentions) if (m.start < offset && m.start > bestAt) { best = a; bestAt = m.start; }
+  }
+  return best >= 0 ? best : candidates[0];
+}

@@ -1,0 +1,115 @@
+// Roles: reads the title around a person's name ("Estonia's Defence Minister X", "X, the Dutch representative") into
+// role, country, organisation and whom the person speaks for.
+import type { Token } from '../doc.js';
+import { claimedAt, type ActorsContext } from './context.js';
+import type { PeopleFound } from './names.js';
+import { fold } from './phrase-index.js';
+import { isTitleWord, titleSpeaks } from './titles.js';
+
+export interface RoleReading { role: string; country: string | null; organization: string | null; represents: string | null }
+
+const CONNECTORS = new Set(['of', 'to', 'the', 'for', 'at', 'on', 'in', '-', 'and']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'another', 'one']);
+const PARTY_MARK = /^\(?(R|D|I)$/;
+
+/** Reads title words, countries and organisations from a stretch of words (in text order). */
+function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
+  const { doc } = ctx;
+  const titleWords: string[] = [];
+  let country: string | null = null;
+  let organization: string | null = null;
+  let orgIsTarget = false;
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k];
+    const a = claimedAt(ctx, w.start);
+    if (a >= 0) {
+      const actor = doc.actors[a];
+      const prev = ws[k - 1]?.lower === 'the' ? ws[k - 2] : ws[k - 1];
+      if (actor.kind === 'country') country ??= actor.country;
+      else if (actor.kind === 'organization') {
+        if (!organization || !orgIsTarget) {
+          organization = actor.organization;
+          orgIsTarget = prev !== undefined && /^(to|at|in)$/.test(prev.lower);
+        }
+        if (!country && actor.country) country = actor.country;
+      }
+      continue;
+    }
+    if (isTitleWord(w.text)) titleWords.push(w.lower.replace(/\.$/, ''));
+    else if (w.lower === 'of' || w.lower === '-') titleWords.push(w.lower);
+  }
+  while (titleWords.length && /^(of|-)$/.test(titleWords[titleWords.length - 1])) titleWords.pop();
+  while (titleWords.length && /^(of|-)$/.test(titleWords[0])) titleWords.shift();
+  if (!titleWords.length) return null;
+  const role = titleWords.join(' ').replace(/ - /g, '-');
+  const speaks = titleSpeaks(role);
+  if (!speaks) return null;
+  let represents: string | null = null;
+  if (speaks === 'office') {
+    if (organization && !orgIsTarget) represents = `org:${organization}`;
+    else if (country) represents = `country:${country}`;
+  }
+  return { role, country, organization, represents };
+}
+
+/** The words before a name that belong to its title, stopping at anything else. */
+function leftStretch(ctx: ActorsContext, from: number): Token[] {
+  const { words } = ctx;
+  const out: Token[] = [];
+  const sentence = words[from].sentence;
+  for (let j = from - 1; j >= 0 && from - j <= 10; j--) {
+    const w = words[j];
+    if (w.sentence !== sentence) break;
+    const a = claimedAt(ctx, w.start);
+    if (a >= 0 && ctx.doc.actors[a].kind === 'person') break;
+    if (a >= 0 || /^['’]s$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.unshift(w); continue; }
+    break;
+  }
+  while (out.length && CONNECTORS.has(out[0].lower)) out.shift();
+  return out;
+}
+
+/** The words of an apposition after a name ("X, the Dutch representative,"), or of a party mark ("(R-Ga.)"). */
+function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
+  const { words } = ctx;
+  const out: Token[] = [];
+  let j = to + 1;
+  if (words[j]?.text === '(' && PARTY_MARK.test(words[j + 1]?.text ?? '') && words[j + 2]?.text === '-') return 'legislator';
+  if (words[j]?.text !== ',') return out;
+  j++;
+  if (words[j] && DETERMINERS.has(words[j].lower)) j++;
+  for (; j < words.length && out.length < 10; j++) {
+    const w = words[j];
+    if (w.sentence !== words[to].sentence) break;
+    const a = claimedAt(ctx, w.start);
+    if (a >= 0 && ctx.doc.actors[a].kind === 'person') break;
+    if (a >= 0 || /^['’]s$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.push(w); continue; }
+    break;
+  }
+  return out;
+}
+
+/** Fills each person's role, country, organisation and represents from the titles around their names. */
+export function findRoles(ctx: ActorsContext, people: PeopleFound): void {
+  const { doc } = ctx;
+  const done = new Set<number>();
+  for (const occ of people.occurrences) {
+    if (done.has(occ.actor)) continue;
+    const left = leftStretch(ctx, occ.from);
+    let reading = readStretch(ctx, left);
+    if (!reading) {
+      const right = rightStretch(ctx, occ.to);
+      if (right === 'legislator') reading = { role: 'lawmaker', country: 'USA', organization: null, represents: null };
+      else reading = readStretch(ctx, right);
+    }
+    if (!reading) continue;
+    const a = doc.actors[occ.actor];
+    // The text's title wins over world knowledge; what the text leaves out, knowledge keeps.
+    a.role = reading.role;
+    a.country = reading.country ?? a.country;
+    a.organization = reading.organization ?? (reading.country ? null : a.organization);
+    a.represents = titleSpeaks(reading.role) === 'self' ? null : reading.represents ?? a.represents;
+    done.add(occ.actor);
+  }
+  void fold;
+}
