@@ -5,7 +5,12 @@ import { slugify } from '../slug.js';
 import { actorIndex } from './actor-index.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { groupCandidates, type Cluster } from './group.js';
+import type { ProposalKind } from './triggers.js';
 import { wordsOf, type Word } from './words.js';
+
+const KINDS = new WeakMap<Proposal, ProposalKind>();
+/** The kind of a proposal this stage found (mission, embargo, accession, …). */
+export const kindOf = (p: Proposal): ProposalKind | null => KINDS.get(p) ?? null;
 
 export const proposals: Stage = {
   name: 'proposals',
@@ -29,7 +34,9 @@ function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Pr
   for (let n = 2; seen.has(key); n++) key = `${key.replace(/-\d+$/, '')}-${n}`;
   seen.add(key);
   const mentions = cl.mentions.map((m) => ({ start: words[m.np.first].start, end: words[m.np.head].end }));
-  return { summary, key, proposer: cl.proposer, body: cl.body, mentions: dedupe(mentions) };
+  const p: Proposal = { summary, key, proposer: cl.proposer, body: cl.body, mentions: dedupe(mentions) };
+  KINDS.set(p, cl.kind);
+  return p;
 }
 
 /** The lead mention's words without determiner or possessor, plus a short complement. */

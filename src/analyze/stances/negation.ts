@@ -1,0 +1,29 @@
+// Whether a cue is negated ("did not reject", "refused to back", "no longer blocks") or hedged ("may back").
+import { NEGATING_VERBS, NEGATORS, type Cue } from './cues.js';
+import type { StanceContext } from './context.js';
+
+const STOPS = new Set([',', ';', ':', '.', 'and', 'or', 'but', 'while', 'that', 'which', 'who', '“', '”', '"']);
+const NOT_NEGATING_AFTER = new Set(['only', 'just', 'least']); // "not only", "not just", "at least"
+const HEDGES = new Set(['may', 'might', 'could', 'possibly', 'perhaps', 'likely', 'reportedly']);
+
+export interface Polarity { negated: boolean; hedged: boolean }
+
+export function polarity(ctx: StanceContext, cueFirst: number, cue: Cue): Polarity {
+  const { words } = ctx;
+  const reach = cue.type === 'verb' ? 4 : 6;
+  let negated = false;
+  let hedged = false;
+  const sentence = words[cueFirst].sentence;
+  for (let k = cueFirst - 1, n = 0; k >= 0 && n < reach; k--, n++) {
+    const w = words[k];
+    if (w.sentence !== sentence || STOPS.has(w.norm)) break;
+    if (NEGATORS.has(w.norm) && !NOT_NEGATING_AFTER.has(words[k + 1]?.norm ?? '')) {
+      // "no longer" negates; "a clear no" is the cue itself.
+      negated = !negated;
+      continue;
+    }
+    if (NEGATING_VERBS.has(w.norm) && (words[k + 1]?.norm === 'to' || k + 1 === cueFirst)) { negated = !negated; continue; }
+    if (HEDGES.has(w.norm)) hedged = true;
+  }
+  return { negated, hedged };
+}

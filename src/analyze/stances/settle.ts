@@ -1,0 +1,45 @@
+// Final touches on stances: the proposer's own support, one stance per holder, proposal and label, and no proposal without a stance.
+import type { Doc, Stance } from '../doc.js';
+import { wordAt } from '../proposals/words.js';
+import type { StanceContext } from './context.js';
+
+const PROPOSER_CONFIDENCE = 0.8;
+
+/** A proposer supports its own proposal. */
+export function proposerStances(ctx: StanceContext): Stance[] {
+  const { doc, words } = ctx;
+  const out: Stance[] = [];
+  doc.proposals.forEach((p, pi) => {
+    if (p.proposer === null) return;
+    const m = p.mentions[0];
+    const range = ctx.sentences.get(words[Math.min(wordAt(words, m.start), words.length - 1)].sentence);
+    const evidence = range ? { start: words[range.first].start, end: words[range.last].end } : { start: m.start, end: m.end };
+    out.push({ holder: p.proposer, proposal: pi, stance: 'support', condition: null, confidence: PROPOSER_CONFIDENCE, date: null, evidence, quote: null });
+  });
+  return out;
+}
+
+/** Keeps the surest stance per (holder, proposal, label), drops proposals nobody takes a position on, renumbers. */
+export function settle(doc: Doc, found: Stance[]): void {
+  const best = new Map<string, Stance>();
+  for (const s of found) {
+    const key = `${s.holder}|${s.proposal}|${s.stance}`;
+    const cur = best.get(key);
+    if (!cur || s.confidence > cur.confidence || (s.confidence === cur.confidence && s.evidence.start < cur.evidence.start)) {
+      best.set(key, { ...s, condition: s.condition ?? cur?.condition ?? null });
+    } else if (!cur.condition && s.condition) cur.condition = s.condition;
+  }
+  const stances = [...best.values()];
+  const used = new Set(stances.map((s) => s.proposal));
+  const renumber = new Map<number, number>();
+  const kept = doc.proposals.filter((p, i) => {
+    if (!used.has(i)) return false;
+    renumber.set(i, renumber.size);
+    void p;
+    return true;
+  });
+  doc.proposals = kept;
+  doc.stances = stances
+    .map((s) => ({ ...s, proposal: renumber.get(s.proposal)! }))
+    .sort((a, b) => a.proposal - b.proposal || a.evidence.start - b.evidence.start);
+}
