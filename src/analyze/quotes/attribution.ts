@@ -126,7 +126,10 @@ function accordingTo(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
 
 /** The speaker of a quoted span from the words around it, or null when they name nobody. */
 export function attributeMarked(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
-  return afterQuote(ctx, q) ?? beforeQuote(ctx, q) ?? accordingTo(ctx, q);
+  // "According to X, … “…,” the agency reported": the source named first is the speaker.
+  const according = accordingTo(ctx, q);
+  if (according && according.cue.start < q.open) return according;
+  return afterQuote(ctx, q) ?? beforeQuote(ctx, q) ?? according;
 }
 
 /** Whether a speech verb sits in the quote's sentence outside the quote (used to tell quotes from titles). */

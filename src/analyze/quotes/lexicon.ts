@@ -29,6 +29,7 @@ export const PLURAL_PRONOUNS = set(wordsData.pronouns.plural);
 export const THING_PRONOUNS = set(wordsData.pronouns.thing);
 export const GROUP_NOUNS = set(wordsData.groupNouns);
 export const ROLE_NOUNS = set(wordsData.roleNouns);
+export const DOCUMENT_NOUNS = set(wordsData.documentNouns);
 export const GROUP_DETERMINERS = set(wordsData.groupDeterminers);
 export const TITLES = set(wordsData.titles);
 export const OUTLET_WORDS = set(wordsData.outletWords);

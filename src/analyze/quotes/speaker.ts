@@ -3,7 +3,7 @@ import { addActor, addMention, tokenAt, type Doc, type Mention } from '../doc.js
 import type { Span } from '../record.js';
 import { personKey, slugify } from '../slug.js';
 import {
-  GROUP_DETERMINERS, GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLE_NOUNS, THING_PRONOUNS,
+  DOCUMENT_NOUNS, GROUP_DETERMINERS, GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLE_NOUNS, THING_PRONOUNS,
 } from './lexicon.js';
 import { lastNameBefore, namesIn, type NameIndex, type NameRun } from './names.js';
 
@@ -17,12 +17,14 @@ export interface SpeakerContext {
   names: NameIndex;
   /** Every actor mention, in text order; kept in step as the stage adds mentions. */
   mentions: Mention[];
+  /** The actors stage found people: trust its mentions over bare capitalised words when resolving pronouns. */
+  trustActors: boolean;
 }
 
 export function speakerContext(doc: Doc, names: NameIndex): SpeakerContext {
   const mentions = doc.actors.flatMap((a, i) => a.mentions.map((m) => ({ ...m, actor: i })));
   mentions.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { doc, names, mentions };
+  return { doc, names, mentions, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0) };
 }
 
 function mention(ctx: SpeakerContext, actor: number, span: Span, via: Mention['via']): void {
@@ -69,14 +71,14 @@ function lastActorBefore(ctx: SpeakerContext, offset: number, kinds: string[]): 
     const m = ctx.mentions[i];
     if (m.start >= offset) continue;
     if (kinds.includes(ctx.doc.actors[m.actor].kind)) {
-      if (kinds.includes('person')) {
+      if (kinds.includes('person') && !ctx.trustActors) {
         const run = lastNameBefore(ctx.names, offset);
         if (run && run.start > m.end && !overlapping(ctx, run).length) return personFromName(ctx, run);
       }
       return m.actor;
     }
   }
-  if (kinds.includes('person')) {
+  if (kinds.includes('person') && !ctx.trustActors) {
     const run = lastNameBefore(ctx.names, offset);
     if (run) return personFromName(ctx, run);
   }
@@ -106,8 +108,14 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[]): Speaker | 
     const people = runs.filter((r) => !r.orgLike && (r.words.length >= 2 || ctx.names.full.has(r.surname) || doc.knowledge.people.has(r.name.toLowerCase())));
     if (people.length) { const r = people[people.length - 1]; return { actor: personFromName(ctx, r), span: r }; }
   }
-  for (const { ms } of per) {
+  for (const { span, ms } of per) {
     if (!ms.length) continue;
+    // "the German politician", "the Russian envoy": a role, not the country that qualifies it.
+    const words = doc.text.slice(span.start, span.end).toLowerCase().split(/\s+/);
+    if (words[0] === 'the' && ROLE_NOUNS.has(words[words.length - 1])) {
+      const sp = wordSpeaker(ctx, span);
+      if (sp) return sp;
+    }
     const best = [...ms].sort((x, y) => KIND_RANK[doc.actors[x.actor].kind] - KIND_RANK[doc.actors[y.actor].kind] || y.start - x.start)[0];
     return { actor: best.actor, span: best };
   }
@@ -187,8 +195,8 @@ function wordSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
       const np = { start: words[from].s, end: e };
       const det = words[from].w;
       // "the foreign minister" names someone already mentioned; "a senior official" is an unnamed group.
-      if (ROLE_NOUNS.has(w) && (det === 'the' || det === 'his' || det === 'her') && !w.endsWith('s')) {
-        const a = lastActorBefore(ctx, s, ['person']);
+      if ((ROLE_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) && (det === 'the' || det === 'his' || det === 'her' || det === 'its') && !w.endsWith('s')) {
+        const a = lastActorBefore(ctx, s, DOCUMENT_NOUNS.has(w) ? ['person', 'organization', 'country'] : ['person']);
         if (a !== null) { mention(ctx, a, np, 'title'); return { actor: a, span: np }; }
       }
       const label = words.slice(from, k + 1).map((x) => x.w).filter((x) => !['a', 'an', 'the', 'another', 'his', 'her', 'their'].includes(x)).join(' ');
