@@ -14,7 +14,7 @@ const record: AnalysisRecord = {
     { id: 'a3', key: 'person:anna-berg', kind: 'person', name: 'Anna Berg', role: 'foreign minister', country: 'RUR', organization: null, represents: 'country:RUR', mentions: [at('Anna Berg')] },
   ],
   quotes: [{ id: 'q1', kind: 'direct', ...at('We need more details,'), text: 'We need more details,', speaker: 'a3' }],
-  proposals: [{ id: 'p1', summary: 'border monitoring mission', proposer: 'a1', body: 'org:UN', mentions: [at('a border monitoring mission')] }],
+  proposals: [{ id: 'p1', key: 'border-monitoring-mission', summary: 'border monitoring mission', proposer: 'a1', body: 'org:UN', mentions: [at('a border monitoring mission')] }],
   stances: [
     { holder: 'a1', proposal: 'p1', stance: 'support', condition: null, confidence: 0.9, date: '2023-01-09', evidence: at('Freedonia proposed a border monitoring mission.'), quote: null },
     { holder: 'a2', proposal: 'p1', stance: 'oppose', condition: null, confidence: 0.8, date: null, evidence: at('Sylvania rejected it.'), quote: null },
