@@ -23,9 +23,10 @@ const paragraphAt = (doc: Doc, offset: number): number => doc.sentences[Math.max
 
 export function findQuotes(doc: Doc): void {
   const names = indexNames(doc.text);
-  const ctx = speakerContext(doc, names);
+  const marked = findMarkedSpans(doc.text);
+  const ctx = speakerContext(doc, names, marked);
   const found: Found[] = [];
-  for (const q of findMarkedSpans(doc.text)) {
+  for (const q of marked) {
     if (q.single && doc.text.slice(q.start, q.end).split(/\s+/).length > 40) continue;
     if (isNotSpeech(doc, q)) continue;
     const attr = attributeMarked(ctx, q);

@@ -1,5 +1,5 @@
 // Turns the words naming a speaker ("he", "Kremlin spokesman Dmitry Peskov", "a senior official", "The Post") into an actor.
-import { addActor, addMention, tokenAt, type Doc, type Mention } from '../doc.js';
+import { addActor, addMention, sentenceAt, tokenAt, type Doc, type Mention } from '../doc.js';
 import type { Span } from '../record.js';
 import { personKey, slugify } from '../slug.js';
 import {
@@ -17,14 +17,16 @@ export interface SpeakerContext {
   names: NameIndex;
   /** Every actor mention, in text order; kept in step as the stage adds mentions. */
   mentions: Mention[];
+  /** Spans inside quotation marks: names there are not the reporter's antecedents. */
+  quoted: Span[];
   /** The actors stage found people: trust its mentions over bare capitalised words when resolving pronouns. */
   trustActors: boolean;
 }
 
-export function speakerContext(doc: Doc, names: NameIndex): SpeakerContext {
+export function speakerContext(doc: Doc, names: NameIndex, quoted: Span[] = []): SpeakerContext {
   const mentions = doc.actors.flatMap((a, i) => a.mentions.map((m) => ({ ...m, actor: i })));
   mentions.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { doc, names, mentions, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0) };
+  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0) };
 }
 
 function mention(ctx: SpeakerContext, actor: number, span: Span, via: Mention['via']): void {
@@ -67,22 +69,22 @@ function outletFromName(ctx: SpeakerContext, run: NameRun): number {
 
 /** The most recent actor of the wanted kinds mentioned before an offset (and the name index, for people). */
 function lastActorBefore(ctx: SpeakerContext, offset: number, kinds: string[]): number | null {
+  const { doc } = ctx;
+  // The sentence nearest before the offset that mentions a wanted actor outside quotation marks; in it,
+  // the first such mention (the subject, most often: "When Erdoğan was asked …, he said").
+  let chosen: Mention | null = null;
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
     const m = ctx.mentions[i];
-    if (m.start >= offset) continue;
-    if (kinds.includes(ctx.doc.actors[m.actor].kind)) {
-      if (kinds.includes('person') && !ctx.trustActors) {
-        const run = lastNameBefore(ctx.names, offset);
-        if (run && run.start > m.end && !overlapping(ctx, run).length) return personFromName(ctx, run);
-      }
-      return m.actor;
-    }
+    if (m.start >= offset || !kinds.includes(doc.actors[m.actor].kind)) continue;
+    if (ctx.quoted.some((q) => m.start >= q.start && m.end <= q.end)) continue;
+    if (chosen && sentenceAt(doc, m.start) !== sentenceAt(doc, chosen.start)) break;
+    chosen = m;
   }
   if (kinds.includes('person') && !ctx.trustActors) {
     const run = lastNameBefore(ctx.names, offset);
-    if (run) return personFromName(ctx, run);
+    if (run && (!chosen || run.start > chosen.end) && !overlapping(ctx, run).length) return personFromName(ctx, run);
   }
-  return null;
+  return chosen ? chosen.actor : null;
 }
 
 const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country: 2, group: 3 };
