@@ -6,6 +6,7 @@ import { quotes } from './quotes/quotes.js';
 import { proposals } from './proposals/proposals.js';
 import { stances } from './stances/stances.js';
 import { dates } from './dates/dates.js';
+import { actorsPrune } from './actors/prune.js';
 
 export const STAGES: readonly Stage[] = [
   tokenize,  // text → sentences, tokens with part of speech
@@ -14,6 +15,7 @@ export const STAGES: readonly Stage[] = [
   proposals, // what is put forward, by whom, for which body, and every mention of it
   stances,   // support / oppose / undecided of each holder on each proposal, with conditions
   dates,     // when each stance was expressed, resolved against the article's date
+  actorsPrune, // drops the people who neither speak nor propose nor hold a stance
 ];
 
 checkPipeline(STAGES);

@@ -25,6 +25,11 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
     if (a >= 0) {
       const actor = doc.actors[a];
       const prev = ws[k - 1]?.lower === 'the' ? ws[k - 2] : ws[k - 1];
+      if (actor.kind === 'person') {
+        // "Orbán's spokesperson": the person's government.
+        if (/^['’]s?$/.test(ws[k + 1]?.text ?? '')) { country ??= actor.country; if (actor.represents?.startsWith('org:')) organization ??= actor.organization; }
+        continue;
+      }
       if (actor.kind === 'country') country ??= actor.country;
       else if (actor.kind === 'organization') {
         if (!organization || !orgIsTarget) {
@@ -46,14 +51,15 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
   if (!speaks) return null;
   let represents: string | null = null;
   if (speaks === 'office') {
-    if (organization && !orgIsTarget) represents = `org:${organization}`;
+    const diplomat = /\b(ambassador|envoy|representative|delegate|diplomat)\b/.test(role);
+    if (organization && !orgIsTarget && !(diplomat && country)) represents = `org:${organization}`;
     else if (country) represents = `country:${country}`;
   }
   return { role, country, organization, represents };
 }
 
 /** The words before a name that belong to its title, stopping at anything else. */
-function leftStretch(ctx: ActorsContext, from: number): Token[] {
+function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
   const { words } = ctx;
   const out: Token[] = [];
   const sentence = words[from].sentence;
@@ -61,8 +67,10 @@ function leftStretch(ctx: ActorsContext, from: number): Token[] {
     const w = words[j];
     if (w.sentence !== sentence) break;
     const a = claimedAt(ctx, w.start);
-    if (a >= 0 && ctx.doc.actors[a].kind === 'person') break;
-    if (a >= 0 || /^['’]s$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.unshift(w); continue; }
+    if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) break;
+    if (a >= 0 || /^['’]s?$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.unshift(w); continue; }
+    // "Russia's UN ambassador, Vassily Nebenzia, said": a title before a comma stands in apposition.
+    if (w.text === ',' && out.length === 0 && j === from - 1 && /^[,;]$/.test(words[to + 1]?.text ?? '')) continue;
     break;
   }
   while (out.length && CONNECTORS.has(out[0].lower)) out.shift();
@@ -82,11 +90,33 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
     const w = words[j];
     if (w.sentence !== words[to].sentence) break;
     const a = claimedAt(ctx, w.start);
-    if (a >= 0 && ctx.doc.actors[a].kind === 'person') break;
-    if (a >= 0 || /^['’]s$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.push(w); continue; }
+    if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) break;
+    if (a >= 0 || /^['’]s?$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.push(w); continue; }
     break;
   }
   return out;
+}
+
+/** The country most mentioned by name, demonym or seat, when it stands out. */
+function dominantCountry(doc: ActorsContext['doc']): string | null {
+  let best: string | null = null;
+  let bestN = 0;
+  let second = 0;
+  for (const a of doc.actors) {
+    if (a.kind !== 'country') continue;
+    const n = a.mentions.length;
+    if (n > bestN) { second = bestN; bestN = n; best = a.country; } else if (n > second) second = n;
+  }
+  return bestN >= 2 && bestN > second ? best : null;
+}
+
+/** "Luxembourg’s Francois Bausch": a country's own person speaks for it. */
+function possessiveCountry(ctx: ActorsContext, from: number): RoleReading | null {
+  const { words, doc } = ctx;
+  if (!/^['’]s?$/.test(words[from - 1]?.text ?? '')) return null;
+  const a = claimedAt(ctx, words[from - 2]?.start ?? -1);
+  if (a < 0 || doc.actors[a].kind !== 'country') return null;
+  return { role: '', country: doc.actors[a].country, organization: null, represents: doc.actors[a].key };
 }
 
 /** Fills each person's role, country, organisation and represents from the titles around their names. */
@@ -95,20 +125,26 @@ export function findRoles(ctx: ActorsContext, people: PeopleFound): void {
   const done = new Set<number>();
   for (const occ of people.occurrences) {
     if (done.has(occ.actor)) continue;
-    const left = leftStretch(ctx, occ.from);
+    const left = leftStretch(ctx, occ.from, occ.to);
     let reading = readStretch(ctx, left);
     if (!reading) {
       const right = rightStretch(ctx, occ.to);
       if (right === 'legislator') reading = { role: 'lawmaker', country: 'USA', organization: null, represents: null };
       else reading = readStretch(ctx, right);
     }
+    if (!reading && occ.full) reading = possessiveCountry(ctx, occ.from);
     if (!reading) continue;
     const a = doc.actors[occ.actor];
     // The text's title wins over world knowledge; what the text leaves out, knowledge keeps.
-    a.role = reading.role;
+    a.role = reading.role || a.role;
     a.country = reading.country ?? a.country;
     a.organization = reading.organization ?? (reading.country ? null : a.organization);
-    a.represents = titleSpeaks(reading.role) === 'self' ? null : reading.represents ?? a.represents;
+    a.represents = reading.role && titleSpeaks(reading.role) === 'self' ? null : reading.represents ?? a.represents;
+    if (a.represents === null && reading.role && titleSpeaks(reading.role) === 'office' && !a.country && !a.organization) {
+      // An office with no country named ("Government spokesman X") is the office of the country the article is about.
+      const home = dominantCountry(doc);
+      if (home) { a.country = home; a.represents = `country:${home}`; }
+    }
     done.add(occ.actor);
   }
   void fold;
