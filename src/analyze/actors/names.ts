@@ -3,7 +3,7 @@ import { addActor, addMention, type Token } from '../doc.js';
 import { personKey, slugify } from '../slug.js';
 import { claim, claimedAt, isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
 import { knownByAlias, knownByName, type KnownAs } from './known-people.js';
-import { FEMALE_FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import { FEMALE_FIRST_NAMES, GROUP_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { fold } from './phrase-index.js';
 import { isTitleWord } from './titles.js';
 
@@ -61,10 +61,14 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   const found: PeopleFound = { persons: new Map(), occurrences: [] };
   const bySurname = new Map<string, number[]>();
   const singles: { ws: NameWord[]; idx: number }[] = [];
+  // Words the article also writes in lower case are common words, not names ("Time", "Allies").
+  const lowerForms = new Set<string>();
+  for (const t of ctx.words) if (t.text === t.lower && /^\p{L}/u.test(t.text)) lowerForms.add(t.lower);
 
   const addPerson = (nameText: string, known: KnownAs | null, gender: 'm' | 'f' | null): number => {
     const parts = nameText.split(/\s+/);
-    const canonical = known?.name ?? parts.filter((p, i) => i === 0 || i === parts.length - 1 || !INITIAL.test(p)).join(' ');
+    // The article's spelling is the display name ("Zelenskyy"); the key stays the known person's.
+    const canonical = parts.filter((p, i) => i === 0 || i === parts.length - 1 || !INITIAL.test(p)).join(' ');
     const actor = addActor(doc, {
       key: known?.key ?? personKey(canonical), kind: 'person', name: canonical, role: known?.role ?? null,
       country: known?.country ?? null, organization: known?.organization ?? null, represents: known?.represents ?? null,
@@ -111,6 +115,10 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   }
 
   function classifyRun(run: NameWord[]): void {
+    // Photo credits ("REUTERS/Maxim Shemetov/Pool") name no actor.
+    const charBefore = doc.text[run[0].start - 1];
+    const charAfter = doc.text[run[run.length - 1].end];
+    if (charBefore === '/' || charAfter === '/') return;
     const proper = run.filter((w) => !isStop(w) && !NAME_PARTICLES.has(w.text) && !/^(of|for|and|the|on)$/.test(w.text));
     if (run.some((w) => ORG_HEADS.has(foldedWord(w))) && proper.length > 0) {
       let from = 0;
@@ -163,8 +171,13 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const same = bySurname.get(sf);
     if (same?.length) actor = nearest(doc.actors, same, w.start);
     if (actor < 0) {
-      const known = knownByAlias(doc, w.text.replace(/\.$/, ''));
-      if (known) actor = addPerson(known.name, known, null);
+      const word = w.text.replace(/\.$/, '');
+      const known = knownByAlias(doc, word);
+      if (known) {
+        const kp = known.name.split(' ');
+        const display = known.name.endsWith(word) || kp.length < 2 ? known.name : [...kp.slice(0, -1), word].join(' ');
+        actor = addPerson(display, known, null);
+      }
     }
     if (actor < 0) {
       const tok: Token = ctx.words[w.first];
@@ -173,7 +186,8 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const speaks = (next && SPEECH_VERBS.has(next.lower) && next.lower !== 'according') || (prev && /^(said|says|added|told|according)$/.test(prev.lower) && !lead)
         || (w.text === w.text.toUpperCase() && w.text.length > 2 && next?.text === ':');
       const sentenceStart = ctx.words[w.first - 1] === undefined || ctx.words[w.first - 1].sentence !== tok.sentence;
-      if (honor || titled || (speaks && (tok.pos === 'PROPN' || !sentenceStart))) {
+      const common = lowerForms.has(tok.lower) || GROUP_HEADS.has(fold(w.text)) || (sentenceStart && tok.pos !== 'PROPN');
+      if (honor || titled || (speaks && !common)) {
         const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : w.text.replace(/\.$/, '');
         const gender = lead && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(lead.text) ? 'f' : lead && /^(mr|sir|lord)\.?$/i.test(lead.text) ? 'm' : null;
         actor = addPerson(name, null, gender);
