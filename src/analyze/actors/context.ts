@@ -45,6 +45,12 @@ export function wordAt(ctx: ActorsContext, offset: number): number {
 export const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
 
 /** Words that say something was said (for pronoun and single-name decisions). */
+/** Nouns of things said or put forward, whose author follows "by" or "from" ("calls from X", "a proposal by X"). */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set([
+  'call', 'calls', 'proposal', 'proposals', 'plan', 'demand', 'demands', 'request', 'appeal', 'offer', 'idea',
+  'suggestion', 'statement', 'remarks', 'comments', 'warning', 'words', 'letter', 'tweet', 'message', 'speech', 'initiative',
+]);
+
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'noted', 'notes', 'wrote', 'writes',
   'argued', 'argues', 'warned', 'warns', 'insisted', 'insists', 'explained', 'explains', 'stressed', 'stresses',
@@ -57,5 +63,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'opposes', 'supported', 'supports', 'vowed', 'vows', 'pledged', 'pledges', 'promised', 'promises', 'reported',
   'reports', 'described', 'describes', 'mentioned', 'observed', 'remarked', 'indicated', 'indicates', 'signaled',
   'signalled', 'hinted', 'charged', 'complained', 'lamented', 'joked', 'quipped', 'shouted', 'insisting', 'saying',
-  'telling', 'adding', 'noting', 'writing', 'arguing', 'warning', 'according',
+  'telling', 'adding', 'noting', 'writing', 'arguing', 'warning', 'according', 'outlined', 'unveiled', 'presented',
+  'thanked', 'demanded', 'demands', 'requested', 'appealed', 'offered', 'blocked', 'vetoed', 'refused', 'ruled',
+  'expressed', 'voiced', 'reiterated', 'repeated', 'echoed', 'wants', 'wanted', 'hopes', 'hoped', 'expects', 'expected',
 ]);

@@ -126,6 +126,8 @@ function wordIndexAt(words: ActorsContext['words'], k: number, offset: number): 
   return j;
 }
 
+const GIVEN_NAMES = new Set(['Jordan', 'Georgia', 'Chad', 'India', 'Kenya', 'Israel', 'Israel', 'China', 'Dominica', 'Niger']);
+
 /** A one-word country name inside a person's name ("Jim Jordan", "Georgia Meloni") is not the country. */
 function isPartOfName(ctx: ActorsContext, k: number, end: number): boolean {
   const { words } = ctx;
@@ -135,6 +137,7 @@ function isPartOfName(ctx: ActorsContext, k: number, end: number): boolean {
     t !== undefined && t.pos === 'PROPN' && isCapitalised(t.text) && t.text.length > 1 && !NOT_NAMES.has(fold(t.text)) &&
     ACTOR_PHRASES.match(ctx.doc.text, ctx.folded, t.start) === null && /^\p{L}+$/u.test(t.text);
   if (prev && prev.sentence === words[k].sentence && nameLike(prev) && prev.end < words[k].start) return true;
-  if (next && next.sentence === words[k].sentence && nameLike(next) && !isCapitalised(words[k + 2]?.text ?? 'x')) return true;
+  // A country that is also a given name ("Jordan Peterson") only before a surname.
+  if (GIVEN_NAMES.has(words[k].text) && next && next.sentence === words[k].sentence && nameLike(next) && !isCapitalised(words[k + 2]?.text ?? 'x')) return true;
   return false;
 }

@@ -2,7 +2,7 @@
 // named bystanders ("Putin" in a caption), and renumbers every layer that points at actors.
 import { tokenAt, type Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
-import { SPEECH_VERBS } from './context.js';
+import { SPEECH_NOUNS, SPEECH_VERBS } from './context.js';
 
 const SKIPPABLE = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'previously', 'earlier', 'again', 'on', 'reportedly', 'publicly', 'openly', 'repeatedly', 'would', 'will', 'was', 'is']);
 
@@ -10,6 +10,13 @@ const SKIPPABLE = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'previ
 function speaksAt(doc: Doc, start: number, end: number): boolean {
   const toks = doc.tokens;
   let j = tokenAt(doc, end);
+  while (j < toks.length && (toks[j].pos === 'SPACE' || /^\s+$/.test(toks[j].text))) j++;
+  // Skip an apposition: "X, the European Commission president, outlined …".
+  if (toks[j]?.text === ',') {
+    let k = j + 1;
+    while (k < toks.length && k - j < 30 && toks[k].text !== ',' && toks[k].sentence === toks[j].sentence) k++;
+    if (toks[k]?.text === ',') j = k + 1;
+  }
   for (let n = 0; j < toks.length && n < 4; j++) {
     const t = toks[j];
     if (t.pos === 'SPACE' || /^\s+$/.test(t.text)) continue;
@@ -21,6 +28,12 @@ function speaksAt(doc: Doc, start: number, end: number): boolean {
   while (i >= 0 && (toks[i].pos === 'SPACE' || /^\s+$/.test(toks[i].text))) i--;
   if (i >= 0 && /^(said|says|added|adds|stated|wrote|warned|insisted|asked|explained)$/.test(toks[i].lower)) return true;
   if (i >= 1 && toks[i].lower === 'to' && toks[i - 2]?.lower === 'according') return true;
+  // "urged by X", "calls from X", "a proposal by X".
+  if (i >= 2 && /^(by|from)$/.test(toks[i].lower)) {
+    let h = i - 1;
+    while (h >= 0 && (toks[h].pos === 'SPACE' || /^\s+$/.test(toks[h].text) || toks[h].pos === 'ADJ' || toks[h].pos === 'ADV')) h--;
+    if (h >= 0 && (SPEECH_VERBS.has(toks[h].lower) || SPEECH_NOUNS.has(toks[h].lower))) return true;
+  }
   return false;
 }
 
@@ -30,6 +43,25 @@ function voiced(doc: Doc): Set<number> {
   for (const q of doc.quotes) if (q.speaker !== null) keep.add(q.speaker);
   for (const p of doc.proposals) if (p.proposer !== null) keep.add(p.proposer);
   for (const s of doc.stances) keep.add(s.holder);
+  // The first person named in a sentence that holds a quotation, outside it, is taken to be its voice.
+  const quoted = new Map<number, { start: number; end: number }[]>();
+  for (const q of doc.quotes) {
+    const list = quoted.get(q.sentence) ?? [];
+    list.push(q);
+    quoted.set(q.sentence, list);
+  }
+  const firstInSentence = new Map<number, { actor: number; start: number }>();
+  doc.actors.forEach((a, i) => {
+    if (a.kind !== 'person') return;
+    for (const m of a.mentions) {
+      const s = doc.tokens[tokenAt(doc, m.start)]?.sentence ?? -1;
+      const qs = quoted.get(s);
+      if (!qs || qs.some((q) => m.start >= q.start && m.end <= q.end)) continue;
+      const cur = firstInSentence.get(s);
+      if (!cur || m.start < cur.start) firstInSentence.set(s, { actor: i, start: m.start });
+    }
+  });
+  for (const { actor } of firstInSentence.values()) keep.add(actor);
   doc.actors.forEach((a, i) => {
     if (a.kind === 'person' && !keep.has(i) && a.mentions.some((m) => speaksAt(doc, m.start, m.end))) keep.add(i);
   });

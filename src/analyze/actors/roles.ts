@@ -8,7 +8,7 @@ import { isTitleWord, titleSpeaks } from './titles.js';
 
 export interface RoleReading { role: string; country: string | null; organization: string | null; represents: string | null }
 
-const CONNECTORS = new Set(['of', 'to', 'the', 'for', 'at', 'on', 'in', '-', 'and']);
+const CONNECTORS = new Set(['of', 'to', 'the', 'for', 'at', 'on', 'in', '-']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'another', 'one']);
 const PARTY_MARK = /^\(?(R|D|I)$/;
 
