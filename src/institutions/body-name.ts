@@ -20,6 +20,17 @@ export const BODY_NAMES: Readonly<Record<BodyName, { body: BodyId; rule: RuleNam
   'UNGA-2/3': { body: 'UNGA', rule: 'two-thirds-majority' },
 };
 
+/** Each rule in one line, for people. */
+export const RULE_TEXT: Readonly<Record<RuleName, string>> = {
+  consensus: 'consensus: any member\'s objection blocks',
+  unanimity: 'unanimity: any vote against blocks; an abstention does not',
+  'qualified-majority': 'qualified majority: 55% of members with 65% of the population; an abstention counts against',
+  'reinforced-qualified-majority': 'reinforced qualified majority: 72% of members with 65% of the population',
+  'security-council': '9 votes in favour and no veto from a permanent member',
+  'simple-majority': 'simple majority of the members present and voting',
+  'two-thirds-majority': 'two-thirds majority of the members present and voting',
+};
+
 /** The deciding-body keys the analyser writes on a proposal (`org:NATO` …), as body names. */
 const FROM_KEY: Readonly<Record<string, BodyName>> = {
   'org:NATO': 'NATO', 'org:EU': 'EU', 'org:UNSC': 'UNSC', 'org:UN': 'UNSC', 'org:UNGA': 'UNGA', 'org:G7': 'G7',

@@ -1,0 +1,85 @@
+// `standpoint outlook [PROPOSAL_ID]`: can the body that must agree pass the proposal now, and who stands in the way.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { positionsOf } from '../aggregate/positions.js';
+import {
+  BODY_NAMES, bodyOfProposal, isIsoDate, outlook, OutlookError, parseBodyName, parseStanceAssignment,
+  type BodyName, type OutlookStance,
+} from '../institutions/index.js';
+import { outlookText } from '../institutions/outlook-text.js';
+import { EXIT_FAILURE } from './exit-codes.js';
+import { storeCommand, withStore } from './with-store.js';
+
+interface OutlookOptions {
+  db?: string;
+  json?: boolean;
+  body?: BodyName;
+  at?: string;
+  stance: Record<string, OutlookStance>;
+}
+
+/** Commander parsers: a bad value is a usage error naming what was expected. */
+const usage = <T>(parse: (v: string) => T) => (value: string): T => {
+  try {
+    return parse(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+};
+const dateArg = usage((v) => {
+  if (!isIsoDate(v)) throw new Error(`bad date "${v}": expected YYYY-MM-DD`);
+  return v;
+});
+const stanceArg = (value: string, previous: Record<string, OutlookStance> = {}) => {
+  const [key, stance] = usage(parseStanceAssignment)(value);
+  return { ...previous, [key]: stance };
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+const fail = (message: string) => {
+  process.stderr.write(`standpoint outlook: ${message}\n`);
+  process.exitCode = EXIT_FAILURE;
+};
+
+export function outlookCommand(): Command {
+  return storeCommand('outlook', 'whether a proposal can pass the body that must agree, who blocks it and what it still needs')
+    .argument('[proposal-id]', 'a proposal id from `standpoint proposals`; leave out for a what-if with --body and --stance')
+    .addOption(new Option('--body <body>', `the deciding body and rule, instead of the proposal's own (EU is unanimity; EU-QMV qualified majority): ${Object.keys(BODY_NAMES).join(', ')}`)
+      .argParser(usage(parseBodyName)))
+    .option('--at <date>', "the date (YYYY-MM-DD) whose membership counts (default: the proposal's last report, or today)", dateArg)
+    .option('--stance <key=stance>', 'set a holder\'s stance by hand, e.g. country:TUR=support (support, oppose, undecided, abstain); repeatable', stanceArg, {})
+    .addHelpText('after', '\nExamples:\n  standpoint outlook p1b2c3\n  standpoint outlook p1b2c3 --stance country:TUR=support\n  standpoint outlook --body NATO --at 2022-06-01 --stance TUR=oppose --stance SWE=support\n  standpoint outlook --body EU-QMV --stance DEU=oppose --stance FRA=oppose --stance ITA=oppose --stance ESP=oppose --json')
+    .action(async (id: string | undefined, opts: OutlookOptions, command: Command) => {
+      if (!id && !opts.body) command.error('error: give a PROPOSAL_ID, or --body (and --stance) for a what-if');
+      let stances: Array<{ holder: string; stance: OutlookStance }> = [];
+      const conditions: Record<string, string> = {};
+      let proposal: { id: string; summary: string; body: string | null; proposer: string | null; lastSeen: string | null } | null = null;
+      if (id) {
+        const found = await withStore(opts.db, async (store) => {
+          const p = await store.proposal(id);
+          return p ? { p, positions: await positionsOf(store, [id]) } : null;
+        });
+        if (!found) return fail(`no proposal with id ${id}`);
+        proposal = found.p;
+        stances = found.positions.map((p) => ({ holder: p.holder, stance: p.stance }));
+        for (const p of found.positions) if (p.condition) conditions[p.holder] = p.condition;
+      }
+      const body = opts.body ?? bodyOfProposal(proposal?.body ?? null);
+      if (!body) return fail(`proposal ${id} names no deciding body this command knows (${proposal?.body ?? 'none found'}): give one with --body ${Object.keys(BODY_NAMES).join('|')}`);
+      const date = opts.at ?? proposal?.lastSeen?.slice(0, 10) ?? today();
+      let result;
+      try {
+        result = outlook({ body, date, stances, overrides: opts.stance, proposer: proposal?.proposer ?? null });
+      } catch (err) {
+        if (err instanceof OutlookError) return fail(err.message);
+        throw err;
+      }
+      if (opts.json) {
+        const conds = Object.keys(conditions).length ? { conditions } : {};
+        const about = proposal ? { proposal: { id: proposal.id, summary: proposal.summary, body: proposal.body } } : { whatIf: true };
+        process.stdout.write(`${JSON.stringify({ ...result, ...conds, ...about }, null, 2)}\n`);
+        return;
+      }
+      const title = proposal ? `${proposal.id}  ${proposal.summary}` : 'What-if';
+      process.stdout.write(outlookText(result, { title, conditions }));
+    });
+}
