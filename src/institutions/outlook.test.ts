@@ -72,6 +72,16 @@ describe('outlooks on history', () => {
   });
 });
 
+describe('sources', () => {
+  it('carries every source behind an outlook', () => {
+    const o = outlook({ body: 'NATO', date: '2024-03-08' });
+    expect(Object.keys(o.sources)).toEqual(expect.arrayContaining(['nato-consensus', 'nato-members', 'sweden-gov-2024-03-07', 'trtworld-2024-01-23']));
+    expect(o.sources['sweden-gov-2024-03-07']).toMatchObject({ verified: true, date: '2024-03-07' });
+    expect(Object.keys(outlook({ body: 'NATO', date: '2022-06-01' }).sources)).not.toContain('sweden-gov-2024-03-07');
+    expect(Object.keys(outlook({ body: 'EU-QMV', date: '2025-03-01' }).sources)).toContain('agence-europe-2024-12-12');
+  });
+});
+
 describe('UNSC seats not known', () => {
   it('knows all ten elected members of 2027 (elected 2026-06-03)', () => {
     const o = outlook({ body: 'UNSC', date: '2027-02-01' });

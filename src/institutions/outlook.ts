@@ -1,5 +1,5 @@
 // A proposal's outlook: what a body's decision rule makes, on a date, of the stances its members hold.
-import { BODIES } from './body-data.js';
+import { BODIES, type Source } from './body-data.js';
 import { BODY_NAMES, parseBodyName, type BodyName, type RuleName } from './body-name.js';
 import { parseHolderKey, parseStance, type OutlookStance } from './holder-key.js';
 import { describeNeeds } from './needs.js';
@@ -55,8 +55,10 @@ export interface Outlook {
   names: Record<string, string>;
   /** EU qualified majority: the year of the population figures used, their sources, and the share (%) in favour now. */
   population?: { year: number; sources: string[]; inFavour: number };
-  /** Ids of the sources of the rule (see the body's data file). */
+  /** Ids of the sources of the rule. */
   ruleSources: string[];
+  /** Every source behind this outlook (the rule, the members on the date, population figures), by id. */
+  sources: Record<string, Source>;
   notes: string[];
 }
 
@@ -152,12 +154,16 @@ export function outlook(input: OutlookInput): Outlook {
   const nonMembers = [...stances].filter(([k]) => !inCircle.has(k)).map(([key, stance]) => ({ key, stance }));
   if (nonMembers.length) notes.push(`Not members of ${data.name} on ${input.date}, so not counted: ${nonMembers.map((n) => n.key).join(', ')}.`);
 
+  const sourceIds = new Set([...data.ruleSources, ...roster.members.flatMap((m) => m.sources), ...(population?.sources ?? []),
+    ...(data.participants ?? []).flatMap((p) => p.sources)]);
+  const sources = Object.fromEntries([...sourceIds].map((id) => [id, data.sources[id]]));
+
   return {
     body, date: input.date, rule, members: roster.members.length + roster.unknownSeats, status,
     support: lists.support, oppose: lists.oppose, undecided: lists.undecided, unknown: lists.unknown,
     blockers: status === 'blocked' ? ifAllFor.blockers.filter((k) => !isSeat(k)) : [],
     needs, abstain: lists.abstain, unknownSeats: roster.unknownSeats,
     participants: roster.participants.map((p) => p.key), nonMembers, names,
-    ...(population ? { population } : {}), ruleSources: data.ruleSources, notes,
+    ...(population ? { population } : {}), ruleSources: data.ruleSources, sources, notes,
   };
 }
