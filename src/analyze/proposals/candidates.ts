@@ -3,7 +3,7 @@ import type { Doc } from '../doc.js';
 import type { ActorIndex } from './actor-index.js';
 import { nounPhrase, type NounPhrase } from './phrase.js';
 import {
-  ANAPHORS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS,
+  ANAPHORS, CLUBS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS,
   type AnaphorKind, type ProposalKind,
 } from './triggers.js';
 import type { Word } from './words.js';
@@ -64,12 +64,16 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       if (last === null) { i = m.last; continue; }
       const c = mk(m.entry.kind, m.entry.strength, m.first, last);
       if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && complementHas(words, c.np, COMMODITIES)) c.strength = 'strong';
+      // "NATO membership", "membership in the alliance", "Sweden's membership": an accession, not just a word.
+      if (c.kind === 'accession' && c.strength === 'weak' && (hasClub(words, c) || hasActorModifier(c, _ix))) c.strength = 'strong';
       out.push(c);
       i = last;
       continue;
     }
     if ((w.pos === 'NOUN' || w.pos === 'PROPN') && GENERIC_HEADS.has(w.norm) && !verbLike(words, i)) {
       const c = mk(null, 'generic', i, i, ANAPHORS.get(w.norm) ?? 'any');
+      // "a Security Council demand for a ceasefire" is a draft resolution.
+      if (bodyModified(words, c)) { c.kind = 'resolution'; c.strength = 'strong'; }
       out.push(c);
       continue;
     }
@@ -123,4 +127,28 @@ function verbLike(words: Word[], i: number): boolean {
   if (!prev || prev.sentence !== words[i].sentence) return false;
   if (NOT_PROPOSAL.has(prev.norm)) return true;
   return (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'PRON') && /[^su']s$/.test(prev.norm) && prev.norm !== "'s";
+}
+
+function hasClub(words: Word[], c: Candidate): boolean {
+  for (let k = c.np.first; k < c.headFirst; k++) if (CLUBS.has(words[k].norm)) return true;
+  if (c.np.complement) {
+    const [s, e] = c.np.complement;
+    if (words[s].norm === 'in' || words[s].norm === 'of' || words[s].norm === 'to') {
+      for (let k = s + 1; k <= Math.min(e, s + 3); k++) if (CLUBS.has(words[k].norm)) return true;
+    }
+  }
+  return false;
+}
+
+function hasActorModifier(c: Candidate, ix: ActorIndex): boolean {
+  for (let k = c.np.first; k < c.headFirst; k++) if (ix.at[k]) return true;
+  return false;
+}
+
+function bodyModified(words: Word[], c: Candidate): boolean {
+  for (let k = c.np.first; k < c.headFirst; k++) {
+    const n = words[k].norm;
+    if ((n === 'council' && words[k - 1]?.norm === 'security') || n === 'unsc') return true;
+  }
+  return false;
 }

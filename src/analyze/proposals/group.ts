@@ -77,12 +77,6 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
       const cl = clusters.find((x) => x.mentions.includes(c.link!));
       if (cl) { add(cl, c); continue; }
     }
-    const resolution = asResolution(words, c, bodies);
-    if (resolution) {
-      const cl = latest(clusters.filter((x) => x.kind === 'resolution'));
-      if (cl) add(cl, c); else create('resolution', '', c);
-      continue;
-    }
     const plan = planGist(words, c);
     if (plan) {
       const kind: ProposalKind = plan.embargo ? 'embargo' : 'plan';
@@ -113,7 +107,8 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
       else if (refers === 'any') continue;
     }
     const reach = SHORT_REACH_HEADS.has(words[c.np.head].norm) ? 2 : ANAPHOR_REACH;
-    const cl = nearestBefore(pool, c, words, reach);
+    // In a lead paragraph the anaphor may come first ("thanked Germany for the decision. … tanks …").
+    const cl = nearestBefore(pool, c, words, reach) ?? nearestAfter(pool, c, words, 3);
     if (cl) add(cl, c);
   }
   for (const cl of clusters) cl.mentions.sort((a, b) => a.np.first - b.np.first);
@@ -158,16 +153,6 @@ function whatOf(theme: string): string {
   return theme;
 }
 
-/** A generic head that a body modifies is a draft resolution ("a Security Council demand for a ceasefire"). */
-function asResolution(words: Word[], c: Candidate, bodies: Set<string>): boolean {
-  for (let k = c.np.first; k < c.headFirst; k++) {
-    const n = words[k].norm;
-    if (n === 'council' && (bodies.has('org:UNSC') || words[k - 1]?.norm === 'security')) return true;
-    if (n === 'unsc' || n === 'assembly') return true;
-  }
-  return false;
-}
-
 /** The gist of "a plan to ban EU ships …" / "calls for British forces to join": a plan with its own content. */
 function planGist(words: Word[], c: Candidate): { theme: string; embargo: boolean } | null {
   if (!c.np.complement) return null;
@@ -197,4 +182,18 @@ function anaphorHint(words: Word[], ix: ActorIndex, c: Candidate): ProposalKind 
     if (w.pos === 'NOUN' && !ix.at[k]) return false;
   }
   return hint;
+}
+
+/** The cluster with a mention closest after the candidate, within `reach` sentences. */
+function nearestAfter(cls: Cluster[], c: Candidate, words: Word[], reach: number): Cluster | undefined {
+  let best: Cluster | undefined;
+  let at = Infinity;
+  const sentence = words[c.np.first].sentence;
+  for (const cl of cls) {
+    for (const m of cl.mentions) {
+      if (m.np.first <= c.np.first || words[m.np.first].sentence - sentence > reach) continue;
+      if (m.np.first < at) { at = m.np.first; best = cl; }
+    }
+  }
+  return best;
 }

@@ -34,6 +34,8 @@ export function phraseRoles(doc: Doc, words: Word[], ix: ActorIndex, c: Candidat
   for (const u of mods) {
     const key = representsKey(doc, u.actor);
     const actorKey = doc.actors[u.actor].key;
+    const named = bodyIn(words, u.first, u.last, articleBodies);
+    if (named) { roles.body ??= named; continue; }
     if (BODY_KEYS.has(actorKey) || BODY_KEYS.has(key)) { roles.body ??= bodyOf(actorKey); continue; }
     if (kind === 'accession') { roles.subjects.push(u.actor); roles.proposer ??= u.actor; continue; }
     if (kind === 'embargo' || kind === 'weapons' || kind === 'no-fly-zone' || kind === 'ceasefire' || kind === 'troops') continue;
@@ -42,8 +44,14 @@ export function phraseRoles(doc: Doc, words: Word[], ix: ActorIndex, c: Candidat
   // "X-drafted", "drafted by X", "proposal by X", "calls from X".
   if (c.np.complement) {
     const [s, e] = c.np.complement;
+    // "another proposal of Poland's": the possessive "of X's" names the proposer.
+    if (words[s].norm === 'of' && words[s + 2]?.norm === "'s" && ix.at[s + 1] && (c.strength === 'generic' || c.strength === 'anaphor')) {
+      roles.proposer ??= ix.at[s + 1]!.actor;
+    }
     for (let k = s; k <= e; k++) {
       if (!AGENT_PREPS.has(words[k].norm)) continue;
+      // "by X" names the proposer right after the head or after a participle ("drafted by", "put forward by").
+      if (k > s && !/(ed|forward|put)$/.test(words[k - 1].norm)) continue;
       if (words[k].norm === 'from' && c.strength !== 'generic' && c.strength !== 'anaphor') continue;
       const u = ix.at[k + 1] ?? (words[k + 1]?.norm === 'the' ? ix.at[k + 2] : null);
       if (u) {

@@ -47,3 +47,5 @@ export const HINTS = new Map<string, ProposalKind>(Object.entries(data.hints).fi
 export const HEAD_EXTENSIONS = new Set(data.headExtensions);
 /** Modifiers that make a generic head something else ("phone call", "hostage deal"). */
 export const NOT_PROPOSAL = new Set(data.notProposal);
+/** Words that name a club one joins ("NATO membership", "membership in the EU"). */
+export const CLUBS = new Set(data.clubs);

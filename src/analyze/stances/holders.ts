@@ -1,7 +1,7 @@
 // Who holds a stance: the subject of the cue's clause (with coordinated subjects), a passive agent, a possessor, or the quote's speaker.
-import type { MentionUnit } from '../proposals/actor-index.js';
 import type { Cue } from './cues.js';
 import type { StanceContext } from './context.js';
+import { coordinatedLeft, coordinatedRight, governor, isGroup, possessedHead } from './subjects.js';
 
 export interface Holders {
   actors: number[];
@@ -10,24 +10,33 @@ export interface Holders {
   via: 'subject' | 'agent' | 'possessor' | 'list' | 'speaker';
 }
 
-const PREPOSITIONS = new Set(['of', 'to', 'for', 'from', 'with', 'on', 'in', 'at', 'against', 'into', 'over', 'about', 'than', 'between', 'among', 'by', 'toward', 'towards', 'like', 'including', 'per', 'via', 'behind', 'under', 'after', 'before', 'despite']);
-/** A plural noun after an actor name makes an unnamed group ("Nato ministers", "EU countries"): not a holder. */
-const GROUP_NOUNS = new Set(['ministers', 'members', 'countries', 'allies', 'officials', 'diplomats', 'leaders', 'states', 'nations', 'forces', 'troops', 'lawmakers', 'governments', 'politicians', 'sources', 'critics', 'analysts', 'partners', 'envoys', 'parties', 'mps', 'legislators', 'senators', 'citizens', 'people', 'planes', 'media']);
 const CLAUSE_STOPS = new Set([';', 'but', 'however', 'although', 'though', 'whereas', 'yet']);
 const SUBORDINATORS = new Set(['while', 'although', 'as', 'after', 'before', 'when', 'if', 'because', 'since', 'though', 'whereas', 'despite', 'unless', 'once']);
-const CONNECTORS = new Set([',', 'and', '&', 'or', 'both', 'as', 'well']);
-const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being', "'s", 'get', 'got']);
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being', 'get', 'got']);
 const LIST_INTROS = new Set(['namely', 'including', 'notably', 'especially', ':']);
+/** Verbs whose subject is the holder of what follows them ("X said the plan was premature"). */
+const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'insisted', 'stressed', 'warned', 'noted', 'argued', 'claimed', 'confirmed', 'explained', 'emphasized', 'emphasised', 'acknowledged', 'wrote', 'tweeted', 'believes', 'believe', 'thinks', 'think', 'hopes', 'expects', 'reiterated', 'declared', 'signalled', 'signaled', 'indicated', 'conceded', 'clarified', 'announced', 'reaffirmed', 'repeated', 'suggested', 'predicted', 'made', 'gave', 'give', 'expressed', 'voiced', 'stand', 'stands', 'remains', 'remained', 'seems', 'appears', 'agreed', 'decided', 'chose', 'chosen', 'continues', 'continued', 'plans', 'planned', 'wants', 'wanted', 'intends', 'intended', 'is', 'are', 'was', 'were']);
+/** Subject pronouns that may stand for the speaker of the sentence's quote. */
+const SPEAKER_PRONOUNS = new Set(['he', 'she', 'i', 'we']);
 
-export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: number, cue: Cue, target: number | null): Holders | null {
+type Scan = { kind: 'found'; actors: number[] } | { kind: 'group' } | { kind: 'pronoun' } | { kind: 'none' };
+
+export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: number, cue: Cue, target: number | null, passive: boolean): Holders | null {
   const { words, quoteAt, doc } = ctx;
   const q = quoteAt[cueFirst];
   const quote = q >= 0 ? doc.quotes[q] : null;
   const sentence = ctx.sentences.get(words[cueFirst].sentence)!;
+  const gerund = /ing$/.test(words[cueFirst].norm) && cue.type === 'verb';
   if (quote && quote.kind !== 'indirect') {
     const inQuote = subjectLeft(ctx, cueFirst, sentence.first, q);
-    if (inQuote && inQuote.length) return { actors: inQuote, quote: null, via: 'subject' };
-    if (quote.speaker !== null) return { actors: [quote.speaker], quote: q, via: 'speaker' };
+    if (inQuote.kind === 'found') return { actors: inQuote.actors, quote: null, via: 'subject' };
+    if (inQuote.kind === 'group') return null;
+    if (quote.kind === 'partial') {
+      // "Bausch gave a “very clear no”": the subject outside the quote.
+      const outside = subjectLeft(ctx, wordIndexAt(ctx, quote.start), sentence.first, -1);
+      if (outside.kind === 'found') return { actors: outside.actors, quote: q, via: 'subject' };
+    }
+    if (quote.speaker !== null && !gerund) return { actors: [quote.speaker], quote: q, via: 'speaker' };
     return null;
   }
   if (cue.type === 'noun') {
@@ -35,109 +44,105 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
     if (pos) return { actors: pos, quote: null, via: 'possessor' };
     const after = agentAfter(ctx, cueLast, new Set(['from', 'by', 'of', '(']));
     if (after) return { actors: after, quote: null, via: 'agent' };
+    if (!nounTakenBySubject(ctx, cueFirst)) return null;
   }
-  if (cue.type === 'verb' && isPassive(ctx, cueFirst)) {
-    const agent = agentAfter(ctx, target !== null ? Math.max(cueLast, target) : cueLast, new Set(['by']));
-    if (agent) return { actors: agent, quote: null, via: 'agent' };
-    const direct = agentAfter(ctx, cueLast, new Set(['by']));
-    if (direct) return { actors: direct, quote: null, via: 'agent' };
+  if (passive) {
+    const agent = agentAfter(ctx, target !== null && target > cueLast ? target : cueLast, new Set(['by']))
+      ?? agentAfter(ctx, cueLast, new Set(['by']));
+    return agent ? { actors: agent, quote: null, via: 'agent' } : null;
   }
   const subj = subjectLeft(ctx, cueFirst, sentence.first, -1);
-  if (subj === null) return null; // an unnamed group holds it
-  if (subj.length) return { actors: subj, quote: null, via: 'subject' };
+  if (subj.kind === 'found') return { actors: subj.actors, quote: null, via: 'subject' };
+  if (subj.kind === 'group') return null;
   const list = listAfter(ctx, target ?? cueLast, sentence.last);
   if (list) return { actors: list, quote: null, via: 'list' };
+  if (gerund && subj.kind !== 'pronoun') return null;
   if (quote && quote.speaker !== null) return { actors: [quote.speaker], quote: q, via: 'speaker' };
   return null;
 }
 
-/** True when the cue is a passive participle ("was vetoed", "were rejected by"). */
-export function isPassive(ctx: StanceContext, cueFirst: number): boolean {
+function wordIndexAt(ctx: StanceContext, offset: number): number {
+  let k = 0;
+  while (k < ctx.words.length - 1 && ctx.words[k].end <= offset) k++;
+  return k;
+}
+
+/** True when the cue is a passive participle ("was vetoed", "the draft submitted by Russia"). */
+export function isPassive(ctx: StanceContext, cueFirst: number, cueLast: number): boolean {
   const { words } = ctx;
+  const participle = /(ed|en|wn|put|sent|held|sunk)$/.test(words[cueFirst].norm);
+  if (!participle) return false;
+  if (words[cueLast + 1]?.norm === 'by') return true;
   for (let k = cueFirst - 1; k >= cueFirst - 3 && k >= 0; k--) {
-    const n = words[k].norm;
-    if (BE.has(n)) return /(ed|en|wn)$/.test(words[cueFirst].norm) || words[cueFirst].norm === 'put';
+    if (BE.has(words[k].norm)) return true;
     if (words[k].pos !== 'ADV' && words[k].pos !== 'PART') return false;
   }
   return false;
 }
 
-/**
- * The nearest eligible actor mentions left of the cue in its clause, with those coordinated with them.
- * [] when none, null when the subject is an unnamed group ("some Nato ministers").
- */
-function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number): number[] | null | [] {
+/** The nearest eligible actor mentions left of the cue in its clause, with those coordinated with them. */
+function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number): Scan {
   const { words, ix, proposalAt, quoteAt, doc } = ctx;
-  let segmentStart = cueFirst;
+  let sharedSubject = false; // "… and did not come down …": the subject of the previous verb phrase
+  let onlyAux = true;
   for (let k = cueFirst - 1; k >= first; k--) {
     const w = words[k];
     if (insideQuote >= 0 && quoteAt[k] !== insideQuote) break;
     if (insideQuote < 0 && quoteAt[k] >= 0 && doc.quotes[quoteAt[k]].kind !== 'indirect') continue;
     if (CLAUSE_STOPS.has(w.norm)) break;
-    if (SUBORDINATORS.has(w.norm) && k < segmentStart) {
-      // The cue's own clause is subordinate ("while Britain abstained"): look no further left.
+    if (w.norm === 'and' && onlyAux) sharedSubject = true;
+    if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.pos !== 'PART' && w.norm !== 'and') onlyAux = false;
+    if (SUBORDINATORS.has(w.norm)) {
+      // "while also continuing to block": a reduced clause shares the main subject; "while Britain abstained" does not.
+      if (/ing$/.test(words[k + 1]?.norm ?? '') || (words[k + 1]?.pos === 'ADV' && /ing$/.test(words[k + 2]?.norm ?? ''))) continue;
       break;
     }
     if (w.norm === ',') {
-      // Crossing into a subordinate clause ("While the UK abstained, the rest … supported") ends the search.
       let s = k - 1;
       while (s >= first && words[s].norm !== ',' && !CLAUSE_STOPS.has(words[s].norm)) s--;
-      if (s + 1 <= k - 1 && SUBORDINATORS.has(words[s + 1].norm)) break;
-      segmentStart = k;
+      if (s + 1 <= k - 1 && SUBORDINATORS.has(words[s + 1].norm) && !/ing$/.test(words[s + 2]?.norm ?? '')) break;
+      continue;
+    }
+    if (proposalAt[k] >= 0) {
+      // The proposal itself is the subject ("the text condemns …", "the draft was vetoed").
+      if (onlyAuxBetween(ctx, k, cueFirst)) return { kind: 'none' };
       continue;
     }
     const u = ix.at[k];
     if (!u) {
-      if (w.pos === 'NOUN' && GROUP_NOUNS.has(w.norm) && !ix.at[k - 1]) {
-        // "the rest of the members supported": a non-actor subject; keep looking only past prepositions.
+      if (w.pos === 'PRON' && SPEAKER_PRONOUNS.has(w.norm) && isSubjectPosition(ctx, k)) return { kind: 'pronoun' };
+      if (w.pos === 'PRON' && (w.norm === 'they' || w.norm === 'others') && isSubjectPosition(ctx, k)) return { kind: 'group' };
+      if (w.pos === 'VERB' && !sharedSubject && !SPEECH.has(w.norm) && !/ing$/.test(w.norm) && words[k - 1]?.norm !== 'to' && k !== cueFirst - 1) {
+        // Another verb's clause: its subject is not this cue's.
+        if (!/ed$/.test(w.norm) || words[k - 1]?.pos === 'AUX' || ix.at[k - 1]) return { kind: 'none' };
       }
       continue;
     }
     k = u.first;
-    if (proposalAt[u.first] >= 0 || proposalAt[u.last] >= 0) continue;
-    const before = words[u.first - 1];
-    const after = words[u.last + 1];
-    if (after && GROUP_NOUNS.has(after.norm) && after.sentence === w.sentence) return null;
-    if (before && PREPOSITIONS.has(before.norm) && before.sentence === w.sentence) continue;
-    if (after && after.norm === "'s" && words[u.last + 2] && proposalAt[u.last + 2] >= 0) continue;
-    return coordinatedLeft(ctx, u, first);
+    if (proposalAt[u.last] >= 0) continue;
+    if (doc.actors[u.actor].key.startsWith('group:')) return { kind: 'group' };
+    if (u.via === 'pronoun' && /^(they|them|their)$/i.test(doc.text.slice(words[u.first].start, words[u.last].end))) return { kind: 'group' };
+    if (isGroup(ctx, u)) return { kind: 'group' };
+    const gov = governor(ctx, u);
+    if (gov === 'prep' || gov === 'object') continue;
+    if (!possessedHead(ctx, u)) continue;
+    return { kind: 'found', actors: coordinatedLeft(ctx, u, first) };
   }
-  return [];
+  return { kind: 'none' };
 }
 
-function coordinatedLeft(ctx: StanceContext, u: MentionUnit, first: number): number[] {
-  const { words, ix } = ctx;
-  const out = [u.actor];
-  let k = u.first - 1;
-  for (;;) {
-    let j = k;
-    let sawConnector = false;
-    while (j >= first && CONNECTORS.has(words[j].norm)) { sawConnector = true; j--; }
-    if (!sawConnector || j < first) break;
-    if (words[j].norm === 'the') j--;
-    const v = ix.at[j];
-    if (!v) break;
-    if (!out.includes(v.actor)) out.unshift(v.actor);
-    k = v.first - 1;
+function onlyAuxBetween(ctx: StanceContext, k: number, cueFirst: number): boolean {
+  for (let j = k + 1; j < cueFirst; j++) {
+    const w = ctx.words[j];
+    if (ctx.proposalAt[j] >= 0) continue;
+    if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.pos !== 'PART' && !/^(is|was|were|are|has|have|had|would|will|be|been)$/.test(w.norm)) return false;
   }
-  return out;
+  return true;
 }
 
-function coordinatedRight(ctx: StanceContext, from: number, last: number): number[] {
-  const { words, ix } = ctx;
-  const out: number[] = [];
-  let k = from;
-  while (k <= last) {
-    if (words[k].norm === 'the') k++;
-    const v = ix.at[k];
-    if (!v) break;
-    if (!out.includes(v.actor)) out.push(v.actor);
-    k = v.last + 1;
-    let saw = false;
-    while (k <= last && CONNECTORS.has(words[k].norm)) { saw = true; k++; }
-    if (!saw) break;
-  }
-  return out;
+function isSubjectPosition(ctx: StanceContext, k: number): boolean {
+  const next = ctx.words[k + 1];
+  return !!next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV' || next.pos === 'PART');
 }
 
 /** "Hungary's veto", "the American veto", "its refusal". */
@@ -147,24 +152,37 @@ function possessor(ctx: StanceContext, cueFirst: number): number[] | null {
   while (k >= 0 && (words[k].pos === 'ADJ' || words[k].pos === 'ADV') && !ix.at[k]) k--;
   if (k >= 0 && words[k].norm === "'s") k--;
   const u = k >= 0 ? ix.at[k] : null;
-  return u ? [u.actor] : null;
+  return u && !ctx.doc.actors[u.actor].key.startsWith('group:') ? [u.actor] : null;
+}
+
+/** A stance noun that the clause's subject gives or voices ("gave a clear no", "pledged his support", "expressed opposition"). */
+function nounTakenBySubject(ctx: StanceContext, cueFirst: number): boolean {
+  const { words } = ctx;
+  for (let k = cueFirst - 1; k >= 0 && cueFirst - k <= 5; k--) {
+    const n = words[k].norm;
+    if (/^(gave|give|gives|giving|expressed|voiced|signalled|signaled|pledged|offered|offers|lent|announced|reiterated|made|has|have|had|is|was|received)$/.test(n)) return true;
+    if (words[k].pos === 'VERB' || words[k].norm === ',') return false;
+  }
+  return false;
 }
 
 /** Actors right after one of the given words following position `from` ("opposition from Greece and Cyprus", "vetoed by the US"). */
 function agentAfter(ctx: StanceContext, from: number, preps: Set<string>): number[] | null {
   const { words } = ctx;
   const sentence = words[from].sentence;
-  for (let k = from + 1; k <= from + 3 && k < words.length && words[k].sentence === sentence; k++) {
+  const last = ctx.sentences.get(sentence)!.last;
+  for (let k = from + 1; k <= from + 3 && k <= last; k++) {
     const n = words[k].norm;
     if (n === ',' || n === 'notably' || n === 'mainly' || n === 'chiefly' || n === 'especially') continue;
     if (preps.has(n)) {
-      const list = coordinatedRight(ctx, k + 1, ctx.sentences.get(sentence)!.last);
+      const list = coordinatedRight(ctx, k + 1, last);
       if (list.length) return list;
-      // "by permanent member and Israel ally the United States": allow a short description first.
-      for (let j = k + 1; j <= k + 8 && j < words.length && words[j].sentence === sentence; j++) {
+      if (n !== 'by') return null;
+      // "by permanent member and Israel ally the United States": a short description first.
+      for (let j = k + 1; j <= k + 7 && j <= last; j++) {
         if (words[j].norm === ',' || words[j].norm === '.') break;
-        if (ctx.ix.at[j] && (words[j - 1].norm === 'the' || words[j - 1].pos === 'NOUN')) {
-          const l2 = coordinatedRight(ctx, j, ctx.sentences.get(sentence)!.last);
+        if (ctx.ix.at[j] && words[j - 1].norm === 'the') {
+          const l2 = coordinatedRight(ctx, j, last);
           if (l2.length) return l2;
         }
       }

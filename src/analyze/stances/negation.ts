@@ -27,3 +27,17 @@ export function polarity(ctx: StanceContext, cueFirst: number, cue: Cue): Polari
   }
   return { negated, hedged };
 }
+
+const CONDITIONALS = new Set(['if', 'unless', 'whether']);
+
+/** True when the cue sits in an "if" / "unless" / "whether" clause: a hypothetical, not a position. */
+export function hypothetical(ctx: StanceContext, cueFirst: number): boolean {
+  const { words } = ctx;
+  const sentence = words[cueFirst].sentence;
+  for (let k = cueFirst - 1, n = 0; k >= 0 && n < 10; k--, n++) {
+    const w = words[k];
+    if (w.sentence !== sentence || w.norm === ';' || w.norm === '.' || w.norm === ',') break;
+    if (CONDITIONALS.has(w.norm)) return true;
+  }
+  return false;
+}

@@ -4,10 +4,11 @@ import type { Stage } from '../stage.js';
 import { CUES, NOUN_CUES, type Cue } from './cues.js';
 import { stanceContext, type StanceContext } from './context.js';
 import { findHolders, isPassive } from './holders.js';
-import { polarity } from './negation.js';
-import { findTarget } from './targets.js';
+import { hypothetical, polarity } from './negation.js';
+import { composeLabel, findTarget } from './targets.js';
 import { conditionNear, isConditionCue } from './conditions.js';
 import { proposerStances, settle } from './settle.js';
+import { describesProposal, nounReading } from './readings.js';
 
 export const stances: Stage = {
   name: 'stances',
@@ -20,8 +21,6 @@ export const stances: Stage = {
   },
 };
 
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', "'s", 'this', 'that', 'any', 'no', 'little', 'much', 'more', 'full', 'strong', 'broad', 'clear', 'firm', 'unanimous', 'wide']);
-
 /** Stances read off cue words: "X rejected the plan", "the plan, which X called premature", "X abstained". */
 function cueStances(ctx: StanceContext): Stance[] {
   const { doc, words, proposalAt } = ctx;
@@ -32,7 +31,7 @@ function cueStances(ctx: StanceContext): Stance[] {
     let m = CUES.matchAt(words, i);
     if (!m) continue;
     let cue: Cue = m.entry;
-    if (cue.type === 'verb' && i > 0 && NOUN_BEFORE.has(words[i - 1].norm)) {
+    if (cue.type === 'verb' && nounReading(ctx, m.first, m.last)) {
       const n = NOUN_CUES.matchAt(words, i);
       if (!n) { i = m.last; continue; }
       m = n;
@@ -40,27 +39,34 @@ function cueStances(ctx: StanceContext): Stance[] {
     }
     const { first, last } = m;
     i = last;
+    if (cue.type === 'noun' && ['a', 'an'].includes(words[first - 1]?.norm ?? '') && first === last) continue; // "has a veto"
     if (cue.type !== 'eval' && proposalAt[first] >= 0) continue; // a modifier inside a proposal's name ("the proposed embargo")
+    if (describesProposal(ctx, first)) continue; // "a resolution demanding a ceasefire", "a proposal to send troops"
     const range = ctx.sentences.get(words[first].sentence)!;
     if (words[range.last].norm === '?') continue;
-    const passive = cue.type === 'verb' && isPassive(ctx, first);
+    if (hypothetical(ctx, first)) continue;
+    const passive = cue.type === 'verb' && isPassive(ctx, first, last);
     if (passive && isConditionCue(ctx, first)) continue;
     const target = findTarget(ctx, first, last, cue, passive);
     if (!target) continue;
-    if (cue.control) for (let k = last + 1; k <= target.word; k++) suppressed[k] = 1;
+    if (target.via === 'object') for (let k = last + 1; k <= target.word; k++) suppressed[k] = 1;
     const pol = polarity(ctx, first, cue);
     if (cue.negOnly && !pol.negated) continue;
-    const label = pol.negated ? cue.negated : cue.label;
-    const holders = findHolders(ctx, first, last, cue, target.word);
+    if (pol.negated && cue.negatedSilent) continue;
+    const label = composeLabel(pol.negated ? cue.negated : cue.label, target.inner);
+    const holders = findHolders(ctx, first, last, cue, target.word, passive);
     if (!holders) continue;
     const proposal = doc.proposals[target.proposal];
-    if (cue.proposes && label === 'support' && proposal.proposer === null && holders.actors.length === 1) proposal.proposer = holders.actors[0];
+    const actors = holders.actors.filter((a) => keep(doc, a, proposal.body));
+    if (!actors.length) continue;
+    if (cue.proposes && label === 'support' && proposal.proposer === null && actors.length === 1) proposal.proposer = actors[0];
     const confidence = cue.weight
       * (target.via === 'object' ? 1 : target.via === 'before' ? 0.85 : 0.7)
       * (holders.via === 'list' || holders.via === 'possessor' ? 0.9 : 1)
       * (pol.hedged ? 0.8 : 1) * (pol.negated ? 0.9 : 1);
     const evidence = { start: words[range.first].start, end: words[range.last].end };
-    for (const holder of holders.actors) {
+    if (process.env.STANCE_DEBUG) console.error(`cue "${cue.phrase}" ${label} via ${target.via}/${holders.via} → p${target.proposal + 1} by ${actors.map((a) => doc.actors[a].key).join(',')} :: ${doc.text.slice(words[first].start, words[last].end)}`);
+    for (const holder of actors) {
       out.push({
         holder, proposal: target.proposal, stance: label, condition: conditionNear(ctx, first), confidence,
         date: null, evidence, quote: holders.quote,
@@ -68,4 +74,12 @@ function cueStances(ctx: StanceContext): Stance[] {
     }
   }
   return out;
+}
+
+/** Unnamed groups hold no stance, and a body does not take a position on what is put to it ("the Council failed to adopt"). */
+function keep(doc: Doc, actor: number, body: string | null): boolean {
+  const a = doc.actors[actor];
+  if (a.key.startsWith('group:')) return false;
+  const key = a.represents ?? a.key;
+  return !(body && key === body && (body === 'org:UNSC' || body === 'org:UNGA'));
 }

@@ -1,18 +1,25 @@
-// Which proposal a cue is about: the proposal mention after it in its clause, or, for bare cues and pronouns, the one before.
+// Which proposal a cue is about: the proposal its object names, or, for bare cues and pronouns, the one named before it.
 import { kindOf } from '../proposals/proposals.js';
-import type { Cue } from './cues.js';
+import { CUES, NOUN_CUES, type Cue } from './cues.js';
 import type { StanceContext } from './context.js';
+import type { StanceLabel } from '../record.js';
 
 export interface Target {
   proposal: number;
   /** Word index of the mention that names it. */
   word: number;
-  /** How it was found: after the cue, before it in the sentence, or in an earlier sentence. */
+  /** How it was found: in the cue's object, before it in the sentence, or in an earlier sentence. */
   via: 'object' | 'before' | 'earlier';
+  /** Cues met inside the object ("ruled out imposing", "criticised NATO's rejection"), outermost first. */
+  inner: Cue[];
 }
 
-const OBJECT_STOPS = new Set([';', '.', ',', 'but', 'while', 'whereas', 'although', 'because', 'since', 'saying', 'said', 'says', '“', '”', '"', ':', 'that', 'whether']);
 const PRONOUN_OBJECTS = new Set(['it', 'this', 'that', 'them', 'these', 'those']);
+/** Words that may come between a cue and the proposal its object names. */
+const OBJECT_PASS_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PART', 'NOUN', 'PROPN', 'ADP', 'PRON', 'CCONJ']);
+const OBJECT_STOPS = new Set([';', '.', ',', ':', 'but', 'while', 'whereas', 'although', 'because', 'since', 'who', 'which', 'whether', 'if', 'unless', 'saying', 'said', 'says', 'after', 'before', 'amid', 'despite', 'as']);
+/** "what it called a reckless proposal": words of a naming clause inside an object. */
+const NAMING = new Set(['what', 'called', 'described', 'termed', 'dubbed', 'as', 'it', 'they', 'he', 'she']);
 const OBJECT_WINDOW = 10;
 const CONTROL_WINDOW = 16;
 /** How many sentences back a bare cue or a pronoun may look. */
@@ -23,30 +30,61 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
   const sentence = words[cueFirst].sentence;
   const { first, last } = ctx.sentences.get(sentence)!;
   const fits = (p: number) => !cue.kinds || cue.kinds.includes(kindOf(ctx.doc.proposals[p]) ?? 'plan');
-  // A pronoun object: "voted against it", "could not support it".
+  const hit = (j: number, via: Target['via'], inner: Cue[] = []): Target | null =>
+    fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via, inner } : null;
   let k = cueLast + 1;
   while (k <= last && (words[k].pos === 'ADV' || words[k].pos === 'PART') && !PRONOUN_OBJECTS.has(words[k].norm)) k++;
   const pronounObject = k <= last && PRONOUN_OBJECTS.has(words[k].norm) && proposalAt[k] < 0 && cue.type === 'verb';
   if (!pronounObject && !passive) {
     const window = cue.control ? CONTROL_WINDOW : OBJECT_WINDOW;
+    const inner: Cue[] = [];
     for (let j = cueLast + 1; j <= Math.min(last, cueLast + window); j++) {
-      if (proposalAt[j] >= 0) return fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via: 'object' } : null;
-      if (OBJECT_STOPS.has(words[j].norm) && !(cue.control && words[j].norm === ',')) break;
+      if (proposalAt[j] >= 0) return hit(j, 'object', inner);
+      const w = words[j];
+      if (cue.control) { if (w.norm === ';' || w.norm === '.') break; continue; }
+      if (OBJECT_STOPS.has(w.norm) && !(NAMING.has(w.norm) && j === cueLast + 1)) break;
+      const m = CUES.matchAt(words, j) ?? NOUN_CUES.matchAt(words, j);
+      if (m && m.entry.type !== 'eval') { inner.push(m.entry); j = m.last; continue; }
+      if (w.pos === 'VERB' || w.pos === 'AUX') {
+        // Verbs pass only as gerunds or infinitives ("ruled out imposing", "refused to back") or in "what it called".
+        if (!(/ing$/.test(w.norm) || words[j - 1].norm === 'to' || NAMING.has(w.norm))) break;
+        continue;
+      }
+      if (!OBJECT_PASS_POS.has(w.pos) && !NAMING.has(w.norm)) break;
     }
     if (cue.type === 'verb' && !cue.bare) {
       // A verb with some other object ("backs Ukraine") says nothing about a proposal.
       const next = words[cueLast + 1];
-      if (next && next.sentence === sentence && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'DET') ) return null;
+      if (next && next.sentence === sentence && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'DET')) return null;
     }
   }
+  if (cue.objectOnly) return null;
   // Before the cue in the same sentence, nearest first.
-  for (let j = cueFirst - 1; j >= first; j--) {
-    if (proposalAt[j] >= 0) return fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via: 'before' } : null;
-  }
+  for (let j = cueFirst - 1; j >= first; j--) if (proposalAt[j] >= 0) return hit(j, 'before');
   if (cue.type === 'verb' && !cue.bare && !pronounObject && !passive) return null;
+  if (cue.type !== 'verb' && !pronounSubject(ctx, cueFirst)) return null;
   // An earlier sentence: the most recent mention.
-  for (let j = first - 1; j >= 0 && sentence - words[j].sentence <= EARLIER_REACH; j--) {
-    if (proposalAt[j] >= 0) return fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via: 'earlier' } : null;
-  }
+  for (let j = first - 1; j >= 0 && sentence - words[j].sentence <= EARLIER_REACH; j--) if (proposalAt[j] >= 0) return hit(j, 'earlier');
   return null;
+}
+
+/** "It would be a reckless decision", "this proposal … amounts to": the cue's clause is about something named before. */
+function pronounSubject(ctx: StanceContext, cueFirst: number): boolean {
+  const { words } = ctx;
+  for (let k = cueFirst - 1; k >= 0 && cueFirst - k <= 7 && words[k].sentence === words[cueFirst].sentence; k--) {
+    if (words[k].norm === ',' || words[k].norm === ';') break;
+    if (['it', 'this', 'that', "that's", "it's", 'which', 'we'].includes(words[k].norm)) return true;
+  }
+  return false;
+}
+
+/** The label a cue gives once the cues inside its object are taken into account ("ruled out imposing" → oppose). */
+export function composeLabel(outer: StanceLabel, inner: Cue[]): StanceLabel {
+  let label = outer;
+  for (const c of inner) {
+    if (c.label === 'undecided') continue;
+    if (label === 'support') label = c.label;
+    else if (label === 'oppose') label = c.label === 'oppose' ? 'support' : 'oppose';
+  }
+  return label;
 }

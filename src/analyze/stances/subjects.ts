@@ -1,0 +1,101 @@
+// Reading a subject noun phrase around an actor mention: coordination, groups, possessors and what governs it.
+import type { MentionUnit } from '../proposals/actor-index.js';
+import type { StanceContext } from './context.js';
+
+/** A plural noun after an actor name makes an unnamed group ("Nato ministers", "EU countries"): not a holder. */
+const GROUP_NOUNS = new Set(['ministers', 'members', 'member', 'countries', 'allies', 'officials', 'diplomats', 'leaders', 'states', 'nations', 'forces', 'troops', 'lawmakers', 'governments', 'politicians', 'sources', 'critics', 'analysts', 'partners', 'envoys', 'parties', 'mps', 'legislators', 'senators', 'citizens', 'people', 'planes', 'media', 'colleagues', 'counterparts', 'neighbours', 'neighbors']);
+const PREPOSITIONS = new Set(['of', 'to', 'for', 'from', 'with', 'on', 'in', 'at', 'against', 'into', 'over', 'about', 'than', 'between', 'among', 'by', 'toward', 'towards', 'like', 'including', 'per', 'via', 'behind', 'under', 'after', 'before', 'despite', 'amid', 'across', 'within', 'without', 'upon']);
+/** Heads after "X's" that speak for X ("Hungary's parliament", "Poland's foreign minister"). */
+const SPEAKING_HEADS = new Set(['parliament', 'government', 'cabinet', 'president', 'prime', 'chancellor', 'foreign', 'defence', 'defense', 'minister', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'leadership', 'chief', 'head', 'office', 'administration', 'delegation', 'representative', 'mission', 'army', 'military', 'deputy', 'secretary', 'king', 'queen', 'premier', 'national', 'grand', 'top', 'permanent', 'un', 'ruling', 'state', 'senate', 'congress', 'assembly', 'lawmakers', 'legislature']);
+const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+
+/** True when the mention only modifies a group noun ("some Nato ministers", "EU foreign ministers"). */
+export function isGroup(ctx: StanceContext, u: MentionUnit): boolean {
+  const { words } = ctx;
+  let k = u.last + 1;
+  while (k < words.length && words[k].pos === 'ADJ' && k - u.last <= 2) k++;
+  const w = words[k];
+  if (!w || w.sentence !== words[u.last].sentence || !GROUP_NOUNS.has(w.norm)) return false;
+  // "Turkey, a NATO member, …": an apposition, not a group.
+  const before = words[u.first - 1];
+  return !(before && (before.norm === 'a' || before.norm === 'an'));
+}
+
+/** What governs the noun phrase holding the mention: a preposition ("from Hungary"), a verb ("fight Russia"), or nothing. */
+export function governor(ctx: StanceContext, u: MentionUnit): 'prep' | 'object' | null {
+  const { words, ix } = ctx;
+  let k = u.first - 1;
+  for (let n = 0; k >= 0 && n < 6; n++, k--) {
+    const w = words[k];
+    if (w.sentence !== words[u.first].sentence) return null;
+    if (ix.at[k] && ix.at[k] !== u) break; // another actor: "Poland's Prime Minister Morawiecki"
+    if (NP_INNER_POS.has(w.pos) || w.norm === "'s" || w.norm === "'") continue;
+    break;
+  }
+  const g = words[k];
+  if (!g || g.sentence !== words[u.first].sentence) return null;
+  if (ix.at[k] && ix.at[k] !== u) return null;
+  if (PREPOSITIONS.has(g.norm) && g.pos !== 'SCONJ') return 'prep';
+  if (g.pos === 'VERB' && !/^(said|says|told|is|was|are|were)$/.test(g.norm)) return 'object';
+  return null;
+}
+
+/** False for "the EU's biggest economy": a possessor of a head that does not speak for it. */
+export function possessedHead(ctx: StanceContext, u: MentionUnit): boolean {
+  const { words, ix } = ctx;
+  if (words[u.last + 1]?.norm !== "'s") return true;
+  const head = words[u.last + 2];
+  if (!head) return true;
+  if (ix.at[u.last + 2]) return true; // "Luxembourg's Francois Bausch"
+  return SPEAKING_HEADS.has(head.norm) || head.pos === 'PROPN';
+}
+
+const isAsWellAs = (ctx: StanceContext, k: number) =>
+  ctx.words[k]?.norm === 'as' && ctx.words[k + 1]?.norm === 'well' && ctx.words[k + 2]?.norm === 'as';
+
+/** Actors coordinated to the left of a mention: "China, India and the UAE". */
+export function coordinatedLeft(ctx: StanceContext, u: MentionUnit, first: number): number[] {
+  const { words, ix } = ctx;
+  const out = [u.actor];
+  let k = u.first - 1;
+  for (;;) {
+    let j = k;
+    if (j >= first && words[j].norm === 'the') j--;
+    let saw = false;
+    for (;;) {
+      if (j >= first && (words[j].norm === ',' || words[j].norm === 'and' || words[j].norm === '&' || words[j].norm === 'or')) { saw = true; j--; continue; }
+      if (j - 2 >= first && isAsWellAs(ctx, j - 2)) { saw = true; j -= 3; continue; }
+      break;
+    }
+    if (!saw || j < first) break;
+    if (words[j].norm === 'the') j--;
+    const v = ix.at[j];
+    if (!v || v === u || ctx.doc.actors[v.actor].key.startsWith('group:')) break;
+    if (governor(ctx, v) === 'prep') break;
+    if (!out.includes(v.actor)) out.unshift(v.actor);
+    k = v.first - 1;
+  }
+  return out;
+}
+
+/** Actors coordinated from a position rightwards: "France, China, Russia as well as Albania". */
+export function coordinatedRight(ctx: StanceContext, from: number, last: number): number[] {
+  const { words, ix } = ctx;
+  const out: number[] = [];
+  let k = from;
+  while (k <= last) {
+    if (words[k].norm === 'the') k++;
+    const v = ix.at[k];
+    if (!v || ctx.doc.actors[v.actor].key.startsWith('group:')) break;
+    if (!out.includes(v.actor)) out.push(v.actor);
+    k = v.last + 1;
+    let saw = false;
+    for (;;) {
+      if (k <= last && (words[k].norm === ',' || words[k].norm === 'and' || words[k].norm === '&' || words[k].norm === 'or')) { saw = true; k++; continue; }
+      if (k + 2 <= last && isAsWellAs(ctx, k)) { saw = true; k += 3; continue; }
+      break;
+    }
+    if (!saw) break;
+  }
+  return out;
+}
