@@ -18,13 +18,22 @@ export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = ['sp
   const t = doc.tokens[i];
   const v = reportingVerb(t.lower);
   if (!v || !classes.includes(v.cls)) return undefined;
-  if (t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.pos === 'NOUN' && /(?:ed|s)$/.test(t.lower) && v.cls === 'speech')) {
-    // Part-of-speech tags are unreliable on rare verbs; refuse only clear nouns and adjectives of common forms.
-    if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') return undefined;
-  }
+  if (t.pos === 'ADJ' || t.pos === 'PROPN') return undefined;
   if (isFragment(doc, i)) return undefined;
+  // "Clinton plans to …" is tagged as a noun; after a name or pronoun it is the verb.
+  if (t.pos === 'NOUN' && !/(?:s|ed)$/.test(t.lower)) return undefined;
+  if (t.pos === 'NOUN' && v.cls !== 'speech') {
+    const p = doc.tokens[prevWordIndex(doc, i)];
+    if (!p || (p.pos !== 'PROPN' && p.pos !== 'PRON')) return undefined;
+  }
   return v.cls;
 }
+
+const prevWordIndex = (doc: Doc, i: number): number => {
+  let k = i - 1;
+  while (k >= 0 && isSpace(doc.tokens[k])) k--;
+  return k;
+};
 
 /** Splits a token range into comma-separated segments, each as a character span (punctuation trimmed). */
 export function segments(doc: Doc, from: number, to: number): Span[] {

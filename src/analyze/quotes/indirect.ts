@@ -51,6 +51,8 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     }
     for (let v = after; v <= end; v = nextWord(doc, v)) {
       if (!verbAt(doc, v)) continue;
+      // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement").
+      if (v !== after && !adjunctOnly(doc, v + 1, end)) return null;
       const sp = v === after ? speakerAfterVerb(ctx, v) : speakerBeforeVerb(ctx, after, v);
       if (!sp) return null;
       return { span: content, attr: { speaker: sp, cue: doc.tokens[v] } };
@@ -58,6 +60,18 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     return null;
   }
   return null;
+}
+
+/** Whether tokens from..to hold at most a short adjunct: no verb, no "that", few words. */
+function adjunctOnly(doc: Doc, from: number, to: number): boolean {
+  let words = 0;
+  for (let k = from; k <= to; k++) {
+    const t = doc.tokens[k];
+    if (isSpace(t)) continue;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.lower === 'that' || QUOTE_MARKS.has(t.text)) return false;
+    if (++words > 8) return false;
+  }
+  return true;
 }
 
 /** "According to X, …" opening a sentence. */
@@ -91,15 +105,20 @@ function contentStart(doc: Doc, verb: number, last: number): number {
       k = j;
     }
   }
-  for (let n = 0; k <= last && n < 6 && TIME_WORDS.has(doc.tokens[k].lower) && doc.tokens[k].lower !== 'that'; n++) {
-    // Only skip a time phrase when it ends before "that" or a clause ("said on Friday that …").
-    const probe = nextWord(doc, k);
-    k = probe;
+  // A time phrase between the verb and what was said ("said on Friday that …", "said Tuesday the …").
+  const start = k;
+  let plain = true;
+  for (let n = 0; k <= last && n < 6 && TIME_WORDS.has(doc.tokens[k].lower); n++) {
+    if (!PLAIN_TIME.has(doc.tokens[k].lower)) plain = false;
+    k = nextWord(doc, k);
   }
-  if (k > nextWord(doc, verb) && doc.tokens[k]?.lower !== 'that' && !/^(?:PRON|DET|PROPN|NOUN)$/.test(doc.tokens[k]?.pos ?? '')) return nextWord(doc, verb);
-  return k;
+  if (k === start) return k;
+  if (doc.tokens[k]?.lower === 'that' || (plain && /^(?:PRON|DET|PROPN|NOUN)$/.test(doc.tokens[k]?.pos ?? ''))) return k;
+  return start;
 }
 
+const PLAIN_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'earlier', 'later', 'again', 'also', 'repeatedly', 'publicly', 'privately', 'recently', 'previously', 'once', 'now', 'then', 'separately']);
 const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'at', 'upon']);
 const BE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even']);
@@ -109,16 +128,43 @@ const CLOSING_MARKS = new Set(['”', '"', '’', "'"]);
 function contentEnd(doc: Doc, from: number, end: number, cls: string): number {
   for (let j = from + 1; j <= end; j++) {
     const x = doc.tokens[j];
-    if (x.text === ';') return j - 1;
+    if (x.text === ';' || ((x.text === '—' || x.text === '–' || x.text === '--') && j > from + 2)) return j - 1;
     if (x.text === ',') {
       if (cls === 'object') return j - 1;
       const n = doc.tokens[nextWord(doc, j)];
       if (n && CLAUSE_BREAKS.has(n.lower)) return j - 1;
     }
-    if (x.lower === 'and' && /^(?:VERB|AUX)$/.test(doc.tokens[nextWord(doc, j)]?.pos ?? '')) return j - 1;
+    if ((x.lower === 'and' || x.lower === 'but') && /^(?:VERB|AUX)$/.test(doc.tokens[nextWord(doc, j)]?.pos ?? '') && (cls !== 'object' || x.lower === 'but')) return j - 1;
+    // Another attribution begins: "…, Smith noted that …".
+    if (x.text === ',' && cueWithin(doc, j + 1, Math.min(end, j + 6))) return j - 1;
     if (cls === 'object' && x.pos === 'ADP' && !['of', 'for', 'to', 'with', 'about', 'on'].includes(x.lower) && j > from) return j - 1;
   }
   return end;
+}
+
+/** Whether a speech verb sits among tokens from..to. */
+function cueWithin(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (verbAt(doc, k)) return true;
+  return false;
+}
+
+const TO_OBJECT = new Set(['warn', 'urge', 'ask', 'tell', 'call', 'encourage', 'implore', 'press', 'remind', 'appeal', 'push', 'challenge']);
+
+/** "warned officials to boost security" → "to boost security"; "raised questions about X" → "X"; "spoke emotionally of X" → "X". */
+function objectStart(doc: Doc, verb: number, from: number, end: number): number {
+  const lemma = reportingVerb(doc.tokens[verb].lower)?.lemma ?? '';
+  if (TO_OBJECT.has(lemma)) {
+    for (let j = from, n = 0; j <= end && n < 7; j = nextWord(doc, j), n++) {
+      const t = doc.tokens[j];
+      if (t.lower === 'to' && t.pos === 'PART') return j;
+      if (t.text === ',' || t.pos === 'VERB' || t.lower === 'that') break;
+    }
+  }
+  let k = from;
+  if (doc.tokens[k]?.pos === 'ADV' && COMPLEMENT_PREPS.has(doc.tokens[nextWord(doc, k)]?.lower ?? '')) k = nextWord(doc, k);
+  if (doc.tokens[k]?.pos === 'NOUN' && ['about', 'over', 'on', 'against'].includes(doc.tokens[nextWord(doc, k)]?.lower ?? '')) k = nextWord(doc, k);
+  if (COMPLEMENT_PREPS.has(doc.tokens[k]?.lower ?? '')) k = nextWord(doc, k);
+  return k;
 }
 
 /** Skips a circumstantial phrase after a speech verb ("said in a statement on Friday that …"). */
@@ -160,11 +206,17 @@ function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
       } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
       else continue;
     } else sp = speakerBeforeVerb(ctx, s.first, v);
+    // "… and said …": the subject of the verb before.
+    if (!sp && before?.lower === 'and' && out.length) sp = out[out.length - 1].attr?.speaker ?? null;
+    // A sentence split after an abbreviation ("Rep. Jane Roe (D-Mass.) said …"): the subject is in the piece before.
+    if (!sp && pw < s.first && s.i > 0 && doc.sentences[s.i - 1].paragraph === s.paragraph && /[).]$/.test(doc.tokens[doc.sentences[s.i - 1].last].text)) {
+      sp = speakerBeforeVerb(ctx, doc.sentences[s.i - 1].first, v);
+    }
     if (!sp) continue;
     let from = contentStart(doc, v, end);
     if (cls === 'speech' || cls === 'thought') from = pastCircumstance(doc, from, end);
     if (from < 0) continue;
-    if (COMPLEMENT_PREPS.has(doc.tokens[from]?.lower)) from = nextWord(doc, from);
+    from = objectStart(doc, v, from, end);
     if (from > end || /^(?:VERB|AUX)$/.test(doc.tokens[from].pos)) continue;
     const to = contentEnd(doc, from, end, cls);
     const content = contentSpan(doc, from, to);
