@@ -14,7 +14,7 @@ interface OutlookOptions {
   json?: boolean;
   body?: BodyName;
   at?: string;
-  stance: Record<string, OutlookStance>;
+  stance?: Record<string, OutlookStance>;
 }
 
 /** Commander parsers: a bad value is a usage error naming what was expected. */
@@ -46,8 +46,8 @@ export function outlookCommand(): Command {
     .addOption(new Option('--body <body>', `the deciding body and rule, instead of the proposal's own (EU is unanimity; EU-QMV qualified majority): ${Object.keys(BODY_NAMES).join(', ')}`)
       .argParser(usage(parseBodyName)))
     .option('--at <date>', "the date (YYYY-MM-DD) whose membership counts (default: the proposal's last report, or today)", dateArg)
-    .option('--stance <key=stance>', 'set a holder\'s stance by hand, e.g. country:TUR=support (support, oppose, undecided, abstain); repeatable', stanceArg, {})
-    .addHelpText('after', '\nExamples:\n  standpoint outlook p1b2c3\n  standpoint outlook p1b2c3 --stance country:TUR=support\n  standpoint outlook --body NATO --at 2022-06-01 --stance TUR=oppose --stance SWE=support\n  standpoint outlook --body EU-QMV --stance DEU=oppose --stance FRA=oppose --stance ITA=oppose --stance ESP=oppose --json')
+    .option('--stance <key=stance>', 'set a holder\'s stance by hand, e.g. country:TUR=support (support, oppose, undecided, abstain); repeatable', stanceArg)
+    .addHelpText('after', '\nExamples:\n  standpoint outlook Pbf31bb42ff\n  standpoint outlook Pbf31bb42ff --stance country:TUR=support\n  standpoint outlook --body NATO --at 2022-06-01 --stance TUR=oppose --stance SWE=support\n  standpoint outlook --body EU-QMV --stance DEU=oppose --stance FRA=oppose --stance ITA=oppose --stance ESP=oppose --json')
     .action(async (id: string | undefined, opts: OutlookOptions, command: Command) => {
       if (!id && !opts.body) command.error('error: give a PROPOSAL_ID, or --body (and --stance) for a what-if');
       let stances: Array<{ holder: string; stance: OutlookStance }> = [];
@@ -68,7 +68,7 @@ export function outlookCommand(): Command {
       const date = opts.at ?? proposal?.lastSeen?.slice(0, 10) ?? today();
       let result;
       try {
-        result = outlook({ body, date, stances, overrides: opts.stance, proposer: proposal?.proposer ?? null });
+        result = outlook({ body, date, stances, overrides: opts.stance ?? {}, proposer: proposal?.proposer ?? null });
       } catch (err) {
         if (err instanceof OutlookError) return fail(err.message);
         throw err;

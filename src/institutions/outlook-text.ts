@@ -1,6 +1,6 @@
 // An outlook as a short readable summary: the status, who blocks, what is missing, and who stands where.
 import { RULE_TEXT } from './body-name.js';
-import type { Outlook } from './outlook.js';
+import { UNKNOWN_SEAT, type Outlook } from './outlook.js';
 
 export interface OutlookTextOptions {
   /** A heading line, e.g. the proposal's id and summary. */
@@ -37,7 +37,7 @@ export function outlookText(o: Outlook, options: OutlookTextOptions = {}): strin
   row('oppose', o.oppose);
   row('abstain', o.abstain);
   row('undecided', o.undecided);
-  row('unknown', o.unknown, o.unknownSeats);
+  row('unknown', o.unknown.filter((k) => !k.startsWith(UNKNOWN_SEAT)), o.unknownSeats);
   if (o.population) out.push(`  population   ${o.population.inFavour}% in favour (figures for ${o.population.year})`);
   if (o.nonMembers.length) out.push(`  not members  ${o.nonMembers.map((n) => `${n.key} (${n.stance})`).join(', ')}`);
   for (const note of o.notes) out.push(`  note: ${note}`);

@@ -38,14 +38,14 @@ export interface Outlook {
   support: string[];
   oppose: string[];
   undecided: string[];
-  /** Members with no stance at all. */
+  /** Members with no stance at all, then one `seat:unknown-N` per seat whose holder is not known (UNSC). */
   unknown: string[];
   /** Who alone (a veto, an objection) or together (a blocking minority) stop it; empty unless blocked. */
   blockers: string[];
   /** What it still needs, in words; empty when it passes. */
   needs: string[];
   abstain: string[];
-  /** UNSC seats whose holder on the date is not known: counted as unknown votes. */
+  /** UNSC seats whose holder on the date is not known: counted as unknown votes (and listed under `unknown`). */
   unknownSeats: number;
   /** Non-members whose objection counts too (the EU at the G7). */
   participants: string[];
@@ -62,8 +62,9 @@ export interface Outlook {
   notes: string[];
 }
 
-const SEAT = '?seat-';
-const isSeat = (k: string) => k.startsWith(SEAT);
+/** Placeholder keys for seats whose holder is not known; listed under `unknown`, never as blockers. */
+export const UNKNOWN_SEAT = 'seat:unknown-';
+const isSeat = (k: string) => k.startsWith(UNKNOWN_SEAT);
 
 export function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
@@ -132,7 +133,13 @@ export function outlook(input: OutlookInput): Outlook {
     best.set(key, vote ?? 'yes');
     worst.set(key, vote ?? 'no');
   }
-  for (let i = 1; i <= roster.unknownSeats; i++) { best.set(`${SEAT}${i}`, 'yes'); worst.set(`${SEAT}${i}`, 'no'); }
+  for (let i = 1; i <= roster.unknownSeats; i++) {
+    const seat = `${UNKNOWN_SEAT}${i}`;
+    lists.unknown.push(seat);
+    names[seat] = 'a seat not known yet';
+    best.set(seat, 'yes');
+    worst.set(seat, 'no');
+  }
 
   let population: Outlook['population'];
   let shares: Map<string, number> | undefined;
