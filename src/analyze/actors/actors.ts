@@ -2,8 +2,10 @@
 import type { Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { newContext } from './context.js';
+import { findGroups } from './groups.js';
 import { findPeople } from './names.js';
 import { findPlaces } from './places.js';
+import { resolvePronouns } from './pronouns.js';
 import { findRoles } from './roles.js';
 
 export const actors: Stage = {
@@ -15,5 +17,7 @@ export const actors: Stage = {
     findPlaces(ctx);                   // countries, organisations, seats of government, org phrases
     const people = findPeople(ctx);    // person names, "Mr X", surnames; unknown organisation names
     findRoles(ctx, people);            // each person's role, country, organisation and whom they speak for
+    findGroups(ctx);                   // "officials", "a senior source", "some Nato ministers"
+    resolvePronouns(ctx, people);      // "he", "she", "they", "who", "the minister" → the actor they refer to
   },
 };

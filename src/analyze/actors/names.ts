@@ -198,7 +198,6 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     addMention(doc, actor, { start: from.start, end: w.end }, honor ? 'title' : 'surname');
     claim(ctx, from.start, w.end, actor);
     found.occurrences.push({ actor, from: w.first, to: w.last, full: false });
-    void idx;
   }
   return found;
 }

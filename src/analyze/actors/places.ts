@@ -53,7 +53,6 @@ export function findPlaces(ctx: ActorsContext): void {
     if (!m) continue;
     let end = m.end;
     const prev = words[k - 1];
-    const next = words[wordIndexAt(words, k, end)];
     const v = m.value;
     if (v.type === 'block') { coveredTo = end; continue; }
     if (v.type === 'country') {
@@ -78,7 +77,6 @@ export function findPlaces(ctx: ActorsContext): void {
       addMention(doc, a, { start, end }, v.via === 'name' ? 'name' : v.via);
       claim(ctx, start, end, a);
       coveredTo = end;
-      void next;
       continue;
     }
     if (v.type === 'org') {

@@ -3,7 +3,6 @@
 import type { Token } from '../doc.js';
 import { claimedAt, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
-import { fold } from './phrase-index.js';
 import { isTitleWord, titleSpeaks } from './titles.js';
 
 export interface RoleReading { role: string; country: string | null; organization: string | null; represents: string | null }
@@ -147,5 +146,4 @@ export function findRoles(ctx: ActorsContext, people: PeopleFound): void {
     }
     done.add(occ.actor);
   }
-  void fold;
 }

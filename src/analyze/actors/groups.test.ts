@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { actorOf, mentionTexts, run } from './test-helpers.js';
+
+describe('groups', () => {
+  it('finds anonymous speakers with their determiners and modifiers', () => {
+    const doc = run('A senior official said the draft was dead, sources said. Several analysts disagreed.');
+    expect(mentionTexts(doc, 'group:senior-official')).toEqual(['A senior official']);
+    expect(mentionTexts(doc, 'group:sources')).toEqual(['sources']);
+    expect(mentionTexts(doc, 'group:several-analysts')).toEqual(['Several analysts']);
+    expect(actorOf(doc, 'group:sources')?.kind).toBe('group');
+  });
+
+  it('needs a determiner before a singular head, and leaves named countries to stand for their officials', () => {
+    const doc = run('Official figures were out. US officials said nothing.');
+    expect(doc.actors.filter((a) => a.kind === 'group')).toEqual([]);
+    expect(mentionTexts(doc, 'country:USA')).toEqual(['US']);
+  });
+
+  it('does not read a title before a name as a group', () => {
+    const doc = run('Spokesman Oliver Grant declined to comment.');
+    expect(doc.actors.filter((a) => a.kind === 'group')).toEqual([]);
+  });
+});

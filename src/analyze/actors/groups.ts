@@ -1,0 +1,51 @@
+// Unnamed groups and anonymous speakers ("some Nato ministers", "officials", "a senior source") as group actors.
+import { addMention } from '../doc.js';
+import { claimedAt, type ActorsContext } from './context.js';
+import { GROUP_DETERMINERS, GROUP_HEADS, GROUP_MODIFIERS, GROUP_SINGULAR } from './lexicon.js';
+import { fold } from './phrase-index.js';
+import { groupActor } from './places.js';
+
+const OPEN_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
+
+/** Finds group phrases by their head noun and walks left over determiners and modifiers. */
+export function findGroups(ctx: ActorsContext): void {
+  const { doc, words } = ctx;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    let head = fold(w.text);
+    let headEnd = k;
+    // Two-word heads ("member states", "foreign ministry").
+    const two = words[k + 1] ? `${head} ${fold(words[k + 1].text)}` : '';
+    if (two && GROUP_HEADS.has(two)) { head = two; headEnd = k + 1; }
+    else if (!GROUP_HEADS.has(head)) continue;
+    if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
+    if (claimedAt(ctx, w.start) >= 0) continue;
+    // A head followed by a name is a title ("spokesman Jason Miller"), not a group.
+    const after = words[headEnd + 1];
+    if (after && claimedAt(ctx, after.start) >= 0 && doc.actors[claimedAt(ctx, after.start)].kind === 'person') continue;
+    let from = k;
+    let determined = false;
+    for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
+      const p = words[j];
+      if (p.sentence !== w.sentence) break;
+      const f = fold(p.text);
+      if (GROUP_DETERMINERS.has(f)) { from = j; determined = true; if (/^(a|an|the|some|many|several|two|three|four|five|another|one|these|those)$/.test(f)) break; continue; }
+      const claimed = claimedAt(ctx, p.start);
+      if (claimed >= 0 && doc.actors[claimed].kind === 'person') break;
+      if (GROUP_MODIFIERS.has(f) || claimed >= 0 || (OPEN_POS.has(p.pos) && p.pos !== 'VERB' && /^[\p{L}.-]+$/u.test(p.text))) { from = j; continue; }
+      break;
+    }
+    const singular = GROUP_SINGULAR.has(head);
+    if (singular && !determined) continue;
+    const start = words[from].start;
+    const end = words[headEnd].end;
+    // "Nato allies", "US officials": the named country or organisation already stands for them.
+    let named = false;
+    for (let j = from; j < k; j++) if (claimedAt(ctx, words[j].start) >= 0) named = true;
+    if (named) { k = headEnd; continue; }
+    const phrase = doc.text.slice(start, end);
+    const g = groupActor(doc, phrase);
+    addMention(doc, g, { start, end }, 'group');
+    k = headEnd;
+  }
+}

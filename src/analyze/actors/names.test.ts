@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { knowledgeFrom } from '../knowledge.js';
+import { actorOf, mentionTexts, run } from './test-helpers.js';
+
+describe('people', () => {
+  it('reads a title with a possessive country', () => {
+    const doc = run("Norway's Foreign Minister Ingrid Halvorsen said on Monday the idea was premature. Halvorsen added that talks would go on.");
+    const p = actorOf(doc, 'person:ingrid-halvorsen')!;
+    expect(p).toMatchObject({ kind: 'person', name: 'Ingrid Halvorsen', role: 'foreign minister', country: 'NOR', represents: 'country:NOR' });
+    expect(mentionTexts(doc, 'person:ingrid-halvorsen')).toEqual(['Ingrid Halvorsen', 'Halvorsen']);
+  });
+
+  it('reads a demonym, a lower-case title and "Mr X" later', () => {
+    const doc = run('Chilean defence minister Tomas Errazuriz visited the base. Mr Errazuriz said nothing.');
+    expect(actorOf(doc, 'person:tomas-errazuriz')).toMatchObject({ role: 'defence minister', country: 'CHL', represents: 'country:CHL' });
+    expect(mentionTexts(doc, 'person:tomas-errazuriz')).toEqual(['Tomas Errazuriz', 'Mr Errazuriz']);
+  });
+
+  it('reads an apposition after the name', () => {
+    const doc = run('Marta Lindqvist, the Swedish representative, said the text was balanced.');
+    expect(actorOf(doc, 'person:marta-lindqvist')).toMatchObject({ role: 'representative', country: 'SWE', represents: 'country:SWE' });
+  });
+
+  it('gives an organisation official to the organisation, and an ambassador to the UN to the sending country', () => {
+    const doc = run("The alliance's Deputy Secretary General Piet Vandenberg spoke after Kenyan Ambassador to the UN Grace Wambui said no.", '2024-01-01');
+    expect(actorOf(doc, 'person:piet-vandenberg')?.represents).toBe(null); // "the alliance" names no organisation here
+    expect(actorOf(doc, 'person:grace-wambui')).toMatchObject({ country: 'KEN', represents: 'country:KEN' });
+    const doc2 = run("Nato's Deputy Secretary General Piet Vandenberg said it was too early.");
+    expect(actorOf(doc2, 'person:piet-vandenberg')).toMatchObject({ organization: 'NATO', represents: 'org:NATO' });
+  });
+
+  it('lets legislators, opposition figures and former officials speak only for themselves', () => {
+    const doc = run('Sen. Harold Whitcombe (R-Ky.) objected. Hungarian opposition leader Zsofia Bartok disagreed. Former British foreign secretary Alan Pryce-Jones agreed.');
+    expect(actorOf(doc, 'person:harold-whitcombe')?.represents).toBeNull();
+    expect(actorOf(doc, 'person:zsofia-bartok')).toMatchObject({ country: 'HUN', represents: null });
+    expect(actorOf(doc, 'person:alan-pryce-jones')).toMatchObject({ country: 'GBR', represents: null });
+  });
+
+  it('resolves well-known office holders by surname at the article date', () => {
+    const doc = run('Stoltenberg said the door remained open.', '2022-05-20');
+    expect(actorOf(doc, 'person:jens-stoltenberg')).toMatchObject({ role: 'secretary general', represents: 'org:NATO' });
+    const later = run('Stoltenberg said the door remained open.', '2025-05-20');
+    expect(actorOf(later, 'person:jens-stoltenberg')?.represents ?? null).toBeNull();
+  });
+
+  it('uses the knowledge snapshot for people earlier articles taught', () => {
+    const knowledge = knowledgeFrom([{ key: 'person:aino-kask', name: 'Aino Kask', role: 'defence minister', country: 'EST', organization: null, represents: 'country:EST', aliases: ['Kask'] }]);
+    const doc = run('Kask said the mission needed a mandate.', '2023-01-01', knowledge);
+    expect(actorOf(doc, 'person:aino-kask')).toMatchObject({ represents: 'country:EST' });
+  });
+
+  it('does not read places, titles or organisations as people', () => {
+    const doc = run('The Black Sea Fleet moved. Prime Minister visits were cancelled. The Tax Research Institute said so. Ground Zero was quiet.');
+    expect(doc.actors.filter((a) => a.kind === 'person')).toEqual([]);
+    expect(actorOf(doc, 'org:TAX-RESEARCH-INSTITUTE')?.kind).toBe('organization');
+  });
+
+  it('keeps names written with letters outside Latin-1 whole', () => {
+    const doc = run('Turkish Foreign Minister Ayşegül Çakıroğlu said the bid could wait.');
+    expect(actorOf(doc, 'person:aysegul-cakiroglu')).toMatchObject({ name: 'Ayşegül Çakıroğlu', represents: 'country:TUR' });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { actorOf, mentionTexts, run } from './test-helpers.js';
+
+describe('pronouns and role phrases', () => {
+  it('gives "he" and "his" to the person named as subject before', () => {
+    const doc = run('Irish Foreign Minister Ciaran Dolan met reporters. He said his government would wait.');
+    expect(mentionTexts(doc, 'person:ciaran-dolan')).toEqual(['Ciaran Dolan', 'He', 'his']);
+  });
+
+  it('keeps "she" apart from a man named in between', () => {
+    const doc = run('Mrs. Anneke Visser spoke to Mr. Paul Renard. She said the vote would be close.');
+    expect(mentionTexts(doc, 'person:anneke-visser')).toContain('She');
+    expect(mentionTexts(doc, 'person:paul-renard')).not.toContain('She');
+  });
+
+  it('gives "it said" to a country or organisation', () => {
+    const doc = run('The Kremlin rejected the offer. It said the plan was a provocation.');
+    expect(mentionTexts(doc, 'country:RUS')).toEqual(['Kremlin', 'It']);
+  });
+
+  it('gives "who" to the person the clause hangs on, and "the minister" to the person with that role', () => {
+    const doc = run('Lena Kraus, Austria’s foreign minister, who chaired the talks, spoke first. Later the minister said more.');
+    expect(mentionTexts(doc, 'person:lena-kraus')).toEqual(['Lena Kraus', 'who', 'the minister']);
+  });
+
+  it('gives "they" to the group just named', () => {
+    const doc = run('Some European diplomats were sceptical. They said the timing was wrong.');
+    expect(mentionTexts(doc, 'group:some-european-diplomats')).toEqual(['Some European diplomats', 'They']);
+    expect(actorOf(doc, 'group:some-european-diplomats')?.represents).toBeNull();
+  });
+});

@@ -1,0 +1,143 @@
+// Pronouns and role phrases ("he", "she", "they", "who", "the minister") as mentions of the actor they refer back to.
+import { addMention, type Mention } from '../doc.js';
+import { isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
+import type { PeopleFound } from './names.js';
+import { PRONOUNS, TITLE_PHRASES } from './lexicon.js';
+
+interface Named { actor: number; start: number; end: number; sentence: number; quoted: boolean; subject: boolean }
+
+/** Character ranges inside quotation marks. */
+export function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  let straight = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') open = i;
+    else if (c === '”' && open >= 0) { out.push([open, i]); open = -1; }
+    else if (c === '"') {
+      if (straight < 0) straight = i;
+      else { out.push([straight, i]); straight = -1; }
+    } else if (c === '\n') { open = -1; straight = -1; }
+  }
+  return out;
+}
+
+const inside = (ranges: [number, number][], at: number) => ranges.some(([s, e]) => at > s && at < e);
+const SKIP_AFTER = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'again', 'would', 'will', 'had', 'previously', 'reportedly']);
+const PREPOSITIONS = new Set(['to', 'with', 'by', 'for', 'from', 'against', 'of', 'on', 'at', 'about', 'between', 'and', 'than', 'like']);
+const ROLE_HEADS = /^(president|vice president|prime minister|minister|chancellor|premier|senator|congressman|congresswoman|ambassador|envoy|spokesman|spokeswoman|spokesperson|secretary|foreign secretary|mayor|governor|nominee|candidate|leader|chief|king|queen|emir|speaker|diplomat|official|lawmaker|representative|commissioner|general)$/;
+
+/** Adds pronoun and role-phrase mentions, each to the most recent compatible named actor. */
+export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
+  const { doc, words } = ctx;
+  const quotes = quotedRanges(doc.text);
+  const named: Named[] = [];
+  doc.actors.forEach((a, i) => {
+    for (const m of a.mentions) {
+      if (m.via === 'pronoun') continue;
+      const k = wordIndex(ctx, m.start);
+      const sentence = words[k]?.sentence ?? -1;
+      named.push({ actor: i, start: m.start, end: m.end, sentence, quoted: inside(quotes, m.start), subject: isSubject(ctx, k, m) });
+    }
+  });
+  named.sort((x, y) => x.start - y.start);
+  const gender = (actor: number) => people.persons.get(actor)?.gender ?? null;
+
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const kind = PRONOUNS.get(w.lower);
+    if (!kind || (w.pos !== 'PRON' && w.pos !== 'DET' && w.pos !== 'PROPN')) continue;
+    const before = named.filter((n) => n.end <= w.start && n.sentence >= w.sentence - 3 && !n.quoted);
+    let pick = -1;
+    if (kind === 'male' || kind === 'female') {
+      const g = kind === 'male' ? 'm' : 'f';
+      const ok = before.filter((n) => doc.actors[n.actor].kind === 'person' && (gender(n.actor) ?? g) === g);
+      pick = choose(ok, w.sentence, w.start);
+      if (pick >= 0 && gender(pick) === null && new Set(ok.map((n) => n.actor)).size === 1) people.persons.get(pick)!.gender = g;
+    } else if (kind === 'neuter') {
+      if (w.lower !== 'it' || !saysNext(ctx, k)) continue;
+      const ok = before.filter((n) => n.sentence >= w.sentence - 1 && ['country', 'organization'].includes(doc.actors[n.actor].kind));
+      pick = ok.length ? ok[ok.length - 1].actor : -1;
+    } else if (kind === 'plural') {
+      if (w.lower === 'their' || w.lower === 'themselves') continue;
+      const ok = before.filter((n) => n.sentence >= w.sentence - 1 && doc.actors[n.actor].kind !== 'person');
+      const groups = ok.filter((n) => doc.actors[n.actor].kind === 'group');
+      if (groups.length) pick = groups[groups.length - 1].actor;
+      else if (saysNext(ctx, k) && ok.length) pick = ok[ok.length - 1].actor;
+    } else if (kind === 'relative') {
+      // "X, Finland's junior minister, who said": the person or group the clause hangs on.
+      if (words[k - 1]?.text !== ',') continue;
+      const ok = before.filter((n) => n.sentence === w.sentence && n.end >= words[Math.max(0, k - 20)].start && ['person', 'group'].includes(doc.actors[n.actor].kind));
+      pick = ok.length ? ok[ok.length - 1].actor : -1;
+    }
+    if (pick < 0) continue;
+    addMention(doc, pick, { start: w.start, end: w.end }, 'pronoun');
+  }
+  resolveRolePhrases(ctx, named);
+}
+
+/** Among candidates, the subject of the pronoun's sentence, else of the nearest earlier sentence naming one. */
+function choose(ok: Named[], sentence: number, at: number): number {
+  if (!ok.length) return -1;
+  const same = ok.filter((n) => n.sentence === sentence && n.end <= at);
+  if (same.length) return (same.find((n) => n.subject) ?? same[same.length - 1]).actor;
+  const lastSentence = ok[ok.length - 1].sentence;
+  const there = ok.filter((n) => n.sentence === lastSentence);
+  return (there.find((n) => n.subject) ?? there[0]).actor;
+}
+
+/** A mention that is not governed by a preposition and not inside a possessive ("Biden's", "to Biden"). */
+function isSubject(ctx: ActorsContext, k: number, m: Mention): boolean {
+  const prev = ctx.words[k - 1];
+  if (prev && prev.sentence === ctx.words[k]?.sentence && PREPOSITIONS.has(prev.lower)) return false;
+  const after = wordIndex(ctx, m.end);
+  if (/^['’]s?$/.test(ctx.words[after]?.text ?? '')) return false;
+  return true;
+}
+
+/** "it said", "they have warned": the pronoun is the subject of a speech verb. */
+function saysNext(ctx: ActorsContext, k: number): boolean {
+  for (let j = k + 1, n = 0; j < ctx.words.length && n < 3; j++, n++) {
+    const l = ctx.words[j].lower;
+    if (SPEECH_VERBS.has(l) && l !== 'according') return true;
+    if (!SKIP_AFTER.has(l)) return false;
+  }
+  return false;
+}
+
+function wordIndex(ctx: ActorsContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.words[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "the minister", "the Republican nominee": the most recent person whose role has that head. */
+function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
+  const { doc, words, folded } = ctx;
+  for (let k = 0; k < words.length; k++) {
+    if (words[k].lower !== 'the') continue;
+    // Up to three modifiers, then a title, not followed by a name.
+    for (let j = k + 1; j <= k + 4 && j < words.length; j++) {
+      const m = TITLE_PHRASES.match(doc.text, folded, words[j].start);
+      if (!m) {
+        if (!/^(former|current|new|top|republican|democratic|gop|german|french|british|american|russian|polish|dutch|foreign|deputy|vice|prime|senior|ukrainian|chinese|turkish|hungarian)$/i.test(words[j].text)) break;
+        continue;
+      }
+      let e = j;
+      while (e < words.length && words[e].end <= m.end) e++;
+      if (words[e] && isCapitalised(words[e].text) && words[e].pos === 'PROPN') break;
+      const head = m.phrase.toLowerCase();
+      if (!ROLE_HEADS.test(head.replace(/^(deputy|vice) /, ''))) break;
+      const span = { start: words[k].start, end: m.end };
+      const cands = named.filter((n) => n.end <= span.start && doc.actors[n.actor].kind === 'person' && (doc.actors[n.actor].role ?? '').toLowerCase().includes(head.split(' ').pop()!));
+      if (cands.length) addMention(doc, cands[cands.length - 1].actor, span, 'title');
+      break;
+    }
+  }
+}
