@@ -96,7 +96,7 @@ function contentStart(doc: Doc, verb: number, last: number): number {
   if (lemma === 'tell' || lemma === 'warn' || lemma === 'assure' || lemma === 'remind') {
     for (let j = k, n = 0; j <= last && n < 10; j = nextWord(doc, j), n++) {
       if (doc.tokens[j].lower === 'that') return j;
-      if (doc.tokens[j].text === ',' || QUOTE_MARKS.has(doc.tokens[j].text)) break;
+      if (doc.tokens[j].text === ',' || QUOTE_MARKS.has(doc.tokens[j].text) || (doc.tokens[j].lower === 'to' && doc.tokens[j].pos === 'PART')) break;
     }
     if (lemma === 'tell') {
       // "told Reuters the plan was dead": skip one short object.
@@ -121,7 +121,8 @@ const PLAIN_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
   'earlier', 'later', 'again', 'also', 'repeatedly', 'publicly', 'privately', 'recently', 'previously', 'once', 'now', 'then', 'separately']);
 const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'at', 'upon']);
 const BE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
-const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even']);
+const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'and', 'which', 'especially', 'as', 'after', 'before',
+  'because', 'since', 'so', 'when', 'where', 'including', 'according', 'who', 'adding', 'saying', 'noting']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "'"]);
 
 /** The last token of the reported words: before "; ", ", but …", "and" + a verb, or (for objects) a comma or preposition. */
@@ -134,7 +135,7 @@ function contentEnd(doc: Doc, from: number, end: number, cls: string): number {
       const n = doc.tokens[nextWord(doc, j)];
       if (n && CLAUSE_BREAKS.has(n.lower)) return j - 1;
     }
-    if ((x.lower === 'and' || x.lower === 'but') && /^(?:VERB|AUX)$/.test(doc.tokens[nextWord(doc, j)]?.pos ?? '') && (cls !== 'object' || x.lower === 'but')) return j - 1;
+    if ((x.lower === 'and' || x.lower === 'but') && verbAt(doc, nextWord(doc, j), ['speech', 'thought'])) return j - 1;
     // Another attribution begins: "…, Smith noted that …".
     if (x.text === ',' && cueWithin(doc, j + 1, Math.min(end, j + 6))) return j - 1;
     if (cls === 'object' && x.pos === 'ADP' && !['of', 'for', 'to', 'with', 'about', 'on'].includes(x.lower) && j > from) return j - 1;
