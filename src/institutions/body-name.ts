@@ -4,10 +4,13 @@ import { OutlookError } from './outlook-error.js';
 
 export type RuleName =
   | 'consensus' | 'unanimity' | 'qualified-majority' | 'reinforced-qualified-majority'
-  | 'security-council' | 'simple-majority' | 'two-thirds-majority';
+  | 'security-council' | 'security-council-procedural' | 'simple-majority' | 'two-thirds-majority';
 
-/** A body and the rule it decides by: the EU by unanimity unless EU-QMV / EU-RQMV is asked for; the UNGA by simple majority unless UNGA-2/3. */
-export type BodyName = 'NATO' | 'EU' | 'EU-QMV' | 'EU-RQMV' | 'UNSC' | 'G7' | 'UNGA' | 'UNGA-2/3';
+/**
+ * A body and the rule it decides by: the EU by unanimity unless EU-QMV / EU-RQMV is asked for; the UNSC by a substantive
+ * vote unless UNSC-PROCEDURAL; the UNGA by simple majority unless UNGA-2/3.
+ */
+export type BodyName = 'NATO' | 'EU' | 'EU-QMV' | 'EU-RQMV' | 'UNSC' | 'UNSC-PROCEDURAL' | 'G7' | 'UNGA' | 'UNGA-2/3';
 
 export const BODY_NAMES: Readonly<Record<BodyName, { body: BodyId; rule: RuleName }>> = {
   NATO: { body: 'NATO', rule: 'consensus' },
@@ -15,6 +18,7 @@ export const BODY_NAMES: Readonly<Record<BodyName, { body: BodyId; rule: RuleNam
   'EU-QMV': { body: 'EU', rule: 'qualified-majority' },
   'EU-RQMV': { body: 'EU', rule: 'reinforced-qualified-majority' },
   UNSC: { body: 'UNSC', rule: 'security-council' },
+  'UNSC-PROCEDURAL': { body: 'UNSC', rule: 'security-council-procedural' },
   G7: { body: 'G7', rule: 'consensus' },
   UNGA: { body: 'UNGA', rule: 'simple-majority' },
   'UNGA-2/3': { body: 'UNGA', rule: 'two-thirds-majority' },
@@ -27,6 +31,7 @@ export const RULE_TEXT: Readonly<Record<RuleName, string>> = {
   'qualified-majority': 'qualified majority: 55% of members with 65% of the population; an abstention counts against',
   'reinforced-qualified-majority': 'reinforced qualified majority: 72% of members with 65% of the population',
   'security-council': '9 votes in favour and no veto from a permanent member',
+  'security-council-procedural': 'procedural matter: 9 votes in favour, no veto',
   'simple-majority': 'simple majority of the members present and voting',
   'two-thirds-majority': 'two-thirds majority of the members present and voting',
 };

@@ -113,6 +113,15 @@ describe('UNSC seats not known', () => {
   });
 });
 
+describe('UNSC procedural votes', () => {
+  it('a permanent member voting against a procedural matter is no veto', () => {
+    const date = '2024-03-25';
+    const stances = everyone('UNSC', date, 'support', { USA: 'oppose', RUS: 'oppose' });
+    expect(outlook({ body: 'UNSC', date, stances }).status).toBe('blocked');
+    expect(outlook({ body: 'UNSC-PROCEDURAL', date, stances })).toMatchObject({ rule: 'security-council-procedural', status: 'passes' });
+  });
+});
+
 describe('what-if', () => {
   const date = '2022-06-01';
   const stored = everyone('NATO', date, 'support', { TUR: 'oppose' });
@@ -163,7 +172,7 @@ describe('what-if', () => {
 
 describe('errors', () => {
   it.each([
-    [{ body: 'OSCE', date: '2024-01-01' }, 'bad-body', /unknown body "OSCE": use one of NATO, EU, EU-QMV/],
+    [{ body: 'OSCE', date: '2024-01-01' }, 'bad-body', /unknown body "OSCE": use one of NATO, EU, EU-QMV, EU-RQMV, UNSC, UNSC-PROCEDURAL/],
     [{ body: 'NATO', date: '2024-02-30' }, 'bad-date', /bad date "2024-02-30"/],
     [{ body: 'NATO', date: '1.3.2024' }, 'bad-date', /expected YYYY-MM-DD/],
     [{ body: 'NATO', date: '2024-01-01', overrides: { 'country:TURKEY': 'oppose' } }, 'bad-key', /bad holder key "country:TURKEY"/],

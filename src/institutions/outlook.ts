@@ -16,7 +16,7 @@ import type { Decision, Vote } from './rules/vote.js';
 export type OutlookStatus = 'passes' | 'blocked' | 'open';
 
 export interface OutlookInput {
-  /** NATO, EU (unanimity), EU-QMV, EU-RQMV, UNSC, G7, UNGA, UNGA-2/3; `org:NATO` and lower case are read too. */
+  /** NATO, EU (unanimity), EU-QMV, EU-RQMV, UNSC, UNSC-PROCEDURAL, G7, UNGA, UNGA-2/3; `org:NATO` and lower case are read too. */
   body: BodyName | string;
   /** YYYY-MM-DD: the membership (and EU population figures) of that day. */
   date: string;
@@ -91,6 +91,7 @@ function decide(rule: RuleName, votes: Map<string, Vote>, roster: Roster, shares
     case 'consensus': return consensus(votes);
     case 'unanimity': return unanimity(votes);
     case 'security-council': return securityCouncil(votes, roster.permanent);
+    case 'security-council-procedural': return securityCouncil(votes, new Set());
     case 'qualified-majority': return qualifiedMajority(votes, shares!);
     case 'reinforced-qualified-majority': return qualifiedMajority(votes, shares!, { reinforced: true });
     case 'simple-majority': return simpleMajority(votes);
