@@ -100,6 +100,10 @@ describe('UNSC seats not known', () => {
     expect(o.notes.join(' ')).toMatch(/5 of the 10 elected seats on 2028-03-01 are not known/);
   });
 
+  it('counts the elected seats not encoded before 2020 as unknown too (2019: five of ten)', () => {
+    expect(outlook({ body: 'UNSC', date: '2019-06-01' })).toMatchObject({ members: 15, unknownSeats: 5 });
+  });
+
   it('passes in 2028 when the ten known members are enough whatever the unknown seats do', () => {
     const date = '2028-03-01';
     expect(outlook({ body: 'UNSC', date, stances: everyone('UNSC', date, 'support') }).status).toBe('passes');
