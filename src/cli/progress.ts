@@ -8,6 +8,8 @@ export interface ProgressOptions {
   afterCount?: number;
   /** What the line says was done to the inputs: "analysed" by default. */
   verb?: string;
+  /** Force the line on or off; by default on when the stream is a terminal and not under CI. */
+  enabled?: boolean;
 }
 
 export class Progress {
@@ -24,7 +26,7 @@ export class Progress {
 
   constructor(options: ProgressOptions = {}) {
     this.stream = options.stream ?? process.stderr;
-    this.enabled = Boolean(this.stream.isTTY) && !process.env.CI;
+    this.enabled = options.enabled ?? (Boolean(this.stream.isTTY) && !process.env.CI);
     this.afterMs = options.afterMs ?? 1500;
     this.afterCount = options.afterCount ?? 50;
     this.verb = options.verb ?? 'analysed';
