@@ -56,6 +56,7 @@ export function nounPhrase(words: Word[], hFirst: number, hLast: number): NounPh
       // "another proposal of Poland's, to put jets at Nato's disposal": an infinitive after a comma still belongs.
       if (w.norm === ',' && words[k + 1]?.norm === 'to' && k - c0 < 4) continue;
       if (w.sentence !== sentence || COMPLEMENT_STOPS.has(w.norm)) break;
+      if (w.pos === 'AUX' && !['that', 'which', 'to'].includes(words[k - 1].norm) && words[k - 1].pos !== 'AUX') break;
       end = k;
     }
     complement = [c0, end];

@@ -5,6 +5,7 @@ import { slugify } from '../slug.js';
 import { actorIndex } from './actor-index.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { groupCandidates, type Cluster } from './group.js';
+import { articleBodies } from './proposer.js';
 import type { ProposalKind } from './triggers.js';
 import { wordsOf, type Word } from './words.js';
 
@@ -21,6 +22,8 @@ export const proposals: Stage = {
     const ix = actorIndex(doc, words);
     const clusters = groupCandidates(doc, words, ix, findCandidates(doc, words, ix));
     const seen = new Set<string>();
+    const bodies = articleBodies(words);
+    for (const cl of clusters) cl.body ??= defaultBody(cl.kind, bodies);
     doc.proposals = clusters.map((cl) => toProposal(doc, words, cl, seen));
   },
 };
@@ -56,4 +59,15 @@ function dedupe(spans: { start: number; end: number }[]): { start: number; end: 
     out.push(s);
   }
   return out;
+}
+
+/** The body a kind of proposal usually goes to, when the article names that body. */
+const DEFAULT_BODIES: Partial<Record<ProposalKind, string[]>> = {
+  resolution: ['org:UNSC', 'org:UNGA'], amendment: ['org:UNSC', 'org:UNGA'], embargo: ['org:EU'],
+  accession: ['org:NATO', 'org:EU'], mission: ['org:NATO', 'org:UN'], 'no-fly-zone': ['org:NATO'],
+};
+
+function defaultBody(kind: ProposalKind, bodies: Set<string>): string | null {
+  for (const b of DEFAULT_BODIES[kind] ?? []) if (bodies.has(b)) return b;
+  return null;
 }

@@ -18,6 +18,7 @@ const LIST_INTROS = new Set(['namely', 'including', 'notably', 'especially', ':'
 const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'insisted', 'stressed', 'warned', 'noted', 'argued', 'claimed', 'confirmed', 'explained', 'emphasized', 'emphasised', 'acknowledged', 'wrote', 'tweeted', 'believes', 'believe', 'thinks', 'think', 'hopes', 'expects', 'reiterated', 'declared', 'signalled', 'signaled', 'indicated', 'conceded', 'clarified', 'announced', 'reaffirmed', 'repeated', 'suggested', 'predicted', 'made', 'gave', 'give', 'expressed', 'voiced', 'stand', 'stands', 'remains', 'remained', 'seems', 'appears', 'agreed', 'decided', 'chose', 'chosen', 'continues', 'continued', 'plans', 'planned', 'wants', 'wanted', 'intends', 'intended', 'is', 'are', 'was', 'were']);
 /** Subject pronouns that may stand for the speaker of the sentence's quote. */
 const SPEAKER_PRONOUNS = new Set(['he', 'she', 'i', 'we']);
+const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our']);
 
 type Scan = { kind: 'found'; actors: number[] } | { kind: 'group' } | { kind: 'pronoun' } | { kind: 'none' };
 
@@ -42,6 +43,10 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
   if (cue.type === 'noun') {
     const pos = possessor(ctx, cueFirst);
     if (pos) return { actors: pos, quote: null, via: 'possessor' };
+    if (POSSESSIVE_PRONOUNS.has(words[cueFirst - 1]?.norm ?? '')) {
+      const ref = possessiveReferent(ctx, cueFirst - 1, sentence.first);
+      return ref === null ? (quote?.speaker != null ? { actors: [quote.speaker], quote: q, via: 'speaker' } : null) : { actors: [ref], quote: null, via: 'possessor' };
+    }
     const after = agentAfter(ctx, cueLast, new Set(['from', 'by', 'of', '(']));
     if (after) return { actors: after, quote: null, via: 'agent' };
     if (!nounTakenBySubject(ctx, cueFirst)) return null;
@@ -110,9 +115,17 @@ function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, inside
     }
     const u = ix.at[k];
     if (!u) {
+      if ((w.norm === 'which' || w.norm === 'who') && k + 1 < cueFirst) {
+        // "Hungary, which continues to block …": the relative pronoun's antecedent.
+        const a = words[k - 1]?.norm === ',' ? k - 2 : k - 1;
+        const v = a >= 0 ? ix.at[a] : null;
+        if (v && !isGroup(ctx, v) && !ctx.doc.actors[v.actor].key.startsWith('group:')) return { kind: 'found', actors: [v.actor] };
+      }
       if (w.pos === 'PRON' && SPEAKER_PRONOUNS.has(w.norm) && isSubjectPosition(ctx, k)) return { kind: 'pronoun' };
       if (w.pos === 'PRON' && (w.norm === 'they' || w.norm === 'others') && isSubjectPosition(ctx, k)) return { kind: 'group' };
-      if (w.pos === 'VERB' && !sharedSubject && !SPEECH.has(w.norm) && !/ing$/.test(w.norm) && words[k - 1]?.norm !== 'to' && k !== cueFirst - 1) {
+      // "sought to pressure", "continues to block": a verb before "to" shares its subject with the cue.
+      const catenative = words[k + 1]?.norm === 'to' || (words[k + 1]?.pos === 'ADV' && words[k + 2]?.norm === 'to');
+      if (w.pos === 'VERB' && !sharedSubject && !catenative && !SPEECH.has(w.norm) && !/ing$/.test(w.norm) && words[k - 1]?.norm !== 'to' && k !== cueFirst - 1) {
         // Another verb's clause: its subject is not this cue's.
         if (!/ed$/.test(w.norm) || words[k - 1]?.pos === 'AUX' || ix.at[k - 1]) return { kind: 'none' };
       }
@@ -201,6 +214,21 @@ function listAfter(ctx: StanceContext, from: number, last: number): number[] | n
       const list = coordinatedRight(ctx, k + 1, last);
       return list.length ? list : null;
     }
+  }
+  return null;
+}
+
+/** Whom "its" / "his" refers to: the nearest actor before it in the sentence that is not governed by a preposition or verb. */
+function possessiveReferent(ctx: StanceContext, k: number, first: number): number | null {
+  const { ix, quoteAt, doc } = ctx;
+  for (let j = k - 1; j >= first; j--) {
+    if (quoteAt[j] >= 0 && doc.quotes[quoteAt[j]].kind !== 'indirect') continue;
+    const u = ix.at[j];
+    if (!u) continue;
+    j = u.first;
+    if (doc.actors[u.actor].key.startsWith('group:') || isGroup(ctx, u)) continue;
+    if (governor(ctx, u) === 'prep') continue;
+    return u.actor;
   }
   return null;
 }

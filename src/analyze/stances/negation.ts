@@ -6,13 +6,14 @@ const STOPS = new Set([',', ';', ':', '.', 'and', 'or', 'but', 'while', 'that', 
 const NOT_NEGATING_AFTER = new Set(['only', 'just', 'least']); // "not only", "not just", "at least"
 const HEDGES = new Set(['may', 'might', 'could', 'possibly', 'perhaps', 'likely', 'reportedly']);
 
-export interface Polarity { negated: boolean; hedged: boolean }
+export interface Polarity { negated: boolean; hedged: boolean; /** The word that negates, lower case. */ by: string | null }
 
 export function polarity(ctx: StanceContext, cueFirst: number, cue: Cue): Polarity {
   const { words } = ctx;
   const reach = cue.type === 'verb' ? 4 : 6;
   let negated = false;
   let hedged = false;
+  let by: string | null = null;
   const sentence = words[cueFirst].sentence;
   for (let k = cueFirst - 1, n = 0; k >= 0 && n < reach; k--, n++) {
     const w = words[k];
@@ -20,12 +21,13 @@ export function polarity(ctx: StanceContext, cueFirst: number, cue: Cue): Polari
     if (NEGATORS.has(w.norm) && !NOT_NEGATING_AFTER.has(words[k + 1]?.norm ?? '')) {
       // "no longer" negates; "a clear no" is the cue itself.
       negated = !negated;
+      by = w.norm;
       continue;
     }
-    if (NEGATING_VERBS.has(w.norm) && (words[k + 1]?.norm === 'to' || k + 1 === cueFirst)) { negated = !negated; continue; }
+    if (NEGATING_VERBS.has(w.norm) && (words[k + 1]?.norm === 'to' || k + 1 === cueFirst)) { negated = !negated; by = w.norm; continue; }
     if (HEDGES.has(w.norm)) hedged = true;
   }
-  return { negated, hedged };
+  return { negated, hedged, by };
 }
 
 const CONDITIONALS = new Set(['if', 'unless', 'whether']);

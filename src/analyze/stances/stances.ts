@@ -57,7 +57,9 @@ function cueStances(ctx: StanceContext): Stance[] {
     const holders = findHolders(ctx, first, last, cue, target.word, passive);
     if (!holders) continue;
     const proposal = doc.proposals[target.proposal];
-    const actors = holders.actors.filter((a) => keep(doc, a, proposal.body));
+    // A body that fails or is unable to agree takes no position: its members disagree ("the EU has been unable to agree").
+    const inability = pol.negated && /^(unable|fail|fails|failed|failing)$/.test(pol.by ?? '');
+    const actors = holders.actors.filter((a) => keep(doc, a, proposal.body) && !(inability && isBody(doc, a, proposal.body)));
     if (!actors.length) continue;
     if (cue.proposes && label === 'support' && proposal.proposer === null && actors.length === 1) proposal.proposer = actors[0];
     const confidence = cue.weight
@@ -66,6 +68,11 @@ function cueStances(ctx: StanceContext): Stance[] {
       * (pol.hedged ? 0.8 : 1) * (pol.negated ? 0.9 : 1);
     const evidence = { start: words[range.first].start, end: words[range.last].end };
     if (process.env.STANCE_DEBUG) console.error(`cue "${cue.phrase}" ${label} via ${target.via}/${holders.via} → p${target.proposal + 1} by ${actors.map((a) => doc.actors[a].key).join(',')} :: ${doc.text.slice(words[first].start, words[last].end)}`);
+    if (cue.control && target.inner.some((c) => c.reversal)) {
+      // "pressed Hungary to lift its veto": the one urged still blocks.
+      const addressee = addresseeOf(ctx, last);
+      if (addressee !== null) out.push({ holder: addressee, proposal: target.proposal, stance: 'oppose', condition: null, confidence: 0.6, date: null, evidence: { start: words[range.first].start, end: words[range.last].end }, quote: null });
+    }
     for (const holder of actors) {
       out.push({
         holder, proposal: target.proposal, stance: label, condition: conditionNear(ctx, first), confidence,
@@ -82,4 +89,20 @@ function keep(doc: Doc, actor: number, body: string | null): boolean {
   if (a.key.startsWith('group:')) return false;
   const key = a.represents ?? a.key;
   return !(body && key === body && (body === 'org:UNSC' || body === 'org:UNGA'));
+}
+
+function isBody(doc: Doc, actor: number, body: string | null): boolean {
+  const a = doc.actors[actor];
+  const key = a.represents ?? a.key;
+  return body !== null && key === body;
+}
+
+/** The actor a control verb addresses ("urged Hungary to …"). */
+function addresseeOf(ctx: StanceContext, cueLast: number): number | null {
+  for (let k = cueLast + 1; k <= cueLast + 3 && k < ctx.words.length; k++) {
+    const u = ctx.ix.at[k];
+    if (u) return ctx.doc.actors[u.actor].key.startsWith('group:') ? null : u.actor;
+    if (ctx.words[k].pos !== 'DET' && ctx.words[k].pos !== 'ADV') return null;
+  }
+  return null;
 }

@@ -20,6 +20,7 @@ const OBJECT_PASS_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PART', 'NOUN', 'PR
 const OBJECT_STOPS = new Set([';', '.', ',', ':', 'but', 'while', 'whereas', 'although', 'because', 'since', 'who', 'which', 'whether', 'if', 'unless', 'saying', 'said', 'says', 'after', 'before', 'amid', 'despite', 'as']);
 /** "what it called a reckless proposal": words of a naming clause inside an object. */
 const NAMING = new Set(['what', 'called', 'described', 'termed', 'dubbed', 'as', 'it', 'they', 'he', 'she']);
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 const OBJECT_WINDOW = 10;
 const CONTROL_WINDOW = 16;
 /** How many sentences back a bare cue or a pronoun may look. */
@@ -50,7 +51,7 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
         if (!(/ing$/.test(w.norm) || words[j - 1].norm === 'to' || NAMING.has(w.norm))) break;
         continue;
       }
-      if (!OBJECT_PASS_POS.has(w.pos) && !NAMING.has(w.norm)) break;
+      if (!OBJECT_PASS_POS.has(w.pos) && !NAMING.has(w.norm) && !QUOTE_MARKS.has(w.norm)) break;
     }
     if (cue.type === 'verb' && !cue.bare) {
       // A verb with some other object ("backs Ukraine") says nothing about a proposal.
@@ -59,8 +60,12 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
     }
   }
   if (cue.objectOnly) return null;
-  // Before the cue in the same sentence, nearest first.
-  for (let j = cueFirst - 1; j >= first; j--) if (proposalAt[j] >= 0) return hit(j, 'before');
+  // Before the cue in the same sentence, nearest first; a transitive verb only from a relative clause ("the plan, which X rejected").
+  for (let j = cueFirst - 1; j >= first; j--) {
+    if (proposalAt[j] < 0) continue;
+    if (cue.type === 'verb' && !cue.bare && !passive && !pronounObject && !relativeClause(ctx, j, cueFirst)) return null;
+    return hit(j, 'before');
+  }
   if (cue.type === 'verb' && !cue.bare && !pronounObject && !passive) return null;
   if (cue.type !== 'verb' && !pronounSubject(ctx, cueFirst)) return null;
   // An earlier sentence: the most recent mention.
@@ -87,4 +92,19 @@ export function composeLabel(outer: StanceLabel, inner: Cue[]): StanceLabel {
     else if (label === 'oppose') label = c.label === 'oppose' ? 'support' : 'oppose';
   }
   return label;
+}
+
+/** "the idea, which X rejected", "a transfer the US described as": the cue's clause is about the mention before it. */
+function relativeClause(ctx: StanceContext, mention: number, cueFirst: number): boolean {
+  const { words, proposalAt, ix } = ctx;
+  let k = mention + 1;
+  while (k < cueFirst && proposalAt[k] >= 0) k++;
+  if (words[k]?.norm === ',') k++;
+  if (words[k]?.norm === 'which' || words[k]?.norm === 'that') k++;
+  for (; k < cueFirst; k++) {
+    const w = words[k];
+    if (ix.at[k] || w.pos === 'DET' || w.pos === 'PRON' || w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART') continue;
+    return false;
+  }
+  return true;
 }
