@@ -36,6 +36,8 @@ function lastWordOf(doc: Doc, s: Sentence): number {
 function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   const { doc } = ctx;
   const end = lastWordOf(doc, s);
+  // The cue closes the sentence: a colon after it introduces a quotation instead.
+  if (doc.tokens[nextWord(doc, end)]?.text === ':') return null;
   for (let c = end, n = 0; c > s.first && n < TAIL_MAX; c--, n++) {
     const t = doc.tokens[c];
     if (QUOTE_MARKS.has(t.text)) return null;
@@ -138,9 +140,22 @@ function contentEnd(doc: Doc, from: number, end: number, cls: string): number {
     if ((x.lower === 'and' || x.lower === 'but') && verbAt(doc, nextWord(doc, j), ['speech', 'thought'])) return j - 1;
     // Another attribution begins: "…, Smith noted that …".
     if (x.text === ',' && cueWithin(doc, j + 1, Math.min(end, j + 6))) return j - 1;
-    if (cls === 'object' && x.pos === 'ADP' && !['of', 'for', 'to', 'with', 'about', 'on'].includes(x.lower) && j > from) return j - 1;
+    if (cls === 'object' && x.pos === 'ADP' && ['in', 'at', 'during', 'after', 'before', 'since', 'until', 'as', 'because'].includes(x.lower) && j > from) return j - 1;
   }
   return end;
+}
+
+/** Whether the verb's subject (a few words at most) comes right after a closing quotation mark. */
+function followsQuotation(doc: Doc, verb: number, first: number): boolean {
+  let k = prevWord(doc, verb);
+  for (let n = 0; k >= first && n < 8; k = prevWord(doc, k), n++) {
+    const t = doc.tokens[k];
+    if (CLOSING_MARKS.has(t.text)) return true;
+    if (t.text === ',' && CLOSING_MARKS.has(doc.tokens[prevWord(doc, k)]?.text ?? '')) return true;
+    if (t.text === ',' && n > 0 && !/^(?:PROPN|NUM)$/.test(doc.tokens[prevWord(doc, k)]?.pos ?? '')) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === '.' && n === 0) return false;
+  }
+  return false;
 }
 
 /** Whether a speech verb sits among tokens from..to. */
@@ -194,8 +209,8 @@ function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     if (next.text === ':' || next.text === ',' || QUOTE_MARKS.has(next.text) || SENTENCE_END.has(next.text)) continue;
     const pw = prevWord(doc, v);
     const before = doc.tokens[pw];
-    // "“…,” said X" attributes a quotation, it does not report one.
-    if (before && (CLOSING_MARKS.has(before.text) || (before.text === ',' && CLOSING_MARKS.has(doc.tokens[prevWord(doc, pw)]?.text ?? '')))) continue;
+    // "“…,” said X" and "“…,” X told Y" attribute a quotation, they do not report one.
+    if (followsQuotation(doc, v, s.first)) continue;
     if (/ed$/.test(t.lower) && before && BE.has(before.lower)) continue; // passive: "was told", "is expected"
     let sp = null;
     if (/ing$/.test(t.lower)) {
