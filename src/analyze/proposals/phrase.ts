@@ -21,7 +21,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const COMPLEMENT_STARTS = new Set(['for', 'on', 'to', 'of', 'against', 'over', 'in', 'into', 'from', 'by', 'with', 'that', 'which', 'demanding', 'calling', 'deploring', 'condemning', 'urging', 'seeking', 'requiring', 'aimed', 'drafted', 'proposed', 'submitted', 'tabled', 'put', 'sponsored', 'presented', 'offered', 'introduced']);
 /** Words that end a complement. */
 const COMPLEMENT_STOPS = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”', 'while', 'but', 'although', 'though', 'whereas', 'because', 'after', 'before', 'as', 'said', 'says', 'when', 'and', 'despite', 'amid']);
-const MAX_MODIFIERS = 6;
+const MAX_MODIFIERS = 8;
 const PLURAL_MODIFIERS = new Set(['arms', 'sanctions', 'affairs', 'nations', 'relations', 'rights']);
 const MAX_COMPLEMENT = 14;
 

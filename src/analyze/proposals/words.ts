@@ -45,6 +45,14 @@ export function wordsOf(doc: Doc): Word[] {
       if (!isHyphen) prev.pos = tok.pos;
       continue;
     }
+    // "Poland's," can come as one token: split the possessive off.
+    const poss = /^(.+?)(['’]s)$/.exec(tok.text);
+    if (poss && tok.pos !== 'PUNCT') {
+      const cut = tok.start + poss[1].length;
+      out.push(mk(out.length, tok.start, cut, poss[1], tok.pos, tok.sentence));
+      out.push(mk(out.length, cut, tok.end, poss[2], 'PART', tok.sentence));
+      continue;
+    }
     out.push(mk(out.length, tok.start, tok.end, tok.text, tok.pos, tok.sentence));
   }
   return out;

@@ -47,7 +47,9 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
       const ref = possessiveReferent(ctx, cueFirst - 1, sentence.first);
       return ref === null ? (quote?.speaker != null ? { actors: [quote.speaker], quote: q, via: 'speaker' } : null) : { actors: [ref], quote: null, via: 'possessor' };
     }
-    const after = agentAfter(ctx, cueLast, new Set(['from', 'by', 'of', '(']));
+    // "a positive view of Finland's membership": an "of" that names the target is not the holder.
+    const ofTarget = target !== null && target > cueLast && target - cueLast <= 4 && ctx.words.slice(cueLast + 1, target).some((w) => w.norm === 'of');
+    const after = agentAfter(ctx, cueLast, new Set(ofTarget ? ['from', 'by', '('] : ['from', 'by', 'of', '(']));
     if (after) return { actors: after, quote: null, via: 'agent' };
     if (!nounTakenBySubject(ctx, cueFirst)) return null;
   }
@@ -173,7 +175,7 @@ function nounTakenBySubject(ctx: StanceContext, cueFirst: number): boolean {
   const { words } = ctx;
   for (let k = cueFirst - 1; k >= 0 && cueFirst - k <= 5; k--) {
     const n = words[k].norm;
-    if (/^(gave|give|gives|giving|expressed|voiced|signalled|signaled|pledged|offered|offers|lent|announced|reiterated|made|has|have|had|is|was|received)$/.test(n)) return true;
+    if (/^(gave|give|gives|giving|expressed|voiced|signalled|signaled|pledged|offered|offers|lent|announced|reiterated|made|has|have|had|is|was|received|take|takes|took|taken|taking|hold|holds|held)$/.test(n)) return true;
     if (words[k].pos === 'VERB' || words[k].norm === ',') return false;
   }
   return false;

@@ -10,7 +10,7 @@ export interface Polarity { negated: boolean; hedged: boolean; /** The word that
 
 export function polarity(ctx: StanceContext, cueFirst: number, cue: Cue): Polarity {
   const { words } = ctx;
-  const reach = cue.type === 'verb' ? 4 : 6;
+  const reach = cue.type === 'verb' ? 4 : 8;
   let negated = false;
   let hedged = false;
   let by: string | null = null;
@@ -18,6 +18,8 @@ export function polarity(ctx: StanceContext, cueFirst: number, cue: Cue): Polari
   for (let k = cueFirst - 1, n = 0; k >= 0 && n < reach; k--, n++) {
     const w = words[k];
     if (w.sentence !== sentence || STOPS.has(w.norm)) break;
+    // A noun's negation sits in its own clause: stop at another noun ("not surprised by Russia's veto").
+    if (cue.type !== 'verb' && k < cueFirst - 1 && (w.pos === 'NOUN' || w.pos === 'PROPN') && !NEGATORS.has(w.norm)) break;
     if (NEGATORS.has(w.norm) && !NOT_NEGATING_AFTER.has(words[k + 1]?.norm ?? '')) {
       // "no longer" negates; "a clear no" is the cue itself.
       negated = !negated;

@@ -76,7 +76,7 @@ function cueStances(ctx: StanceContext): Stance[] {
     for (const holder of actors) {
       out.push({
         holder, proposal: target.proposal, stance: label, condition: conditionNear(ctx, first), confidence,
-        date: null, evidence, quote: holders.quote,
+        date: null, evidence, quote: holders.quote, when: { start: words[first].start, end: words[last].end },
       });
     }
   }
