@@ -9,25 +9,24 @@ export interface ActorsContext {
   words: Token[];
   /** For each token index, its position in `words` (-1 for white space). */
   wordOf: Int32Array;
-  /** Character ranges already claimed by a named actor (country, organisation, person), as [start, end, actor]. */
-  claimed: [number, number, number][];
+  /** For each character, the named actor (country, organisation, person) claiming it, plus one; 0 when none. */
+  claimed: Int32Array;
 }
 
 export function newContext(doc: Doc): ActorsContext {
   const words = doc.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
   const wordOf = new Int32Array(doc.tokens.length).fill(-1);
   words.forEach((w, k) => { wordOf[w.i] = k; });
-  return { doc, folded: fold(doc.text), words, wordOf, claimed: [] };
+  return { doc, folded: fold(doc.text), words, wordOf, claimed: new Int32Array(doc.text.length + 1) };
 }
 
 export function claim(ctx: ActorsContext, start: number, end: number, actor: number): void {
-  ctx.claimed.push([start, end, actor]);
+  ctx.claimed.fill(actor + 1, start, end);
 }
 
 /** The actor claiming a character offset, or -1. */
 export function claimedAt(ctx: ActorsContext, offset: number): number {
-  for (const [s, e, a] of ctx.claimed) if (offset >= s && offset < e) return a;
-  return -1;
+  return offset >= 0 && offset < ctx.claimed.length ? ctx.claimed[offset] - 1 : -1;
 }
 
 /** Index in `words` of the first word starting at or after an offset. */

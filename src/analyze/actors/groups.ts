@@ -2,7 +2,6 @@
 import { addMention } from '../doc.js';
 import { claimedAt, type ActorsContext } from './context.js';
 import { GROUP_DETERMINERS, GROUP_HEADS, GROUP_MODIFIERS, GROUP_SINGULAR } from './lexicon.js';
-import { fold } from './phrase-index.js';
 import { groupActor } from './places.js';
 
 const OPEN_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
@@ -12,10 +11,10 @@ export function findGroups(ctx: ActorsContext): void {
   const { doc, words } = ctx;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    let head = fold(w.text);
+    let head = ctx.folded.slice(w.start, w.end);
     let headEnd = k;
     // Two-word heads ("member states", "foreign ministry").
-    const two = words[k + 1] ? `${head} ${fold(words[k + 1].text)}` : '';
+    const two = words[k + 1] ? `${head} ${ctx.folded.slice(words[k + 1].start, words[k + 1].end)}` : '';
     if (two && GROUP_HEADS.has(two)) { head = two; headEnd = k + 1; }
     else if (!GROUP_HEADS.has(head)) continue;
     if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
@@ -28,7 +27,7 @@ export function findGroups(ctx: ActorsContext): void {
     for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
       const p = words[j];
       if (p.sentence !== w.sentence) break;
-      const f = fold(p.text);
+      const f = ctx.folded.slice(p.start, p.end);
       if (GROUP_DETERMINERS.has(f)) { from = j; determined = true; if (/^(a|an|the|some|many|several|two|three|four|five|another|one|these|those)$/.test(f)) break; continue; }
       const claimed = claimedAt(ctx, p.start);
       if (claimed >= 0 && doc.actors[claimed].kind === 'person') break;

@@ -8,7 +8,7 @@ import { fold } from './phrase-index.js';
 import { isTitleWord } from './titles.js';
 
 /** One word of a name: tokens glued together without spaces ("Erdo"+"ğ"+"an", "Kosiniak"+"-"+"Kamysz"). */
-export interface NameWord { start: number; end: number; text: string; first: number; last: number; sentence: number }
+export interface NameWord { start: number; end: number; text: string; first: number; last: number; sentence: number; folded: string; key: string }
 
 export interface Person { actor: number; first: string; surname: string; gender: 'm' | 'f' | null }
 
@@ -39,7 +39,8 @@ function nameWords(ctx: ActorsContext): NameWord[] {
     }
     const start = words[k].start;
     const end = words[last].end;
-    out.push({ start, end, text: ctx.doc.text.slice(start, end), first: k, last, sentence: words[k].sentence });
+    const folded = ctx.folded.slice(start, end);
+    out.push({ start, end, text: ctx.doc.text.slice(start, end), first: k, last, sentence: words[k].sentence, folded, key: folded.replace(/\.$/, '') });
     k = last;
   }
   return out;
@@ -51,8 +52,8 @@ const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
   return !NO_NAME_POS.has(ctx.words[w.first].pos) || ctx.words[w.first].pos === 'PROPN';
 };
 
-const foldedWord = (w: NameWord) => fold(w.text.replace(/\.$/, '')).replace(/['’]/g, "'");
-const isStop = (w: NameWord) => NOT_NAMES.has(fold(w.text)) || NOT_NAMES.has(foldedWord(w)) || HONORIFICS.has(fold(w.text)) || isTitleWord(w.text);
+const foldedWord = (w: NameWord) => w.key;
+const isStop = (w: NameWord) => NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text);
 
 /** Finds person names and unknown organisation names; records persons with their mentions. */
 export function findPeople(ctx: ActorsContext): PeopleFound {
@@ -60,7 +61,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   const nws = nameWords(ctx);
   const found: PeopleFound = { persons: new Map(), occurrences: [] };
   const bySurname = new Map<string, number[]>();
-  const singles: { ws: NameWord[]; idx: number }[] = [];
+  const singles: { ws: NameWord[] }[] = [];
   // Words the article also writes in lower case are common words, not names ("Time", "Allies").
   const lowerForms = new Set<string>();
   for (const t of ctx.words) if (t.text === t.lower && /^\p{L}/u.test(t.text)) lowerForms.add(t.lower);
@@ -122,7 +123,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const proper = run.filter((w) => !isStop(w) && !NAME_PARTICLES.has(w.text) && !/^(of|for|and|the|on)$/.test(w.text));
     if (run.some((w) => ORG_HEADS.has(foldedWord(w))) && proper.length > 0) {
       let from = 0;
-      while (from < run.length - 1 && (fold(run[from].text) === 'the' || isTitleWord(run[from].text))) from++;
+      while (from < run.length - 1 && (run[from].folded === 'the' || isTitleWord(run[from].text))) from++;
       const name = doc.text.slice(run[from].start, run[run.length - 1].end);
       const key = `org:${slugify(name).toUpperCase()}`;
       const actor = addActor(doc, { key, kind: 'organization', name, role: null, country: null, organization: key.slice(4), represents: key });
@@ -143,7 +144,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
         claim(ctx, seg[0].start, seg[seg.length - 1].end, actor);
         found.occurrences.push({ actor, from: seg[0].first, to: seg[seg.length - 1].last, full: true });
       } else if (seg.length === 1) {
-        singles.push({ ws: before ? [before, seg[0]] : [seg[0]], idx: nws.indexOf(seg[0]) });
+        singles.push({ ws: before ? [before, seg[0]] : [seg[0]] });
       }
       seg = [];
     };
@@ -160,10 +161,10 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
 
   // Pass 2: single words: "Mr Kaczynski", "President Trump", a surname seen in a full name, a known office holder,
   // or a capitalised word that says something ("Ollongren said").
-  for (const { ws, idx } of singles) {
+  for (const { ws } of singles) {
     const w = ws[ws.length - 1];
     const lead = ws.length > 1 ? ws[0] : undefined;
-    const honor = lead !== undefined && HONORIFICS.has(fold(lead.text));
+    const honor = lead !== undefined && HONORIFICS.has(lead.folded);
     const prevWord = ctx.words[w.first - 1];
     const titled = (lead !== undefined && isTitleWord(lead.text)) || (prevWord !== undefined && prevWord.sentence === w.sentence && isTitleWord(prevWord.text) && !TITLE_MODIFIERS.has(prevWord.lower));
     const sf = foldedWord(w);
@@ -186,7 +187,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const speaks = (next && SPEECH_VERBS.has(next.lower) && next.lower !== 'according') || (prev && /^(said|says|added|told|according)$/.test(prev.lower) && !lead)
         || (w.text === w.text.toUpperCase() && w.text.length > 2 && next?.text === ':');
       const sentenceStart = ctx.words[w.first - 1] === undefined || ctx.words[w.first - 1].sentence !== tok.sentence;
-      const common = lowerForms.has(tok.lower) || GROUP_HEADS.has(fold(w.text)) || (sentenceStart && tok.pos !== 'PROPN');
+      const common = lowerForms.has(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
       if (honor || titled || (speaks && !common)) {
         const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : w.text.replace(/\.$/, '');
         const gender = lead && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(lead.text) ? 'f' : lead && /^(mr|sir|lord)\.?$/i.test(lead.text) ? 'm' : null;

@@ -7,6 +7,7 @@ function foldChar(c: string): string {
   if (f !== undefined) return f;
   f = c.toLowerCase();
   if (c === '’' || c === '‘' || c === '`' || c === 'ʼ') f = "'";
+  else if (c === '\u00a0' || c === '\u2009' || c === '\u202f') f = ' ';
   else if (c === '‐' || c === '‑' || c === '–') f = '-';
   else if (c === 'ł' || c === 'Ł') f = 'l';
   else if (c === 'ø' || c === 'Ø') f = 'o';
@@ -23,12 +24,20 @@ function foldChar(c: string): string {
 
 /** The text folded character by character (same length, same offsets). */
 export function fold(text: string): string {
+  const lower = text.toLowerCase().replace(/[\t\r\n]/g, ' ');
+  // One pass over the non-ASCII characters only; lower-casing that changes the length falls back to char by char.
+  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, (c) => foldChar(c));
   let out = '';
   for (let i = 0; i < text.length; i++) out += foldChar(text[i]);
   return out;
 }
 
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isWordChar = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const n = c.charCodeAt(0);
+  if (n < 128) return (n >= 97 && n <= 122) || (n >= 65 && n <= 90) || (n >= 48 && n <= 57);
+  return /[\p{L}\p{N}]/u.test(c);
+};
 const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
 
 /** The first run of letters and digits at a position of a folded string: the bucket key. */
@@ -89,33 +98,23 @@ export class PhraseIndex<T> {
   }
 }
 
-/** End offset of entry e matched at pos (a space in the phrase matches any run of spaces), or -1. */
+/** End offset of entry e matched at pos, or -1: the folded text must hold the phrase there (white space folded to
+ * single spaces), end at a word boundary, and keep the case the phrase asks for. */
 function compare<T>(text: string, folded: string, pos: number, e: Entry<T>): number {
-  let i = pos;
-  let word = 0;
+  if (!folded.startsWith(e.folded, pos)) return -1;
+  const end = pos + e.folded.length;
+  if (isWordChar(folded[end]) && isWordChar(folded[end - 1])) return -1;
   let wordStart = pos;
-  const check = (from: number, to: number): boolean => {
+  let word = 0;
+  for (let i = pos; i <= end; i++) {
+    if (i < end && folded[i] !== ' ') continue;
     const rule = e.cases[word];
-    if (rule === 'any' || rule === undefined) return true;
-    const w = text.slice(from, to).replace(/[^\p{L}]/gu, '');
-    if (!w) return true;
-    if (rule === 'cap') return isUpper(w[0]);
-    return w === w.toUpperCase();
-  };
-  for (let k = 0; k < e.folded.length; k++) {
-    const c = e.folded[k];
-    if (c === ' ') {
-      if (i >= folded.length || !/\s/.test(folded[i])) return -1;
-      if (!check(wordStart, i)) return -1;
-      while (i < folded.length && /\s/.test(folded[i])) i++;
-      word++;
-      wordStart = i;
-      continue;
+    if (rule === 'cap' || rule === 'caps') {
+      const w = text.slice(wordStart, i).replace(/[^\p{L}]/gu, '');
+      if (w && (rule === 'cap' ? !isUpper(w[0]) : w !== w.toUpperCase())) return -1;
     }
-    if (folded[i] !== c) return -1;
-    i++;
+    word++;
+    wordStart = i + 1;
   }
-  if (isWordChar(folded[i]) && isWordChar(folded[i - 1])) return -1; // must end at a word boundary
-  if (!check(wordStart, i)) return -1;
-  return i;
+  return end;
 }

@@ -44,11 +44,16 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
   named.sort((x, y) => x.start - y.start);
   const gender = (actor: number) => people.persons.get(actor)?.gender ?? null;
 
+  let lo = 0;
+  let hi = 0;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     const kind = PRONOUNS.get(w.lower);
     if (!kind || (w.pos !== 'PRON' && w.pos !== 'DET' && w.pos !== 'PROPN')) continue;
-    const before = named.filter((n) => n.end <= w.start && n.sentence >= w.sentence - 3 && !n.quoted);
+    // The named mentions of the last few sentences before the pronoun (a sliding window over text order).
+    while (hi < named.length && named[hi].end <= w.start) hi++;
+    while (lo < hi && named[lo].sentence < w.sentence - 3) lo++;
+    const before = named.slice(lo, hi).filter((n) => n.end <= w.start && !n.quoted);
     let pick = -1;
     if (kind === 'male' || kind === 'female') {
       const g = kind === 'male' ? 'm' : 'f';

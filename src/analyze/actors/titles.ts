@@ -18,7 +18,13 @@ export function titleSpeaks(role: string): Speaks | null {
 }
 
 /** True for a word that can stand inside a title: a title word itself or a modifier ("deputy", "foreign"). */
+const titleWordCache = new Map<string, boolean>();
 export function isTitleWord(word: string): boolean {
-  const f = fold(word);
-  return TITLE_MODIFIERS.has(f) || TITLE_PHRASES.match(f, f, 0)?.end === f.length;
+  let v = titleWordCache.get(word);
+  if (v === undefined) {
+    const f = fold(word);
+    v = TITLE_MODIFIERS.has(f) || TITLE_PHRASES.match(f, f, 0)?.end === f.length;
+    if (titleWordCache.size < 50_000) titleWordCache.set(word, v);
+  }
+  return v;
 }
