@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../proposals/proposals.js';
+import { docWith } from '../stances/fixture.js';
+import { stances } from '../stances/stances.js';
+import { dates } from './dates.js';
+import { timesIn } from './when.js';
+
+describe('timesIn', () => {
+  it('resolves weekdays and relative days into the past of the article date', () => {
+    // 2024-03-13 is a Wednesday.
+    expect(timesIn('Norway said on Tuesday it would help.', '2024-03-13')[0].date).toBe('2024-03-12');
+    expect(timesIn('Norway said on Friday it would help.', '2024-03-13')[0].date).toBe('2024-03-08');
+    expect(timesIn('Norway said yesterday it would help.', '2024-03-13')[0].date).toBe('2024-03-12');
+    expect(timesIn('The talks will resume on Friday.', '2024-03-13')[0].date).toBe('2024-03-15');
+  });
+});
+
+describe('dates stage', () => {
+  it('dates each stance by the expression in its sentence, else by the article', () => {
+    const text = 'Austria rejected the embargo on Monday. Norway backed the embargo.';
+    const doc = docWith(text, [{ key: 'country:AUT', name: 'Austria' }, { key: 'country:NOR', name: 'Norway' }]);
+    proposals.run(doc);
+    stances.run(doc);
+    dates.run(doc);
+    const byHolder = Object.fromEntries(doc.stances.map((s) => [doc.actors[s.holder].key, s.date]));
+    expect(byHolder).toEqual({ 'country:AUT': '2024-03-11', 'country:NOR': '2024-03-13' });
+  });
+
+  it('leaves dates empty without an article date', () => {
+    const doc = docWith('Austria rejected the embargo on Monday.', [{ key: 'country:AUT', name: 'Austria' }], [], null);
+    proposals.run(doc);
+    stances.run(doc);
+    dates.run(doc);
+    expect(doc.stances[0].date).toBeNull();
+  });
+});

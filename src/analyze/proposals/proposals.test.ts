@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { docWith, type FixtureActor } from '../stances/fixture.js';
+import { proposals } from './proposals.js';
+
+const ACTORS: FixtureActor[] = [
+  { key: 'country:NOR', name: 'Norway', forms: ['Norwegian', 'Oslo'] },
+  { key: 'country:MDA', name: 'Moldova' },
+  { key: 'country:AUT', name: 'Austria', forms: ['Austrian'] },
+  { key: 'org:NATO', name: 'Nato', forms: ['NATO'] },
+  { key: 'org:UNSC', name: 'Security Council' },
+  { key: 'country:MEX', name: 'Mexico', forms: ['Mexican'] },
+  { key: 'country:ITA', name: 'Italy' },
+  { key: 'country:GEO', name: 'Georgia' },
+];
+
+const run = (text: string) => {
+  const doc = docWith(text, ACTORS);
+  proposals.run(doc);
+  const mentions = (i: number) => doc.proposals[i].mentions.map((m) => text.slice(m.start, m.end));
+  return { doc, mentions };
+};
+
+describe('proposals stage', () => {
+  it('finds a mission, its proposer and body, and merges the anaphors that refer back to it', () => {
+    const { doc, mentions } = run(
+      'Austria reacted coolly on Monday to Norway’s proposal for an unarmed monitoring mission in Moldova. '
+      + 'Austrian officials said the idea was premature. Oslo’s suggestion will be discussed at Nato next week.',
+    );
+    expect(doc.proposals).toHaveLength(1);
+    const p = doc.proposals[0];
+    expect(doc.actors[p.proposer!].key).toBe('country:NOR');
+    expect(p.body).toBe('org:NATO');
+    expect(mentions(0)).toEqual(expect.arrayContaining(['Norway’s proposal', 'unarmed monitoring mission', 'idea', 'Oslo’s suggestion']));
+  });
+
+  it('keeps two weapon models apart and joins "the tanks" to the latest', () => {
+    const { doc } = run('Italy said it would send Leopard 2 tanks. Later the US offered M1 Abrams tanks, and Italy welcomed the tanks.');
+    expect(doc.proposals.map((p) => p.key).sort()).toEqual(['weapons-abrams', 'weapons-leopard-2']);
+    const abrams = doc.proposals.find((p) => p.key === 'weapons-abrams')!;
+    expect(abrams.mentions).toHaveLength(2);
+  });
+
+  it('reads a drafted resolution with its proposer and the Security Council as its body', () => {
+    const { doc, mentions } = run('The Security Council voted on a Mexican-drafted resolution on Tuesday. The draft was vetoed.');
+    expect(doc.proposals).toHaveLength(1);
+    expect(doc.actors[doc.proposals[0].proposer!].key).toBe('country:MEX');
+    expect(doc.proposals[0].body).toBe('org:UNSC');
+    expect(mentions(0)).toContain('draft');
+  });
+
+  it('tells one candidate’s accession from another’s', () => {
+    const { doc } = run('Norway backed Georgia’s bid to join Nato. It also welcomed Moldova’s Nato membership, but not Georgia’s accession yet.');
+    expect(doc.proposals.map((p) => p.key).sort()).toEqual(['accession-country-geo', 'accession-country-mda']);
+  });
+
+  it('does not take a verb for a proposal', () => {
+    const { doc } = run('Norway wants to ban imports of gas from the region.');
+    expect(doc.proposals).toHaveLength(0);
+  });
+});

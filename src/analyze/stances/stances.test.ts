@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../proposals/proposals.js';
+import { docWith, type FixtureActor, type FixtureQuote } from './fixture.js';
+import { stances } from './stances.js';
+
+const ACTORS: FixtureActor[] = [
+  { key: 'country:NOR', name: 'Norway', forms: ['Norwegian', 'Oslo'] },
+  { key: 'country:AUT', name: 'Austria', forms: ['Austrian'] },
+  { key: 'country:IRL', name: 'Ireland', forms: ['Irish'] },
+  { key: 'country:PRT', name: 'Portugal' },
+  { key: 'country:CHL', name: 'Chile' },
+  { key: 'country:KEN', name: 'Kenya' },
+  { key: 'country:MEX', name: 'Mexico', forms: ['Mexican'] },
+  { key: 'country:IND', name: 'India' },
+  { key: 'country:ZAF', name: 'South Africa' },
+  { key: 'country:CHN', name: 'China' },
+  { key: 'org:NATO', name: 'Nato' },
+  { key: 'org:UNSC', name: 'Security Council' },
+  { key: 'person:ana-soto', name: 'Ana Soto', forms: ['Soto'], represents: 'country:CHL' },
+];
+
+/** "holder proposal-key stance" lines, sorted, keyed by whom each holder represents. */
+function positions(text: string, quotes: FixtureQuote[] = []): string[] {
+  const doc = docWith(text, ACTORS, quotes);
+  proposals.run(doc);
+  stances.run(doc);
+  return doc.stances.map((s) => {
+    const a = doc.actors[s.holder];
+    return `${a.represents ?? a.key} ${doc.proposals[s.proposal].key} ${s.stance}`;
+  }).sort();
+}
+
+describe('stances stage', () => {
+  it('gives the proposer its own support and reads rejection, openness and indecision', () => {
+    const got = positions(
+      'Norway’s proposal for a monitoring mission in the Balkans met a cool reception on Monday. '
+      + 'Austria rejected the idea. Ireland said it was open to the plan. '
+      + 'Portugal and Chile said the proposal would be discussed next week and did not come down on either side.',
+    );
+    expect(got).toEqual([
+      'country:AUT mission oppose',
+      'country:CHL mission undecided',
+      'country:IRL mission support',
+      'country:NOR mission support',
+      'country:PRT mission undecided',
+    ]);
+  });
+
+  it('handles negation: "did not reject" is not a rejection, "refused to back" is', () => {
+    expect(positions('Norway proposed a monitoring mission. Austria did not reject the mission.')).not.toContain('country:AUT mission oppose');
+    expect(positions('Norway proposed a monitoring mission. Austria refused to back the mission.')).toContain('country:AUT mission oppose');
+  });
+
+  it('reads a vote: a veto, abstentions and a list of supporters', () => {
+    const got = positions(
+      'China vetoed a Mexican-drafted resolution on Friday. India and South Africa abstained. '
+      + 'The other members supported the resolution, namely Kenya, Norway as well as Ireland.',
+    );
+    expect(got).toEqual([
+      'country:CHN resolution oppose',
+      'country:IND resolution undecided',
+      'country:IRL resolution support',
+      'country:KEN resolution support',
+      'country:MEX resolution support',
+      'country:NOR resolution support',
+      'country:ZAF resolution undecided',
+    ]);
+  });
+
+  it('finds a passive agent and gives no stance to an unnamed group', () => {
+    const got = positions('The Norwegian plan for a no-fly zone was dismissed by Austria. Some Nato ministers welcomed the plan.');
+    expect(got).toContain('country:AUT no-fly-zone oppose');
+    expect(got).not.toContain('org:NATO no-fly-zone support');
+  });
+
+  it('holds a quoted evaluation by the speaker and keeps the condition', () => {
+    const text = 'Chile’s foreign minister Ana Soto spoke about Norway’s proposal for a monitoring mission. '
+      + '“The mission is premature,” Soto said. Austria said it would back the mission if the Security Council approved it.';
+    const doc = docWith(text, ACTORS, [{ text: 'The mission is premature,', speaker: 'person:ana-soto' }]);
+    proposals.run(doc);
+    stances.run(doc);
+    const soto = doc.stances.find((s) => doc.actors[s.holder].key === 'person:ana-soto')!;
+    expect(soto.stance).toBe('oppose');
+    expect(soto.quote).toBe(0);
+    const aut = doc.stances.find((s) => doc.actors[s.holder].key === 'country:AUT')!;
+    expect(aut.stance).toBe('support');
+    expect(aut.condition).toMatch(/Security Council/);
+  });
+
+  it('drops proposals nobody takes a position on', () => {
+    const doc = docWith('A peacekeeping mission was mentioned in passing. Norway rejected the embargo.', ACTORS);
+    proposals.run(doc);
+    stances.run(doc);
+    expect(doc.proposals.map((p) => p.key)).toEqual(['embargo']);
+  });
+});
