@@ -53,7 +53,12 @@ const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
 };
 
 const foldedWord = (w: NameWord) => w.key;
-const isStop = (w: NameWord) => NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** A month is a date word only beside a number ("May 5", "5 June"); elsewhere it may be a name ("Theresa May", "Zhang Jun"). */
+const isMonthName = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
+  MONTHS.has(w.key) && inName && ctx.words[w.last + 1]?.pos !== 'NUM' && ctx.words[w.first - 1]?.pos !== 'NUM';
+const isStopIn = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
+  !isMonthName(ctx, w, inName) && (NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text));
 
 /** Finds person names and unknown organisation names; records persons with their mentions. */
 export function findPeople(ctx: ActorsContext): PeopleFound {
@@ -120,6 +125,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const charBefore = doc.text[run[0].start - 1];
     const charAfter = doc.text[run[run.length - 1].end];
     if (charBefore === '/' || charAfter === '/') return;
+    const isStop = (w: NameWord) => isStopIn(ctx, w, false);
     const proper = run.filter((w) => !isStop(w) && !NAME_PARTICLES.has(w.text) && !/^(of|for|and|the|on)$/.test(w.text));
     if (run.some((w) => ORG_HEADS.has(foldedWord(w))) && proper.length > 0) {
       let from = 0;
@@ -153,7 +159,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const w = run[k];
       // A title word closing a name is a surname ("Angus King").
       const surnameTitle = seg.length > 0 && k === run.length - 1 && isTitleWord(w.text) && !NOT_NAMES.has(foldedWord(w));
-      if (isStop(w) && !surnameTitle) { flush(before); before = w; continue; }
+      if (isStopIn(ctx, w, seg.length > 0) && !surnameTitle) { flush(before); before = w; continue; }
       seg.push(w);
     }
     flush(before);
@@ -166,7 +172,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const lead = ws.length > 1 ? ws[0] : undefined;
     const honor = lead !== undefined && HONORIFICS.has(lead.folded);
     const prevWord = ctx.words[w.first - 1];
-    const titled = (lead !== undefined && isTitleWord(lead.text)) || (prevWord !== undefined && prevWord.sentence === w.sentence && isTitleWord(prevWord.text) && !TITLE_MODIFIERS.has(prevWord.lower));
+    const titled = (lead !== undefined && isTitleWord(lead.text) && !TITLE_MODIFIERS.has(lead.key)) || (prevWord !== undefined && prevWord.sentence === w.sentence && isTitleWord(prevWord.text) && !TITLE_MODIFIERS.has(prevWord.lower));
     const sf = foldedWord(w);
     let actor = -1;
     const same = bySurname.get(sf);

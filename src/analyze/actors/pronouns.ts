@@ -58,7 +58,7 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
     if (kind === 'male' || kind === 'female') {
       const g = kind === 'male' ? 'm' : 'f';
       const ok = before.filter((n) => doc.actors[n.actor].kind === 'person' && (gender(n.actor) ?? g) === g);
-      pick = choose(ok, w.sentence, w.start);
+      pick = choose(ok, w.sentence, w.start, words[k - 1]?.text === ',' ? sentenceStartOf(ctx, k) : -1);
       if (pick >= 0 && gender(pick) === null && new Set(ok.map((n) => n.actor)).size === 1) people.persons.get(pick)!.gender = g;
     } else if (kind === 'neuter') {
       if (w.lower !== 'it' || !saysNext(ctx, k)) continue;
@@ -83,13 +83,22 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
 }
 
 /** Among candidates, the subject of the pronoun's sentence, else of the nearest earlier sentence naming one. */
-function choose(ok: Named[], sentence: number, at: number): number {
+function choose(ok: Named[], sentence: number, at: number, clauseStart: number): number {
   if (!ok.length) return -1;
-  const same = ok.filter((n) => n.sentence === sentence && n.end <= at);
+  // After an opening phrase ("Speaking on X's show, he said"), the pronoun looks past that phrase,
+  // unless the sentence opened with the person's name.
+  const same = ok.filter((n) => n.sentence === sentence && n.end <= at && (clauseStart < 0 || n.start === clauseStart));
   if (same.length) return (same.find((n) => n.subject) ?? same[same.length - 1]).actor;
   const lastSentence = ok[ok.length - 1].sentence;
   const there = ok.filter((n) => n.sentence === lastSentence);
   return (there.find((n) => n.subject) ?? there[0]).actor;
+}
+
+/** Offset of the first word of the sentence holding word k. */
+function sentenceStartOf(ctx: ActorsContext, k: number): number {
+  let j = k;
+  while (j > 0 && ctx.words[j - 1].sentence === ctx.words[k].sentence) j--;
+  return ctx.words[j].start;
 }
 
 /** A mention that is not governed by a preposition and not inside a possessive ("Biden's", "to Biden"). */
@@ -140,7 +149,7 @@ function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
       const head = m.phrase.toLowerCase();
       if (!ROLE_HEADS.test(head.replace(/^(deputy|vice) /, ''))) break;
       const span = { start: words[k].start, end: m.end };
-      const cands = named.filter((n) => n.end <= span.start && doc.actors[n.actor].kind === 'person' && (doc.actors[n.actor].role ?? '').toLowerCase().includes(head.split(' ').pop()!));
+      const cands = named.filter((n) => n.end <= span.start && doc.actors[n.actor].kind === 'person' && (doc.actors[n.actor].role ?? '').toLowerCase().includes(head));
       if (cands.length) addMention(doc, cands[cands.length - 1].actor, span, 'title');
       break;
     }
