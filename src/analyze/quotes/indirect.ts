@@ -44,20 +44,23 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     if (t.text !== ',') continue;
     const after = nextWord(doc, c);
     if (after > end) return null;
-    const content = contentSpan(doc, s.first, c - 1);
-    if (!content) return null;
+    const content = () => contentSpan(doc, s.first, c - 1);
     if (doc.tokens[after].lower === 'according' && doc.tokens[nextWord(doc, after)]?.lower === 'to') {
       const to = nextWord(doc, after);
+      const span = content();
+      if (!span) return null;
       const sp = speakerIn(ctx, { start: doc.tokens[nextWord(doc, to)].start, end: doc.tokens[end].end });
-      return { span: content, attr: sp ? { speaker: sp, cue: { start: doc.tokens[after].start, end: doc.tokens[to].end } } : null };
+      return { span, attr: sp ? { speaker: sp, cue: { start: doc.tokens[after].start, end: doc.tokens[to].end } } : null };
     }
     for (let v = after; v <= end; v = nextWord(doc, v)) {
       if (!verbAt(doc, v)) continue;
       // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement").
       if (v !== after && !adjunctOnly(doc, v + 1, end)) return null;
+      const span = content();
+      if (!span) return null;
       const sp = v === after ? speakerAfterVerb(ctx, v) : speakerBeforeVerb(ctx, after, v);
       if (!sp) return null;
-      return { span: content, attr: { speaker: sp, cue: doc.tokens[v] } };
+      return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
     }
     return null;
   }

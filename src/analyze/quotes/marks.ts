@@ -12,6 +12,7 @@ export interface MarkedSpan extends Span {
   single: boolean;
 }
 
+const QUOTE_CHAR = /[“”„«»"‘’']/g;
 const DOUBLE_OPEN = new Set(['“', '„', '«']);
 const DOUBLE_CLOSE = new Set(['”', '»']);
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
@@ -50,8 +51,11 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
         out.push({ ...sp, open, close, para, chain, single });
         return chain;
       };
-      for (let i = para.start; i < para.end; i++) {
-        const c = text[i];
+      // Jump from one quotation character to the next instead of visiting every character.
+      QUOTE_CHAR.lastIndex = para.start;
+      for (let m = QUOTE_CHAR.exec(text); m && m.index < para.end; m = QUOTE_CHAR.exec(text)) {
+        const i = m.index;
+        const c = m[0];
         if (DOUBLE_OPEN.has(c)) {
           if (dOpen < 0) { dOpen = i; sOpen = -1; continue; }
           // An opening mark used as a closing one (glued to the word before it).

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indexNames } from './names.js';
+import { allNames, indexNames } from './names.js';
 
 describe('indexNames', () => {
   it('strips titles and possessives and indexes surnames', () => {
     const text = 'Defence Minister Anna Kowalczyk met Norway’s Erik Lindqvist. Later Kowalczyk left.';
     const idx = indexNames(text);
-    const names = idx.runs.map((r) => r.name);
+    const names = allNames(idx).map((r) => r.name);
     expect(names).toContain('Anna Kowalczyk');
     expect(names).toContain('Erik Lindqvist');
     expect(idx.full.get('kowalczyk')).toBe('Anna Kowalczyk');
@@ -13,14 +13,14 @@ describe('indexNames', () => {
 
   it('marks outlets and institutions as organisation-like', () => {
     const idx = indexNames('The Evening Post reported it. The Ministry of Defence agreed.');
-    const post = idx.runs.find((r) => r.name.includes('Post'));
+    const post = allNames(idx).find((r) => r.name.includes('Post'));
     expect(post?.outlet).toBe(true);
     expect(post?.name).toBe('The Evening Post');
-    expect(idx.runs.find((r) => r.name === 'Ministry')?.orgLike).toBe(true);
+    expect(allNames(idx).find((r) => r.name === 'Ministry')?.orgLike).toBe(true);
   });
 
   it('keeps name particles', () => {
     const idx = indexNames('Commissioner Maria van der Berg spoke.');
-    expect(idx.runs.map((r) => r.name)).toContain('Maria van der Berg');
+    expect(allNames(idx).map((r) => r.name)).toContain('Maria van der Berg');
   });
 });

@@ -18,21 +18,35 @@ export interface NameRun extends Span {
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}’'.\-]*`;
 const RUN = new RegExp(`${WORD}(?:[ \\u00a0]+(?:(?:von|van|der|den|de|da|del|di|du|la|le|al|el|bin|ibn|ben)[ \\u00a0]+)*${WORD})*`, 'gu');
 
-const bare = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[.,]+$/, '');
+/** Lower-case word without a possessive ending or trailing full stop or comma. */
+function bare(w: string): string {
+  let x = w.toLowerCase();
+  if (x.endsWith('’s') || x.endsWith("'s")) x = x.slice(0, -2);
+  while (x.endsWith('.') || x.endsWith(',')) x = x.slice(0, -1);
+  return x;
+}
+
+const isInitials = (w: string) => /^(?:\p{Lu}\.)+$/u.test(w);
 
 /** Cleans one capitalised run into a name, or null when nothing name-like is left. */
 export function cleanRun(text: string, start: number, end: number): NameRun | null {
-  const parts: { w: string; s: number; e: number }[] = [];
-  const re = /\S+/g;
   const slice = text.slice(start, end);
-  for (let m = re.exec(slice); m; m = re.exec(slice)) parts.push({ w: m[0], s: start + m.index, e: start + m.index + m[0].length });
+  // Fast path: a lone word that is never a name ("The", "But", "Monday").
+  if (slice.indexOf(' ') < 0 && slice.indexOf('\u00a0') < 0 && (NOT_NAMES.has(bare(slice)) || TITLES.has(bare(slice)))) return null;
+  const parts: { w: string; s: number; e: number }[] = [];
+  let at = 0;
+  for (const w of slice.split(/[ \u00a0]+/)) {
+    const s = slice.indexOf(w, at);
+    parts.push({ w, s: start + s, e: start + s + w.length });
+    at = s + w.length;
+  }
   // Drop the possessive of the last word ("Erdogan’s") and a trailing full stop that ends a sentence.
   const last = parts[parts.length - 1];
-  if (last && /[’']s$/.test(last.w)) { last.w = last.w.slice(0, -2); last.e -= 2; }
-  if (last && /\.$/.test(last.w) && last.w.length > 3 && !/^(?:\p{Lu}\.)+$/u.test(last.w)) { last.w = last.w.slice(0, -1); last.e -= 1; }
+  if (last && (last.w.endsWith('’s') || last.w.endsWith("'s"))) { last.w = last.w.slice(0, -2); last.e -= 2; }
+  if (last && last.w.endsWith('.') && last.w.length > 3 && !isInitials(last.w)) { last.w = last.w.slice(0, -1); last.e -= 1; }
   let from = 0;
   // A possessive inside the run ends what came before it ("Poland’s Jaroslaw Kaczynski").
-  for (let k = parts.length - 2; k >= 0; k--) if (/[’']s$/.test(parts[k].w)) { from = k + 1; break; }
+  for (let k = parts.length - 2; k >= 0; k--) if (parts[k].w.endsWith('’s') || parts[k].w.endsWith("'s")) { from = k + 1; break; }
   while (from < parts.length && NOT_NAMES.has(bare(parts[from].w))) from++;
   // Titles and institutions: everything up to the last such word that still leaves a word after it
   // ("United Nations Linda Thomas-Greenfield").
@@ -43,39 +57,57 @@ export function cleanRun(text: string, start: number, end: number): NameRun | nu
   const kept = parts.slice(from).filter((p) => p.w.length > 0);
   if (!kept.length) return null;
   const words = kept.map((p) => p.w);
-  if (words.length === 1 && (NOT_NAMES.has(bare(words[0])) || TITLES.has(bare(words[0])))) return null;
   const lower = words.map(bare);
+  if (words.length === 1 && (NOT_NAMES.has(lower[0]) || TITLES.has(lower[0]))) return null;
   const outlet = lower.some((w) => OUTLET_WORDS.has(w));
-  const orgLike = outlet || TITLES.has(lower[lower.length - 1]) || lower.some((w) => ORG_WORDS.has(w)) || words.every((w) => /^[\p{Lu}.\-]+$/u.test(w) && w.length > 1 && words.length === 1 && w.length <= 5);
+  const orgLike = outlet || TITLES.has(lower[lower.length - 1]) || lower.some((w) => ORG_WORDS.has(w))
+    || (words.length === 1 && words[0].length > 1 && words[0].length <= 5 && /^[\p{Lu}.\-]+$/u.test(words[0]));
   return {
     start: kept[0].s, end: kept[kept.length - 1].e, name: words.join(' '), words, surname: lower[lower.length - 1], orgLike, outlet,
   };
 }
 
 export interface NameIndex {
-  runs: NameRun[];
+  text: string;
+  /** Capitalised runs as found, in text order; cleaned into names only when asked for. */
+  raw: Span[];
+  cleaned: (NameRun | null | undefined)[];
   /** Lower-case surname → the first full (two words or more) person name ending in it. */
   full: Map<string, string>;
 }
 
+/** One pass over the text for capitalised runs; only runs of several words are cleaned now (for the surname index). */
 export function indexNames(text: string): NameIndex {
-  const runs: NameRun[] = [];
-  const full = new Map<string, string>();
+  const index: NameIndex = { text, raw: [], cleaned: [], full: new Map() };
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    for (const piece of splitAtSentenceEnds(m[0], m.index)) addRun(piece.start, piece.end);
+    for (const piece of splitAtSentenceEnds(m[0], m.index)) {
+      index.raw.push(piece);
+      index.cleaned.push(undefined);
+      if (text.slice(piece.start, piece.end).includes(' ')) {
+        const run = runAt(index, index.raw.length - 1);
+        if (run && run.words.length >= 2 && !run.orgLike && !index.full.has(run.surname)) index.full.set(run.surname, run.name);
+      }
+    }
   }
-  return { runs, full };
-
-  function addRun(from: number, to: number): void {
-    const run = cleanRun(text, from, to);
-    if (!run) return;
-    // An outlet keeps its "The" ("The Post").
-    if (run.outlet && text.slice(Math.max(0, run.start - 4), run.start) === 'The ') { run.start -= 4; run.name = `The ${run.name}`; }
-    runs.push(run);
-    if (run.words.length >= 2 && !run.orgLike && !full.has(run.surname)) full.set(run.surname, run.name);
-  }
+  return index;
 }
+
+function runAt(index: NameIndex, i: number): NameRun | null {
+  let run = index.cleaned[i];
+  if (run === undefined) {
+    const { text } = index;
+    run = cleanRun(text, index.raw[i].start, index.raw[i].end);
+    // An outlet keeps its "The" ("The Post").
+    if (run?.outlet && text.slice(Math.max(0, run.start - 4), run.start) === 'The ') { run.start -= 4; run.name = `The ${run.name}`; }
+    index.cleaned[i] = run;
+  }
+  return run;
+}
+
+/** Every name in the text (cleans all runs; for tests and tools). */
+export const allNames = (index: NameIndex): NameRun[] =>
+  index.raw.map((_, i) => runAt(index, i)).filter((r): r is NameRun => r !== null);
 
 const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'st.', 'jr.', 'sr.', 'prof.', 'adm.', 'capt.', 'sgt.']);
 
@@ -98,25 +130,28 @@ function splitAtSentenceEnds(run: string, offset: number): Span[] {
 
 /** Name runs overlapping a span, in text order (binary search on the sorted runs). */
 export function namesIn(index: NameIndex, span: Span): NameRun[] {
-  const runs = index.runs;
+  const raw = index.raw;
   let lo = 0;
-  let hi = runs.length;
+  let hi = raw.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (runs[mid].end <= span.start) lo = mid + 1;
+    if (raw[mid].end <= span.start - 4) lo = mid + 1;
     else hi = mid;
   }
   const out: NameRun[] = [];
-  for (let i = lo; i < runs.length && runs[i].start < span.end; i++) out.push(runs[i]);
+  for (let i = lo; i < raw.length && raw[i].start < span.end; i++) {
+    const r = runAt(index, i);
+    if (r && r.start < span.end && span.start < r.end) out.push(r);
+  }
   return out;
 }
 
 /** The last person-like name that starts before an offset. */
 export function lastNameBefore(index: NameIndex, offset: number): NameRun | null {
-  for (let i = index.runs.length - 1; i >= 0; i--) {
-    const r = index.runs[i];
-    if (r.start >= offset) continue;
-    if (!r.orgLike && (r.words.length >= 2 || index.full.has(r.surname))) return r;
+  for (let i = index.raw.length - 1; i >= 0; i--) {
+    if (index.raw[i].start >= offset) continue;
+    const r = runAt(index, i);
+    if (r && r.start < offset && !r.orgLike && (r.words.length >= 2 || index.full.has(r.surname))) return r;
   }
   return null;
 }
