@@ -4,26 +4,34 @@ import { tokenAt, type Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { SPEECH_NOUNS, SPEECH_VERBS } from './context.js';
 
-const SKIPPABLE = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'previously', 'earlier', 'again', 'on', 'reportedly', 'publicly', 'openly', 'repeatedly', 'would', 'will', 'was', 'is']);
+const SKIPPABLE = new Set(['speaking', 'has', 'have', 'had', 'also', 'then', 'later', 'previously', 'earlier', 'again', 'on', 'reportedly', 'publicly', 'openly', 'repeatedly', 'would', 'will', 'was', 'is']);
 
 /** True when a mention is the subject of a speech verb ("Müller said", "he has warned") or its object ("said Müller"). */
 function speaksAt(doc: Doc, start: number, end: number): boolean {
   const toks = doc.tokens;
+  const blank = (t: { pos: string; text: string }) => t.pos === 'SPACE' || /^\s+$/.test(t.text);
+  const verbAt = (from: number): boolean => {
+    for (let j = from, n = 0; j < toks.length && n < 4; j++) {
+      const t = toks[j];
+      if (blank(t)) continue;
+      if (SPEECH_VERBS.has(t.lower) && t.lower !== 'according') return true;
+      if (!SKIPPABLE.has(t.lower)) return false;
+      n++;
+    }
+    return false;
+  };
   let j = tokenAt(doc, end);
-  while (j < toks.length && (toks[j].pos === 'SPACE' || /^\s+$/.test(toks[j].text))) j++;
-  // Skip an apposition: "X, the European Commission president, outlined …".
-  if (toks[j]?.text === ',') {
+  while (j < toks.length && blank(toks[j])) j++;
+  if (verbAt(j)) return true;
+  // "…, Zhang Jun, expressed"; "X, the European Commission president, outlined"; up to two appositions.
+  for (let round = 0; round < 3 && toks[j]?.text === ','; round++) {
+    if (verbAt(j + 1)) return true;
     let k = j + 1;
     while (k < toks.length && k - j < 30 && toks[k].text !== ',' && toks[k].sentence === toks[j].sentence) k++;
-    if (toks[k]?.text === ',') j = k + 1;
+    if (toks[k]?.text !== ',') break;
+    j = k;
   }
-  for (let n = 0; j < toks.length && n < 4; j++) {
-    const t = toks[j];
-    if (t.pos === 'SPACE' || /^\s+$/.test(t.text)) continue;
-    if (SPEECH_VERBS.has(t.lower) && t.lower !== 'according') return true;
-    if (!SKIPPABLE.has(t.lower)) break;
-    n++;
-  }
+  if (toks[j]?.text === ',' && verbAt(j + 1)) return true;
   let i = tokenAt(doc, start) - 1;
   while (i >= 0 && (toks[i].pos === 'SPACE' || /^\s+$/.test(toks[i].text))) i--;
   if (i >= 0 && /^(said|says|added|adds|stated|wrote|warned|insisted|asked|explained)$/.test(toks[i].lower)) return true;
