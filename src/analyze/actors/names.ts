@@ -94,6 +94,12 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     return actor;
   };
 
+  /** A known person under another spelling of the first name ("Anthony" for "Antony"): same surname, same initial. */
+  const knownBySurname = (first: string, last: string): KnownAs | null => {
+    const k = knownByAlias(doc, last);
+    return k && fold(k.name)[0] === fold(first)[0] ? k : null;
+  };
+
   // Pass 1: runs of name-like words; full names (two words or more) become persons at once.
   for (let i = 0; i < nws.length; i++) {
     if (!isNameish(ctx, nws[i])) continue;
@@ -145,7 +151,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       if (seg.length >= 2 && !seg.every((w) => INITIAL.test(w.text))) {
         const text = seg.map((w) => w.text).join(' ');
         const gender = before && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(before.text) ? 'f' : before && /^(mr|sir|lord)\.?$/i.test(before.text) ? 'm' : null;
-        const actor = addPerson(text, knownByName(doc, text), gender);
+        const actor = addPerson(text, knownByName(doc, text) ?? knownBySurname(seg[0].text, seg[seg.length - 1].text), gender);
         addMention(doc, actor, { start: seg[0].start, end: seg[seg.length - 1].end }, 'name');
         claim(ctx, seg[0].start, seg[seg.length - 1].end, actor);
         found.occurrences.push({ actor, from: seg[0].first, to: seg[seg.length - 1].last, full: true });
