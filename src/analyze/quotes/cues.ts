@@ -10,7 +10,7 @@ export const isSpace = (t: Token): boolean => t.pos === 'SPACE' || /^\s+$/.test(
 
 /** A token glued to the one before it (wink-nlp splits "Jarosław" into pieces): not a word of its own. */
 const isFragment = (doc: Doc, i: number): boolean =>
-  (i > 0 && doc.tokens[i - 1].end === doc.tokens[i].start && /[\p{L}]$/u.test(doc.tokens[i - 1].text))
+  (i > 0 && doc.tokens[i - 1].end === doc.tokens[i].start && /[\p{L}\-]$/u.test(doc.tokens[i - 1].text))
   || (i + 1 < doc.tokens.length && doc.tokens[i + 1].start === doc.tokens[i].end && /^[\p{L}]/u.test(doc.tokens[i + 1].text));
 
 /** The class of the reporting verb at token i, or undefined. */

@@ -235,6 +235,8 @@ function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     let from = contentStart(doc, v, end);
     if (cls === 'speech' || cls === 'thought') from = pastCircumstance(doc, from, end);
     if (from < 0) continue;
+    // "spoke in Oslo", "spoke to reporters": a circumstance, not what was said.
+    if (cls === 'object' && doc.tokens[from]?.pos === 'ADP' && !COMPLEMENT_PREPS.has(doc.tokens[from].lower)) continue;
     from = objectStart(doc, v, from, end);
     if (from > end || /^(?:VERB|AUX)$/.test(doc.tokens[from].pos)) continue;
     const to = contentEnd(doc, from, end, cls);
