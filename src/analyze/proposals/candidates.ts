@@ -72,7 +72,7 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       i = last;
       continue;
     }
-    if ((w.pos === 'NOUN' || w.pos === 'PROPN') && GENERIC_HEADS.has(w.norm) && !verbLike(words, i)) {
+    if ((w.pos === 'NOUN' || w.pos === 'PROPN' || nounInContext(words, i)) && GENERIC_HEADS.has(w.norm) && !verbLike(words, i)) {
       const c = mk(null, 'generic', i, i, ANAPHORS.get(w.norm) ?? 'any');
       // "a Security Council demand for a ceasefire" is a draft resolution.
       if (bodyModified(words, c)) { c.kind = 'resolution'; c.strength = 'strong'; }
@@ -153,4 +153,12 @@ function bodyModified(words: Word[], c: Candidate): boolean {
     if ((n === 'council' && words[k - 1]?.norm === 'security') || n === 'unsc') return true;
   }
   return false;
+}
+
+/** A word tagged as a verb that the words before make a noun ("pushed against calls", "rejects calls for"). */
+function nounInContext(words: Word[], i: number): boolean {
+  const prev = words[i - 1];
+  if (!prev || prev.sentence !== words[i].sentence) return false;
+  if (prev.pos === 'ADP' || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.norm === "'s") return true;
+  return prev.pos === 'VERB' && /s$/.test(words[i].norm);
 }

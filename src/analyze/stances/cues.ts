@@ -22,13 +22,15 @@ export interface Cue {
   negatedSilent: boolean;
   /** Lifting one's own block ("lift its veto"). */
   reversal: boolean;
+  /** Needs an addressee right after it ("pressed Germany to …"). */
+  addressed: boolean;
   kinds: ProposalKind[] | null;
   weight: number;
 }
 
 interface RawCue {
   phrase: string; label: string; negated?: string; proposes?: boolean; control?: boolean; bare?: boolean;
-  negOnly?: boolean; objectOnly?: boolean; reversal?: boolean; kinds?: string[]; weight?: number;
+  negOnly?: boolean; objectOnly?: boolean; reversal?: boolean; addressed?: boolean; kinds?: string[]; weight?: number;
 }
 
 const DEFAULT_NEGATED: Record<StanceLabel, StanceLabel> = { support: 'oppose', oppose: 'undecided', undecided: 'oppose' };
@@ -38,7 +40,7 @@ function compile(raw: RawCue, type: CueType): Cue {
   return {
     phrase: raw.phrase, type, label, negated: (raw.negated as StanceLabel | undefined) ?? (raw.negOnly ? label : DEFAULT_NEGATED[label]),
     proposes: !!raw.proposes, control: !!raw.control, bare: !!raw.bare, negOnly: !!raw.negOnly,
-    objectOnly: !!raw.objectOnly, reversal: !!raw.reversal, negatedSilent: !!raw.proposes && !raw.negated,
+    objectOnly: !!raw.objectOnly, reversal: !!raw.reversal, addressed: !!raw.addressed, negatedSilent: !!raw.proposes && !raw.negated,
     kinds: (raw.kinds as ProposalKind[] | undefined) ?? null, weight: raw.weight ?? 0.85,
   };
 }

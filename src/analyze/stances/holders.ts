@@ -89,7 +89,16 @@ export function isPassive(ctx: StanceContext, cueFirst: number, cueLast: number)
 
 /** The nearest eligible actor mentions left of the cue in its clause, with those coordinated with them. */
 function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number): Scan {
+  const scan = subjectScan(ctx, cueFirst, first, insideQuote);
+  if (scan.kind === 'none' && scan.fallback !== undefined) return { kind: 'found', actors: [scan.fallback] };
+  return scan;
+}
+
+type FallbackScan = Scan & { fallback?: number };
+
+function subjectScan(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number): FallbackScan {
   const { words, ix, proposalAt, quoteAt, doc } = ctx;
+  let fallback: number | undefined; // "it" / "they" resolved by the actors stage: used when nothing surer is found
   let sharedSubject = false; // "… and did not come down …": the subject of the previous verb phrase
   let onlyAux = true;
   for (let k = cueFirst - 1; k >= first; k--) {
@@ -112,7 +121,7 @@ function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, inside
     }
     if (proposalAt[k] >= 0) {
       // The proposal itself is the subject ("the text condemns …", "the draft was vetoed").
-      if (onlyAuxBetween(ctx, k, cueFirst)) return { kind: 'none' };
+      if (onlyAuxBetween(ctx, k, cueFirst)) return { kind: 'none', fallback };
       continue;
     }
     const u = ix.at[k];
@@ -124,26 +133,31 @@ function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, inside
         if (v && !isGroup(ctx, v) && !ctx.doc.actors[v.actor].key.startsWith('group:')) return { kind: 'found', actors: [v.actor] };
       }
       if (w.pos === 'PRON' && SPEAKER_PRONOUNS.has(w.norm) && isSubjectPosition(ctx, k)) return { kind: 'pronoun' };
-      if (w.pos === 'PRON' && (w.norm === 'they' || w.norm === 'others') && isSubjectPosition(ctx, k)) return { kind: 'group' };
+      if (w.pos === 'PRON' && w.norm === 'others' && isSubjectPosition(ctx, k)) return { kind: 'group' };
       // "sought to pressure", "continues to block": a verb before "to" shares its subject with the cue.
       const catenative = words[k + 1]?.norm === 'to' || (words[k + 1]?.pos === 'ADV' && words[k + 2]?.norm === 'to');
       if (w.pos === 'VERB' && !sharedSubject && !catenative && !SPEECH.has(w.norm) && !/ing$/.test(w.norm) && words[k - 1]?.norm !== 'to' && k !== cueFirst - 1) {
         // Another verb's clause: its subject is not this cue's.
-        if (!/ed$/.test(w.norm) || words[k - 1]?.pos === 'AUX' || ix.at[k - 1]) return { kind: 'none' };
+        if (!/ed$/.test(w.norm) || words[k - 1]?.pos === 'AUX' || ix.at[k - 1]) return { kind: 'none', fallback };
       }
       continue;
     }
     k = u.first;
     if (proposalAt[u.last] >= 0) continue;
     if (doc.actors[u.actor].key.startsWith('group:')) return { kind: 'group' };
-    if (u.via === 'pronoun' && /^(they|them|their)$/i.test(doc.text.slice(words[u.first].start, words[u.last].end))) return { kind: 'group' };
+    if (u.via === 'pronoun' && /^(it|they|them|their|its)$/i.test(doc.text.slice(words[u.first].start, words[u.last].end))) {
+      // The actors stage's guess for "it" / "they": keep looking for a named subject in the sentence first.
+      fallback ??= isGroup(ctx, u) ? undefined : u.actor;
+      continue;
+    }
+    if (words[u.first - 1]?.norm === '(') continue; // "(NATO)" after a name already read
     if (isGroup(ctx, u)) return { kind: 'group' };
     const gov = governor(ctx, u);
     if (gov === 'prep' || gov === 'object') continue;
     if (!possessedHead(ctx, u)) continue;
     return { kind: 'found', actors: coordinatedLeft(ctx, u, first) };
   }
-  return { kind: 'none' };
+  return { kind: 'none', fallback };
 }
 
 function onlyAuxBetween(ctx: StanceContext, k: number, cueFirst: number): boolean {
@@ -223,6 +237,9 @@ function listAfter(ctx: StanceContext, from: number, last: number): number[] | n
 /** Whom "its" / "his" refers to: the nearest actor before it in the sentence that is not governed by a preposition or verb. */
 function possessiveReferent(ctx: StanceContext, k: number, first: number): number | null {
   const { ix, quoteAt, doc } = ctx;
+  // "with Hungary its main opponent".
+  const right = ix.at[k - 1];
+  if (right && !doc.actors[right.actor].key.startsWith('group:')) return right.actor;
   for (let j = k - 1; j >= first; j--) {
     if (quoteAt[j] >= 0 && doc.quotes[quoteAt[j]].kind !== 'indirect') continue;
     const u = ix.at[j];

@@ -3,14 +3,29 @@ import type { StanceContext } from './context.js';
 
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', "'s", 'this', 'that', 'any', 'no', 'little', 'much', 'more', 'full', 'strong', 'broad', 'clear', 'firm', 'unanimous', 'wide', 'whose']);
 
+const MODALS = new Set(['will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'did', 'does', 'do', "n't", 'not', 'never']);
+/** Nouns whose "that" clause reports someone else's claim ("criticism that Germany was blocking …"). */
+const CLAIM_NOUNS = new Set(['criticism', 'claims', 'claim', 'reports', 'report', 'accusations', 'accusation', 'allegations', 'allegation', 'suggestions', 'suggestion', 'speculation', 'fears', 'fear', 'rumours', 'rumors', 'impression', 'perception', 'charges', 'charge', 'idea', 'notion', 'concerns', 'worries']);
+
+/** True when the cue sits in a "that" clause reporting a claim ("dismissed criticism that Germany was blocking deliveries"). */
+export function reportedClaim(ctx: StanceContext, first: number): boolean {
+  const { words } = ctx;
+  for (let k = first - 1, n = 0; k >= 1 && n < 6; k--, n++) {
+    if (words[k].sentence !== words[first].sentence || words[k].norm === ',' || words[k].norm === ';') return false;
+    if (words[k].norm === 'that') return CLAIM_NOUNS.has(words[k - 1].norm);
+  }
+  return false;
+}
+
 /** True when a verb cue is used as a noun here. */
 export function nounReading(ctx: StanceContext, first: number, last: number): boolean {
   const { words } = ctx;
   const prev = words[first - 1];
   const w = words[first];
   if (prev && prev.sentence === w.sentence && (NOUN_BEFORE.has(prev.norm) || prev.pos === 'NUM' || (prev.pos === 'ADJ' && !/ly$/.test(prev.norm)))) return true;
-  // A base form tagged as a noun ("the negotiating table", "press secretary").
-  if (first === last && (w.pos === 'NOUN' || w.pos === 'ADJ') && !/(s|ed|ing)$/.test(w.norm)) return true;
+  // A base form tagged as a noun ("the negotiating table", "press secretary"), unless "to" or a modal comes first.
+  const verbal = prev && (prev.norm === 'to' || MODALS.has(prev.norm) || (prev.pos === 'ADV' && (words[first - 2]?.norm === 'to' || MODALS.has(words[first - 2]?.norm ?? ''))));
+  if (first === last && (w.pos === 'NOUN' || w.pos === 'ADJ') && !/(s|ed|ing)$/.test(w.norm) && !verbal) return true;
   // "rejects calls for", "faced calls for": a plural noun right after a verb.
   if (/^(calls|demands|requests|appeals|pleas)$/.test(w.norm) && prev && (prev.pos === 'VERB' || prev.pos === 'ADJ' || /s$/.test(prev.norm) && prev.pos === 'NOUN')) return true;
   return false;

@@ -8,7 +8,7 @@ import { hypothetical, polarity } from './negation.js';
 import { composeLabel, findTarget } from './targets.js';
 import { conditionNear, isConditionCue } from './conditions.js';
 import { proposerStances, settle } from './settle.js';
-import { describesProposal, nounReading } from './readings.js';
+import { describesProposal, nounReading, reportedClaim } from './readings.js';
 
 export const stances: Stage = {
   name: 'stances',
@@ -47,6 +47,8 @@ function cueStances(ctx: StanceContext): Stance[] {
     if (hypothetical(ctx, first)) continue;
     const passive = cue.type === 'verb' && isPassive(ctx, first, last);
     if (passive && isConditionCue(ctx, first)) continue;
+    if (cue.addressed && addresseeOf(ctx, last) === null) continue;
+    if (reportedClaim(ctx, first)) continue;
     const target = findTarget(ctx, first, last, cue, passive);
     if (!target) continue;
     if (target.via === 'object') for (let k = last + 1; k <= target.word; k++) suppressed[k] = 1;

@@ -9,16 +9,32 @@ const PREPOSITIONS = new Set(['of', 'to', 'for', 'from', 'with', 'on', 'in', 'at
 const SPEAKING_HEADS = new Set(['parliament', 'government', 'cabinet', 'president', 'prime', 'chancellor', 'foreign', 'defence', 'defense', 'minister', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'leadership', 'chief', 'head', 'office', 'administration', 'delegation', 'representative', 'mission', 'army', 'military', 'deputy', 'secretary', 'king', 'queen', 'premier', 'national', 'grand', 'top', 'permanent', 'un', 'ruling', 'state', 'senate', 'congress', 'assembly', 'lawmakers', 'legislature']);
 const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 
-/** True when the mention only modifies a group noun ("some Nato ministers", "EU foreign ministers"). */
+/** Nouns for people who speak for the actor they follow ("US officials", "EU leaders"). */
+const SPEAKING_GROUPS = new Set(['officials', 'ministers', 'diplomats', 'leaders', 'envoys', 'negotiators', 'authorities', 'representatives', 'spokespeople']);
+/** Nouns for the members of an organisation, who act each for themselves ("NATO allies", "EU countries"). */
+const MEMBER_GROUPS = new Set(['members', 'member', 'countries', 'states', 'allies', 'nations', 'governments', 'partners']);
+const QUANTIFIERS = new Set(['some', 'several', 'many', 'few', 'other', 'most', 'two', 'three', 'four', 'five', 'a', 'an', 'majority', 'number', 'both', 'all', 'various', 'certain', 'individual', 'fellow']);
+
+/**
+ * True when the mention only modifies an unnamed group ("some Nato ministers", "NATO allies", "Polish lawmakers"):
+ * not a holder. "US officials" and "EU leaders" speak for their actor.
+ */
 export function isGroup(ctx: StanceContext, u: MentionUnit): boolean {
-  const { words } = ctx;
+  const { words, doc } = ctx;
+  const actor = doc.actors[u.actor];
+  if (actor.kind === 'person' && !actor.name.includes(' ') && GROUP_NOUNS.has(actor.name.toLowerCase())) return true;
   let k = u.last + 1;
-  while (k < words.length && words[k].pos === 'ADJ' && k - u.last <= 2) k++;
+  while (k < words.length && (words[k].pos === 'ADJ' || (words[k].pos === 'PROPN' && /^(foreign|defence|defense|finance|interior|trade|economy|energy)$/.test(words[k].norm))) && k - u.last <= 2) k++;
   const w = words[k];
   if (!w || w.sentence !== words[u.last].sentence || !GROUP_NOUNS.has(w.norm)) return false;
+  const before = words[u.first - 1]?.norm === 'the' ? words[u.first - 2] : words[u.first - 1];
   // "Turkey, a NATO member, …": an apposition, not a group.
-  const before = words[u.first - 1];
-  return !(before && (before.norm === 'a' || before.norm === 'an'));
+  if ((w.norm === 'member') && before && (before.norm === 'a' || before.norm === 'an')) return false;
+  if (before && QUANTIFIERS.has(before.norm)) return true;
+  if (words[u.first - 1]?.norm === 'of' && before && QUANTIFIERS.has(words[u.first - 2]?.norm ?? '')) return true;
+  if (SPEAKING_GROUPS.has(w.norm)) return false;
+  if (MEMBER_GROUPS.has(w.norm)) return actor.kind === 'organization' || actor.kind === 'group';
+  return true;
 }
 
 /** What governs the noun phrase holding the mention: a preposition ("from Hungary"), a verb ("fight Russia"), or nothing. */
@@ -34,6 +50,10 @@ export function governor(ctx: StanceContext, u: MentionUnit): 'prep' | 'object' 
   }
   const g = words[k];
   if (!g || g.sentence !== words[u.first].sentence) return null;
+  // "after Hungary opposed": a clause's subject, whatever word comes before it.
+  let n = u.last + 1;
+  while (words[n] && words[n].pos === 'ADV') n++;
+  if (words[n] && (words[n].pos === 'VERB' || words[n].pos === 'AUX') && !/ing$/.test(words[n].norm) && g.norm !== 'of') return null;
   if (ix.at[k] && ix.at[k] !== u) return null;
   if (PREPOSITIONS.has(g.norm) && g.pos !== 'SCONJ') return 'prep';
   if (g.pos === 'VERB' && !/^(said|says|told|is|was|are|were)$/.test(g.norm)) return 'object';

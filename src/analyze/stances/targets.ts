@@ -20,8 +20,8 @@ const OBJECT_PASS_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PART', 'NOUN', 'PR
 const OBJECT_STOPS = new Set([';', '.', ',', ':', 'but', 'while', 'whereas', 'although', 'because', 'since', 'who', 'which', 'whether', 'if', 'unless', 'saying', 'said', 'says', 'after', 'before', 'amid', 'despite', 'as']);
 /** "what it called a reckless proposal": words of a naming clause inside an object. */
 const NAMING = new Set(['what', 'called', 'described', 'termed', 'dubbed', 'as', 'it', 'they', 'he', 'she']);
-const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
-const OBJECT_WINDOW = 10;
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '#']);
+const OBJECT_WINDOW = 14;
 const CONTROL_WINDOW = 16;
 /** How many sentences back a bare cue or a pronoun may look. */
 const EARLIER_REACH = 3;
