@@ -21,10 +21,10 @@ export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = ['sp
   if (t.pos === 'ADJ' || t.pos === 'PROPN') return undefined;
   if (isFragment(doc, i)) return undefined;
   // "Clinton plans to …" is tagged as a noun; after a name or pronoun it is the verb.
-  if (t.pos === 'NOUN' && !/(?:s|ed)$/.test(t.lower)) return undefined;
-  if (t.pos === 'NOUN' && v.cls !== 'speech') {
+  if (t.pos === 'NOUN') {
     const p = doc.tokens[prevWordIndex(doc, i)];
-    if (!p || (p.pos !== 'PROPN' && p.pos !== 'PRON')) return undefined;
+    const afterSubject = p && (p.pos === 'PROPN' || p.pos === 'PRON' || (p.pos === 'NOUN' && /s$/.test(p.lower)));
+    if (!afterSubject && !(v.cls === 'speech' && /(?:s|ed)$/.test(t.lower))) return undefined;
   }
   return v.cls;
 }

@@ -4,7 +4,7 @@ import type { Span } from '../record.js';
 import { speakerAfterVerb, speakerBeforeVerb, type Attribution } from './attribution.js';
 import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, prevWord, verbAt } from './cues.js';
 import { reportingVerb, TIME_WORDS } from './lexicon.js';
-import { speakerIn, type SpeakerContext } from './speaker.js';
+import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
 
 export interface IndirectQuote {
   span: Span;
@@ -15,13 +15,13 @@ const MIN_WORDS = 2;
 const TAIL_MAX = 14;
 
 /** Trims a token range to a character span without edge punctuation; null when fewer than MIN_WORDS words remain. */
-function contentSpan(doc: Doc, from: number, to: number): Span | null {
+function contentSpan(doc: Doc, from: number, to: number, minWords = MIN_WORDS): Span | null {
   while (from <= to && (isSpace(doc.tokens[from]) || /^[,;:—–-]$/.test(doc.tokens[from].text))) from++;
   while (to >= from && (isSpace(doc.tokens[to]) || /^[,;:.!?—–-]$/.test(doc.tokens[to].text))) to--;
   if (to < from) return null;
   let words = 0;
   for (let k = from; k <= to; k++) if (/[\p{L}\p{N}]/u.test(doc.tokens[k].text)) words++;
-  if (words < MIN_WORDS) return null;
+  if (words < minWords) return null;
   return { start: doc.tokens[from].start, end: doc.tokens[to].end };
 }
 
@@ -57,7 +57,8 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
       // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement").
       if (v !== after && !adjunctOnly(doc, v + 1, end)) return null;
       const span = content();
-      if (!span) return null;
+      // What comes before the comma must be a clause ("the talks failed"), not the speaker's own name and titles.
+      if (!span || !hasVerb(doc, s.first, c - 1)) return null;
       const sp = v === after ? speakerAfterVerb(ctx, v) : speakerBeforeVerb(ctx, after, v);
       if (!sp) return null;
       return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
@@ -65,6 +66,11 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     return null;
   }
   return null;
+}
+
+function hasVerb(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (doc.tokens[k].pos === 'VERB' || doc.tokens[k].pos === 'AUX') return true;
+  return false;
 }
 
 /** Whether tokens from..to hold at most a short adjunct: no verb, no "that", few words. */
@@ -161,6 +167,23 @@ function followsQuotation(doc: Doc, verb: number, first: number): boolean {
   return false;
 }
 
+/** The subject of the clause a participle hangs on: the subject of the nearest verb before it, else of the sentence. */
+function participleSubject(ctx: SpeakerContext, s: Sentence, comma: number, found: IndirectQuote[]): Speaker | null {
+  const { doc } = ctx;
+  if (found.length) return found[found.length - 1].attr?.speaker ?? null;
+  for (let k = comma - 1; k >= s.first; k--) {
+    const t = doc.tokens[k];
+    if (t.pos !== 'VERB' && !verbAt(doc, k, ['speech', 'thought', 'object'])) continue;
+    let from = s.first;
+    for (let j = k - 1; j >= s.first; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { from = j + 1; break; }
+    const sp = speakerBeforeVerb(ctx, from, k);
+    if (sp) return sp;
+  }
+  const first = doc.tokens.slice(s.first, comma).findIndex((x) => x.text === ',');
+  const firstEnd = first >= 0 ? s.first + first - 1 : comma - 1;
+  return firstEnd >= s.first ? speakerIn(ctx, { start: doc.tokens[s.first].start, end: doc.tokens[firstEnd].end }) : null;
+}
+
 /** Whether a speech verb sits among tokens from..to. */
 function cueWithin(doc: Doc, from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (verbAt(doc, k)) return true;
@@ -218,10 +241,8 @@ function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     let sp = null;
     if (/ing$/.test(t.lower)) {
       if (before?.text === ',' && cls !== 'object' && next.pos !== 'ADP') {
-        // "…, saying …": the subject of the main clause.
-        const first = doc.tokens.slice(s.first, pw).findIndex((x) => x.text === ',');
-        const firstEnd = first >= 0 ? s.first + first - 1 : pw - 1;
-        sp = firstEnd >= s.first ? speakerIn(ctx, { start: doc.tokens[s.first].start, end: doc.tokens[firstEnd].end }) : null;
+        // "…, saying …": the subject of the clause before, found through its verb ("she said …, emphasizing").
+        sp = participleSubject(ctx, s, pw, out);
       } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
       else continue;
     } else sp = speakerBeforeVerb(ctx, s.first, v);
@@ -240,7 +261,7 @@ function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     from = objectStart(doc, v, from, end);
     if (from > end || /^(?:VERB|AUX)$/.test(doc.tokens[from].pos)) continue;
     const to = contentEnd(doc, from, end, cls);
-    const content = contentSpan(doc, from, to);
+    const content = contentSpan(doc, from, to, cls === 'object' ? 1 : MIN_WORDS);
     if (!content) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t } });
     v = to;
