@@ -36,7 +36,11 @@ function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Pr
   let key = slugify(`${cl.kind}${cl.theme ? ' ' + cl.theme : ''}`) || slugify(summary);
   for (let n = 2; seen.has(key); n++) key = `${key.replace(/-\d+$/, '')}-${n}`;
   seen.add(key);
-  const mentions = cl.mentions.map((m) => ({ start: words[m.np.first].start, end: words[m.np.head].end }));
+  // A plan is named by its content ("calls for British forces to join"): its mentions cover the complement.
+  const mentions = cl.mentions.map((m) => ({
+    start: words[m.np.first].start,
+    end: words[cl.kind === 'plan' && m.np.complement && m.strength === 'generic' ? m.np.complement[1] : m.np.head].end,
+  }));
   const p: Proposal = { summary, key, proposer: cl.proposer, body: cl.body, mentions: dedupe(mentions) };
   KINDS.set(p, cl.kind);
   return p;

@@ -28,6 +28,11 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
   const quote = q >= 0 ? doc.quotes[q] : null;
   const sentence = ctx.sentences.get(words[cueFirst].sentence)!;
   const gerund = /ing$/.test(words[cueFirst].norm) && cue.type === 'verb';
+  if (passive) {
+    const agent = agentAfter(ctx, target !== null && target > cueLast ? target : cueLast, new Set(['by']))
+      ?? agentAfter(ctx, cueLast, new Set(['by']));
+    return agent ? { actors: agent, quote: null, via: 'agent' } : null;
+  }
   if (quote && quote.kind !== 'indirect') {
     const inQuote = subjectLeft(ctx, cueFirst, sentence.first, q);
     if (inQuote.kind === 'found') return { actors: inQuote.actors, quote: null, via: 'subject' };
@@ -52,11 +57,6 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
     const after = agentAfter(ctx, cueLast, new Set(ofTarget ? ['from', 'by', '('] : ['from', 'by', 'of', '(']));
     if (after) return { actors: after, quote: null, via: 'agent' };
     if (!nounTakenBySubject(ctx, cueFirst)) return null;
-  }
-  if (passive) {
-    const agent = agentAfter(ctx, target !== null && target > cueLast ? target : cueLast, new Set(['by']))
-      ?? agentAfter(ctx, cueLast, new Set(['by']));
-    return agent ? { actors: agent, quote: null, via: 'agent' } : null;
   }
   const subj = subjectLeft(ctx, cueFirst, sentence.first, -1);
   if (subj.kind === 'found') return { actors: subj.actors, quote: null, via: 'subject' };

@@ -7,6 +7,8 @@ const GROUP_NOUNS = new Set(['ministers', 'members', 'member', 'countries', 'all
 const PREPOSITIONS = new Set(['of', 'to', 'for', 'from', 'with', 'on', 'in', 'at', 'against', 'into', 'over', 'about', 'than', 'between', 'among', 'by', 'toward', 'towards', 'like', 'including', 'per', 'via', 'behind', 'under', 'after', 'before', 'despite', 'amid', 'across', 'within', 'without', 'upon']);
 /** Heads after "X's" that speak for X ("Hungary's parliament", "Poland's foreign minister"). */
 const SPEAKING_HEADS = new Set(['parliament', 'government', 'cabinet', 'president', 'prime', 'chancellor', 'foreign', 'defence', 'defense', 'minister', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'leadership', 'chief', 'head', 'office', 'administration', 'delegation', 'representative', 'mission', 'army', 'military', 'deputy', 'secretary', 'king', 'queen', 'premier', 'national', 'grand', 'top', 'permanent', 'un', 'ruling', 'state', 'senate', 'congress', 'assembly', 'lawmakers', 'legislature']);
+/** Words that open a clause and also work as prepositions ("after Hungary opposed …"). */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'as', 'since', 'until', 'till', 'because', 'while', 'when', 'once', 'although', 'if', 'unless', 'whereas']);
 const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 
 /** Nouns for people who speak for the actor they follow ("US officials", "EU leaders"). */
@@ -53,7 +55,7 @@ export function governor(ctx: StanceContext, u: MentionUnit): 'prep' | 'object' 
   // "after Hungary opposed": a clause's subject, whatever word comes before it.
   let n = u.last + 1;
   while (words[n] && words[n].pos === 'ADV') n++;
-  if (words[n] && (words[n].pos === 'VERB' || words[n].pos === 'AUX') && !/ing$/.test(words[n].norm) && g.norm !== 'of') return null;
+  if (words[n] && (words[n].pos === 'VERB' || words[n].pos === 'AUX') && !/ing$/.test(words[n].norm) && CLAUSE_OPENERS.has(g.norm)) return null;
   if (ix.at[k] && ix.at[k] !== u) return null;
   if (PREPOSITIONS.has(g.norm) && g.pos !== 'SCONJ') return 'prep';
   if (g.pos === 'VERB' && !/^(said|says|told|is|was|are|were)$/.test(g.norm)) return 'object';
