@@ -3,7 +3,7 @@ import type { Doc, Sentence } from '../doc.js';
 import type { Span } from '../record.js';
 import { speakerAfterVerb, speakerBeforeVerb, type Attribution } from './attribution.js';
 import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, prevWord, verbAt } from './cues.js';
-import { reportingVerb, TIME_WORDS } from './lexicon.js';
+import { NOT_SPEAKERS, reportingVerb, TIME_WORDS } from './lexicon.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
 
 export interface IndirectQuote {
@@ -55,7 +55,7 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     for (let v = after; v <= end; v = nextWord(doc, v)) {
       if (!verbAt(doc, v)) continue;
       // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement").
-      if (v !== after && !adjunctOnly(doc, v + 1, end)) return null;
+      if (!adjunctOnly(doc, v + 1, end)) return null;
       const span = content();
       // What comes before the comma must be a clause ("the talks failed"), not the speaker's own name and titles.
       if (!span || !hasVerb(doc, s.first, c - 1)) return null;
@@ -66,6 +66,17 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     return null;
   }
   return null;
+}
+
+/** Content made only of time words and numbers ("Friday afternoon", "about five minutes"). */
+function onlyCircumstance(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = doc.tokens[k];
+    if (isSpace(t) || t.pos === 'PUNCT' || t.pos === 'NUM' || t.pos === 'DET' || t.pos === 'ADP' || TIME_WORDS.has(t.lower)
+      || ['minutes', 'hours', 'days', 'weeks', 'months', 'years', 'minute', 'hour', 'day', 'week', 'month', 'year', 'afternoon', 'morning', 'evening', 'night'].includes(t.lower)) continue;
+    return false;
+  }
+  return true;
 }
 
 function hasVerb(doc: Doc, from: number, to: number): boolean {
@@ -131,6 +142,7 @@ function contentStart(doc: Doc, verb: number, last: number): number {
 const PLAIN_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
   'earlier', 'later', 'again', 'also', 'repeatedly', 'publicly', 'privately', 'recently', 'previously', 'once', 'now', 'then', 'separately']);
 const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'at', 'upon']);
+const SPEECH_PREPS = new Set(['about', 'of', 'against', 'for', 'on', 'over', 'upon']);
 const BE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'and', 'which', 'especially', 'as', 'after', 'before',
   'because', 'since', 'so', 'when', 'where', 'including', 'according', 'who', 'adding', 'saying', 'noting']);
@@ -212,7 +224,7 @@ function objectStart(doc: Doc, verb: number, from: number, end: number): number 
 /** Skips a circumstantial phrase after a speech verb ("said in a statement on Friday that …"). */
 function pastCircumstance(doc: Doc, from: number, end: number): number {
   const t = doc.tokens[from];
-  if (!t || t.pos !== 'ADP' || t.lower === 'that' || t.lower === 'to' || COMPLEMENT_PREPS.has(t.lower)) return from;
+  if (!t || t.pos !== 'ADP' || t.lower === 'that' || t.lower === 'to' || SPEECH_PREPS.has(t.lower)) return from;
   for (let j = from, n = 0; j <= end && n < 16; j = nextWord(doc, j), n++) {
     if (doc.tokens[j].lower === 'that') return j;
     if (doc.tokens[j].text === ',') return nextWord(doc, j);
@@ -262,7 +274,9 @@ function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     if (from > end || /^(?:VERB|AUX)$/.test(doc.tokens[from].pos)) continue;
     const to = contentEnd(doc, from, end, cls);
     const content = contentSpan(doc, from, to, cls === 'object' ? 1 : MIN_WORDS);
-    if (!content) continue;
+    if (!content || onlyCircumstance(doc, from, to)) continue;
+    // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
+    if (cls === 'speech' && doc.tokens[from].pos === 'PROPN' && !hasVerb(doc, from, to)) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t } });
     v = to;
   }
@@ -279,7 +293,9 @@ function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     const t = doc.tokens[k];
     if (t.text === ':') {
       if (n === 0) return null;
-      const sp = speakerIn(ctx, { start: doc.tokens[nameStart].start, end: doc.tokens[prevWord(doc, k)].end });
+      const lead = { start: doc.tokens[nameStart].start, end: doc.tokens[prevWord(doc, k)].end };
+      if (NOT_SPEAKERS.has(doc.text.slice(lead.start, lead.end).toLowerCase())) return null;
+      const sp = speakerIn(ctx, lead);
       const para = doc.sentences.filter((x) => x.paragraph === s.paragraph);
       const last = para[para.length - 1];
       let to = last.last;

@@ -36,6 +36,7 @@ export const OUTLET_WORDS = set(wordsData.outletWords);
 export const ORG_WORDS = set(wordsData.orgWords);
 export const NOT_NAMES = set(wordsData.notNames);
 export const TIME_WORDS = set(wordsData.timeWords);
+export const NOT_SPEAKERS = set(wordsData.notSpeakers);
 
 export const isPronoun = (lower: string): boolean =>
   PERSON_PRONOUNS.has(lower) || PLURAL_PRONOUNS.has(lower) || THING_PRONOUNS.has(lower);

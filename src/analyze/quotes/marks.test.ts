@@ -36,3 +36,10 @@ describe('findMarkedSpans', () => {
     expect(spans[0].close).toBe(-1);
   });
 });
+
+describe('findMarkedSpans across a line break', () => {
+  it('takes the words on the next line when a paragraph ends with an opening mark', () => {
+    const text = 'The plan is unfair, he said. “\nThis plan will ruin our farmers.”';
+    expect(findMarkedSpans(text).map((q) => text.slice(q.start, q.end))).toEqual(['This plan will ruin our farmers.']);
+  });
+});

@@ -30,7 +30,7 @@ function trimmed(text: string, start: number, end: number): Span | null {
 export function findMarkedSpans(text: string): MarkedSpan[] {
   const out: MarkedSpan[] = [];
   let nextChain = 0;
-  let carried = -1; // chain of a quote the previous paragraph left open, or -1
+  let carried = -1; // chain of a quote the previous paragraph left open, -2 for a mark ending it with nothing after, or -1
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -38,7 +38,7 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
     const para = trimmed(text, lineStart, lineEnd);
     if (para) {
       const startsWithMark = isOpeningMark(text[para.start]);
-      let join = startsWithMark ? carried : -1;
+      let join = startsWithMark && carried >= 0 ? carried : -1;
       const continuing = startsWithMark ? -1 : carried;
       carried = -1;
       let dOpen = -1;
@@ -64,7 +64,7 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
           dOpen = i;
         } else if (DOUBLE_CLOSE.has(c)) {
           if (dOpen >= 0) { emit(dOpen, dOpen + 1, i, i, false); dOpen = -1; }
-          else if (continuing >= 0 && !out.some((q) => q.para === para)) { join = continuing; emit(para.start - 1, para.start, i, i, false); }
+          else if (continuing !== -1 && !out.some((q) => q.para === para)) { join = continuing; emit(para.start - 1, para.start, i, i, false); }
         } else if (c === '"') {
           if (dOpen >= 0) { emit(dOpen, dOpen + 1, i, i, false); dOpen = -1; }
           else if (!isSpace(text[i + 1])) { dOpen = i; sOpen = -1; }
@@ -77,6 +77,7 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
       }
       if (dOpen >= 0) {
         carried = emit(dOpen, dOpen + 1, para.end, -1, false);
+        if (carried < 0) carried = -2; // "he said. “" and the words on the next line
       }
     }
     if (lineEnd >= text.length) break;
