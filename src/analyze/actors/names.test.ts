@@ -60,3 +60,22 @@ describe('people', () => {
     expect(actorOf(doc, 'person:aysegul-cakiroglu')).toMatchObject({ name: 'Ayşegül Çakıroğlu', represents: 'country:TUR' });
   });
 });
+
+describe('names in harder places', () => {
+  it('reads a title word after an honorific as a surname, and a month away from numbers as a name', () => {
+    const doc = run('Mr. King said the fee was fair. Ambassador Li Jun spoke on May 5.', '2019-06-01');
+    expect(actorOf(doc, 'person:king')).toBeDefined();
+    expect(actorOf(doc, 'person:li-jun')).toBeDefined();
+  });
+
+  it('names people in a title-case headline only by names the body gives', () => {
+    const doc = run('Costa Breaks With Partners Over Tariff Plan.\nFormer trade official Maria Costa said the deal was unfair.');
+    expect(doc.actors.filter((a) => a.kind === 'person').map((a) => a.key)).toEqual(['person:maria-costa']);
+    expect(mentionTexts(doc, 'person:maria-costa')).toEqual(['Costa', 'Maria Costa']);
+  });
+
+  it('does not count a headline verb as part of a name', () => {
+    const doc = run('Peace Talks Can Wait, Senator Ruth Abernathy Says.');
+    expect(actorOf(doc, 'person:ruth-abernathy')).toBeDefined();
+  });
+});

@@ -58,7 +58,7 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const isMonthName = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
   MONTHS.has(w.key) && inName && ctx.words[w.last + 1]?.pos !== 'NUM' && ctx.words[w.first - 1]?.pos !== 'NUM';
 const isStopIn = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
-  !isMonthName(ctx, w, inName) && (NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text));
+  !isMonthName(ctx, w, inName) && (NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text) || SPEECH_VERBS.has(w.key));
 
 /** Finds person names and unknown organisation names; records persons with their mentions. */
 export function findPeople(ctx: ActorsContext): PeopleFound {
@@ -66,7 +66,8 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   const nws = nameWords(ctx);
   const found: PeopleFound = { persons: new Map(), occurrences: [] };
   const bySurname = new Map<string, number[]>();
-  const singles: { ws: NameWord[] }[] = [];
+  const singles: { ws: NameWord[]; strict?: boolean }[] = [];
+  const headline = headlineSentences(ctx);
   // Words the article also writes in lower case are common words, not names ("Time", "Allies").
   const lowerForms = new Set<string>();
   for (const t of ctx.words) if (t.text === t.lower && /^\p{L}/u.test(t.text)) lowerForms.add(t.lower);
@@ -143,12 +144,23 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       claim(ctx, run[from].start, run[run.length - 1].end, actor);
       return;
     }
-    if (run.some((w) => PLACE_HEADS.has(foldedWord(w)))) return;
+    const place = run.findIndex((w) => PLACE_HEADS.has(foldedWord(w)));
+    if (place >= 0) {
+      // "Clinton Plan", "Black Sea": the words before a place or thing count only as names known otherwise.
+      for (const w of run.slice(0, place)) if (!isStop(w)) singles.push({ ws: [w], strict: true });
+      return;
+    }
+    // A title-case headline names people only by names known otherwise ("Clinton Breaks With Obama"),
+    // or after a title ("Senator Ruth Abernathy Says").
+    const strictRun = headline.has(run[0].sentence) && !knownByName(doc, run.map((w) => w.text).join(' '));
     // Split at stop words (titles, months, "The"); each stretch of proper words is a name.
     let seg: NameWord[] = [];
     const flush = (before: NameWord | undefined) => {
       while (seg.length && NAME_PARTICLES.has(seg[seg.length - 1].text)) seg.pop();
-      if (seg.length >= 2 && !seg.every((w) => INITIAL.test(w.text))) {
+      const titledSeg = before !== undefined && (HONORIFICS.has(before.folded) || (isTitleWord(before.text) && !TITLE_MODIFIERS.has(before.key)));
+      if (strictRun && !titledSeg) {
+        for (const w of seg) singles.push({ ws: [w], strict: true });
+      } else if (seg.length >= 2 && !seg.every((w) => INITIAL.test(w.text))) {
         const text = seg.map((w) => w.text).join(' ');
         const gender = before && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(before.text) ? 'f' : before && /^(mr|sir|lord)\.?$/i.test(before.text) ? 'm' : null;
         const actor = addPerson(text, knownByName(doc, text) ?? knownBySurname(seg[0].text, seg[seg.length - 1].text), gender);
@@ -164,7 +176,8 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     for (let k = 0; k < run.length; k++) {
       const w = run[k];
       // A title word closing a name is a surname ("Angus King").
-      const surnameTitle = seg.length > 0 && k === run.length - 1 && isTitleWord(w.text) && !NOT_NAMES.has(foldedWord(w));
+      const afterHonorific = k > 0 && HONORIFICS.has(run[k - 1].folded) && seg.length === 0;
+      const surnameTitle = (seg.length > 0 || afterHonorific) && k === run.length - 1 && isTitleWord(w.text) && !NOT_NAMES.has(foldedWord(w));
       if (isStopIn(ctx, w, seg.length > 0) && !surnameTitle) { flush(before); before = w; continue; }
       seg.push(w);
     }
@@ -173,7 +186,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
 
   // Pass 2: single words: "Mr Kaczynski", "President Trump", a surname seen in a full name, a known office holder,
   // or a capitalised word that says something ("Ollongren said").
-  for (const { ws } of singles) {
+  for (const { ws, strict } of singles) {
     const w = ws[ws.length - 1];
     const lead = ws.length > 1 ? ws[0] : undefined;
     const honor = lead !== undefined && HONORIFICS.has(lead.folded);
@@ -200,7 +213,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
         || (w.text === w.text.toUpperCase() && w.text.length > 2 && next?.text === ':');
       const sentenceStart = ctx.words[w.first - 1] === undefined || ctx.words[w.first - 1].sentence !== tok.sentence;
       const common = lowerForms.has(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
-      if (honor || titled || (speaks && !common)) {
+      if (!strict && (honor || titled || (speaks && !common))) {
         const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : w.text.replace(/\.$/, '');
         const gender = lead && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(lead.text) ? 'f' : lead && /^(mr|sir|lord)\.?$/i.test(lead.text) ? 'm' : null;
         actor = addPerson(name, null, gender);
@@ -213,6 +226,31 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     found.occurrences.push({ actor, from: w.first, to: w.last, full: false });
   }
   return found;
+}
+
+const TITLE_CASE_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
+
+/** Sentences written in title case (headlines): most of their words capitalised. */
+function headlineSentences(ctx: ActorsContext): Set<number> {
+  const out = new Set<number>();
+  const counts = new Map<number, [number, number, number]>();
+  for (let k = 0; k < ctx.words.length; k++) {
+    const w = ctx.words[k];
+    if (isCapitalised(w.text) && /^(with|over|for|to|on|in|of|and|but|is|was|are|can|will|as|at|by|from|after|amid)$/i.test(w.text) && ctx.words[k - 1]?.sentence === w.sentence) {
+      const c0 = counts.get(w.sentence) ?? [0, 0, 0];
+      c0[2]++;
+      counts.set(w.sentence, c0);
+    }
+    if (!/^\p{L}{4,}/u.test(w.text)) continue; // short function words are often lower case in headlines
+    const c = counts.get(w.sentence) ?? [0, 0, 0];
+    c[0]++;
+    if (isCapitalised(w.text)) c[1]++;
+    // A capitalised verb inside a sentence happens only in title case ("Graham Says", "Was Headed").
+    if (isCapitalised(w.text) && ctx.words[k - 1]?.sentence === w.sentence && w.text !== w.text.toUpperCase() && TITLE_CASE_POS.has(w.pos)) c[2]++;
+    counts.set(w.sentence, c);
+  }
+  for (const [s, [n, caps, verbs]] of counts) if (n >= 3 && caps / n >= 0.8 && verbs > 0) out.add(s);
+  return out;
 }
 
 /** Of several actors with the same surname, the one mentioned last before an offset (else the first after). */

@@ -29,3 +29,16 @@ describe('pronouns and role phrases', () => {
     expect(actorOf(doc, 'group:some-european-diplomats')?.represents).toBeNull();
   });
 });
+
+describe('relative pronouns', () => {
+  it('gives "who" and "which" to the actor named just before them', () => {
+    const doc = run('The offer came from Tom Ridley who said it was final. Reuters, which saw the letter, reported it. The Port Authority which runs the docks said nothing.');
+    expect(mentionTexts(doc, 'person:tom-ridley')).toContain('who');
+    expect(mentionTexts(doc, 'org:REUTERS')).toEqual(['Reuters', 'which']);
+  });
+
+  it('gives "it" with a verb of action to the organisation that was the subject', () => {
+    const doc = run('The IMF had warned of a slowdown. On Tuesday, it raised its forecast.');
+    expect(mentionTexts(doc, 'org:IMF')).toEqual(['IMF', 'it']);
+  });
+});

@@ -52,18 +52,25 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
     if (!kind || (w.pos !== 'PRON' && w.pos !== 'DET' && w.pos !== 'PROPN')) continue;
     // The named mentions of the last few sentences before the pronoun (a sliding window over text order).
     while (hi < named.length && named[hi].end <= w.start) hi++;
-    while (lo < hi && named[lo].sentence < w.sentence - 3) lo++;
+    while (lo < hi && named[lo].sentence < w.sentence - 6) lo++;
     const before = named.slice(lo, hi).filter((n) => n.end <= w.start && !n.quoted);
     let pick = -1;
     if (kind === 'male' || kind === 'female') {
       const g = kind === 'male' ? 'm' : 'f';
-      const ok = before.filter((n) => doc.actors[n.actor].kind === 'person' && (gender(n.actor) ?? g) === g);
+      let ok = before.filter((n) => doc.actors[n.actor].kind === 'person' && (gender(n.actor) ?? g) === g);
+      const near = ok.filter((n) => n.sentence >= w.sentence - 3);
+      if (near.length) ok = near;
       pick = choose(ok, w.sentence, w.start, words[k - 1]?.text === ',' ? sentenceStartOf(ctx, k) : -1);
       if (pick >= 0 && gender(pick) === null && new Set(ok.map((n) => n.actor)).size === 1) people.persons.get(pick)!.gender = g;
     } else if (kind === 'neuter') {
-      if (w.lower !== 'it' || !saysNext(ctx, k)) continue;
+      if (w.lower !== 'it') continue;
       const ok = before.filter((n) => n.sentence >= w.sentence - 1 && ['country', 'organization'].includes(doc.actors[n.actor].kind));
-      pick = ok.length ? ok[ok.length - 1].actor : -1;
+      if (saysNext(ctx, k)) pick = ok.length ? ok[ok.length - 1].actor : -1;
+      else if (actsNext(ctx, k)) {
+        // "it issued a paper": only for the organisation or country that is the subject just before.
+        const subj = ok.filter((n) => n.subject);
+        pick = subj.length ? subj[subj.length - 1].actor : -1;
+      }
     } else if (kind === 'plural') {
       if (w.lower === 'their' || w.lower === 'themselves') continue;
       const ok = before.filter((n) => n.sentence >= w.sentence - 1 && doc.actors[n.actor].kind !== 'person');
@@ -71,10 +78,16 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
       if (groups.length) pick = groups[groups.length - 1].actor;
       else if (saysNext(ctx, k) && ok.length) pick = ok[ok.length - 1].actor;
     } else if (kind === 'relative') {
-      // "X, Finland's junior minister, who said": the person or group the clause hangs on.
-      if (words[k - 1]?.text !== ',') continue;
-      const ok = before.filter((n) => n.sentence === w.sentence && n.end >= words[Math.max(0, k - 20)].start && ['person', 'group'].includes(doc.actors[n.actor].kind));
-      pick = ok.length ? ok[ok.length - 1].actor : -1;
+      // "X who said", "the Chicago Police Department which reported": the actor just named.
+      const prev = words[k - 1];
+      const adjacent = prev ? named.find((n) => n.end === prev.end && n.sentence === w.sentence) : undefined;
+      const wantKinds = w.lower === 'which' ? ['organization', 'country'] : ['person', 'group'];
+      if (adjacent && wantKinds.includes(doc.actors[adjacent.actor].kind)) pick = adjacent.actor;
+      else if (prev?.text === ',') {
+        // "X, Finland's junior minister, who said": the person or group the clause hangs on.
+        const ok = before.filter((n) => n.sentence === w.sentence && n.end >= words[Math.max(0, k - 20)].start && wantKinds.includes(doc.actors[n.actor].kind));
+        pick = ok.length ? ok[ok.length - 1].actor : -1;
+      }
     }
     if (pick < 0) continue;
     addMention(doc, pick, { start: w.start, end: w.end }, 'pronoun');
@@ -118,6 +131,13 @@ function saysNext(ctx: ActorsContext, k: number): boolean {
     if (!SKIP_AFTER.has(l)) return false;
   }
   return false;
+}
+
+/** "it issued", "it increased": the pronoun is the subject of a verb of action (not "it is", "it seems"). */
+function actsNext(ctx: ActorsContext, k: number): boolean {
+  const next = ctx.words[k + 1];
+  if (!next || next.pos !== 'VERB') return false;
+  return !/^(is|was|seems|seemed|appears|appeared|means|meant|takes|took|remains|remained|looks|looked|comes|came|goes|went|becomes|became|makes|made|happens|happened|matters|gets|got|turns|turned)$/.test(next.lower);
 }
 
 function wordIndex(ctx: ActorsContext, offset: number): number {
