@@ -1,7 +1,7 @@
 // Who holds a stance: the subject of the cue's clause (with coordinated subjects), a passive agent, a possessor, or the quote's speaker.
 import type { Cue } from './cues.js';
 import type { StanceContext } from './context.js';
-import { coordinatedLeft, coordinatedRight, governor, isGroup, possessedHead } from './subjects.js';
+import { coordinatedLeft, coordinatedRight, governor, isGroup, isMemberModifier, possessedHead } from './subjects.js';
 
 export interface Holders {
   actors: number[];
@@ -46,6 +46,8 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
     return null;
   }
   if (cue.type === 'noun') {
+    // "would need the backing of the Security Council": a condition, not the Council's position.
+    for (let k = cueFirst - 1; k >= cueFirst - 3 && k >= 0; k--) if (/^(need|needs|needed|require|requires|required|without|seek|seeks|sought|want|wants|wanted|secure|win|get)$/.test(words[k].norm)) return null;
     const pos = possessor(ctx, cueFirst);
     if (pos) return { actors: pos, quote: null, via: 'possessor' };
     if (POSSESSIVE_PRONOUNS.has(words[cueFirst - 1]?.norm ?? '')) {
@@ -99,7 +101,8 @@ type FallbackScan = Scan & { fallback?: number };
 function subjectScan(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number): FallbackScan {
   const { words, ix, proposalAt, quoteAt, doc } = ctx;
   let fallback: number | undefined; // "it" / "they" resolved by the actors stage: used when nothing surer is found
-  let sharedSubject = false; // "… and did not come down …": the subject of the previous verb phrase
+  // "… and did not come down …", "…, to pave the way for": the subject of the main verb phrase.
+  let sharedSubject = words[cueFirst - 1]?.norm === 'to';
   let onlyAux = true;
   for (let k = cueFirst - 1; k >= first; k--) {
     const w = words[k];
@@ -145,13 +148,18 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
     k = u.first;
     if (proposalAt[u.last] >= 0) continue;
     if (doc.actors[u.actor].key.startsWith('group:')) return { kind: 'group' };
-    if (u.via === 'pronoun' && /^(it|they|them|their|its)$/i.test(doc.text.slice(words[u.first].start, words[u.last].end))) {
-      // The actors stage's guess for "it" / "they": keep looking for a named subject in the sentence first.
+    const surface = doc.text.slice(words[u.first].start, words[u.last].end).toLowerCase();
+    if (u.via === 'pronoun' && /^(which|who|that)$/.test(surface)) return { kind: 'found', actors: [u.actor] };
+    if (u.via === 'pronoun' && /^(it|they|them|their|its)$/.test(surface)) {
+      // "Germany … said it wanted": the sentence's own subject before the actors stage's guess.
+      const ref = pronounReferent(ctx, u.first, first);
+      if (ref !== null) return { kind: 'found', actors: [ref] };
       fallback ??= isGroup(ctx, u) ? undefined : u.actor;
       continue;
     }
     if (words[u.first - 1]?.norm === '(') continue; // "(NATO)" after a name already read
     if (isGroup(ctx, u)) return { kind: 'group' };
+    if (isMemberModifier(ctx, u)) continue;
     const gov = governor(ctx, u);
     if (gov === 'prep' || gov === 'object') continue;
     if (!possessedHead(ctx, u)) continue;
@@ -247,6 +255,21 @@ function possessiveReferent(ctx: StanceContext, k: number, first: number): numbe
     j = u.first;
     if (doc.actors[u.actor].key.startsWith('group:') || isGroup(ctx, u)) continue;
     if (governor(ctx, u) === 'prep') continue;
+    return u.actor;
+  }
+  return null;
+}
+
+/** Whom "it" / "they" stands for within its sentence: the nearest actor before it that is a subject, or null. */
+function pronounReferent(ctx: StanceContext, k: number, first: number): number | null {
+  const { ix, quoteAt, doc } = ctx;
+  for (let j = k - 1; j >= first; j--) {
+    if (quoteAt[j] >= 0 && doc.quotes[quoteAt[j]].kind !== 'indirect') continue;
+    const u = ix.at[j];
+    if (!u) continue;
+    j = u.first;
+    if (u.via === 'pronoun' || doc.actors[u.actor].key.startsWith('group:') || isGroup(ctx, u)) continue;
+    if (governor(ctx, u) !== null || !possessedHead(ctx, u)) continue;
     return u.actor;
   }
   return null;

@@ -6,7 +6,7 @@ import type { StanceContext } from './context.js';
 const GROUP_NOUNS = new Set(['ministers', 'members', 'member', 'countries', 'allies', 'officials', 'diplomats', 'leaders', 'states', 'nations', 'forces', 'troops', 'lawmakers', 'governments', 'politicians', 'sources', 'critics', 'analysts', 'partners', 'envoys', 'parties', 'mps', 'legislators', 'senators', 'citizens', 'people', 'planes', 'media', 'colleagues', 'counterparts', 'neighbours', 'neighbors']);
 const PREPOSITIONS = new Set(['of', 'to', 'for', 'from', 'with', 'on', 'in', 'at', 'against', 'into', 'over', 'about', 'than', 'between', 'among', 'by', 'toward', 'towards', 'like', 'including', 'per', 'via', 'behind', 'under', 'after', 'before', 'despite', 'amid', 'across', 'within', 'without', 'upon']);
 /** Heads after "X's" that speak for X ("Hungary's parliament", "Poland's foreign minister"). */
-const SPEAKING_HEADS = new Set(['parliament', 'government', 'cabinet', 'president', 'prime', 'chancellor', 'foreign', 'defence', 'defense', 'minister', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'leadership', 'chief', 'head', 'office', 'administration', 'delegation', 'representative', 'mission', 'army', 'military', 'deputy', 'secretary', 'king', 'queen', 'premier', 'national', 'grand', 'top', 'permanent', 'un', 'ruling', 'state', 'senate', 'congress', 'assembly', 'lawmakers', 'legislature']);
+const SPEAKING_HEADS = new Set(['leaders', 'parliament', 'government', 'cabinet', 'president', 'prime', 'chancellor', 'foreign', 'defence', 'defense', 'minister', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'leadership', 'chief', 'head', 'office', 'administration', 'delegation', 'representative', 'mission', 'army', 'military', 'deputy', 'secretary', 'king', 'queen', 'premier', 'national', 'grand', 'top', 'permanent', 'un', 'ruling', 'state', 'senate', 'congress', 'assembly', 'lawmakers', 'legislature']);
 /** Words that open a clause and also work as prepositions ("after Hungary opposed …"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'as', 'since', 'until', 'till', 'because', 'while', 'when', 'once', 'although', 'if', 'unless', 'whereas']);
 const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
@@ -30,8 +30,8 @@ export function isGroup(ctx: StanceContext, u: MentionUnit): boolean {
   const w = words[k];
   if (!w || w.sentence !== words[u.last].sentence || !GROUP_NOUNS.has(w.norm)) return false;
   const before = words[u.first - 1]?.norm === 'the' ? words[u.first - 2] : words[u.first - 1];
-  // "Turkey, a NATO member, …": an apposition, not a group.
-  if ((w.norm === 'member') && before && (before.norm === 'a' || before.norm === 'an')) return false;
+  // "Turkey, a NATO member", "the only council member that voted": one member, not a group.
+  if (w.norm === 'member') return false;
   if (before && QUANTIFIERS.has(before.norm)) return true;
   if (words[u.first - 1]?.norm === 'of' && before && QUANTIFIERS.has(words[u.first - 2]?.norm ?? '')) return true;
   if (SPEAKING_GROUPS.has(w.norm)) return false;
@@ -40,13 +40,19 @@ export function isGroup(ctx: StanceContext, u: MentionUnit): boolean {
 }
 
 /** What governs the noun phrase holding the mention: a preposition ("from Hungary"), a verb ("fight Russia"), or nothing. */
-export function governor(ctx: StanceContext, u: MentionUnit): 'prep' | 'object' | null {
+export function governor(ctx: StanceContext, u: MentionUnit, depth = 0): 'prep' | 'object' | null {
   const { words, ix } = ctx;
   let k = u.first - 1;
   for (let n = 0; k >= 0 && n < 6; n++, k--) {
     const w = words[k];
     if (w.sentence !== words[u.first].sentence) return null;
-    if (ix.at[k] && ix.at[k] !== u) break; // another actor: "Poland's Prime Minister Morawiecki"
+    const other = ix.at[k];
+    if (other && other !== u) {
+      // "Poland's Prime Minister Morawiecki": a possessor ends the phrase; "exiled Turkish preacher Gulen" goes on.
+      if (words[other.last + 1]?.norm === "'s" || words[other.last + 1]?.norm === "'" || other.last + 1 === u.first) break;
+      k = other.first;
+      continue;
+    }
     if (NP_INNER_POS.has(w.pos) || w.norm === "'s" || w.norm === "'") continue;
     break;
   }
@@ -57,6 +63,13 @@ export function governor(ctx: StanceContext, u: MentionUnit): 'prep' | 'object' 
   while (words[n] && words[n].pos === 'ADV') n++;
   if (words[n] && (words[n].pos === 'VERB' || words[n].pos === 'AUX') && !/ing$/.test(words[n].norm) && CLAUSE_OPENERS.has(g.norm)) return null;
   if (ix.at[k] && ix.at[k] !== u) return null;
+  // "thanking the Turkish, Finnish and Swedish leaders": a conjunct is governed like the first conjunct.
+  if ((g.norm === ',' || g.norm === 'and' || g.norm === 'or') && depth < 6) {
+    const sib = ix.at[k - 1];
+    if (sib && sib !== u) return governor(ctx, sib, depth + 1);
+  }
+  // "the leadership of the alliance": the head speaks for the actor.
+  if (g.norm === 'of' && SPEAKING_HEADS.has(words[k - 1]?.norm ?? '')) return null;
   if (PREPOSITIONS.has(g.norm) && g.pos !== 'SCONJ') return 'prep';
   if (g.pos === 'VERB' && !/^(said|says|told|is|was|are|were)$/.test(g.norm)) return 'object';
   return null;
@@ -120,4 +133,10 @@ export function coordinatedRight(ctx: StanceContext, from: number, last: number)
     if (!saw) break;
   }
   return out;
+}
+
+/** True when the mention modifies a single member noun ("council member", "NATO member"): it is not the subject itself. */
+export function isMemberModifier(ctx: StanceContext, u: MentionUnit): boolean {
+  const next = ctx.words[u.last + 1];
+  return !!next && next.norm === 'member' && ctx.doc.actors[u.actor].kind === 'organization';
 }
