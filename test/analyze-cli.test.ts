@@ -1,5 +1,5 @@
 // End to end: `standpoint analyze` on inputs of every format, good and bad, as a user runs it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, records, standpoint, tempDir } from './cli.js';
 import { AnalysisRecordSchema, recordInconsistencies } from './record-schema.js';
@@ -58,6 +58,16 @@ describe('standpoint analyze --json', () => {
       ['mixed/sub/4-page.html', true, '2023-01-11', 'Monitors'],
     ]);
     expect(records(run.stdout)[1].article.id).toBe('b-1');
+  });
+
+  it('streams: prints the record of a JSON line before standard input ends', async () => {
+    const child = spawn(process.execPath, [CLI, 'analyze', '--json', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const first = new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    child.stdin.write(`${JSON.stringify({ id: 'first', text: STORY_A })}\n`);
+    expect(JSON.parse((await first).split('\n')[0]).article.id).toBe('first'); // standard input still open
+    child.stdin.end(`${JSON.stringify({ id: 'second', text: STORY_B })}\n`);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
   });
 
   it('reads standard input as -', () => {

@@ -84,11 +84,15 @@ async function* readSource(file: string, chunks: Chunks): AsyncGenerator<Input> 
   const head: Buffer[] = [];
   let headBytes = 0;
   try {
+    // Up to SNIFF_BYTES, but no more than needed to see a first whole line: a pipe of JSON Lines is
+    // analysed line by line as it arrives, not after its first 8 KiB.
     while (headBytes < SNIFF_BYTES) {
       const next = await chunks.next();
       if (next.done) break;
-      head.push(toBuffer(next.value));
-      headBytes += head[head.length - 1].length;
+      const chunk = toBuffer(next.value);
+      head.push(chunk);
+      headBytes += chunk.length;
+      if (chunk.includes(0x0a)) break;
     }
   } catch (err) {
     yield failure('unreadable', `cannot read: ${(err as Error).message}`, where, err);
