@@ -3,6 +3,7 @@ import { tokenAt, type Doc } from '../doc.js';
 import type { Span } from '../record.js';
 import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, prevWord, segments, verbAt } from './cues.js';
 import type { MarkedSpan } from './marks.js';
+import { reportingVerb } from './lexicon.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
 
 export interface Attribution {
@@ -63,9 +64,10 @@ function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
       // Words between the mark and the verb: empty ("said X") or the speaker ("he", "the minister").
       let w = first;
       while (w < k && (isSpace(doc.tokens[w]) || /^[,;:—–-]$/.test(doc.tokens[w].text))) w++;
-      if (w === k) {
+      // "the statement quoted Scholz as saying": the one quoted is the speaker.
+      if (w === k || reportingVerb(doc.tokens[k].lower)?.lemma === 'quote') {
         const sp = speakerAfterVerb(ctx, k);
-        return sp ? { speaker: sp, cue: doc.tokens[k] } : null;
+        if (sp || w === k) return sp ? { speaker: sp, cue: doc.tokens[k] } : null;
       }
       const sp = speakerBeforeVerb(ctx, w, k);
       return sp ? { speaker: sp, cue: doc.tokens[k] } : null;

@@ -198,7 +198,7 @@ function wordSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
       const det = words[from].w;
       // "the foreign minister" names someone already mentioned; "a senior official" is an unnamed group.
       if ((ROLE_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) && (det === 'the' || det === 'his' || det === 'her' || det === 'its') && !w.endsWith('s')) {
-        const a = lastActorBefore(ctx, s, DOCUMENT_NOUNS.has(w) ? ['person', 'organization', 'country'] : ['person']);
+        const a = lastActorBefore(ctx, s, ['person']) ?? (DOCUMENT_NOUNS.has(w) ? lastActorBefore(ctx, s, ['organization', 'country']) : null);
         if (a !== null) { mention(ctx, a, np, 'title'); return { actor: a, span: np }; }
       }
       const label = words.slice(from, k + 1).map((x) => x.w).filter((x) => !['a', 'an', 'the', 'another', 'his', 'her', 'their'].includes(x)).join(' ');
