@@ -144,8 +144,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       claim(ctx, run[from].start, run[run.length - 1].end, actor);
       return;
     }
-    const place = run.findIndex((w) => PLACE_HEADS.has(foldedWord(w)));
-    if (place >= 0) {
+    // A place or thing closes a name ("Black Sea Fleet", "Clinton Plan"); at the front it is only a stop ("State Antony Blinken").
+    const place = run.findIndex((w, p) => p > 0 && PLACE_HEADS.has(foldedWord(w)));
+    if (place > 0) {
       // "Clinton Plan", "Black Sea": the words before a place or thing count only as names known otherwise.
       for (const w of run.slice(0, place)) if (!isStop(w)) singles.push({ ws: [w], strict: true });
       return;
