@@ -1,0 +1,106 @@
+// Reported speech led by a verb: "X said (that) …", "X warned of …", "X is demanding …", "…, saying …".
+import type { Doc, Sentence } from '../doc.js';
+import { speakerBeforeVerb } from './attribution.js';
+import { QUOTE_MARKS, SENTENCE_END, nextWord, prevWord, verbAt } from './cues.js';
+import {
+  COMPLEMENT_PREPS, MIN_WORDS, contentEnd, contentSpan, contentStart, hasVerb, lastWordOf, objectStart, onlyCircumstance,
+  pastCircumstance, type IndirectQuote,
+} from './content.js';
+import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
+
+const BE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+const CLOSING_MARKS = new Set(['”', '"', '’', "'"]);
+
+/** Whether the verb's subject (a few words at most) comes right after a closing quotation mark. */
+function followsQuotation(doc: Doc, verb: number, first: number): boolean {
+  let k = prevWord(doc, verb);
+  for (let n = 0; k >= first && n < 8; k = prevWord(doc, k), n++) {
+    const t = doc.tokens[k];
+    if (CLOSING_MARKS.has(t.text)) return true;
+    if (t.text === ',' && CLOSING_MARKS.has(doc.tokens[prevWord(doc, k)]?.text ?? '')) return true;
+    if (t.text === ',' && n > 0 && !/^(?:PROPN|NUM)$/.test(doc.tokens[prevWord(doc, k)]?.pos ?? '')) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === '.' && n === 0) return false;
+  }
+  return false;
+}
+
+/** The subject of the clause a participle hangs on: the subject of the nearest verb before it, else of the sentence. */
+function participleSubject(ctx: SpeakerContext, s: Sentence, comma: number, found: IndirectQuote[]): Speaker | null {
+  const { doc } = ctx;
+  if (found.length) return found[found.length - 1].attr?.speaker ?? null;
+  for (let k = comma - 1; k >= s.first; k--) {
+    const t = doc.tokens[k];
+    if (t.pos !== 'VERB' && !verbAt(doc, k, ['speech', 'thought', 'object'])) continue;
+    let from = s.first;
+    for (let j = k - 1; j >= s.first; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { from = j + 1; break; }
+    const sp = speakerBeforeVerb(ctx, from, k);
+    if (sp) return sp;
+  }
+  const first = doc.tokens.slice(s.first, comma).findIndex((x) => x.text === ',');
+  const firstEnd = first >= 0 ? s.first + first - 1 : comma - 1;
+  return firstEnd >= s.first ? speakerIn(ctx, { start: doc.tokens[s.first].start, end: doc.tokens[firstEnd].end }) : null;
+}
+
+/** The subject of a sentence: the speaker named before its first verb, when that verb comes before `limit`. */
+function sentenceSubject(ctx: SpeakerContext, s: Sentence, limit: number): Speaker | null {
+  const { doc } = ctx;
+  for (let k = s.first; k < limit; k++) {
+    const t = doc.tokens[k];
+    if (t.pos === 'VERB' || t.pos === 'AUX') return k > s.first ? speakerBeforeVerb(ctx, s.first, k) : null;
+    if (QUOTE_MARKS.has(t.text)) return null;
+  }
+  return null;
+}
+
+/** "X said (that) …", "X warned of …", "X is demanding …", "…, saying …" inside a sentence; several per sentence. */
+export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
+  const { doc } = ctx;
+  const out: IndirectQuote[] = [];
+  const end = lastWordOf(doc, s);
+  for (let v = s.first; v <= end; v++) {
+    const t = doc.tokens[v];
+    const cls = verbAt(doc, v, ['speech', 'thought', 'object']);
+    if (!cls) continue;
+    const nw = nextWord(doc, v);
+    if (nw > end) continue;
+    const next = doc.tokens[nw];
+    if (next.text === ':' || next.text === ',' || QUOTE_MARKS.has(next.text) || SENTENCE_END.has(next.text)) continue;
+    const pw = prevWord(doc, v);
+    const before = doc.tokens[pw];
+    // "“…,” said X" and "“…,” X told Y" attribute a quotation, they do not report one.
+    if (followsQuotation(doc, v, s.first)) continue;
+    if (/ed$/.test(t.lower) && before && BE.has(before.lower)) continue; // passive: "was told", "is expected"
+    let sp = null;
+    if (/ing$/.test(t.lower)) {
+      if (before?.text === ',' && cls !== 'object' && next.pos !== 'ADP') {
+        // "…, saying …": the subject of the clause before, found through its verb ("she said …, emphasizing").
+        sp = participleSubject(ctx, s, pw, out);
+      } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
+      else continue;
+    } else sp = speakerBeforeVerb(ctx, s.first, v);
+    // "… and said …": the subject of the verb before.
+    if (!sp && (before?.lower === 'and' || before?.lower === 'but')) sp = out.length ? out[out.length - 1].attr?.speaker ?? null : sentenceSubject(ctx, s, pw);
+    // "… an architect who said …": the noun before "who".
+    if (!sp && before?.lower === 'who') sp = speakerBeforeVerb(ctx, s.first, pw);
+    // A sentence split after an abbreviation ("Rep. Jane Roe (D-Mass.) said …"): the subject is in the piece before.
+    if (!sp && pw < s.first && s.i > 0 && doc.sentences[s.i - 1].paragraph === s.paragraph && /[).]$/.test(doc.tokens[doc.sentences[s.i - 1].last].text)) {
+      sp = speakerBeforeVerb(ctx, doc.sentences[s.i - 1].first, v);
+    }
+    if (!sp) continue;
+    let from = contentStart(doc, v, end);
+    if (cls === 'speech' || cls === 'thought') from = pastCircumstance(doc, from, end);
+    if (from < 0) continue;
+    // "spoke in Oslo", "spoke to reporters": a circumstance, not what was said.
+    if (cls === 'object' && doc.tokens[from]?.pos === 'ADP' && !COMPLEMENT_PREPS.has(doc.tokens[from].lower)) continue;
+    from = objectStart(doc, v, from, end);
+    if (from > end || /^(?:VERB|AUX)$/.test(doc.tokens[from].pos)) continue;
+    const to = contentEnd(doc, from, end, cls);
+    const content = contentSpan(doc, from, to, cls === 'object' ? 1 : MIN_WORDS);
+    if (!content || onlyCircumstance(doc, from, to)) continue;
+    // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
+    if (cls === 'speech' && doc.tokens[from].pos === 'PROPN' && !hasVerb(doc, from, to)) continue;
+    out.push({ span: content, attr: { speaker: sp, cue: t } });
+    v = to;
+  }
+  return out;
+}
