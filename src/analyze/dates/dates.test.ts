@@ -34,3 +34,11 @@ describe('dates stage', () => {
     expect(doc.stances[0].date).toBeNull();
   });
 });
+
+describe('timesIn with dates that need chrono', () => {
+  it('reads month-day dates and leans them into the past', () => {
+    expect(timesIn('Norway said on March 11 it would help.', '2024-03-13')[0].date).toBe('2024-03-11');
+    expect(timesIn('The plan was first floated on Dec. 20.', '2024-03-13')[0].date).toBe('2023-12-20');
+    expect(timesIn('Austria changed course last week.', '2024-03-13')[0].date).toBe('2024-03-06');
+  });
+});

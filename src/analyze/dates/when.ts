@@ -14,11 +14,60 @@ const MONTH_ONLY = /^(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 const iso = (d: Date): string => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 
 /** The time expressions of a sentence, resolved against `ref` (YYYY-MM-DD), in text order. */
+/** A cheap test for words that can start a time expression; chrono runs only on sentences that pass it. */
+const MAYBE_TIME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|tomorrow|last|ago|earlier|week|month|year)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}/i;
+
+const MAYBE_TIME_ALL = new RegExp(MAYBE_TIME.source, 'gi');
+/** Characters of context given to chrono on each side of a likely time word. */
+const WINDOW = 24;
+
+/** Day words resolved without chrono: weekdays, "yesterday", "today", "last week". */
+const SIMPLE = /\b(?:(?:late |early )?(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?|(yesterday|today|tonight)|last (week|month))\b/gi;
+const NEEDS_CHRONO = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:earlier|later) this (?:week|month|year)\b|\b\w+ (?:days|weeks|months) ago\b/i;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const DAY = 24 * 3600 * 1000;
+
+/** Weekdays and relative days, resolved by hand: chrono is slow for what a table answers. */
+function simpleTimes(sentence: string, instant: Date): Resolved[] {
+  const out: Resolved[] = [];
+  for (const m of sentence.matchAll(SIMPLE)) {
+    const text = m[0].toLowerCase();
+    let d: Date;
+    if (m[1]) {
+      const want = WEEKDAYS.indexOf(m[1].toLowerCase());
+      let back = (instant.getUTCDay() - want + 7) % 7;
+      const future = FUTURE.test(sentence.slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 10));
+      if (future && back > 0) back -= 7; // "will meet on Friday": the coming one
+      if (text.startsWith('last ') && back === 0) back = 7;
+      d = new Date(instant.getTime() - back * DAY);
+    } else if (m[2]) {
+      d = new Date(instant.getTime() - (m[2].toLowerCase() === 'yesterday' ? DAY : 0));
+    } else {
+      d = new Date(instant.getTime() - (m[3].toLowerCase() === 'week' ? 7 : 30) * DAY);
+    }
+    out.push({ date: iso(d), start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
 export function timesIn(sentence: string, ref: string): Resolved[] {
+  if (!MAYBE_TIME.test(sentence)) return [];
   const instant = new Date(`${ref}T12:00:00Z`);
   if (Number.isNaN(instant.getTime())) return [];
+  if (!NEEDS_CHRONO.test(sentence)) return simpleTimes(sentence, instant);
   const out: Resolved[] = [];
-  for (const r of chrono.parse(sentence, { instant, timezone: 0 }, { forwardDate: false })) {
+  // chrono runs only on short windows around the likely time words, not on the whole sentence.
+  const windows: [number, number][] = [];
+  for (const m of sentence.matchAll(MAYBE_TIME_ALL)) {
+    const a = Math.max(0, m.index! - WINDOW);
+    const b = Math.min(sentence.length, m.index! + m[0].length + WINDOW);
+    const lastW = windows[windows.length - 1];
+    if (lastW && a <= lastW[1]) lastW[1] = Math.max(lastW[1], b);
+    else windows.push([a, b]);
+  }
+  const results = windows.flatMap(([a, b]) => chrono.parse(sentence.slice(a, b), { instant, timezone: 0 }, { forwardDate: false })
+    .map((r) => Object.assign(r, { index: r.index + a })));
+  for (const r of results) {
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !/\b(yesterday|today|tonight|last|this|earlier)\b/i.test(r.text)) continue;
     let d = r.start.date();
     const future = FUTURE.test(sentence.slice(Math.max(0, r.index - 40), r.index + r.text.length + 10));

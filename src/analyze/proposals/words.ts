@@ -18,15 +18,31 @@ export interface Word {
 
 const HYPHENS = new Set(['-', '‑', '–']);
 
-export const normWord = (s: string): string => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[-‑]/g, '');
+const SPECIAL = /[’‘`\-‑]/;
+export const normWord = (s: string): string => {
+  const lower = s.toLowerCase();
+  return SPECIAL.test(lower) ? lower.replace(/[’‘`]/g, "'").replace(/[-‑]/g, '') : lower;
+};
 
-/** Builds the word list of a tokenised document: non-space tokens, with "a-b" joined when no space separates them. */
+const CACHE = new WeakMap<Doc['tokens'], Word[]>();
+
+/** Builds (once per token list) the word list of a tokenised document: non-space tokens, with "a-b" joined. */
 export function wordsOf(doc: Doc): Word[] {
+  const cached = CACHE.get(doc.tokens);
+  if (cached) return cached;
+  const out = buildWords(doc);
+  CACHE.set(doc.tokens, out);
+  return out;
+}
+
+function buildWords(doc: Doc): Word[] {
   const out: Word[] = [];
   const toks = doc.tokens;
   for (let t = 0; t < toks.length; t++) {
     const tok = toks[t];
-    if (tok.pos === 'SPACE' || tok.text.trim() === '') continue;
+    if (tok.pos === 'SPACE') continue;
+    const c0 = tok.text.charCodeAt(0);
+    if ((c0 === 32 || c0 === 10 || c0 === 9 || c0 === 13 || c0 === 160) && tok.text.trim() === '') continue;
     const prev = out[out.length - 1];
     const isHyphen = tok.text === '-' || tok.text === '‑';
     // Join "x" "-" "y" when they touch.
@@ -46,7 +62,8 @@ export function wordsOf(doc: Doc): Word[] {
       continue;
     }
     // "Poland's," can come as one token: split the possessive off.
-    const poss = /^(.+?)(['’]s)$/.exec(tok.text);
+    const surface = tok.text;
+    const poss = surface.length > 2 && (surface.endsWith("'s") || surface.endsWith('’s')) ? /^(.+?)(['’]s)$/.exec(surface) : null;
     if (poss && tok.pos !== 'PUNCT') {
       const cut = tok.start + poss[1].length;
       out.push(mk(out.length, tok.start, cut, poss[1], tok.pos, tok.sentence));

@@ -8,6 +8,8 @@ const MARKERS: string[][] = [
   ['should', 'be', 'supported', 'by'], ['should', 'be', 'backed', 'by'], ['must', 'be', 'approved', 'by'],
   ['need', 'the', 'backing', 'of'], ['need', 'the', 'approval', 'of'], ['would', 'need'], ['requires'], ['would', 'require'],
 ];
+const BY_FIRST = new Map<string, string[][]>();
+for (const m of MARKERS) BY_FIRST.set(m[0], [...(BY_FIRST.get(m[0]) ?? []), m]);
 const ENDS = new Set(['.', ';', '”', '"', ':']);
 const MAX_WORDS = 12;
 
@@ -21,7 +23,7 @@ export function conditionNear(ctx: StanceContext, word: number): string | null {
     // The next sentence counts only when it goes on about the same thing ("But he said …").
     if (sentence !== s && !/^(but|however|he|she|they|it|the)$/.test(words[range.first].norm)) continue;
     for (let k = range.first; k <= range.last; k++) {
-      for (const m of MARKERS) {
+      for (const m of BY_FIRST.get(words[k].norm) ?? []) {
         if (!m.every((w, j) => words[k + j]?.norm === w)) continue;
         const from = k + m.length;
         let to = from;

@@ -75,9 +75,10 @@ function cueStances(ctx: StanceContext): Stance[] {
       const addressee = addresseeOf(ctx, last);
       if (addressee !== null) out.push({ holder: addressee, proposal: target.proposal, stance: 'oppose', condition: null, confidence: 0.6, date: null, evidence: { start: words[range.first].start, end: words[range.last].end }, quote: null });
     }
+    let condition: string | null | undefined;
     for (const holder of actors) {
       out.push({
-        holder, proposal: target.proposal, stance: label, condition: conditionNear(ctx, first), confidence,
+        holder, proposal: target.proposal, stance: label, condition: condition ??= conditionNear(ctx, first), confidence,
         date: null, evidence, quote: holders.quote, when: { start: words[first].start, end: words[last].end },
       });
     }
