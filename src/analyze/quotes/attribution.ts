@@ -57,9 +57,9 @@ function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
   const first = k;
   for (let n = 0; k < doc.tokens.length && n < 14; k++) {
     const t = doc.tokens[k];
-    if (isSpace(t)) { if (t.text.includes('\n')) return null; continue; }
+    if (isSpace(t)) { if (t.text.includes('\n')) return signedBy(ctx, q, first, k); continue; }
     n++;
-    if (QUOTE_MARKS.has(t.text) || SENTENCE_END.has(t.text)) return null;
+    if (QUOTE_MARKS.has(t.text) || SENTENCE_END.has(t.text)) return signedBy(ctx, q, first, k);
     if (verbAt(doc, k)) {
       // Words between the mark and the verb: empty ("said X") or the speaker ("he", "the minister").
       let w = first;
@@ -75,6 +75,16 @@ function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
     if (CLAUSE_WORDS.has(t.lower) || t.pos === 'VERB') return null;
   }
   return null;
+}
+
+/** A quote signed with a name and no verb: "“…” ― Jane Roe" or "“…,” Jane Roe, the envoy" at the end of a paragraph. */
+function signedBy(ctx: SpeakerContext, q: MarkedSpan, first: number, stop: number): Attribution | null {
+  const { doc } = ctx;
+  if (stop <= first || doc.tokens[stop].text.trim() && !doc.tokens[stop].text.includes('\n') && stop < doc.tokens.length - 1 && doc.tokens[stop].text !== '.') return null;
+  const span = { start: doc.tokens[first].start, end: doc.tokens[stop - 1].end };
+  if (span.end - span.start > 80) return null;
+  const sp = speakerIn(ctx, span, true);
+  return sp ? { speaker: sp, cue: { start: q.close, end: q.close + 1 } } : null;
 }
 
 /** Tries a speech verb before the opening mark in its sentence: "X said: “…”", "X said the plan was “rushed”". */

@@ -6,6 +6,7 @@ import { QUOTE_MARKS, isSpace, nextWord, prevWord, verbAt } from './cues.js';
 import { adjunctOnly, contentSpan, hasVerb, lastWordOf, type IndirectQuote } from './content.js';
 import { NOT_SPEAKERS } from './lexicon.js';
 import { speakerIn, type SpeakerContext } from './speaker.js';
+import { nounCues } from './nominal.js';
 import { verbCues } from './verb-cues.js';
 
 export type { IndirectQuote } from './content.js';
@@ -106,6 +107,7 @@ export function findIndirect(ctx: SpeakerContext, marked: Span[]): IndirectQuote
       const tail = tailCue(ctx, s) ?? accordingHead(ctx, s);
       if (tail) found.push(tail);
       if (!tail) found.push(...verbCues(ctx, s));
+      for (const n of nounCues(ctx, s)) if (!overlapsAny(n.span, found.map((f) => f.span))) found.push(n);
     }
     for (const f of found) if (!overlapsAny(f.span, marked)) out.push(f);
   }

@@ -94,7 +94,7 @@ const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country:
  * in order within each tier: a named person, an organisation or country, an outlet, a lone capitalised word,
  * then an unnamed group, a role or a pronoun.
  */
-export function speakerIn(ctx: SpeakerContext, spans: Span | Span[]): Speaker | null {
+export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly = false): Speaker | null {
   const { doc } = ctx;
   const list = (Array.isArray(spans) ? spans : [spans]).filter((s) => s.end > s.start);
   const per = list.map((span) => {
@@ -110,11 +110,13 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[]): Speaker | 
     const people = runs.filter((r) => !r.orgLike && (r.words.length >= 2 || ctx.names.full.has(r.surname) || doc.knowledge.people.has(r.name.toLowerCase())));
     if (people.length) { const r = people[people.length - 1]; return { actor: personFromName(ctx, r), span: r }; }
   }
+  if (peopleOnly) return null;
   for (const { span, ms } of per) {
     if (!ms.length) continue;
     // "the German politician", "the Russian envoy": a role, not the country that qualifies it.
     const words = doc.text.slice(span.start, span.end).toLowerCase().split(/\s+/);
-    if (words[0] === 'the' && ROLE_NOUNS.has(words[words.length - 1])) {
+    const head = words[words.length - 1];
+    if (words[0] === 'the' && (ROLE_NOUNS.has(head) || DOCUMENT_NOUNS.has(head))) {
       const sp = wordSpeaker(ctx, span);
       if (sp) return sp;
     }
