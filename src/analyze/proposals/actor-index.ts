@@ -15,7 +15,20 @@ export interface ActorIndex {
   units: MentionUnit[];
 }
 
+const CACHE = new WeakMap<Word[], { mentions: number; index: ActorIndex }>();
+
+/** The index of a document's actor mentions over its words, built once while the mentions stay the same. */
 export function actorIndex(doc: Doc, words: Word[]): ActorIndex {
+  let mentions = 0;
+  for (const a of doc.actors) mentions += a.mentions.length;
+  const cached = CACHE.get(words);
+  if (cached && cached.mentions === mentions) return cached.index;
+  const index = buildIndex(doc, words);
+  CACHE.set(words, { mentions, index });
+  return index;
+}
+
+function buildIndex(doc: Doc, words: Word[]): ActorIndex {
   const at: (MentionUnit | null)[] = new Array(words.length).fill(null);
   const units: MentionUnit[] = [];
   doc.actors.forEach((a, ai) => {

@@ -3,7 +3,7 @@ import type { Doc } from '../doc.js';
 import { slugify } from '../slug.js';
 import { representsKey, type ActorIndex } from './actor-index.js';
 import type { Candidate } from './candidates.js';
-import { articleBodies, phraseRoles } from './proposer.js';
+import { articleBodies, phraseRoles, type PhraseRoles } from './proposer.js';
 import { COMMODITIES, HINTS, WEAPON_MODELS, type ProposalKind } from './triggers.js';
 import type { Word } from './words.js';
 
@@ -25,15 +25,21 @@ const IMPORT_WORDS = new Set(['imports', 'import', 'crude', 'purchases']);
 
 export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: Candidate[]): Cluster[] {
   const bodies = articleBodies(words);
+  const rolesCache = new Map<Candidate, PhraseRoles>();
+  const phraseRolesOf = (_d: Doc, _w: Word[], _i: ActorIndex, c: Candidate, _b: Set<string>): PhraseRoles => {
+    let r = rolesCache.get(c);
+    if (!r) { r = phraseRoles(doc, words, ix, c, bodies); rolesCache.set(c, r); }
+    return r;
+  };
   const clusters: Cluster[] = [];
   const add = (cl: Cluster, c: Candidate) => {
     cl.mentions.push(c);
-    const roles = phraseRoles(doc, words, ix, c, bodies);
+    const roles = phraseRolesOf(doc, words, ix, c, bodies);
     cl.proposer ??= roles.proposer;
     cl.body ??= roles.body;
   };
   const create = (kind: ProposalKind, theme: string, c: Candidate): Cluster => {
-    const roles = phraseRoles(doc, words, ix, c, bodies);
+    const roles = phraseRolesOf(doc, words, ix, c, bodies);
     const cl: Cluster = { kind, theme, proposer: roles.proposer, body: roles.body, mentions: [c], lead: c };
     clusters.push(cl);
     return cl;
@@ -42,7 +48,7 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
   // Pass 1: strong triggers, in text order.
   for (const c of cands) {
     if (c.strength !== 'strong' || c.absorbed || !c.kind) continue;
-    const roles = phraseRoles(doc, words, ix, c, bodies);
+    const roles = phraseRolesOf(doc, words, ix, c, bodies);
     let theme = c.theme;
     if (c.kind === 'accession') theme = [...new Set(roles.subjects.map((a) => representsKey(doc, a)))].sort().join('+');
     if (c.kind === 'weapons' && !theme) theme = weaponWhat(words, c);
