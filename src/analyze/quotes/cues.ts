@@ -13,11 +13,27 @@ const isFragment = (doc: Doc, i: number): boolean =>
   (i > 0 && doc.tokens[i - 1].end === doc.tokens[i].start && /[\p{L}\-]$/u.test(doc.tokens[i - 1].text))
   || (i + 1 < doc.tokens.length && doc.tokens[i + 1].start === doc.tokens[i].end && /^[\p{L}]/u.test(doc.tokens[i + 1].text));
 
-/** The class of the reporting verb at token i, or undefined. */
-export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = ['speech']): VerbClass | undefined {
+const CLASSES: readonly (VerbClass | undefined)[] = [undefined, 'speech', 'thought', 'object'];
+const CODES: Record<VerbClass, number> = { speech: 1, thought: 2, object: 3 };
+const classCache = new WeakMap<Doc, Uint8Array>();
+
+/** The reporting-verb class of every token, worked out in one scan per document and kept. */
+function verbClasses(doc: Doc): Uint8Array {
+  let codes = classCache.get(doc);
+  if (codes && codes.length === doc.tokens.length) return codes;
+  codes = new Uint8Array(doc.tokens.length);
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const cls = classify(doc, i);
+    if (cls) codes[i] = CODES[cls];
+  }
+  classCache.set(doc, codes);
+  return codes;
+}
+
+function classify(doc: Doc, i: number): VerbClass | undefined {
   const t = doc.tokens[i];
   const v = reportingVerb(t.lower);
-  if (!v || !classes.includes(v.cls)) return undefined;
+  if (!v) return undefined;
   if (t.pos === 'ADJ' || t.pos === 'PROPN') return undefined;
   if (isFragment(doc, i)) return undefined;
   // "Clinton plans to …" is tagged as a noun; after a name or pronoun it is the verb.
@@ -27,6 +43,12 @@ export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = ['sp
     if (!afterSubject && !(v.cls === 'speech' && /(?:s|ed)$/.test(t.lower))) return undefined;
   }
   return v.cls;
+}
+
+/** The class of the reporting verb at token i when it is one of `classes`, or undefined. */
+export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = ['speech']): VerbClass | undefined {
+  const cls = CLASSES[verbClasses(doc)[i] ?? 0];
+  return cls && classes.includes(cls) ? cls : undefined;
 }
 
 const prevWordIndex = (doc: Doc, i: number): number => {

@@ -113,6 +113,7 @@ const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov
 
 /** Cuts a run where a word ends a sentence ("… Lindqvist. Later …"); initials and abbreviations do not. */
 function splitAtSentenceEnds(run: string, offset: number): Span[] {
+  if (!run.includes('.')) return [{ start: offset, end: offset + run.length }];
   const out: Span[] = [];
   let start = 0;
   const re = /\S+/g;

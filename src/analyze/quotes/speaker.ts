@@ -37,8 +37,23 @@ function mention(ctx: SpeakerContext, actor: number, span: Span, via: Mention['v
   ctx.mentions.splice(i, 0, m);
 }
 
-const overlapping = (ctx: SpeakerContext, span: Span): Mention[] =>
-  ctx.mentions.filter((m) => m.start < span.end && span.start < m.end);
+/** Mentions overlapping a span: binary search on the sorted mentions, then a short walk back. */
+function overlapping(ctx: SpeakerContext, span: Span): Mention[] {
+  const ms = ctx.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < span.end) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo - 1; i >= 0 && ms[i].start > span.start - MAX_MENTION; i--) if (span.start < ms[i].end) out.push(ms[i]);
+  return out.reverse();
+}
+
+/** Longest mention worth looking back for, in characters. */
+const MAX_MENTION = 200;
 
 /** The person a bare name stands for: an actor already known, or a new one under the fullest form of the name. */
 function personFromName(ctx: SpeakerContext, run: NameRun): number {
