@@ -74,13 +74,15 @@ function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
     }
     if (CLAUSE_WORDS.has(t.lower) || t.pos === 'VERB') return null;
   }
-  return null;
+  return k >= doc.tokens.length ? signedBy(ctx, q, first, k) : null;
 }
 
 /** A quote signed with a name and no verb: "“…” ― Jane Roe" or "“…,” Jane Roe, the envoy" at the end of a paragraph. */
 function signedBy(ctx: SpeakerContext, q: MarkedSpan, first: number, stop: number): Attribution | null {
   const { doc } = ctx;
-  if (stop <= first || doc.tokens[stop].text.trim() && !doc.tokens[stop].text.includes('\n') && stop < doc.tokens.length - 1 && doc.tokens[stop].text !== '.') return null;
+  const end = doc.tokens[stop];
+  // The name must close the paragraph (or the text, or its sentence).
+  if (stop <= first || (end && end.text.trim() && end.text !== '.' && !end.text.includes('\n'))) return null;
   const span = { start: doc.tokens[first].start, end: doc.tokens[stop - 1].end };
   if (span.end - span.start > 80) return null;
   const sp = speakerIn(ctx, span, true);

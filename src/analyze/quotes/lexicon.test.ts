@@ -29,3 +29,13 @@ describe('speaker words', () => {
     expect(TITLES.has('minister')).toBe(true);
   });
 });
+
+describe('speech nouns', () => {
+  it('know which words open their content', async () => {
+    const { nounTakes } = await import('./nominal.js');
+    expect(nounTakes('claim', 'that')).toBe(true);
+    expect(nounTakes('call', 'for')).toBe(true);
+    expect(nounTakes('call', 'that')).toBe(false);
+    expect(nounTakes('table', 'that')).toBe(false);
+  });
+});

@@ -106,3 +106,25 @@ describe('indirect quotes', () => {
     expect(view(doc).map((q) => q.kind)).toEqual(['direct']);
   });
 });
+
+describe('more cues', () => {
+  it('reads reported speech led by a noun with its owner', () => {
+    const doc = run('Karel Novak’s claim that the border was closed angered the farmers.');
+    expect(view(doc)).toEqual([{ kind: 'indirect', text: 'that the border was closed angered the farmers', speaker: 'Karel Novak' }]);
+  });
+
+  it('gives a participle the subject of the clause it hangs on', () => {
+    const doc = run('Ines Moura left the summit early, saying the talks had failed.');
+    expect(view(doc)).toEqual([{ kind: 'indirect', text: 'the talks had failed', speaker: 'Ines Moura' }]);
+  });
+
+  it('takes a quote signed with a name and no verb', () => {
+    const doc = run('Readers wrote in.\n\n“We want the bridge rebuilt.” ― Amal Haddad\n\n“Fix the roads first.” ― Piet de Vries');
+    expect(view(doc).map((q) => q.speaker)).toEqual(['Amal Haddad', 'Piet de Vries']);
+  });
+
+  it('does not take the time after "said" for what was said', () => {
+    const doc = run('“The vote is lost,” Senator Ruth Ellery said Friday afternoon.');
+    expect(view(doc)).toEqual([{ kind: 'direct', text: 'The vote is lost,', speaker: 'Ruth Ellery' }]);
+  });
+});
