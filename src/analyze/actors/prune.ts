@@ -51,6 +51,20 @@ function voiced(doc: Doc): Set<number> {
   for (const q of doc.quotes) if (q.speaker !== null) keep.add(q.speaker);
   for (const p of doc.proposals) if (p.proposer !== null) keep.add(p.proposer);
   for (const s of doc.stances) keep.add(s.holder);
+  // A person through whom their government's stance is reported ("Turkish President X signed …") holds it too.
+  const stanceSentences = new Map<string, Set<number>>();
+  for (const s of doc.stances) {
+    const key = doc.actors[s.holder]?.represents ?? doc.actors[s.holder]?.key;
+    if (!key) continue;
+    const set = stanceSentences.get(key) ?? new Set<number>();
+    set.add(doc.tokens[tokenAt(doc, s.evidence.start)]?.sentence ?? -1);
+    stanceSentences.set(key, set);
+  }
+  doc.actors.forEach((a, i) => {
+    if (a.kind !== 'person' || !a.represents || keep.has(i)) return;
+    const sentences = stanceSentences.get(a.represents);
+    if (sentences && a.mentions.some((m) => m.via !== 'pronoun' && sentences.has(doc.tokens[tokenAt(doc, m.start)]?.sentence ?? -2))) keep.add(i);
+  });
   // The first person named in a sentence that holds a quotation, outside it, is taken to be its voice.
   const quoted = new Map<number, { start: number; end: number }[]>();
   for (const q of doc.quotes) {
