@@ -3,7 +3,7 @@ import { tokenAt, type Doc } from '../doc.js';
 import type { Span } from '../record.js';
 import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, prevWord, segments, verbAt } from './cues.js';
 import type { MarkedSpan } from './marks.js';
-import { reportingVerb } from './lexicon.js';
+import { reportingVerb, type VerbClass } from './lexicon.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
 
 export interface Attribution {
@@ -147,14 +147,14 @@ export function attributeMarked(ctx: SpeakerContext, q: MarkedSpan): Attribution
 }
 
 /** Whether a speech verb sits in the quote's sentence outside the quote (used to tell quotes from titles). */
-export function hasSpeechContext(doc: Doc, q: MarkedSpan): boolean {
+export function hasSpeechContext(doc: Doc, q: MarkedSpan, classes: readonly VerbClass[] = ['speech', 'thought', 'object']): boolean {
   const i = tokenAt(doc, q.open);
   const s = doc.sentences[doc.tokens[i]?.sentence ?? -1];
   if (!s) return false;
   for (let k = s.first; k <= s.last; k++) {
     const t = doc.tokens[k];
     if (t.start >= q.start && t.end <= q.end) continue;
-    if (verbAt(doc, k, ['speech', 'thought', 'object'])) return true;
+    if (verbAt(doc, k, classes)) return true;
   }
   return false;
 }

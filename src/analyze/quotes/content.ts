@@ -61,6 +61,8 @@ export function adjunctOnly(doc: Doc, from: number, to: number): boolean {
 /** Where the reported words start after a verb: past "told reporters", time phrases ("on Friday"); "that" is kept. */
 export function contentStart(doc: Doc, verb: number, last: number): number {
   let k = nextWord(doc, verb);
+  // A particle that belongs to the verb ("pointed out that", "laid out").
+  if (['out', 'up'].includes(doc.tokens[k]?.lower ?? '') && doc.tokens[k].pos !== 'NOUN') k = nextWord(doc, k);
   const lemma = reportingVerb(doc.tokens[verb].lower)?.lemma;
   if (lemma === 'tell' || lemma === 'warn' || lemma === 'assure' || lemma === 'remind') {
     for (let j = k, n = 0; j <= last && n < 10; j = nextWord(doc, j), n++) {

@@ -28,6 +28,13 @@ export function isNotSpeech(doc: Doc, q: MarkedSpan): boolean {
   return false;
 }
 
+/** A short span in title case ("Morning Joe", "Fox News Sunday"). */
+export function isTitleCase(doc: Doc, q: MarkedSpan): boolean {
+  const words = doc.text.slice(q.start, q.end).replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
+  const significant = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  return words.length <= 6 && significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
 /** A title ("Morning Joe", "Fox News Sunday") or a scare-quoted term: short, and no one is said to have said it. */
 export function looksLikeTitleOrTerm(doc: Doc, q: MarkedSpan): boolean {
   const body = doc.text.slice(q.start, q.end).replace(/[.,!?;:]+$/, '');
