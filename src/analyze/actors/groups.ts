@@ -4,6 +4,7 @@ import { claimedAt, type ActorsContext } from './context.js';
 import { GROUP_DETERMINERS, GROUP_HEADS, GROUP_MODIFIERS, GROUP_SINGULAR } from './lexicon.js';
 import { groupActor } from './places.js';
 
+const GROUP_FIRST_WORDS: ReadonlySet<string> = new Set([...GROUP_HEADS].filter((h) => h.includes(' ')).map((h) => h.split(' ')[0]));
 const OPEN_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
 
 /** Finds group phrases by their head noun and walks left over determiners and modifiers. */
@@ -11,10 +12,11 @@ export function findGroups(ctx: ActorsContext): void {
   const { doc, words } = ctx;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
+    if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
     let head = ctx.folded.slice(w.start, w.end);
     let headEnd = k;
-    // Two-word heads ("member states", "foreign ministry").
-    const two = words[k + 1] ? `${head} ${ctx.folded.slice(words[k + 1].start, words[k + 1].end)}` : '';
+    // Two-word heads ("world leaders", "administration officials").
+    const two = words[k + 1] && GROUP_FIRST_WORDS.has(head) ? `${head} ${ctx.folded.slice(words[k + 1].start, words[k + 1].end)}` : '';
     if (two && GROUP_HEADS.has(two)) { head = two; headEnd = k + 1; }
     else if (!GROUP_HEADS.has(head)) continue;
     if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
