@@ -100,7 +100,7 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
       if (cl) add(cl, c);
       continue;
     }
-    if (c.strength !== 'anaphor') continue;
+    if (c.strength !== 'anaphor' || c.distinct) continue; // "new demands" are not the earlier ones
     const hint = anaphorHint(words, ix, c);
     if (hint === false) continue;
     const possessors = phraseRoles(doc, words, ix, { ...c, kind: 'plan' }, bodies).proposer;

@@ -6,6 +6,7 @@ const MARKERS: string[][] = [
   ['so', 'long', 'as'], ['unless'], ['contingent', 'on'], ['conditional', 'on'], ['subject', 'to'], ['depending', 'on'],
   ['depends', 'on'], ['in', 'exchange', 'for'], ['in', 'return', 'for'], ['only', 'after'], ['until'],
   ['should', 'be', 'supported', 'by'], ['should', 'be', 'backed', 'by'], ['must', 'be', 'approved', 'by'],
+  ['in', 'its', 'current', 'form'], ['in', 'this', 'form'], ['in', 'their', 'current', 'form'],
   ['need', 'the', 'backing', 'of'], ['need', 'the', 'approval', 'of'], ['would', 'need'], ['requires'], ['would', 'require'],
 ];
 const BY_FIRST = new Map<string, string[][]>();
@@ -21,7 +22,7 @@ export function conditionNear(ctx: StanceContext, word: number): string | null {
     const range = ctx.sentences.get(sentence);
     if (!range) continue;
     // The next sentence counts only when it goes on about the same thing ("But he said …").
-    if (sentence !== s && !/^(but|however|he|she|they|it|the)$/.test(words[range.first].norm)) continue;
+    if (sentence !== s && !/^(but|however)$/.test(words[range.first].norm)) continue;
     for (let k = range.first; k <= range.last; k++) {
       for (const m of BY_FIRST.get(words[k].norm) ?? []) {
         if (!m.every((w, j) => words[k + j]?.norm === w)) continue;
@@ -29,7 +30,7 @@ export function conditionNear(ctx: StanceContext, word: number): string | null {
         let to = from;
         while (to + 1 <= range.last && to + 1 - from < MAX_WORDS && !ENDS.has(words[to + 1].norm) && !(words[to + 1].norm === ',' && to > from + 2)) to++;
         if (to < from || from > range.last) continue;
-        const text = ctx.doc.text.slice(words[k].start, words[to].end).replace(/\s+/g, ' ').trim();
+        const text = ctx.doc.text.slice(words[k].start, words[to].end).replace(/\s+/g, ' ').replace(/[,;:\s"“”]+$/, '').trim();
         return text;
       }
     }

@@ -60,6 +60,13 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
     if (after) return { actors: after, quote: null, via: 'agent' };
     if (!nounTakenBySubject(ctx, cueFirst)) return null;
   }
+  if (cue.type === 'eval' && words[cueLast + 1]?.norm === 'by') {
+    // "was criticised as unworkable by Austria".
+    const agent = agentAfter(ctx, cueLast, new Set(['by']));
+    return agent ? { actors: agent, quote: null, via: 'agent' } : null;
+  }
+  const joined = joinedIn(ctx, cueFirst, sentence.first);
+  if (joined) return { actors: joined, quote: null, via: 'subject' };
   const subj = subjectLeft(ctx, cueFirst, sentence.first, -1);
   if (subj.kind === 'found') return { actors: subj.actors, quote: null, via: 'subject' };
   if (subj.kind === 'group') return null;
@@ -119,6 +126,11 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
     if (w.norm === ',') {
       let s = k - 1;
       while (s >= first && words[s].norm !== ',' && !CLAUSE_STOPS.has(words[s].norm)) s--;
+      // ", which fear a cap could …,": a relative clause between the subject and its verb is skipped.
+      if (s > first && words[s].norm === ',' && (words[s + 1]?.norm === 'which' || words[s + 1]?.norm === 'who')) {
+        k = s;
+        continue;
+      }
       if (s + 1 <= k - 1 && SUBORDINATORS.has(words[s + 1].norm) && !/ing$/.test(words[s + 2]?.norm ?? '')) break;
       continue;
     }
@@ -133,7 +145,7 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
         // "Hungary, which continues to block …": the relative pronoun's antecedent.
         const a = words[k - 1]?.norm === ',' ? k - 2 : k - 1;
         const v = a >= 0 ? ix.at[a] : null;
-        if (v && !isGroup(ctx, v) && !ctx.doc.actors[v.actor].key.startsWith('group:')) return { kind: 'found', actors: [v.actor] };
+        if (v && !isGroup(ctx, v) && !ctx.doc.actors[v.actor].key.startsWith('group:')) return { kind: 'found', actors: coordinatedLeft(ctx, v, first) };
       }
       if (w.pos === 'PRON' && SPEAKER_PRONOUNS.has(w.norm) && isSubjectPosition(ctx, k)) return { kind: 'pronoun' };
       if (w.pos === 'PRON' && w.norm === 'others' && isSubjectPosition(ctx, k)) return { kind: 'group' };
@@ -149,7 +161,13 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
     if (proposalAt[u.last] >= 0) continue;
     if (doc.actors[u.actor].key.startsWith('group:')) return { kind: 'group' };
     const surface = doc.text.slice(words[u.first].start, words[u.last].end).toLowerCase();
-    if (u.via === 'pronoun' && /^(which|who|that)$/.test(surface)) return { kind: 'found', actors: [u.actor] };
+    // "We cannot support this" inside a quote: the speaker, whatever the actors stage made of "we".
+    if (/^(we|i|us|our|my)$/.test(surface) && insideQuote >= 0) return { kind: 'pronoun' };
+    if (u.via === 'pronoun' && /^(which|who|that)$/.test(surface)) {
+      const a = words[u.first - 1]?.norm === ',' ? u.first - 2 : u.first - 1;
+      const v = a >= first ? ix.at[a] : null;
+      return { kind: 'found', actors: v && v.actor === u.actor ? coordinatedLeft(ctx, v, first) : [u.actor] };
+    }
     if (u.via === 'pronoun' && /^(it|they|them|their|its)$/.test(surface)) {
       // "Germany … said it wanted": the sentence's own subject before the actors stage's guess.
       const ref = pronounReferent(ctx, u.first, first);
@@ -273,4 +291,19 @@ function pronounReferent(ctx: StanceContext, k: number, first: number): number |
     return u.actor;
   }
   return null;
+}
+
+/** "Belarus and Syria joined Russia in voting against it": the joiners and the joined. */
+function joinedIn(ctx: StanceContext, cueFirst: number, first: number): number[] | null {
+  const { words, ix } = ctx;
+  if (words[cueFirst - 1]?.norm !== 'in') return null;
+  const obj = ix.at[cueFirst - 2];
+  if (!obj) return null;
+  const verb = obj.first - 1 >= first ? words[obj.first - 1] : null;
+  if (!verb || !/^(join|joins|joined|joining)$/.test(verb.norm)) return null;
+  let k = obj.first - 2;
+  while (k >= first && (words[k].pos === 'ADV' || words[k].pos === 'AUX')) k--;
+  const subj = k >= first ? ix.at[k] : null;
+  const out = subj ? coordinatedLeft(ctx, subj, first) : [];
+  return [...out, obj.actor];
 }

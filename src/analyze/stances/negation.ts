@@ -26,7 +26,7 @@ export function polarity(ctx: StanceContext, cueFirst: number, cue: Cue): Polari
       by = w.norm;
       continue;
     }
-    if (NEGATING_VERBS.has(w.norm) && (words[k + 1]?.norm === 'to' || k + 1 === cueFirst)) { negated = !negated; by = w.norm; continue; }
+    if (NEGATING_VERBS.has(w.norm) && (words[k + 1]?.norm === 'to' || k + 1 === cueFirst || words[cueFirst - 1]?.norm === 'to')) { negated = !negated; by = w.norm; continue; }
     if (HEDGES.has(w.norm)) hedged = true;
   }
   return { negated, hedged, by };

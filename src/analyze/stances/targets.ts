@@ -35,7 +35,8 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
     fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via, inner } : null;
   let k = cueLast + 1;
   while (k <= last && (words[k].pos === 'ADV' || words[k].pos === 'PART') && !PRONOUN_OBJECTS.has(words[k].norm)) k++;
-  const pronounObject = k <= last && PRONOUN_OBJECTS.has(words[k].norm) && proposalAt[k] < 0 && cue.type === 'verb';
+  const pronounObject = k <= last && PRONOUN_OBJECTS.has(words[k].norm) && proposalAt[k] < 0 && cue.type === 'verb'
+    && !(words[k + 1] && (words[k + 1].pos === 'NOUN' || words[k + 1].pos === 'ADJ' || proposalAt[k + 1] >= 0)); // "this proposal" is no pronoun
   if (!pronounObject && !passive) {
     const window = cue.control ? CONTROL_WINDOW : OBJECT_WINDOW;
     const inner: Cue[] = [];
@@ -43,7 +44,7 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
       if (proposalAt[j] >= 0) return hit(j, 'object', inner);
       const w = words[j];
       if (cue.control) { if (w.norm === ';' || w.norm === '.') break; continue; }
-      if (OBJECT_STOPS.has(w.norm) && !(NAMING.has(w.norm) && j === cueLast + 1)) break;
+      if (OBJECT_STOPS.has(w.norm) && !(NAMING.has(w.norm) && j === cueLast + 1) && !(w.norm === 'whether' && words[j + 1]?.norm === 'to')) break;
       const m = CUES.matchAt(words, j) ?? NOUN_CUES.matchAt(words, j);
       if (m && m.entry.type !== 'eval') { inner.push(m.entry); j = m.last; continue; }
       if (w.pos === 'VERB' || w.pos === 'AUX') {
