@@ -21,3 +21,10 @@ describe('groups', () => {
     expect(doc.actors.filter((a) => a.kind === 'group')).toEqual([]);
   });
 });
+
+describe('groups that are not speakers', () => {
+  it('leaves out those spoken to and a title in apposition', () => {
+    const doc = run("He told reporters the talks failed. The bloc's top diplomat, Ilse Varga, said so.");
+    expect(doc.actors.filter((a) => a.kind === 'group')).toEqual([]);
+  });
+});

@@ -22,7 +22,7 @@ export function findGroups(ctx: ActorsContext): void {
     if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
     if (claimedAt(ctx, w.start) >= 0) continue;
     // A head followed by a name is a title ("spokesman Jason Miller"), not a group.
-    const after = words[headEnd + 1];
+    const after = words[headEnd + 1]?.text === ',' ? words[headEnd + 2] : words[headEnd + 1];
     if (after && claimedAt(ctx, after.start) >= 0 && doc.actors[claimedAt(ctx, after.start)].kind === 'person') continue;
     let from = k;
     let determined = false;
@@ -37,6 +37,8 @@ export function findGroups(ctx: ActorsContext): void {
       break;
     }
     const singular = GROUP_SINGULAR.has(head);
+    // Those spoken to are listeners, not speakers ("told reporters", "met with diplomats").
+    if (/^(told|tell|tells|telling|to|with|briefed|asked)$/.test(words[from - 1]?.lower ?? '') && from === k) continue;
     if (singular && !determined) continue;
     const start = words[from].start;
     const end = words[headEnd].end;

@@ -79,3 +79,18 @@ describe('names in harder places', () => {
     expect(actorOf(doc, 'person:ruth-abernathy')).toBeDefined();
   });
 });
+
+describe('titles written short', () => {
+  it('reads "Sen." and a party mark as a member of Congress who speaks for themselves', () => {
+    const doc = run('Sen. Dana Ortiz, D-N.M., called it overdue. Rep. Sam Boyle said no. Gov. Ann Weir agreed.');
+    expect(actorOf(doc, 'person:dana-ortiz')).toMatchObject({ role: 'senator', represents: null });
+    expect(actorOf(doc, 'person:sam-boyle')).toMatchObject({ role: 'congressman', represents: null });
+    expect(actorOf(doc, 'person:ann-weir')).toMatchObject({ role: 'governor', represents: null });
+  });
+
+  it('reads a think tank as an organisation, not a person', () => {
+    const doc = run('Analysts at the Kestrel Endowment said the move showed divisions.');
+    expect(actorOf(doc, 'org:KESTREL-ENDOWMENT')?.kind).toBe('organization');
+    expect(doc.actors.filter((a) => a.kind === 'person')).toEqual([]);
+  });
+});

@@ -10,6 +10,8 @@ export interface RoleReading { role: string; country: string | null; organizatio
 const CONNECTORS = new Set(['of', 'to', 'the', 'for', 'at', 'on', 'in', '-']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'another', 'one']);
 const PARTY_MARK = /^\(?(R|D|I)$/;
+/** Abbreviated titles, written out ("Rep." is a member of Congress, not a UN representative). */
+const ABBREVIATED: Record<string, string> = { 'sen.': 'senator', 'rep.': 'congressman', 'gov.': 'governor', 'amb.': 'ambassador', 'gen.': 'general', 'adm.': 'admiral' };
 
 /** Reads title words, countries and organisations from a stretch of words (in text order). */
 function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
@@ -39,7 +41,7 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
       }
       continue;
     }
-    if (isTitleWord(w.text)) titleWords.push(w.lower.replace(/\.$/, ''));
+    if (isTitleWord(w.text)) titleWords.push(ABBREVIATED[w.lower] ?? w.lower.replace(/\.$/, ''));
     else if (w.lower === 'of' || w.lower === '-') titleWords.push(w.lower);
   }
   while (titleWords.length && /^(of|-)$/.test(titleWords[titleWords.length - 1])) titleWords.pop();
@@ -81,7 +83,9 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
   const { words } = ctx;
   const out: Token[] = [];
   let j = to + 1;
+  // "(R-Ga.)" or ", D-Conn.,": a member of Congress.
   if (words[j]?.text === '(' && PARTY_MARK.test(words[j + 1]?.text ?? '') && words[j + 2]?.text === '-') return 'legislator';
+  if (words[j]?.text === ',' && PARTY_MARK.test(words[j + 1]?.text ?? '') && words[j + 2]?.text === '-' && /^\p{Lu}/u.test(words[j + 3]?.text ?? '')) return 'legislator';
   if (words[j]?.text !== ',') return out;
   j++;
   if (words[j] && DETERMINERS.has(words[j].lower)) j++;
