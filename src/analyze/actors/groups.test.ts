@@ -28,3 +28,11 @@ describe('groups that are not speakers', () => {
     expect(doc.actors.filter((a) => a.kind === 'group')).toEqual([]);
   });
 });
+
+describe('people and those around them', () => {
+  it('reads "the X administration" as the government X leads and "the X campaign" as a group', () => {
+    const doc = run('President Joe Biden spoke. The Biden administration said it would act. Candidate Lena Morrow lost, and the Morrow campaign said nothing.', '2022-06-01');
+    expect(mentionTexts(doc, 'country:USA')).toEqual(['The Biden administration']);
+    expect(mentionTexts(doc, 'group:morrow-campaign')).toEqual(['the Morrow campaign']);
+  });
+});

@@ -2,13 +2,38 @@
 import { addMention } from '../doc.js';
 import { claimedAt, type ActorsContext } from './context.js';
 import { GROUP_DETERMINERS, GROUP_HEADS, GROUP_MODIFIERS, GROUP_SINGULAR } from './lexicon.js';
-import { groupActor } from './places.js';
+import { countryActor, groupActor } from './places.js';
 
 const GROUP_FIRST_WORDS: ReadonlySet<string> = new Set([...GROUP_HEADS].filter((h) => h.includes(' ')).map((h) => h.split(' ')[0]));
 const OPEN_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
 
+const ENTOURAGE = new Set(['campaign', 'camp', 'team', 'administration', 'government', 'cabinet', 'aides', 'allies', 'spokespeople']);
+const GOVERNING = new Set(['administration', 'government', 'cabinet']);
+
+/** "the Biden administration" is the government the person leads; "the Trump campaign" a group around the person. */
+function findEntourages(ctx: ActorsContext): void {
+  const { doc, words } = ctx;
+  for (let k = 1; k < words.length; k++) {
+    if (!ENTOURAGE.has(words[k].lower)) continue;
+    const a = claimedAt(ctx, words[k - 1].start);
+    if (a < 0 || doc.actors[a].kind !== 'person') continue;
+    let from = k - 1;
+    while (from > 0 && claimedAt(ctx, words[from - 1].start) === a) from--;
+    if (words[from - 1]?.lower === 'the') from--;
+    const span = { start: words[from].start, end: words[k].end };
+    const person = doc.actors[a];
+    if (GOVERNING.has(words[k].lower) && person.represents?.startsWith('country:')) {
+      addMention(doc, countryActor(doc, person.represents.slice(8)), span, 'phrase');
+    } else {
+      const surname = person.name.split(' ').pop()!;
+      addMention(doc, groupActor(doc, `${surname} ${words[k].lower}`), span, 'group');
+    }
+  }
+}
+
 /** Finds group phrases by their head noun and walks left over determiners and modifiers. */
 export function findGroups(ctx: ActorsContext): void {
+  findEntourages(ctx);
   const { doc, words } = ctx;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
