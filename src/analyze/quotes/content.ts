@@ -93,8 +93,8 @@ export const PLAIN_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday',
 export const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'at', 'upon']);
 export const SPEECH_PREPS = new Set(['about', 'of', 'against', 'for', 'on', 'over', 'upon']);
 
-export const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'and', 'which', 'especially', 'as', 'after', 'before',
-  'because', 'since', 'so', 'when', 'where', 'including', 'according', 'who', 'adding', 'saying', 'noting']);
+export const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'and', 'especially', 'after', 'before',
+  'because', 'since', 'so', 'when', 'where', 'including', 'according', 'adding', 'saying', 'noting']);
 
 /** The last token of the reported words: before "; ", ", but …", "and" + a verb, or (for objects) a comma or preposition. */
 export function contentEnd(doc: Doc, from: number, end: number, cls: string): number {
@@ -109,7 +109,7 @@ export function contentEnd(doc: Doc, from: number, end: number, cls: string): nu
     if ((x.lower === 'and' || x.lower === 'but') && verbAt(doc, nextWord(doc, j), ['speech', 'thought'])) return j - 1;
     // Another attribution begins: "…, Smith noted that …".
     if (x.text === ',' && cueWithin(doc, j + 1, Math.min(end, j + 6))) return j - 1;
-    if (cls === 'object' && x.pos === 'ADP' && ['in', 'at', 'during', 'after', 'before', 'since', 'until', 'as', 'because'].includes(x.lower) && j > from) return j - 1;
+    if (cls === 'object' && x.pos === 'ADP' && ['in', 'at', 'during', 'after', 'before', 'since', 'until', 'because'].includes(x.lower) && j > from) return j - 1;
   }
   return end;
 }
