@@ -12,6 +12,8 @@ import { wordsOf, type Word } from './words.js';
 const KINDS = new WeakMap<Proposal, ProposalKind>();
 /** The kind of a proposal this stage found (mission, embargo, accession, …). */
 export const kindOf = (p: Proposal): ProposalKind | null => KINDS.get(p) ?? null;
+/** Records the kind of a proposal found by a later stage ("demanded that …"). */
+export const setKind = (p: Proposal, kind: ProposalKind): void => { KINDS.set(p, kind); };
 
 export const proposals: Stage = {
   name: 'proposals',

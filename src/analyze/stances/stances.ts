@@ -9,6 +9,7 @@ import { composeLabel, findTarget } from './targets.js';
 import { conditionNear, isConditionCue } from './conditions.js';
 import { proposerStances, settle } from './settle.js';
 import { describesProposal, nounReading, reportedClaim } from './readings.js';
+import { clauseProposal } from './demands.js';
 
 export const stances: Stage = {
   name: 'stances',
@@ -49,7 +50,11 @@ function cueStances(ctx: StanceContext): Stance[] {
     if (passive && isConditionCue(ctx, first)) continue;
     if (cue.addressed && addresseeOf(ctx, last) === null) continue;
     if (reportedClaim(ctx, first)) continue;
-    const target = findTarget(ctx, first, last, cue, passive);
+    let target = findTarget(ctx, first, last, cue, passive);
+    if (!target && cue.proposes && !passive) {
+      const made = clauseProposal(ctx, cue.phrase, last);
+      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: [] };
+    }
     if (!target) continue;
     if (target.via === 'object') for (let k = last + 1; k <= target.word; k++) suppressed[k] = 1;
     const pol = polarity(ctx, first, cue);

@@ -35,21 +35,24 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
     fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via, inner } : null;
   let k = cueLast + 1;
   while (k <= last && (words[k].pos === 'ADV' || words[k].pos === 'PART') && !PRONOUN_OBJECTS.has(words[k].norm)) k++;
-  const pronounObject = k <= last && PRONOUN_OBJECTS.has(words[k].norm) && proposalAt[k] < 0 && cue.type === 'verb'
+  const pronounObject = k <= last && PRONOUN_OBJECTS.has(words[k].norm) && proposalAt[k] < 0 && cue.type === 'verb' && words[k].pos !== 'SCONJ'
     && !(words[k + 1] && (words[k + 1].pos === 'NOUN' || words[k + 1].pos === 'ADJ' || proposalAt[k + 1] >= 0)); // "this proposal" is no pronoun
   if (!pronounObject && !passive) {
     const window = cue.control ? CONTROL_WINDOW : OBJECT_WINDOW;
     const inner: Cue[] = [];
+    let inThat = false; // "recommended that Ukraine be granted candidate status": the clause's verbs pass
     for (let j = cueLast + 1; j <= Math.min(last, cueLast + window); j++) {
       if (proposalAt[j] >= 0) return hit(j, 'object', inner);
       const w = words[j];
       if (cue.control) { if (w.norm === ';' || w.norm === '.') break; continue; }
-      if (OBJECT_STOPS.has(w.norm) && !(NAMING.has(w.norm) && j === cueLast + 1) && !(w.norm === 'whether' && words[j + 1]?.norm === 'to')) break;
+      const thatClause = w.norm === 'that' && j === cueLast + 1 && (cue.proposes || cue.control);
+      if (thatClause) { inThat = true; continue; }
+      if (OBJECT_STOPS.has(w.norm) && !(NAMING.has(w.norm) && j === cueLast + 1) && !(w.norm === 'whether' && words[j + 1]?.norm === 'to') && !thatClause) break;
       const m = CUES.matchAt(words, j) ?? NOUN_CUES.matchAt(words, j);
       if (m && m.entry.type !== 'eval') { inner.push(m.entry); j = m.last; continue; }
       if (w.pos === 'VERB' || w.pos === 'AUX') {
         // Verbs pass only as gerunds or infinitives ("ruled out imposing", "refused to back") or in "what it called".
-        if (!(/ing$/.test(w.norm) || words[j - 1].norm === 'to' || NAMING.has(w.norm))) break;
+        if (!(inThat || /ing$/.test(w.norm) || words[j - 1].norm === 'to' || NAMING.has(w.norm))) break;
         continue;
       }
       if (!OBJECT_PASS_POS.has(w.pos) && !NAMING.has(w.norm) && !QUOTE_MARKS.has(w.norm)) break;

@@ -1,0 +1,39 @@
+// Proposals put as a clause rather than a noun: "Hungary demanded that Kristersson first visit Budapest", "X proposed giving Y more time".
+import type { Proposal } from '../doc.js';
+import { slugify } from '../slug.js';
+import { setKind } from '../proposals/proposals.js';
+import type { StanceContext } from './context.js';
+
+/** Cues whose clause object is itself a proposal. */
+const DEMANDING = new Set(['propose', 'demand', 'suggest', 'recommend']);
+const ENDS = new Set([',', ';', '.', ':', 'but', 'while', 'before', 'after', 'because', 'so', 'which', '“', '”', '"']);
+const MAX_WORDS = 16;
+
+/**
+ * When a demanding cue's object is a "that" clause or a gerund phrase naming no known proposal, adds that clause as
+ * a new proposal and returns its index; otherwise null.
+ */
+export function clauseProposal(ctx: StanceContext, cuePhrase: string, cueLast: number): number | null {
+  if (!DEMANDING.has(cuePhrase)) return null;
+  const { words, doc, proposalAt } = ctx;
+  let k = cueLast + 1;
+  const sentence = words[cueLast].sentence;
+  while (words[k] && words[k].sentence === sentence && (words[k].pos === 'ADV' || /^(today|yesterday|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(words[k].norm))) k++;
+  const w = words[k];
+  if (!w || w.sentence !== sentence) return null;
+  const gerund = /ing$/.test(w.norm) && w.pos === 'VERB';
+  if (w.norm !== 'that' && !gerund) return null;
+  const from = w.norm === 'that' ? k + 1 : k;
+  let to = from;
+  const listComma = (j: number) => words[j].norm === ',' && (!!ctx.ix.at[j + 1] || words[j + 1]?.pos === 'PROPN');
+  while (to + 1 < words.length && words[to + 1].sentence === sentence && (!ENDS.has(words[to + 1].norm) || listComma(to + 1)) && to + 1 - from < MAX_WORDS) to++;
+  for (let j = from; j <= to; j++) if (proposalAt[j] >= 0) return null;
+  if (to - from < 2) return null;
+  const span = { start: words[from].start, end: words[to].end };
+  const summary = doc.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  const p: Proposal = { summary, key: `plan-${slugify(summary).split('-').slice(0, 6).join('-')}`, proposer: null, body: null, mentions: [span] };
+  doc.proposals.push(p);
+  setKind(p, 'plan');
+  for (let j = from; j <= to; j++) proposalAt[j] = doc.proposals.length - 1;
+  return doc.proposals.length - 1;
+}
