@@ -63,3 +63,12 @@ describe('organisations', () => {
     expect(mentionTexts(doc, 'org:EU')).toEqual(['EU Council']);
   });
 });
+
+describe('legislatures and national councils', () => {
+  it("reads a country's parliament as the country, and a national security council as no UN body", () => {
+    const doc = run("The Turkish parliament ratified the bid after the Riksdag voted. Russia's Security Council met; the UN Security Council did not.");
+    expect(mentionTexts(doc, 'country:TUR')).toEqual(['The Turkish parliament']);
+    expect(mentionTexts(doc, 'country:SWE')).toEqual(['Riksdag']);
+    expect(mentionTexts(doc, 'org:UNSC')).toEqual(['UN Security Council']);
+  });
+});

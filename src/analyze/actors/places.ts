@@ -15,7 +15,7 @@ const LOCATIVE = new Set([
 /** Nouns that turn a country mention into its government ("the Polish government", "Russia's foreign ministry"). */
 const GOVERNMENT_NOUNS = new Set([
   'government', 'administration', 'ministry', 'cabinet', 'presidency', 'embassy', 'leadership', 'authorities',
-  'delegation', 'mission', 'regime', 'side',
+  'delegation', 'mission', 'regime', 'side', 'parliament', 'legislature',
 ]);
 const GOVERNMENT_MODIFIERS = new Set(['foreign', 'defence', 'defense', 'interior', 'federal', 'national', 'finance', 'economy', 'justice']);
 
@@ -80,6 +80,8 @@ export function findPlaces(ctx: ActorsContext): void {
       continue;
     }
     if (v.type === 'org') {
+      // "Russia's Security Council" is a national body, not the UN's.
+      if (v.key === 'UNSC' && /^security council$/i.test(m.phrase) && prev && (/^['’]s?$/.test(prev.text) || ACTOR_PHRASES.match(text, folded, prev.start)?.value.type === 'country')) { coveredTo = end; continue; }
       const a = orgActor(doc, v.key);
       addMention(doc, a, { start: m.start, end }, 'name');
       claim(ctx, m.start, end, a);
