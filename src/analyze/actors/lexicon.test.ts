@@ -46,3 +46,20 @@ describe('lexicon data', () => {
     expect(speaks('opposition leader')).toBe('self');
   });
 });
+
+describe('people data', () => {
+  it('gives every known person dated spells of office with a country or an organisation and a known title', async () => {
+    const { default: people } = await import('./data/people.json', { with: { type: 'json' } });
+    const { titleSpeaks } = await import('./titles.js');
+    const names = new Set<string>();
+    for (const p of people as { name: string; roles: { role: string; country?: string; organization?: string; from: string | null; to: string | null }[] }[]) {
+      expect(names.has(p.name)).toBe(false);
+      names.add(p.name);
+      for (const r of p.roles) {
+        expect(r.country ?? r.organization).toBeTruthy();
+        expect(titleSpeaks(r.role), `${p.name}: ${r.role}`).not.toBeNull();
+        if (r.from && r.to) expect(r.from < r.to).toBe(true);
+      }
+    }
+  });
+});
