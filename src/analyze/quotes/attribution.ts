@@ -37,7 +37,9 @@ export function speakerAfterVerb(ctx: SpeakerContext, verb: number): Speaker | n
  */
 export function speakerBeforeVerb(ctx: SpeakerContext, from: number, verb: number): Speaker | null {
   const { doc } = ctx;
-  const to = prevWord(doc, verb);
+  let to = prevWord(doc, verb);
+  // Auxiliaries and adverbs between subject and verb ("studies have found", "Smith also said").
+  while (to >= from && (doc.tokens[to].pos === 'AUX' || doc.tokens[to].pos === 'ADV' || doc.tokens[to].lower === 'not' || doc.tokens[to].lower === "n't")) to = prevWord(doc, to);
   if (to < from) return null;
   const segs = segments(doc, from, to);
   const trailingComma = doc.tokens[to].text === ',';
@@ -83,10 +85,15 @@ function signedBy(ctx: SpeakerContext, q: MarkedSpan, first: number, stop: numbe
   const end = doc.tokens[stop];
   // The name must close the paragraph (or the text, or its sentence).
   if (stop <= first || (end && end.text.trim() && end.text !== '.' && !end.text.includes('\n'))) return null;
-  const span = { start: doc.tokens[first].start, end: doc.tokens[stop - 1].end };
+  let k = first;
+  while (k < stop && (isSpace(doc.tokens[k]) || /^[,;:―—–-]+$/.test(doc.tokens[k].text))) k++;
+  if (k >= stop) return null;
+  const span = { start: doc.tokens[k].start, end: doc.tokens[stop - 1].end };
   if (span.end - span.start > 80) return null;
   const sp = speakerIn(ctx, span, true);
-  return sp ? { speaker: sp, cue: { start: q.close, end: q.close + 1 } } : null;
+  // The name opens what follows the quote ("― Jane Roe", ", Jane Roe, the envoy"), not "on a call with Jane Roe".
+  const lead = sp ? doc.text.slice(span.start, Math.max(span.start, sp.span.start)) : '';
+  return sp && !/(?:^|\s)\p{Ll}/u.test(lead) ? { speaker: sp, cue: { start: q.close, end: q.close + 1 } } : null;
 }
 
 /** Tries a speech verb before the opening mark in its sentence: "X said: “…”", "X said the plan was “rushed”". */

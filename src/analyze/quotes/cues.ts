@@ -13,6 +13,7 @@ const isFragment = (doc: Doc, i: number): boolean =>
   (i > 0 && doc.tokens[i - 1].end === doc.tokens[i].start && /[\p{L}\-]$/u.test(doc.tokens[i - 1].text))
   || (i + 1 < doc.tokens.length && doc.tokens[i + 1].start === doc.tokens[i].end && /^[\p{L}]/u.test(doc.tokens[i + 1].text));
 
+const MAKE = new Set(['make', 'makes', 'made', 'making']);
 const CLASSES: readonly (VerbClass | undefined)[] = [undefined, 'speech', 'thought', 'object'];
 const CODES: Record<VerbClass, number> = { speech: 1, thought: 2, object: 3 };
 const classCache = new WeakMap<Doc, Uint8Array>();
@@ -32,6 +33,12 @@ function verbClasses(doc: Doc): Uint8Array {
 
 function classify(doc: Doc, i: number): VerbClass | undefined {
   const t = doc.tokens[i];
+  // "made (it) clear that …" reports speech like a verb.
+  if (t.lower === 'clear') {
+    let p = prevWordIndex(doc, i);
+    if (doc.tokens[p]?.lower === 'it') p = prevWordIndex(doc, p);
+    return MAKE.has(doc.tokens[p]?.lower ?? '') ? 'speech' : undefined;
+  }
   const v = reportingVerb(t.lower);
   if (!v) return undefined;
   if (t.pos === 'ADJ' || t.pos === 'PROPN') return undefined;
