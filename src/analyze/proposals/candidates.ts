@@ -3,7 +3,7 @@ import type { Doc } from '../doc.js';
 import type { ActorIndex } from './actor-index.js';
 import { nounPhrase, type NounPhrase } from './phrase.js';
 import {
-  ANAPHORS, CLUBS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS,
+  ANAPHORS, CLUBS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, NOT_BEFORE, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS, WEAPON_NOUNS,
   type AnaphorKind, type ProposalKind,
 } from './triggers.js';
 import type { Word } from './words.js';
@@ -44,7 +44,7 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const model = WEAPON_MODELS.get(w.norm);
-    if (model && (w.pos === 'PROPN' || w.pos === 'NOUN' || /^[A-Z]/.test(w.text))) {
+    if (model && (w.pos === 'PROPN' || w.pos === 'NOUN' || /^[A-Z]/.test(w.text)) && modelInContext(words, i, model.needs)) {
       let last = i;
       for (let k = i + 1; k <= i + 3 && k < words.length && words[k].sentence === w.sentence; k++) {
         const t = TRIGGERS.matchAt(words, k);
@@ -59,6 +59,9 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       continue;
     }
     const m = TRIGGERS.matchAt(words, i);
+    if (m && NOT_BEFORE.get(words[m.last].norm)?.has(words[m.first - 1]?.norm ?? '')) { i = m.last; continue; }
+    // A capitalised weak trigger mid-sentence is a name ("Ban Ki-moon").
+    if (m && m.entry.strength === 'weak' && w.pos === 'PROPN' && m.first > 0 && words[m.first - 1].sentence === w.sentence && /^[A-Z][a-z]/.test(w.text)) { i = m.last; continue; }
     if (m) {
       const last = extendHead(words, m.last);
       if (last === null) { i = m.last; continue; }
@@ -123,11 +126,15 @@ function extendHead(words: Word[], last: number): number | null {
   return last;
 }
 
-/** "states call on", "phone call": a generic head used as a verb or naming something else. */
+/** "states call on", "phone call", "Clinton plans to visit": a generic head used as a verb or naming something else. */
 function verbLike(words: Word[], i: number): boolean {
   const prev = words[i - 1];
   if (!prev || prev.sentence !== words[i].sentence) return false;
   if (NOT_PROPOSAL.has(prev.norm)) return true;
+  const next = words[i + 1];
+  if (prev.pos === 'PROPN' && next?.norm === 'to' && /s$/.test(words[i].norm) && words[i + 2]?.pos === 'VERB') return true;
+  // "Court of Appeals": a capitalised head inside a name after "of".
+  if (words[i].pos === 'PROPN' && /^[A-Z]/.test(words[i].text) && prev.norm === 'of') return true;
   return (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'PRON') && /[^su']s$/.test(prev.norm) && prev.norm !== "'s";
 }
 
@@ -143,7 +150,7 @@ function hasClub(words: Word[], c: Candidate): boolean {
 }
 
 function hasActorModifier(c: Candidate, ix: ActorIndex): boolean {
-  for (let k = c.np.first; k < c.headFirst; k++) if (ix.at[k]) return true;
+  for (let k = c.np.first; k < c.headFirst; k++) if (ix.at[k] && ix.at[k]!.via !== 'pronoun') return true;
   return false;
 }
 
@@ -161,4 +168,15 @@ function nounInContext(words: Word[], i: number): boolean {
   if (!prev || prev.sentence !== words[i].sentence) return false;
   if (prev.pos === 'ADP' || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.norm === "'s") return true;
   return prev.pos === 'VERB' && /s$/.test(words[i].norm);
+}
+
+/** A model name counts only where it names a weapon ("Patriot missiles", "Leopard 2", "Leopards"). */
+function modelInContext(words: Word[], i: number, needs: 'weapon' | 'designation' | undefined): boolean {
+  if (!needs) return true;
+  const next = words[i + 1];
+  const sameSentence = next && next.sentence === words[i].sentence;
+  if (sameSentence && WEAPON_NOUNS.has(next.norm)) return true;
+  if (needs === 'weapon') return false;
+  if (/s$/.test(words[i].norm)) return true; // "Leopards"
+  return !!sameSentence && (next.pos === 'NUM' || /^\d/.test(next.text));
 }

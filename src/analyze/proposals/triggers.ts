@@ -11,7 +11,7 @@ export type ProposalKind =
 export type AnaphorKind = ProposalKind | 'any';
 
 export interface TriggerEntry { kind: ProposalKind; strength: 'strong' | 'weak' }
-export interface WeaponModel { model: string; what: string }
+export interface WeaponModel { model: string; what: string; needs?: 'weapon' | 'designation' }
 
 export const TRIGGERS = new PhraseIndex<TriggerEntry>();
 for (const strength of ['strong', 'weak'] as const) {
@@ -49,3 +49,9 @@ export const HEAD_EXTENSIONS = new Set(data.headExtensions);
 export const NOT_PROPOSAL = new Set(data.notProposal);
 /** Words that name a club one joins ("NATO membership", "membership in the EU"). */
 export const CLUBS = new Set(data.clubs);
+/** Weapons nouns that may follow a model name ("Patriot missiles"). */
+export const WEAPON_NOUNS = new Set(data.weaponNouns);
+/** Words that, right before a trigger, make it something else ("think tank"). */
+export const NOT_BEFORE = new Map<string, Set<string>>(
+  Object.entries(data.notBefore).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, new Set(v as string[])]),
+);

@@ -5,7 +5,7 @@ import { setKind } from '../proposals/proposals.js';
 import type { StanceContext } from './context.js';
 
 /** Cues whose clause object is itself a proposal. */
-const DEMANDING = new Set(['propose', 'demand', 'suggest', 'recommend']);
+const DEMANDING = new Set(['propose', 'demand', 'recommend']);
 const ENDS = new Set([',', ';', '.', ':', 'but', 'while', 'before', 'after', 'because', 'so', 'which', '“', '”', '"']);
 const MAX_WORDS = 16;
 
