@@ -1,6 +1,12 @@
 // The `standpoint` command line: its commands, wired in one place, and how usage errors exit.
 import { Command } from 'commander';
+import { actorCommand } from './actor.js';
 import { analyzeCommand } from './analyze.js';
+import { correctCommand } from './correct.js';
+import { exportCommand } from './export.js';
+import { ingestCommand } from './ingest.js';
+import { outlookCommand } from './outlook.js';
+import { proposalsCommand, stancesCommand } from './proposals.js';
 
 export const VERSION = '0.1.0';
 
@@ -8,7 +14,16 @@ export function buildProgram(): Command {
   const program = new Command('standpoint')
     .description('Who stands where on which proposal: reads international-politics news and maps positions.')
     .version(VERSION);
-  program.addCommand(analyzeCommand());
+  for (const command of [
+    analyzeCommand(), // one article in, one record out; nothing stored
+    ingestCommand(), // analyse and store, learning people across articles
+    proposalsCommand(),
+    stancesCommand(),
+    actorCommand(),
+    outlookCommand(),
+    correctCommand(),
+    exportCommand(),
+  ]) program.addCommand(command);
   // Usage errors throw (exit code 2 in main.ts) instead of exiting with commander's code 1.
   for (const command of [program, ...program.commands]) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;

@@ -1,0 +1,62 @@
+// `standpoint proposals` and `standpoint stances PROPOSAL_ID`: the proposals on the table and who stands where.
+import { Command } from 'commander';
+import { positionsOf, proposalSummaries } from '../aggregate/positions.js';
+import { EXIT_FAILURE } from './exit-codes.js';
+import { clip, table } from './report.js';
+import { storeCommand, withStore } from './with-store.js';
+
+const intArg = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${v}`);
+  return n;
+};
+
+export function proposalsCommand(): Command {
+  return storeCommand('proposals', 'list proposals, most recent activity first, with each holder\'s current stance')
+    .option('--search <text>', 'only proposals whose summary or key contains this text')
+    .option('--limit <n>', 'at most this many proposals', intArg, 100)
+    .option('--offset <n>', 'skip this many proposals', intArg, 0)
+    .action(async (opts: { db?: string; json?: boolean; search?: string; limit: number; offset: number }) => {
+      const list = await withStore(opts.db, (s) => proposalSummaries(s, { q: opts.search, limit: opts.limit, offset: opts.offset }));
+      if (opts.json) { process.stdout.write(`${JSON.stringify(list, null, 2)}\n`); return; }
+      if (!list.length) { process.stdout.write('No proposals stored yet: run `standpoint ingest PATH...` first.\n'); return; }
+      const out: string[] = [];
+      for (const p of list) {
+        const count = (st: string) => p.stances.filter((s) => s.stance === st).length;
+        out.push(`${p.id}  ${p.summary}`);
+        out.push(`  proposer ${p.proposer ?? 'unknown'} · body ${p.body ?? 'unknown'} · ${p.articles} article(s) · ${p.firstSeen ?? '?'} → ${p.lastSeen ?? '?'} · support ${count('support')} / oppose ${count('oppose')} / undecided ${count('undecided')}`);
+        out.push('');
+      }
+      process.stdout.write(out.join('\n'));
+    });
+}
+
+export function stancesCommand(): Command {
+  return storeCommand('stances', 'the holders of one proposal and their current stances (or every observation with --history)')
+    .argument('<proposal-id>', 'a proposal id from `standpoint proposals`')
+    .option('--history', 'every dated observation, oldest first, instead of the current stances')
+    .action(async (id: string, opts: { db?: string; json?: boolean; history?: boolean }) => {
+      await withStore(opts.db, async (store) => {
+        const proposal = await store.proposal(id);
+        if (!proposal) {
+          process.stderr.write(`standpoint stances: no proposal with id ${id}\n`);
+          process.exitCode = EXIT_FAILURE;
+          return;
+        }
+        if (opts.history) {
+          const obs = await store.observations({ proposalIds: [id] });
+          if (opts.json) { process.stdout.write(`${JSON.stringify({ proposal, observations: obs }, null, 2)}\n`); return; }
+          process.stdout.write(`${proposal.id}  ${proposal.summary}\n`);
+          const rows = obs.map((o) => [o.date ?? '?', o.holder, o.actor === o.holder ? '' : o.actor, o.stance, o.confidence.toFixed(2), `“${clip(o.evidence, 90)}”`]);
+          process.stdout.write(`${table([['DATE', 'HOLDER', 'SAID BY', 'STANCE', 'CONF', 'EVIDENCE'], ...rows]).join('\n')}\n`);
+          return;
+        }
+        const positions = await positionsOf(store, [id]);
+        if (opts.json) { process.stdout.write(`${JSON.stringify({ proposal, stances: positions }, null, 2)}\n`); return; }
+        process.stdout.write(`${proposal.id}  ${proposal.summary}\n  proposer ${proposal.proposer ?? 'unknown'} · body ${proposal.body ?? 'unknown'} · ${proposal.articles} article(s)\n`);
+        const rows = positions.map((p) => [String(p.id), p.name, p.holder, p.corrected ? `${p.stance} (corrected; machine: ${p.machineStance})` : p.stance,
+          p.confidence.toFixed(2), p.date ?? '?', String(p.observations), `“${clip(p.quote ?? p.evidence, 80)}”`]);
+        process.stdout.write(`${table([['STANCE_ID', 'HOLDER', 'KEY', 'STANCE', 'CONF', 'DATE', 'OBS', 'EVIDENCE'], ...rows]).join('\n')}\n`);
+      });
+    });
+}
