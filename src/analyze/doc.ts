@@ -110,10 +110,22 @@ export function addActor(doc: Doc, draft: ActorDraft): number {
   return doc.actors.length - 1;
 }
 
+/** Spans already recorded in each actor's mention list, so that adding one stays cheap on long articles. */
+const spansOf = new WeakMap<Mention[], Set<number>>();
+const spanKey = (start: number, end: number) => start * 4_194_304 + (end - start);
+
 /** Records a mention of an actor unless the same span is already recorded for it. */
 export function addMention(doc: Doc, actor: number, span: Span, via: MentionVia): void {
   const ms = doc.actors[actor].mentions;
-  if (ms.some((m) => m.start === span.start && m.end === span.end)) return;
+  let seen = spansOf.get(ms);
+  if (!seen || seen.size !== ms.length) {
+    // First use, or the list was changed by hand: index it afresh.
+    seen = new Set(ms.map((m) => spanKey(m.start, m.end)));
+    spansOf.set(ms, seen);
+  }
+  const key = spanKey(span.start, span.end);
+  if (seen.has(key)) return;
+  seen.add(key);
   ms.push({ start: span.start, end: span.end, actor, via });
 }
 

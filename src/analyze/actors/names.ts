@@ -231,26 +231,25 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
 
 const TITLE_CASE_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
 
-/** Sentences written in title case (headlines): most of their words capitalised. */
+const TITLE_CASE_SMALL = new Set(['with', 'over', 'for', 'to', 'on', 'in', 'of', 'and', 'but', 'is', 'was', 'are', 'can', 'will', 'as', 'at', 'by', 'from', 'after', 'amid']);
+
+/** Sentences written in title case (headlines): most longer words capitalised, and a capitalised verb or small word
+ * inside ("Graham Says", "Breaks With"), which running prose never has. */
 function headlineSentences(ctx: ActorsContext): Set<number> {
   const out = new Set<number>();
   const counts = new Map<number, [number, number, number]>();
   for (let k = 0; k < ctx.words.length; k++) {
     const w = ctx.words[k];
-    if (isCapitalised(w.text) && /^(with|over|for|to|on|in|of|and|but|is|was|are|can|will|as|at|by|from|after|amid)$/i.test(w.text) && ctx.words[k - 1]?.sentence === w.sentence) {
-      const c0 = counts.get(w.sentence) ?? [0, 0, 0];
-      c0[2]++;
-      counts.set(w.sentence, c0);
-    }
-    if (!/^\p{L}{4,}/u.test(w.text)) continue; // short function words are often lower case in headlines
+    const caps = isCapitalised(w.text);
+    const inside = ctx.words[k - 1]?.sentence === w.sentence;
+    const long = w.text.length >= 4 && /^\p{L}{4}/u.test(w.text);
+    if (!long && !(caps && inside && TITLE_CASE_SMALL.has(w.lower))) continue;
     const c = counts.get(w.sentence) ?? [0, 0, 0];
-    c[0]++;
-    if (isCapitalised(w.text)) c[1]++;
-    // A capitalised verb inside a sentence happens only in title case ("Graham Says", "Was Headed").
-    if (isCapitalised(w.text) && ctx.words[k - 1]?.sentence === w.sentence && w.text !== w.text.toUpperCase() && TITLE_CASE_POS.has(w.pos)) c[2]++;
+    if (long) { c[0]++; if (caps) c[1]++; }
+    if (caps && inside && w.text !== w.text.toUpperCase() && (TITLE_CASE_SMALL.has(w.lower) || TITLE_CASE_POS.has(w.pos))) c[2]++;
     counts.set(w.sentence, c);
   }
-  for (const [s, [n, caps, verbs]] of counts) if (n >= 3 && caps / n >= 0.8 && verbs > 0) out.add(s);
+  for (const [s, [n, caps, marks]] of counts) if (n >= 3 && caps / n >= 0.8 && marks > 0) out.add(s);
   return out;
 }
 
