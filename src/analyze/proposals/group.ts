@@ -4,7 +4,7 @@ import { slugify } from '../slug.js';
 import { representsKey, type ActorIndex } from './actor-index.js';
 import type { Candidate } from './candidates.js';
 import { articleBodies, phraseRoles, type PhraseRoles } from './proposer.js';
-import { COMMODITIES, HINTS, WEAPON_MODELS, type ProposalKind } from './triggers.js';
+import { COMMODITIES, HINTS, LINK_ONLY, WEAPON_MODELS, type ProposalKind } from './triggers.js';
 import type { Word } from './words.js';
 
 export interface Cluster {
@@ -83,6 +83,7 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
       const cl = clusters.find((x) => x.mentions.includes(c.link!));
       if (cl) { add(cl, c); continue; }
     }
+    if (LINK_ONLY.has(words[c.np.head].norm)) continue;
     const plan = planGist(words, c);
     if (plan) {
       const kind: ProposalKind = plan.embargo ? 'embargo' : 'plan';

@@ -58,3 +58,11 @@ describe('proposals stage', () => {
     expect(doc.proposals).toHaveLength(0);
   });
 });
+
+describe('proposal triggers in context', () => {
+  it('reads a weapon model only where it names a weapon', () => {
+    expect(run('Italy will send Patriot missiles to the region.').doc.proposals.map((p) => p.key)).toEqual(['weapons-patriot']);
+    expect(run('Italy bought the Patriot coal company.').doc.proposals).toHaveLength(0);
+    expect(run('A think tank in Oslo published a paper.').doc.proposals).toHaveLength(0);
+  });
+});

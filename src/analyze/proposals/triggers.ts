@@ -55,3 +55,5 @@ export const WEAPON_NOUNS = new Set(data.weaponNouns);
 export const NOT_BEFORE = new Map<string, Set<string>>(
   Object.entries(data.notBefore).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, new Set(v as string[])]),
 );
+/** Generic heads that count only when their complement names a trigger ("the export of Leopard tanks"). */
+export const LINK_ONLY = new Set(data.linkOnly);

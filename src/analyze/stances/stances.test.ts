@@ -94,3 +94,34 @@ describe('stances stage', () => {
     expect(doc.proposals.map((p) => p.key)).toEqual(['embargo']);
   });
 });
+
+describe('stances stage, further constructions', () => {
+  it('turns a demand put as a clause into a proposal held by whoever demands it', () => {
+    const doc = docWith('Austria demanded on Monday that Norway first withdraw its naval vessels from the strait.', ACTORS);
+    proposals.run(doc);
+    stances.run(doc);
+    expect(doc.proposals).toHaveLength(1);
+    expect(doc.proposals[0].summary).toBe('Norway first withdraw its naval vessels from the strait');
+    expect(doc.actors[doc.proposals[0].proposer!].key).toBe('country:AUT');
+    expect(doc.stances.map((s) => `${doc.actors[s.holder].key} ${s.stance}`)).toEqual(['country:AUT support']);
+  });
+
+  it('counts those who join another in a vote, and composes a verb with the cue in its object', () => {
+    expect(positions('Mexico drafted a resolution on the crisis. Kenya and Chile joined China in voting against it.')).toEqual([
+      'country:CHL resolution oppose',
+      'country:CHN resolution oppose',
+      'country:KEN resolution oppose',
+      'country:MEX resolution support',
+    ]);
+    expect(positions('Austria ruled out imposing a no-fly zone.')).toEqual(['country:AUT no-fly-zone oppose']);
+    expect(positions('Ireland criticised Austria’s rejection of the no-fly zone.')).toEqual(['country:IRL no-fly-zone support']);
+  });
+
+  it('takes "EU leaders" for the EU but "some Nato ministers" for nobody', () => {
+    const actors: FixtureActor[] = [{ key: 'org:EU', name: 'EU' }, { key: 'org:NATO', name: 'Nato' }];
+    const doc = docWith('EU leaders backed the embargo. Some Nato ministers rejected the embargo.', actors);
+    proposals.run(doc);
+    stances.run(doc);
+    expect(doc.stances.map((s) => `${doc.actors[s.holder].key} ${s.stance}`)).toEqual(['org:EU support']);
+  });
+});

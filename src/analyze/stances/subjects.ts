@@ -66,7 +66,9 @@ export function governor(ctx: StanceContext, u: MentionUnit, depth = 0): 'prep' 
   // "thanking the Turkish, Finnish and Swedish leaders": a conjunct is governed like the first conjunct.
   if ((g.norm === ',' || g.norm === 'and' || g.norm === 'or') && depth < 6) {
     const sib = ix.at[k - 1];
-    if (sib && sib !== u) return governor(ctx, sib, depth + 1);
+    // A comma joins conjuncts only in a list ("the Turkish, Finnish and Swedish leaders"), not after "In a tweet,".
+    const list = g.norm !== ',' || words[(sib?.first ?? 0) - 1]?.norm === ',' || words.slice(u.last + 1, u.last + 4).some((w) => w.norm === 'and' || w.norm === 'or');
+    if (sib && sib !== u && list && !ctx.doc.actors[sib.actor].key.startsWith('group:')) return governor(ctx, sib, depth + 1);
   }
   // "the leadership of the alliance": the head speaks for the actor.
   if (g.norm === 'of' && SPEAKING_HEADS.has(words[k - 1]?.norm ?? '')) return null;
