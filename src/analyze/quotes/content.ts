@@ -147,5 +147,8 @@ export function pastCircumstance(doc: Doc, from: number, end: number): number {
     if (doc.tokens[j].lower === 'that') return j;
     if (doc.tokens[j].text === ',') return nextWord(doc, j);
   }
-  return -1;
+  // "said after the convention he would …": a short phrase, then a clause that opens with its subject.
+  let j = nextWord(doc, from);
+  for (let n = 0; j <= end && n < 4 && /^(?:DET|NOUN|PROPN|ADJ|NUM)$/.test(doc.tokens[j].pos); n++) j = nextWord(doc, j);
+  return j <= end && j > nextWord(doc, from) && doc.tokens[j].pos === 'PRON' && doc.tokens[j].lower !== 'it' ? j : -1;
 }

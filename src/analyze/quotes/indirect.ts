@@ -1,5 +1,5 @@
 // Finds reported speech ("X said (that) …", "…, X said.", "according to X, …", "NAME: …") and its speaker.
-import type { Sentence } from '../doc.js';
+import type { Doc, Sentence } from '../doc.js';
 import type { Span } from '../record.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
 import { QUOTE_MARKS, isSpace, nextWord, prevWord, verbAt } from './cues.js';
@@ -77,8 +77,8 @@ function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
       const lead = { start: doc.tokens[nameStart].start, end: doc.tokens[prevWord(doc, k)].end };
       if (NOT_SPEAKERS.has(doc.text.slice(lead.start, lead.end).toLowerCase())) return null;
       const sp = speakerIn(ctx, lead);
-      const para = doc.sentences.filter((x) => x.paragraph === s.paragraph);
-      const last = para[para.length - 1];
+      let last = s;
+      for (let j = s.i + 1; j < doc.sentences.length && !startsParagraph(doc, doc.sentences[j]); j++) last = doc.sentences[j];
       let to = last.last;
       while (to > k && (isSpace(doc.tokens[to]) || QUOTE_MARKS.has(doc.tokens[to].text))) to--;
       const content = contentSpan(doc, k + 1, to);
@@ -90,19 +90,41 @@ function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   return null;
 }
 
+/** Whether a line break separates a sentence from the one before it. */
+export const startsParagraph = (doc: Doc, s: Sentence): boolean =>
+  s.i === 0 || doc.text.slice(doc.sentences[s.i - 1].end, s.start).includes('\n');
+
+/** "Smith added:" closing a paragraph, then the next paragraph without quotation marks: that paragraph is what was said. */
+function colonBlock(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
+  const { doc } = ctx;
+  if (doc.tokens[s.last]?.text !== ':') return null;
+  const next = doc.sentences[s.i + 1];
+  if (!next || !startsParagraph(doc, next) || QUOTE_MARKS.has(doc.tokens[next.first].text)) return null;
+  for (let v = s.first; v < s.last; v++) {
+    if (!verbAt(doc, v) && doc.tokens[v].lower !== 'continued') continue;
+    const sp = speakerBeforeVerb(ctx, s.first, v) ?? speakerAfterVerb(ctx, v);
+    if (!sp) return null;
+    let last = next;
+    for (let k = next.i + 1; k < doc.sentences.length && !startsParagraph(doc, doc.sentences[k]); k++) last = doc.sentences[k];
+    const span = contentSpan(doc, next.first, last.last);
+    return span ? { span, attr: { speaker: sp, cue: doc.tokens[v] } } : null;
+  }
+  return null;
+}
+
 const overlapsAny = (span: Span, spans: Span[]) => spans.some((m) => m.start < span.end && span.start < m.end);
 
 export function findIndirect(ctx: SpeakerContext, marked: Span[]): IndirectQuote[] {
   const { doc } = ctx;
   const out: IndirectQuote[] = [];
-  let lastPara = -1;
   for (const s of doc.sentences) {
     // Sentences inside a quotation are the speaker's own words, not reported speech.
     const inside = marked.some((m) => m.start <= s.start && s.end <= m.end + 2);
     if (inside) continue;
     const found: IndirectQuote[] = [];
-    if (s.paragraph !== lastPara) { const c = colonLead(ctx, s); if (c) found.push(c); }
-    lastPara = s.paragraph;
+    const block = colonBlock(ctx, s);
+    if (block) out.push(block);
+    if (startsParagraph(doc, s)) { const c = colonLead(ctx, s); if (c) found.push(c); }
     if (!found.length) {
       const tail = tailCue(ctx, s) ?? accordingHead(ctx, s);
       if (tail) found.push(tail);

@@ -15,11 +15,7 @@ interface Found {
   kind: Quote['kind'];
   attr: Attribution | null;
   marked: MarkedSpan | null;
-  para: number;
 }
-
-/** The paragraph number of an offset, from the tokenizer's sentences. */
-const paragraphAt = (doc: Doc, offset: number): number => doc.sentences[Math.max(0, sentenceAt(doc, offset))]?.paragraph ?? 0;
 
 export function findQuotes(doc: Doc): void {
   const names = indexNames(doc.text);
@@ -32,10 +28,10 @@ export function findQuotes(doc: Doc): void {
     const attr = attributeMarked(ctx, q);
     // A title needs a speech verb around it to count as someone's words; a short term, any reporting verb.
     if (!attr && looksLikeTitleOrTerm(doc, q) && !hasSpeechContext(doc, q, isTitleCase(doc, q) ? ['speech'] : ['speech', 'thought', 'object'])) continue;
-    found.push({ span: q, kind: quoteKind(doc, q), attr, marked: q, para: paragraphAt(doc, q.start) });
+    found.push({ span: q, kind: quoteKind(doc, q), attr, marked: q });
   }
   for (const iq of findIndirect(ctx, found.map((f) => f.span))) {
-    found.push({ span: iq.span, kind: 'indirect', attr: iq.attr, marked: null, para: paragraphAt(doc, iq.span.start) });
+    found.push({ span: iq.span, kind: 'indirect', attr: iq.attr, marked: null });
   }
   found.sort((a, b) => a.span.start - b.span.start);
 

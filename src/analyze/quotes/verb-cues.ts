@@ -1,6 +1,6 @@
 // Reported speech led by a verb: "X said (that) …", "X warned of …", "X is demanding …", "…, saying …".
 import type { Doc, Sentence } from '../doc.js';
-import { speakerBeforeVerb } from './attribution.js';
+import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
 import { QUOTE_MARKS, SENTENCE_END, nextWord, prevWord, verbAt } from './cues.js';
 import {
   COMPLEMENT_PREPS, MIN_WORDS, contentEnd, contentSpan, contentStart, hasVerb, lastWordOf, objectStart, onlyCircumstance,
@@ -30,10 +30,14 @@ function participleSubject(ctx: SpeakerContext, s: Sentence, comma: number, foun
   if (found.length) return found[found.length - 1].attr?.speaker ?? null;
   for (let k = comma - 1; k >= s.first; k--) {
     const t = doc.tokens[k];
+    if (QUOTE_MARKS.has(t.text)) break; // the quotation's own words are not the clause
     if (t.pos !== 'VERB' && !verbAt(doc, k, ['speech', 'thought', 'object'])) continue;
     let from = s.first;
     for (let j = k - 1; j >= s.first; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { from = j + 1; break; }
-    const sp = speakerBeforeVerb(ctx, from, k);
+    // "“…,” said Caddell, speaking of …": the speaker follows the verb.
+    const pw = prevWord(doc, k);
+    const inverted = pw < from || doc.tokens[pw].text === ',' || QUOTE_MARKS.has(doc.tokens[pw].text);
+    const sp = inverted ? speakerAfterVerb(ctx, k) : speakerBeforeVerb(ctx, from, k);
     if (sp) return sp;
   }
   const first = doc.tokens.slice(s.first, comma).findIndex((x) => x.text === ',');
@@ -72,7 +76,7 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     if (/ed$/.test(t.lower) && before && BE.has(before.lower)) continue; // passive: "was told", "is expected"
     let sp = null;
     if (/ing$/.test(t.lower)) {
-      if (before?.text === ',' && cls !== 'object' && next.pos !== 'ADP') {
+      if (before?.text === ',' && (next.pos !== 'ADP' || (cls === 'object' && COMPLEMENT_PREPS.has(next.lower)))) {
         // "…, saying …": the subject of the clause before, found through its verb ("she said …, emphasizing").
         sp = participleSubject(ctx, s, pw, out);
       } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
