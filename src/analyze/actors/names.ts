@@ -196,7 +196,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const sf = foldedWord(w);
     let actor = -1;
     const same = bySurname.get(sf);
-    if (same?.length) actor = nearest(doc.actors, same, w.start);
+    if (same?.length) actor = same.length === 1 ? same[0] : nearest(doc.actors, same, w.start);
     if (actor < 0) {
       const word = w.text.replace(/\.$/, '');
       const known = knownByAlias(doc, word);
@@ -253,7 +253,7 @@ function headlineSentences(ctx: ActorsContext): Set<number> {
   return out;
 }
 
-/** Of several actors with the same surname, the one mentioned last before an offset (else the first after). */
+/** Of several actors with the same surname (rare, so a plain scan), the one mentioned last before an offset, else the first. */
 function nearest(actors: { mentions: { start: number }[] }[], candidates: number[], offset: number): number {
   let best = -1;
   let bestAt = -1;
