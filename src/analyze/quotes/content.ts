@@ -47,8 +47,12 @@ export function hasVerb(doc: Doc, from: number, to: number): boolean {
 }
 
 /** Whether tokens from..to hold at most a short adjunct: no verb, no "that", few words. */
-export function adjunctOnly(doc: Doc, from: number, to: number): boolean {
+export function adjunctOnly(doc: Doc, from: number, to: number, strict = false): boolean {
   let words = 0;
+  // Strictly, the words must open like an adjunct ("on Friday", "in a statement", "yesterday"), not an object.
+  let first = from;
+  while (first <= to && isSpace(doc.tokens[first])) first++;
+  if (strict && first <= to && !/^(?:ADP|ADV|PUNCT)$/.test(doc.tokens[first].pos) && !PLAIN_TIME.has(doc.tokens[first].lower)) return false;
   for (let k = from; k <= to; k++) {
     const t = doc.tokens[k];
     if (isSpace(t)) continue;

@@ -36,7 +36,7 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     for (let v = after; v <= end; v = nextWord(doc, v)) {
       if (!verbAt(doc, v)) continue;
       // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement").
-      if (!adjunctOnly(doc, v + 1, end)) return null;
+      if (!adjunctOnly(doc, v + 1, end, v !== after)) return null;
       const span = content();
       // What comes before the comma must be a clause ("the talks failed"), not the speaker's own name and titles.
       if (!span || !hasVerb(doc, s.first, c - 1)) return null;

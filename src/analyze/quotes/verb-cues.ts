@@ -19,9 +19,16 @@ function followsQuotation(doc: Doc, verb: number, first: number): boolean {
     if (CLOSING_MARKS.has(t.text)) return true;
     if (t.text === ',' && CLOSING_MARKS.has(doc.tokens[prevWord(doc, k)]?.text ?? '')) return true;
     if (t.text === ',' && n > 0 && !/^(?:PROPN|NUM)$/.test(doc.tokens[prevWord(doc, k)]?.pos ?? '')) return false;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === '.' && n === 0) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ' || (t.text === '.' && n === 0)) return false;
   }
   return false;
+}
+
+/** Whether tokens from..to are a name and nothing else up to a comma ("Jane Roe, a lawyer at …"). */
+function nameOnly(doc: Doc, from: number, to: number): boolean {
+  let k = from;
+  while (k <= to && (doc.tokens[k].pos === 'PROPN' || doc.tokens[k].pos === 'SPACE' || doc.tokens[k].text === '.')) k++;
+  return k > from && (k > to || doc.tokens[k].text === ',');
 }
 
 /** The subject of the clause a participle hangs on: the subject of the nearest verb before it, else of the sentence. */
@@ -102,7 +109,7 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     const content = contentSpan(doc, from, to, cls === 'object' ? 1 : MIN_WORDS);
     if (!content || onlyCircumstance(doc, from, to)) continue;
     // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
-    if (cls === 'speech' && doc.tokens[from].pos === 'PROPN' && !hasVerb(doc, from, to)) continue;
+    if (cls === 'speech' && nameOnly(doc, from, to)) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t } });
     v = to;
   }
