@@ -98,7 +98,7 @@ export const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 
 export const SPEECH_PREPS = new Set(['about', 'of', 'against', 'for', 'on', 'over', 'upon']);
 
 export const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'and', 'especially', 'after', 'before',
-  'because', 'since', 'so', 'when', 'where', 'including', 'according', 'adding', 'saying', 'noting']);
+  'because', 'since', 'so', 'with', 'yet', 'then', 'than', 'when', 'where', 'including', 'according', 'adding', 'saying', 'noting']);
 
 /** The last token of the reported words: before "; ", ", but …", "and" + a verb, or (for objects) a comma or preposition. */
 export function contentEnd(doc: Doc, from: number, end: number, cls: string): number {
