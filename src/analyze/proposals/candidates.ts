@@ -69,6 +69,8 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       if (m.entry.strength === 'weak' && (words[m.first - 1]?.norm === 'to' || words[m.first].pos === 'VERB')) { i = m.last; continue; }
       const c = mk(m.entry.kind, m.entry.strength, m.first, last);
       if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && complementHas(words, c.np, COMMODITIES)) c.strength = 'strong';
+      // "UN sanctions", "sanctions on Iran": a sanctions proposal of its own.
+      if (c.kind === 'embargo' && c.strength === 'weak' && words[m.first].norm === 'sanctions' && sanctionsNamed(words, c, _ix)) c.strength = 'strong';
       // "NATO membership", "membership in the alliance", "Sweden's membership": an accession, not just a word.
       if (c.kind === 'accession' && c.strength === 'weak' && (hasClub(words, c) || hasActorModifier(c, _ix))) c.strength = 'strong';
       out.push(c);
@@ -179,4 +181,11 @@ function modelInContext(words: Word[], i: number, needs: 'weapon' | 'designation
   if (needs === 'weapon') return false;
   if (/s$/.test(words[i].norm)) return true; // "Leopards"
   return !!sameSentence && (next.pos === 'NUM' || /^\d/.test(next.text));
+}
+
+/** "United Nations sanctions", "EU sanctions", "sanctions on Iran", "sanctions against Moscow". */
+function sanctionsNamed(words: Word[], c: Candidate, ix: ActorIndex): boolean {
+  for (let k = c.np.first; k < c.headFirst; k++) if (ix.at[k] && ix.at[k]!.via !== 'pronoun') return true;
+  const next = words[c.np.head + 1];
+  return !!next && (next.norm === 'on' || next.norm === 'against') && !!ix.at[c.np.head + 2];
 }

@@ -19,6 +19,8 @@ export interface Cluster {
 
 /** How far back (in sentences) a bare "the idea" may look for what it refers to. */
 const ANAPHOR_REACH = 6;
+/** Adjectives that leave an anaphor pointing back ("the latest proposal", "the controversial plan"). */
+const ANAPHORIC_ADJECTIVES = new Set(['latest', 'controversial', 'proposed', 'original', 'initial', 'same', 'entire', 'whole', 'current', 'planned', 'socalled', 'draft', 'formal', 'full', 'final', 'revised', 'ambitious', 'bold', 'contentious', 'disputed', 'divisive']);
 const SHORT_REACH_HEADS = new Set(['decision', 'move', 'measure', 'measures', 'step']);
 const BAN_VERBS = new Set(['ban', 'block', 'stop', 'halt', 'cut', 'end', 'phase', 'embargo']);
 const IMPORT_WORDS = new Set(['imports', 'import', 'crude', 'purchases']);
@@ -190,6 +192,8 @@ function anaphorHint(words: Word[], ix: ActorIndex, c: Candidate): ProposalKind 
     const h = HINTS.get(w.norm);
     if (h) { hint = h; continue; }
     if (w.pos === 'NOUN' && !ix.at[k]) return false;
+    // "the 2015 nuclear deal" is some other deal; "the latest proposal" is the one before.
+    if ((w.pos === 'ADJ' || w.pos === 'NUM') && !ix.at[k] && !ANAPHORIC_ADJECTIVES.has(w.norm)) return false;
   }
   return hint;
 }

@@ -16,13 +16,14 @@ const MAX_WORDS = 16;
 export function clauseProposal(ctx: StanceContext, cuePhrase: string, cueLast: number): number | null {
   if (!DEMANDING.has(cuePhrase)) return null;
   const { words, doc, proposalAt } = ctx;
+  if (/ing$/.test(words[cueLast].norm)) return null; // "a resolution … demanding the withdrawal": a description
   let k = cueLast + 1;
   const sentence = words[cueLast].sentence;
   while (words[k] && words[k].sentence === sentence && (words[k].pos === 'ADV' || /^(today|yesterday|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(words[k].norm))) k++;
   const w = words[k];
   if (!w || w.sentence !== sentence) return null;
   const gerund = /ing$/.test(w.norm) && w.pos === 'VERB';
-  if (w.norm !== 'that' && !gerund) return null;
+  if (w.norm !== 'that' && !gerund) return nounObject(ctx, k, sentence);
   const from = w.norm === 'that' ? k + 1 : k;
   let to = from;
   const listComma = (j: number) => words[j].norm === ',' && (!!ctx.ix.at[j + 1] || words[j + 1]?.pos === 'PROPN');
@@ -35,5 +36,27 @@ export function clauseProposal(ctx: StanceContext, cuePhrase: string, cueLast: n
   doc.proposals.push(p);
   setKind(p, 'plan');
   for (let j = from; j <= to; j++) proposalAt[j] = doc.proposals.length - 1;
+  return doc.proposals.length - 1;
+}
+
+/** "proposed a six-month delay", "demanded a referendum": a short noun phrase object is the proposal. */
+function nounObject(ctx: StanceContext, k: number, sentence: number): number | null {
+  const { words, doc, ix, proposalAt } = ctx;
+  if (!/^(a|an|the)$/.test(words[k].norm)) return null;
+  let last = -1;
+  for (let j = k + 1; j <= k + 5 && words[j] && words[j].sentence === sentence; j++) {
+    const w = words[j];
+    if (ix.at[j] || proposalAt[j] >= 0) return null;
+    if (w.pos === 'NOUN') { last = j; continue; }
+    if (w.pos === 'ADJ' || w.pos === 'NUM') continue;
+    break;
+  }
+  if (last < 0 || words[last + 1]?.pos === 'NOUN') return null;
+  const span = { start: words[k + 1].start, end: words[last].end };
+  const summary = doc.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  const p: Proposal = { summary, key: `plan-${slugify(summary)}`, proposer: null, body: null, mentions: [span] };
+  doc.proposals.push(p);
+  setKind(p, 'plan');
+  for (let j = k + 1; j <= last; j++) proposalAt[j] = doc.proposals.length - 1;
   return doc.proposals.length - 1;
 }

@@ -34,7 +34,7 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
     return agent ? { actors: agent, quote: null, via: 'agent' } : null;
   }
   if (quote && quote.kind !== 'indirect') {
-    const inQuote = subjectLeft(ctx, cueFirst, sentence.first, q);
+    const inQuote = subjectLeft(ctx, cueFirst, sentence.first, q, cue.type === 'eval');
     if (inQuote.kind === 'found') return { actors: inQuote.actors, quote: null, via: 'subject' };
     if (inQuote.kind === 'group') return null;
     if (quote.kind === 'partial') {
@@ -67,7 +67,7 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
   }
   const joined = joinedIn(ctx, cueFirst, sentence.first);
   if (joined) return { actors: joined, quote: null, via: 'subject' };
-  const subj = subjectLeft(ctx, cueFirst, sentence.first, -1);
+  const subj = subjectLeft(ctx, cueFirst, sentence.first, -1, cue.type === 'eval');
   if (subj.kind === 'found') return { actors: subj.actors, quote: null, via: 'subject' };
   if (subj.kind === 'group') return null;
   const list = listAfter(ctx, target ?? cueLast, sentence.last);
@@ -97,15 +97,15 @@ export function isPassive(ctx: StanceContext, cueFirst: number, cueLast: number)
 }
 
 /** The nearest eligible actor mentions left of the cue in its clause, with those coordinated with them. */
-function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number): Scan {
-  const scan = subjectScan(ctx, cueFirst, first, insideQuote);
+function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number, evalCue = false): Scan {
+  const scan = subjectScan(ctx, cueFirst, first, insideQuote, evalCue);
   if (scan.kind === 'none' && scan.fallback !== undefined) return { kind: 'found', actors: [scan.fallback] };
   return scan;
 }
 
 type FallbackScan = Scan & { fallback?: number };
 
-function subjectScan(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number): FallbackScan {
+function subjectScan(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number, evalCue: boolean): FallbackScan {
   const { words, ix, proposalAt, quoteAt, doc } = ctx;
   let fallback: number | undefined; // "it" / "they" resolved by the actors stage: used when nothing surer is found
   // "… and did not come down …", "…, to pave the way for": the subject of the main verb phrase.
@@ -136,7 +136,7 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
     }
     if (proposalAt[k] >= 0) {
       // The proposal itself is the subject ("the text condemns …", "the draft was vetoed").
-      if (onlyAuxBetween(ctx, k, cueFirst)) return { kind: 'none', fallback };
+      if (!evalCue && onlyAuxBetween(ctx, k, cueFirst)) return { kind: 'none', fallback };
       continue;
     }
     const u = ix.at[k];

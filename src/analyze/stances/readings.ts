@@ -10,6 +10,10 @@ const CLAIM_NOUNS = new Set(['criticism', 'claims', 'claim', 'reports', 'report'
 /** True when the cue sits in a "that" clause reporting a claim ("dismissed criticism that Germany was blocking deliveries"). */
 export function reportedClaim(ctx: StanceContext, first: number): boolean {
   const { words } = ctx;
+  // "accused Belgrade of stalling", "blamed Berlin for blocking": someone else's charge.
+  if (/ing$/.test(words[first].norm) && (words[first - 1]?.norm === 'of' || words[first - 1]?.norm === 'for')) {
+    for (let k = first - 2; k >= 0 && first - k <= 5; k--) if (/^(accus|blam|criticis|criticiz|condemn|fault)/.test(words[k].norm)) return true;
+  }
   for (let k = first - 1, n = 0; k >= 1 && n < 6; k--, n++) {
     if (words[k].sentence !== words[first].sentence || words[k].norm === ',' || words[k].norm === ';') return false;
     if (words[k].norm === 'that') return CLAIM_NOUNS.has(words[k - 1].norm);

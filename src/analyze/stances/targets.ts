@@ -40,7 +40,8 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
   if (!pronounObject && !passive) {
     const window = cue.control ? CONTROL_WINDOW : OBJECT_WINDOW;
     const inner: Cue[] = [];
-    let inThat = false; // "recommended that Ukraine be granted candidate status": the clause's verbs pass
+    // "recommended that Ukraine be granted candidate status", "not said whether they will join": the clause's verbs pass.
+    let inThat = /(whether|that|if)$/.test(cue.phrase);
     for (let j = cueLast + 1; j <= Math.min(last, cueLast + window); j++) {
       if (proposalAt[j] >= 0) return hit(j, 'object', inner);
       const w = words[j];
@@ -104,6 +105,8 @@ function relativeClause(ctx: StanceContext, mention: number, cueFirst: number): 
   let k = mention + 1;
   while (k < cueFirst && proposalAt[k] >= 0) k++;
   if (words[k]?.norm === ',') k++;
+  // "a price cap, a measure Washington has championed": an apposition first.
+  if ((words[k]?.norm === 'a' || words[k]?.norm === 'the') && words[k + 1]?.pos === 'NOUN') k += 2;
   if (words[k]?.norm === 'which' || words[k]?.norm === 'that') k++;
   for (; k < cueFirst; k++) {
     const w = words[k];
