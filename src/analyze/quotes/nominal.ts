@@ -1,5 +1,5 @@
 // Reported speech led by a noun: "Smith's claim that …", "her call for …", "expressed concern that …".
-import type { Doc, Sentence } from '../doc.js';
+import type { Sentence } from '../doc.js';
 import nounsData from './speech-nouns.json' with { type: 'json' };
 import { speakerBeforeVerb } from './attribution.js';
 import { isSpace, nextWord, prevWord } from './cues.js';

@@ -3,7 +3,7 @@ import type { Doc, Sentence } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
 import { QUOTE_MARKS, SENTENCE_END, nextWord, prevWord, verbAt } from './cues.js';
 import {
-  COMPLEMENT_PREPS, MIN_WORDS, contentEnd, contentSpan, contentStart, hasVerb, lastWordOf, objectStart, onlyCircumstance,
+  COMPLEMENT_PREPS, MIN_WORDS, contentEnd, contentSpan, contentStart, lastWordOf, objectStart, onlyCircumstance,
   pastCircumstance, type IndirectQuote,
 } from './content.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
