@@ -94,3 +94,13 @@ describe('titles written short', () => {
     expect(doc.actors.filter((a) => a.kind === 'person')).toEqual([]);
   });
 });
+
+describe('people who work for other people', () => {
+  it('gives staff the country of their patron, and a campaign spokesman no government', () => {
+    const doc = run('Mr. Obama\'s science adviser, Nora Vance, said so. Elias Brandt, a deputy national security adviser to President Obama, agreed. Tina Rourke, a spokeswoman for Hillary Clinton, said no.', '2016-09-20');
+    expect(actorOf(doc, 'person:nora-vance')).toMatchObject({ role: 'science adviser', country: 'USA', represents: 'country:USA' });
+    expect(actorOf(doc, 'person:elias-brandt')).toMatchObject({ role: 'deputy national security adviser', represents: 'country:USA' });
+    expect(actorOf(doc, 'person:tina-rourke')).toMatchObject({ role: 'spokeswoman', represents: null });
+    expect(actorOf(doc, 'person:barack-obama')?.role).toBe('president');
+  });
+});

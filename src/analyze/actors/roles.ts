@@ -13,13 +13,18 @@ const PARTY_MARK = /^\(?(R|D|I)$/;
 /** Abbreviated titles, written out ("Rep." is a member of Congress, not a UN representative). */
 const ABBREVIATED: Record<string, string> = { 'sen.': 'senator', 'rep.': 'congressman', 'gov.': 'governor', 'amb.': 'ambassador', 'gen.': 'general', 'adm.': 'admiral' };
 
-/** Reads title words, countries and organisations from a stretch of words (in text order). */
+/** Reads title words, countries and organisations from a stretch of words (in text order). A person named in it
+ * ("Orbán's spokesperson", "an adviser to President Obama", "a spokesman for Hillary Clinton") is the patron:
+ * the holder works for them and speaks for whom they speak for. */
 function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
   const { doc } = ctx;
   const titleWords: string[] = [];
   let country: string | null = null;
   let organization: string | null = null;
   let orgIsTarget = false;
+  let patron: number | null = null;
+  let patronServed = false;
+  let afterServe = false;
   for (let k = 0; k < ws.length; k++) {
     const w = ws[k];
     const a = claimedAt(ctx, w.start);
@@ -27,10 +32,13 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
       const actor = doc.actors[a];
       const prev = ws[k - 1]?.lower === 'the' ? ws[k - 2] : ws[k - 1];
       if (actor.kind === 'person') {
-        // "Orbán's spokesperson": the person's government.
-        if (/^['’]s?$/.test(ws[k + 1]?.text ?? '')) { country ??= actor.country; if (actor.represents?.startsWith('org:')) organization ??= actor.organization; }
+        const possessive = /^['’]s?$/.test(ws[k + 1]?.text ?? '');
+        const served = afterServe || (prev !== undefined && /^(to|for|of)$/.test(prev.lower));
+        if ((possessive || served) && patron === null) { patron = a; patronServed = served && !possessive; }
+        while (ws[k + 1] && claimedAt(ctx, ws[k + 1].start) === a) k++;
         continue;
       }
+      afterServe = false;
       if (actor.kind === 'country') country ??= actor.country;
       else if (actor.kind === 'organization') {
         if (!organization || !orgIsTarget) {
@@ -41,6 +49,10 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
       }
       continue;
     }
+    // Titles after the patron belong to the patron ("adviser to President Obama").
+    if (patron !== null && patronServed) continue;
+    if (/^(to|for)$/.test(w.lower) && titleWords.length) { afterServe = true; continue; }
+    if (afterServe) continue;
     if (isTitleWord(w.text)) titleWords.push(ABBREVIATED[w.lower] ?? w.lower.replace(/\.$/, ''));
     else if (w.lower === 'of' || w.lower === '-') titleWords.push(w.lower);
   }
@@ -51,6 +63,13 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
   const speaks = titleSpeaks(role);
   if (!speaks) return null;
   let represents: string | null = null;
+  if (patron !== null) {
+    const p = doc.actors[patron];
+    country ??= p.country;
+    if (p.represents?.startsWith('org:')) organization ??= p.organization;
+    // Staff speak for whom their patron speaks for; a candidate's staff only for the campaign.
+    return { role, country, organization, represents: speaks === 'office' ? p.represents : null };
+  }
   if (speaks === 'office') {
     const diplomat = /\b(ambassador|envoy|representative|delegate|diplomat)\b/.test(role);
     if (organization && !orgIsTarget && !(diplomat && country)) represents = `org:${organization}`;
@@ -59,17 +78,29 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
   return { role, country, organization, represents };
 }
 
-/** The words before a name that belong to its title, stopping at anything else. */
+/** The words before a name that belong to its title, stopping at anything else. A "to" or "for" is crossed only
+ * towards countries and organisations ("Ambassador to the UN X"), never past another title ("adviser to President X"). */
 function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
   const { words } = ctx;
   const out: Token[] = [];
+  const pending: Token[] = [];
   const sentence = words[from].sentence;
-  for (let j = from - 1; j >= 0 && from - j <= 10; j--) {
+  let titleSeen = false;
+  for (let j = from - 1; j >= 0 && from - j <= 12; j--) {
     const w = words[j];
     if (w.sentence !== sentence) break;
     const a = claimedAt(ctx, w.start);
+    const anchor = a >= 0 || /^['’]s?$/.test(w.text);
     if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) break;
-    if (a >= 0 || /^['’]s?$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.unshift(w); continue; }
+    if (/^(to|for)$/.test(w.lower) && titleSeen) break;
+    if (w.lower === 'for') break;
+    if (anchor || isTitleWord(w.text) || CONNECTORS.has(w.lower)) {
+      if (a < 0 && isTitleWord(w.text)) titleSeen = true;
+      out.unshift(...pending.splice(0), w);
+      continue;
+    }
+    // "Obama's science adviser": a plain word inside a title counts once something further left anchors it.
+    if (titleSeen && pending.length < 2 && w.text === w.lower && (w.pos === 'NOUN' || w.pos === 'ADJ')) { pending.unshift(w); continue; }
     // "Russia's UN ambassador, Vassily Nebenzia, said": a title before a comma stands in apposition.
     if (w.text === ',' && out.length === 0 && j === from - 1 && /^[,;]$/.test(words[to + 1]?.text ?? '')) continue;
     break;
@@ -93,7 +124,11 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
     const w = words[j];
     if (w.sentence !== words[to].sentence) break;
     const a = claimedAt(ctx, w.start);
-    if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) break;
+    if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) {
+      // "a spokesman for Hillary Clinton", "an adviser to President Obama": the person served ends the stretch.
+      if (out.some((t) => /^(to|for)$/.test(t.lower))) { while (words[j] && claimedAt(ctx, words[j].start) === a) out.push(words[j++]); }
+      break;
+    }
     if (a >= 0 || /^['’]s?$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.push(w); continue; }
     break;
   }
