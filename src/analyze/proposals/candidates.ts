@@ -66,7 +66,7 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       const last = extendHead(words, m.last);
       if (last === null) { i = m.last; continue; }
       // A weak trigger used as a verb ("to ban EU ships") names nothing.
-      if (m.entry.strength === 'weak' && (words[m.first - 1]?.norm === 'to' || words[m.first].pos === 'VERB')) { i = m.last; continue; }
+      if (m.entry.strength === 'weak' && /^(to|will|would|can|could|should|must|may|might|not|n't)$/.test(words[m.first - 1]?.norm ?? '')) { i = m.last; continue; }
       const c = mk(m.entry.kind, m.entry.strength, m.first, last);
       if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && complementHas(words, c.np, COMMODITIES)) c.strength = 'strong';
       // "UN sanctions", "sanctions on Iran": a sanctions proposal of its own.

@@ -54,6 +54,7 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
     let theme = c.theme;
     if (c.kind === 'accession') theme = [...new Set(roles.subjects.map((a) => representsKey(doc, a)))].sort().join('+');
     if (c.kind === 'weapons' && !theme) theme = weaponWhat(words, c);
+    if (c.kind === 'plan' && !theme) theme = slugify(words.slice(c.headFirst, c.np.head + 1).map((w) => w.text).join(' '));
     const same = clusters.filter((cl) => cl.kind === c.kind);
     let target: Cluster | undefined;
     if (!c.distinct) {
@@ -71,6 +72,8 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
       } else if (c.kind === 'resolution' || c.kind === 'amendment') {
         const p = roles.proposer === null ? null : representsKey(doc, roles.proposer);
         target = latest(same.filter((cl) => p === null || cl.proposer === null || representsKey(doc, cl.proposer) === p));
+      } else if (c.kind === 'plan') {
+        target = same.find((cl) => cl.theme === theme);
       } else {
         target = latest(same);
       }
@@ -108,7 +111,14 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
     }
     if (c.strength !== 'anaphor' || c.distinct) continue; // "new demands" are not the earlier ones
     const hint = anaphorHint(words, ix, c);
-    if (hint === false) continue;
+    if (hint === false) {
+      // "the loss and damage fund" after "a fund to help …": the same head noun names the same thing.
+      const head = words[c.np.head].norm;
+      const same = clusters.filter((x) => words[x.lead.np.head].norm === head);
+      const cl = nearestBefore(same, c, words, ANAPHOR_REACH);
+      if (cl) add(cl, c);
+      continue;
+    }
     const possessors = phraseRoles(doc, words, ix, { ...c, kind: 'plan' }, bodies).proposer;
     const refers = hint ?? c.refers;
     let pool = clusters.filter((x) => refers === 'any' || x.kind === refers || (refers === 'resolution' && x.kind === 'amendment'));
@@ -168,7 +178,13 @@ function whatOf(theme: string): string {
 /** The gist of "a plan to ban EU ships …" / "calls for British forces to join": a plan with its own content. */
 function planGist(words: Word[], c: Candidate): { theme: string; embargo: boolean } | null {
   if (!c.np.complement) return null;
-  const [s, e] = c.np.complement;
+  let [s, e] = c.np.complement;
+  // "a proposal by France to cap imports": past the proposer first.
+  if ((words[s].norm === 'by' || words[s].norm === 'from') && s + 1 <= e) {
+    let k = s + 1;
+    while (k <= Math.min(e, s + 5) && words[k].norm !== 'to' && words[k].norm !== 'for') k++;
+    if (k <= e && (words[k].norm === 'to' || words[k].norm === 'for')) s = k;
+  }
   if (words[s].norm !== 'to' && words[s].norm !== 'for') return null;
   let to = -1;
   for (let k = s; k <= Math.min(e, s + 4); k++) {

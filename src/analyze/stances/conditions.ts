@@ -4,7 +4,7 @@ import type { StanceContext } from './context.js';
 const MARKERS: string[][] = [
   ['if'], ['only', 'if'], ['provided', 'that'], ['provided'], ['on', 'condition', 'that'], ['on', 'condition'], ['as', 'long', 'as'],
   ['so', 'long', 'as'], ['unless'], ['contingent', 'on'], ['conditional', 'on'], ['subject', 'to'], ['depending', 'on'],
-  ['depends', 'on'], ['in', 'exchange', 'for'], ['in', 'return', 'for'], ['only', 'after'], ['until'],
+  ['depends', 'on'], ['in', 'exchange', 'for'], ['in', 'return', 'for'], ['only', 'after'],
   ['should', 'be', 'supported', 'by'], ['should', 'be', 'backed', 'by'], ['must', 'be', 'approved', 'by'],
   ['in', 'its', 'current', 'form'], ['in', 'this', 'form'], ['in', 'their', 'current', 'form'],
   ['need', 'the', 'backing', 'of'], ['need', 'the', 'approval', 'of'], ['would', 'need'], ['requires'], ['would', 'require'],

@@ -45,3 +45,16 @@ export function hypothetical(ctx: StanceContext, cueFirst: number): boolean {
   }
   return false;
 }
+
+/** True for a position held until some time and dropped since ("had resisted the idea until last week"). */
+export function former(ctx: StanceContext, cueFirst: number): boolean {
+  const { words } = ctx;
+  let had = false;
+  for (let k = cueFirst - 1; k >= 0 && cueFirst - k <= 3; k--) if (words[k].norm === 'had') had = true;
+  if (!had) return false;
+  for (let k = cueFirst + 1; k < words.length && k - cueFirst <= 8 && words[k].sentence === words[cueFirst].sentence; k++) {
+    if (words[k].norm === 'until') return true;
+    if (words[k].norm === ',' || words[k].norm === ';') break;
+  }
+  return false;
+}

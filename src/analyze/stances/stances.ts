@@ -4,7 +4,7 @@ import type { Stage } from '../stage.js';
 import { CUES, NOUN_CUES, type Cue } from './cues.js';
 import { stanceContext, type StanceContext } from './context.js';
 import { findHolders, isPassive } from './holders.js';
-import { hypothetical, polarity } from './negation.js';
+import { former, hypothetical, polarity } from './negation.js';
 import { composeLabel, findTarget } from './targets.js';
 import { conditionNear, isConditionCue } from './conditions.js';
 import { proposerStances, settle } from './settle.js';
@@ -40,12 +40,13 @@ function cueStances(ctx: StanceContext): Stance[] {
     }
     const { first, last } = m;
     i = last;
+    if (cue.silent) continue;
     if (cue.type === 'noun' && ['a', 'an'].includes(words[first - 1]?.norm ?? '') && first === last) continue; // "has a veto"
     if (cue.type !== 'eval' && proposalAt[first] >= 0) continue; // a modifier inside a proposal's name ("the proposed embargo")
     if (describesProposal(ctx, first)) continue; // "a resolution demanding a ceasefire", "a proposal to send troops"
     const range = ctx.sentences.get(words[first].sentence)!;
     if (words[range.last].norm === '?') continue;
-    if (hypothetical(ctx, first)) continue;
+    if (hypothetical(ctx, first) || former(ctx, first)) continue;
     const passive = cue.type === 'verb' && isPassive(ctx, first, last);
     if (passive && isConditionCue(ctx, first)) continue;
     if (cue.addressed && addresseeOf(ctx, last) === null) continue;

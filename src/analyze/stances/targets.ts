@@ -45,7 +45,17 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
     for (let j = cueLast + 1; j <= Math.min(last, cueLast + window); j++) {
       if (proposalAt[j] >= 0) return hit(j, 'object', inner);
       const w = words[j];
-      if (cue.control) { if (w.norm === ';' || w.norm === '.') break; continue; }
+      if (cue.control) {
+        if (w.norm === ';' || w.norm === '.') break;
+        const m = CUES.matchAt(words, j);
+        if (m && m.entry.type === 'verb') { inner.push(m.entry); j = m.last; continue; }
+        // "urged Washington to cancel it": the pronoun stands for the proposal named before.
+        if (PRONOUN_OBJECTS.has(w.norm) && w.pos === 'PRON' && (words[j + 1]?.pos !== 'NOUN')) {
+          for (let b = cueFirst - 1; b >= 0 && sentence - words[b].sentence <= EARLIER_REACH; b--) if (proposalAt[b] >= 0) return hit(b, 'earlier', inner);
+          break;
+        }
+        continue;
+      }
       const thatClause = w.norm === 'that' && j === cueLast + 1 && (cue.proposes || cue.control);
       if (thatClause) { inThat = true; continue; }
       if (OBJECT_STOPS.has(w.norm) && !(NAMING.has(w.norm) && j === cueLast + 1) && !(w.norm === 'whether' && words[j + 1]?.norm === 'to') && !thatClause) break;
@@ -104,13 +114,18 @@ function relativeClause(ctx: StanceContext, mention: number, cueFirst: number): 
   const { words, proposalAt, ix } = ctx;
   let k = mention + 1;
   while (k < cueFirst && proposalAt[k] >= 0) k++;
+  // "drones to Taiwan on Tuesday, a move Beijing said it opposes": a short phrase and an apposition first.
+  for (let j = k; j < Math.min(cueFirst, k + 7); j++) {
+    if (words[j].norm === ',' && (words[j + 1]?.norm === 'a' || words[j + 1]?.norm === 'the') && words[j + 2]?.pos === 'NOUN') { k = j; break; }
+    if (words[j].pos === 'VERB' || words[j].pos === 'AUX') break;
+  }
   if (words[k]?.norm === ',') k++;
-  // "a price cap, a measure Washington has championed": an apposition first.
   if ((words[k]?.norm === 'a' || words[k]?.norm === 'the') && words[k + 1]?.pos === 'NOUN') k += 2;
   if (words[k]?.norm === 'which' || words[k]?.norm === 'that') k++;
   for (; k < cueFirst; k++) {
     const w = words[k];
-    if (ix.at[k] || w.pos === 'DET' || w.pos === 'PRON' || w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART') continue;
+    if (ix.at[k] || w.pos === 'DET' || w.pos === 'PRON' || w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || QUOTE_MARKS.has(w.norm)) continue;
+    if (/^(said|says|say|believes|thinks)$/.test(w.norm)) continue; // "a move Beijing said it opposes"
     return false;
   }
   return true;
