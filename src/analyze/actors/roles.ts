@@ -49,6 +49,12 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
       }
       continue;
     }
+    // "his senior climate adviser": the patron is the person last named before.
+    if ((w.lower === 'his' || w.lower === 'her') && k === 0 && patron === null) {
+      const p = lastPersonBefore(ctx, w.start);
+      if (p >= 0) patron = p;
+      continue;
+    }
     // Titles after the patron belong to the patron ("adviser to President Obama").
     if (patron !== null && patronServed) continue;
     if (/^(to|for)$/.test(w.lower) && titleWords.length) { afterServe = true; continue; }
@@ -56,6 +62,9 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
     if (isTitleWord(w.text)) titleWords.push(ABBREVIATED[w.lower] ?? w.lower.replace(/\.$/, ''));
     else if (w.lower === 'of' || w.lower === '-') titleWords.push(w.lower);
   }
+  // "director of new [York University…]": what follows the last "of" must hold a title of its own, or it goes.
+  const lastOf = titleWords.lastIndexOf('of');
+  if (lastOf > 0 && !titleSpeaks(titleWords.slice(lastOf + 1).join(' ')) && !/^(state|defense|defence|staff|foreign affairs)$/.test(titleWords.slice(lastOf + 1).join(' '))) titleWords.length = lastOf;
   while (titleWords.length && /^(of|-)$/.test(titleWords[titleWords.length - 1])) titleWords.pop();
   while (titleWords.length && /^(of|-)$/.test(titleWords[0])) titleWords.shift();
   if (!titleWords.length) return null;
@@ -78,6 +87,17 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
   return { role, country, organization, represents };
 }
 
+/** The person whose name was last written before an offset, in the same or the previous sentence, or -1. */
+function lastPersonBefore(ctx: ActorsContext, offset: number): number {
+  const k = ctx.words.findIndex((w) => w.start >= offset);
+  const sentence = ctx.words[k]?.sentence ?? 0;
+  for (let j = k - 1; j >= 0 && ctx.words[j].sentence >= sentence - 1; j--) {
+    const a = claimedAt(ctx, ctx.words[j].start);
+    if (a >= 0 && ctx.doc.actors[a].kind === 'person') return a;
+  }
+  return -1;
+}
+
 /** The words before a name that belong to its title, stopping at anything else. A "to" or "for" is crossed only
  * towards countries and organisations ("Ambassador to the UN X"), never past another title ("adviser to President X"). */
 function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
@@ -94,6 +114,7 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
     if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) break;
     if (/^(to|for)$/.test(w.lower) && titleSeen) break;
     if (w.lower === 'for') break;
+    if ((w.lower === 'his' || w.lower === 'her') && titleSeen) { out.unshift(...pending.splice(0), w); break; }
     if (anchor || isTitleWord(w.text) || CONNECTORS.has(w.lower)) {
       if (a < 0 && isTitleWord(w.text)) titleSeen = true;
       out.unshift(...pending.splice(0), w);
@@ -135,7 +156,10 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
   return out;
 }
 
-/** The country most mentioned by name, demonym or seat, when it stands out. */
+/** Roles that only a government has ("minister", "government spokesman"); a bare "president" or "director" may be anyone's. */
+const GOVERNMENT_ROLE = /\b(minister|ministry|government|spokesman|spokeswoman|spokesperson|ambassador|envoy|secretary of state|foreign secretary|defence secretary|defense secretary)\b/;
+
+/** The country the article is about: named at least three times and half as often again as any other. */
 function dominantCountry(doc: ActorsContext['doc']): string | null {
   let best: string | null = null;
   let bestN = 0;
@@ -145,7 +169,7 @@ function dominantCountry(doc: ActorsContext['doc']): string | null {
     const n = a.mentions.length;
     if (n > bestN) { second = bestN; bestN = n; best = a.country; } else if (n > second) second = n;
   }
-  return bestN >= 2 && bestN > second ? best : null;
+  return bestN >= 3 && bestN >= 1.5 * second ? best : null;
 }
 
 /** "Luxembourg’s Francois Bausch": a country's own person speaks for it. */
@@ -178,7 +202,7 @@ export function findRoles(ctx: ActorsContext, people: PeopleFound): void {
     a.country = reading.country ?? a.country;
     a.organization = reading.organization ?? (reading.country ? null : a.organization);
     a.represents = reading.role && titleSpeaks(reading.role) === 'self' ? null : reading.represents ?? a.represents;
-    if (a.represents === null && reading.role && titleSpeaks(reading.role) === 'office' && !a.country && !a.organization) {
+    if (a.represents === null && reading.role && GOVERNMENT_ROLE.test(reading.role) && titleSpeaks(reading.role) === 'office' && !a.country && !a.organization) {
       // An office with no country named ("Government spokesman X") is the office of the country the article is about.
       const home = dominantCountry(doc);
       if (home) { a.country = home; a.represents = `country:${home}`; }
