@@ -117,9 +117,12 @@ const overlapsAny = (span: Span, spans: Span[]) => spans.some((m) => m.start < s
 export function findIndirect(ctx: SpeakerContext, marked: Span[]): IndirectQuote[] {
   const { doc } = ctx;
   const out: IndirectQuote[] = [];
+  let m = 0; // marked spans are in text order, and so are sentences: walk both once
   for (const s of doc.sentences) {
+    while (m < marked.length && marked[m].end + 2 < s.start) m++;
     // Sentences inside a quotation are the speaker's own words, not reported speech.
-    const inside = marked.some((m) => m.start <= s.start && s.end <= m.end + 2);
+    let inside = false;
+    for (let k = m; k < marked.length && marked[k].start <= s.start; k++) if (s.end <= marked[k].end + 2) { inside = true; break; }
     if (inside) continue;
     const found: IndirectQuote[] = [];
     const block = colonBlock(ctx, s);

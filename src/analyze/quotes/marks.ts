@@ -15,7 +15,7 @@ export interface MarkedSpan extends Span {
 const QUOTE_CHAR = /[“”„«»"‘’']/g;
 const DOUBLE_OPEN = new Set(['“', '„', '«']);
 const DOUBLE_CLOSE = new Set(['”', '»']);
-const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || (c > '\u2000' && /\s/.test(c));
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const OPENERS_BEFORE = new Set(['(', '[', '{', '—', '–', '-', '“', '"', ':', '/']);
 const isOpeningMark = (c: string | undefined) => c !== undefined && (DOUBLE_OPEN.has(c) || c === '"' || c === '‘' || c === "'");
