@@ -1,3 +1,4 @@
+// Tests of the dates stage: time expressions resolved against the article date.
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../proposals/proposals.js';
 import { docWith } from '../stances/fixture.js';

@@ -1,3 +1,4 @@
+// Tests of the proposals stage on invented texts: triggers, proposers, bodies, merging and anaphora.
 import { describe, expect, it } from 'vitest';
 import { docWith, type FixtureActor } from '../stances/fixture.js';
 import { proposals } from './proposals.js';

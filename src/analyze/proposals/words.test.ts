@@ -1,3 +1,4 @@
+// Tests of the word stream: hyphen joins, normalisation and possessives.
 import { describe, expect, it } from 'vitest';
 import { docWith } from '../stances/fixture.js';
 import { wordsOf } from './words.js';

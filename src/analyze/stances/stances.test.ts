@@ -1,3 +1,4 @@
+// Tests of the stances stage on invented texts: cues, negation, votes, holders, quotes and conditions.
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../proposals/proposals.js';
 import { docWith, type FixtureActor, type FixtureQuote } from './fixture.js';
