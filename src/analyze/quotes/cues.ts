@@ -47,7 +47,7 @@ function classify(doc: Doc, i: number): VerbClass | undefined {
   if (t.pos === 'NOUN') {
     const p = doc.tokens[prevWordIndex(doc, i)];
     const afterSubject = p && (p.pos === 'PROPN' || p.pos === 'PRON' || (p.pos === 'NOUN' && /s$/.test(p.lower)));
-    if (!afterSubject && !(v.cls === 'speech' && /(?:s|ed)$/.test(t.lower))) return undefined;
+    if (!afterSubject) return undefined;
   }
   return v.cls;
 }
