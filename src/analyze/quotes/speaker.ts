@@ -75,7 +75,8 @@ function personFromName(ctx: SpeakerContext, run: NameRun): number {
 const lastWord = (name: string) => slugify(name).split('-').pop() ?? '';
 const sameSurname = (name: string, surname: string) => lastWord(name) === slugify(surname);
 
-function outletFromName(ctx: SpeakerContext, run: NameRun): number {
+/** An outlet or institution named by a capitalised run ("The Morning Herald", "Commission") as an organisation. */
+function organizationFromName(ctx: SpeakerContext, run: NameRun): number {
   const name = run.name.replace(/^The /, '');
   const actor = addActor(ctx.doc, { key: `org:${slugify(name).toUpperCase()}`, kind: 'organization', name: run.name, role: null, country: null, organization: null, represents: null });
   mention(ctx, actor, run, 'name');
@@ -140,11 +141,11 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
   }
   for (const { runs } of per) {
     const outlets = runs.filter((r) => r.outlet);
-    if (outlets.length) { const r = outlets[outlets.length - 1]; return { actor: outletFromName(ctx, r), span: r }; }
+    if (outlets.length) { const r = outlets[outlets.length - 1]; return { actor: organizationFromName(ctx, r), span: r }; }
   }
   for (const { runs } of per) {
     const orgs = runs.filter((r) => r.orgLike);
-    if (orgs.length) { const r = orgs[orgs.length - 1]; return { actor: outletFromName(ctx, r), span: r }; }
+    if (orgs.length) { const r = orgs[orgs.length - 1]; return { actor: organizationFromName(ctx, r), span: r }; }
   }
   for (const { span, runs } of per) {
     // A lone capitalised word is a speaker only when it is all the segment holds ("Lavrov said").
