@@ -2,7 +2,6 @@
 import { Command } from 'commander';
 import { analyze, MAX_ANALYSED_CHARS } from '../analyze/index.js';
 import type { AnalysisRecord } from '../analyze/record.js';
-import { whereText } from '../ingest/ingest-error.js';
 import { readInputs, type ReadInputsOptions } from '../ingest/read-inputs.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
@@ -26,7 +25,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
     inputs++;
     if (input.kind === 'error') {
       failed++;
-      io.progress.message(`${whereText(input.error.where)}: error: ${input.error.message}`);
+      io.progress.message(input.error.describe('error'));
       io.progress.tick(true);
       continue;
     }

@@ -23,7 +23,7 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo): Pr
   for await (const input of readInputs(paths, io)) {
     if (input.kind === 'error') {
       sum.failed++;
-      io.progress.message(input.error.describe().replace(/: /, ': error: '));
+      io.progress.message(input.error.describe('error'));
       io.progress.tick(true);
       continue;
     }

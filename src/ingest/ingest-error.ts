@@ -32,8 +32,8 @@ export class IngestError extends Error {
     super(message, options);
   }
 
-  /** `FILE[:LINE]: message`, the form printed on standard error. */
-  describe(): string {
-    return `${whereText(this.where)}: ${this.message}`;
+  /** `FILE[:LINE]: message`, or `FILE[:LINE]: LEVEL: message` as printed on standard error. */
+  describe(level?: 'error' | 'warning'): string {
+    return `${whereText(this.where)}: ${level ? `${level}: ` : ''}${this.message}`;
   }
 }
