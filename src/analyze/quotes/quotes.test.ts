@@ -128,3 +128,21 @@ describe('more cues', () => {
     expect(view(doc)).toEqual([{ kind: 'direct', text: 'The vote is lost,', speaker: 'Ruth Ellery' }]);
   });
 });
+
+describe('reported speech in longer forms', () => {
+  it('finds the subject past auxiliaries and adverbs', () => {
+    const doc = run('The harbour will stay closed until March, port officials have repeatedly said.');
+    expect(view(doc)[0]).toMatchObject({ kind: 'indirect', text: 'The harbour will stay closed until March' });
+    expect(doc.actors[doc.quotes[0].speaker!].kind).toBe('group');
+  });
+
+  it('reads "made it clear"', () => {
+    const doc = run('Chancellor Irma Falk made it clear that no troops would be sent.');
+    expect(view(doc)).toEqual([{ kind: 'indirect', text: 'that no troops would be sent', speaker: 'Irma Falk' }]);
+  });
+
+  it('takes the unquoted paragraph after "X added:"', () => {
+    const doc = run('Senator Joan Pike spoke after the vote.\n\nPike added:\n\nThe budget is dead and everyone in this building knows it.');
+    expect(view(doc).at(-1)).toEqual({ kind: 'indirect', text: 'The budget is dead and everyone in this building knows it', speaker: 'Joan Pike' });
+  });
+});
