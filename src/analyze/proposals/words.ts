@@ -7,7 +7,7 @@ export interface Word {
   end: number;
   /** Lower case, curly apostrophes straightened, hyphens removed ("no-fly" → "nofly"). */
   norm: string;
-  /** The hyphen-separated parts, lower case ("us-drafted" → ["us", "drafted"]). */
+  /** The hyphen-separated parts of a hyphenated word, lower case ("us-drafted" → ["us", "drafted"]); empty otherwise. */
   parts: string[];
   /** Surface text. */
   text: string;
@@ -75,8 +75,11 @@ function buildWords(doc: Doc): Word[] {
   return out;
 }
 
+const ONE_PART: string[] = [];
+
 function mk(i: number, start: number, end: number, text: string, pos: string, sentence: number): Word {
-  return { i, start, end, norm: normWord(text), parts: [text.toLowerCase()], text, pos, sentence };
+  // `parts` is filled only for hyphenated words; a single word has none listed.
+  return { i, start, end, norm: normWord(text), parts: ONE_PART, text, pos, sentence };
 }
 
 /** Index of the first word ending after a character offset (binary search). */
