@@ -6,19 +6,26 @@ const STOP = new Set([
   'into', 'at', 'as', 'that', 'this', 'be', 'is', 'are', 'new', 'any', 'such', 'proposed', 'proposal', 'idea', 'plan',
 ]);
 /** Words that say what kind of thing is proposed but not which one: they count for less. */
-const GENERIC = new Set(['resolution', 'draft', 'un', 'unsc', 'security', 'council', 'nato', 'eu', 'package', 'deal', 'call', 'demand', 'mission', 'transfer', 'send', 'supply']);
+const GENERIC = new Set(['resolution', 'draft', 'un', 'unsc', 'security', 'council', 'nato', 'eu', 'package', 'deal', 'call', 'demand', 'mission', 'transfer', 'send', 'supply', 'bid', 'join']);
 
-/** Days apart beyond which two reports are not taken to be about the same proposal. */
-export const MAX_GAP_DAYS = 180;
+/** Days between a report and the known proposal's first or last report beyond which they are not taken to be one
+ * proposal; an accession or a sanctions regime can stay on the table for a year while reports keep coming. */
+export const MAX_GAP_DAYS = 365;
 /** The least weighted share of the smaller proposal's terms that the other must contain. */
 export const MATCH_THRESHOLD = 0.6;
 
-const singular = (w: string) => (w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+/** A light stem: plural and agent/gerund endings off, so "peacekeepers" and "peacekeeping" meet. */
+export function stem(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  const m = /^(.{5,}?)(ings|ing|ers|er)$/.exec(w);
+  if (m) return m[1];
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
 
 /** The content words of a proposal's key and summary, lower-case and singular. */
 export function proposalTerms(key: string, summary: string): string[] {
   const words = `${key.replace(/-/g, ' ')} ${summary}`.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => w && !STOP.has(w)).map(singular);
+    .replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => w && !STOP.has(w)).map(stem);
   return [...new Set(words)];
 }
 

@@ -48,7 +48,7 @@ export async function planArticle(store: Store, record: AnalysisRecord): Promise
     const known = [...canonical.values(), ...(await store.proposalsWithTerms(terms)).filter((k) => !canonical.has(k.id))];
     const match = bestMatch(candidate, known);
     const row: ProposalRow = match
-      ? { ...match, proposer: match.proposer ?? proposer, body: match.body ?? p.body, terms: [...new Set([...match.terms, ...terms])],
+      ? { ...match, summary: betterSummary(match.summary, p.summary), proposer: match.proposer ?? proposer, body: match.body ?? p.body, terms: [...new Set([...match.terms, ...terms])],
           firstSeen: minDate(match.firstSeen, article.date), lastSeen: maxDate(match.lastSeen, article.date) }
       : { id: `P${shortHash(`${article.id}/${p.id}`)}`, key: p.key ?? terms.join('-'), summary: p.summary, proposer, body: p.body,
           firstSeen: article.date, lastSeen: article.date, terms };
@@ -83,6 +83,12 @@ export async function planArticle(store: Store, record: AnalysisRecord): Promise
       articleId: article.id, localId: q.id, kind: q.kind, text: q.text, speaker: keyOf(q.speaker)?.key ?? null, start: q.start, end: q.end,
     })),
   };
+}
+
+/** The more telling of two summaries of one proposal: a few words say more than one, a long clause less. */
+export function betterSummary(known: string, next: string): string {
+  const score = (t: string) => { const n = t.split(/\s+/).filter(Boolean).length; return Math.min(n, 6) - Math.max(0, n - 9); };
+  return score(next) > score(known) ? next : known;
 }
 
 const minDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b ? a : b);

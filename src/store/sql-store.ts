@@ -109,7 +109,7 @@ export class SqlStore implements Store {
       for (const p of w.proposals) {
         await tx.run(
           `INSERT INTO proposals (id, key, summary, proposer, body, first_seen, last_seen) VALUES (${marks(7)})
-           ON CONFLICT (id) DO UPDATE SET
+           ON CONFLICT (id) DO UPDATE SET summary = excluded.summary,
              proposer = COALESCE(proposals.proposer, excluded.proposer), body = COALESCE(proposals.body, excluded.body),
              first_seen = CASE WHEN proposals.first_seen IS NULL OR excluded.first_seen < proposals.first_seen THEN excluded.first_seen ELSE proposals.first_seen END,
              last_seen = CASE WHEN proposals.last_seen IS NULL OR excluded.last_seen > proposals.last_seen THEN excluded.last_seen ELSE proposals.last_seen END`,
