@@ -4,6 +4,7 @@ import type { Doc } from '../doc.js';
 import { personKey } from '../slug.js';
 import { fold } from './phrase-index.js';
 import { titleSpeaks } from './titles.js';
+import { oneEditApart } from './spelling.js';
 
 interface RoleSpell { role: string; country?: string; organization?: string; from: string | null; to: string | null }
 interface PersonEntry { name: string; aliases: string[]; gender: 'm' | 'f'; roles: RoleSpell[] }
@@ -55,6 +56,19 @@ export function knownByName(doc: Doc, name: string): KnownAs | null {
   if (snap && snap.name.toLowerCase() === name.toLowerCase()) return { ...snap, gender: null };
   const p = byName.get(fold(name));
   return p ? fromEntry(p, doc.article.date) : null;
+}
+
+/** A person known by a surname one letter away from the word ("Lavruv"), for a full name whose first name also fits. */
+export function knownByNearAlias(doc: Doc, word: string): KnownAs | null {
+  const f = fold(word);
+  if (f.length < 5) return null;
+  for (const [alias, p] of byAlias) {
+    if (p && alias[0] === f[0] && Math.abs(alias.length - f.length) <= 1 && oneEditApart(alias, f)) {
+      const k = fromEntry(p, doc.article.date);
+      return k.role ? k : null;
+    }
+  }
+  return null;
 }
 
 /** A person known by one word (a surname), when exactly one known person goes by it. */

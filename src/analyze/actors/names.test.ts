@@ -104,3 +104,19 @@ describe('people who work for other people', () => {
     expect(actorOf(doc, 'person:barack-obama')?.role).toBe('president');
   });
 });
+
+describe('misspelt surnames', () => {
+  it('reads a surname one letter off as the person already named', () => {
+    const doc = run('Finnish Foreign Minister Pekka Haavisto spoke first. Later Haavist said the talks would go on.');
+    expect(mentionTexts(doc, 'person:pekka-haavisto')).toEqual(['Pekka Haavisto', 'Haavist']);
+  });
+});
+
+describe('slips of the pen in known names', () => {
+  it('reads a full name one letter off a known office holder as that person, in the known spelling', () => {
+    const doc = run('Russian Foreign Minister Sergey Lavruv warned of a clash. Lavrov said so on Wednesday.', '2022-03-23');
+    const p = actorOf(doc, 'person:sergei-lavrov')!;
+    expect(p).toMatchObject({ name: 'Sergei Lavrov', represents: 'country:RUS' });
+    expect(mentionTexts(doc, 'person:sergei-lavrov')).toEqual(['Sergey Lavruv', 'Lavrov']);
+  });
+});

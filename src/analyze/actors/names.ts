@@ -2,9 +2,10 @@
 import { addActor, addMention, type Token } from '../doc.js';
 import { personKey, slugify } from '../slug.js';
 import { claim, claimedAt, isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
-import { knownByAlias, knownByName, type KnownAs } from './known-people.js';
+import { knownByAlias, knownByName, knownByNearAlias, type KnownAs } from './known-people.js';
 import { FEMALE_FIRST_NAMES, GROUP_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { fold } from './phrase-index.js';
+import { oneEditApart } from './spelling.js';
 import { isTitleWord } from './titles.js';
 
 /** One word of a name: tokens glued together without spaces ("Erdo"+"ğ"+"an", "Kosiniak"+"-"+"Kamysz"). */
@@ -96,9 +97,10 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   };
 
   /** A known person under another spelling of the first name ("Anthony" for "Antony"): same surname, same initial. */
-  const knownBySurname = (first: string, last: string): KnownAs | null => {
-    const k = knownByAlias(doc, last);
-    return k && fold(k.name)[0] === fold(first)[0] ? k : null;
+  const knownBySurname = (first: string, last: string): { known: KnownAs; slip: boolean } | null => {
+    const exact = knownByAlias(doc, last);
+    const k = exact ?? knownByNearAlias(doc, last);
+    return k && fold(k.name)[0] === fold(first)[0] ? { known: k, slip: !exact } : null;
   };
 
   // Pass 1: runs of name-like words; full names (two words or more) become persons at once.
@@ -164,7 +166,10 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       } else if (seg.length >= 2 && !seg.every((w) => INITIAL.test(w.text))) {
         const text = seg.map((w) => w.text).join(' ');
         const gender = before && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(before.text) ? 'f' : before && /^(mr|sir|lord)\.?$/i.test(before.text) ? 'm' : null;
-        const actor = addPerson(text, knownByName(doc, text) ?? knownBySurname(seg[0].text, seg[seg.length - 1].text), gender);
+        const byName = knownByName(doc, text);
+        const bySurname = byName ? null : knownBySurname(seg[0].text, seg[seg.length - 1].text);
+        // A slip of the pen ("Sergey Lavruv") takes the known spelling; a variant spelling ("Anthony Blinken") stays.
+        const actor = addPerson(bySurname?.slip ? bySurname.known.name : text, byName ?? bySurname?.known ?? null, gender);
         addMention(doc, actor, { start: seg[0].start, end: seg[seg.length - 1].end }, 'name');
         claim(ctx, seg[0].start, seg[seg.length - 1].end, actor);
         found.occurrences.push({ actor, from: seg[0].first, to: seg[seg.length - 1].last, full: true });
@@ -197,6 +202,12 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     let actor = -1;
     const same = bySurname.get(sf);
     if (same?.length) actor = same.length === 1 ? same[0] : nearest(doc.actors, same, w.start);
+    else if (sf.length >= 6 && !knownByAlias(doc, w.text.replace(/\.$/, ''))) {
+      // A misspelt surname ("Erdoğa", "Stolteneberg") is the person whose surname it misses by one letter.
+      for (const [surname, list] of bySurname) {
+        if (surname[0] === sf[0] && Math.abs(surname.length - sf.length) <= 1 && oneEditApart(surname, sf)) { actor = list[0]; break; }
+      }
+    }
     if (actor < 0) {
       const word = w.text.replace(/\.$/, '');
       const known = knownByAlias(doc, word);
