@@ -112,7 +112,17 @@ function colonBlock(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   return null;
 }
 
-const overlapsAny = (span: Span, spans: Span[]) => spans.some((m) => m.start < span.end && span.start < m.end);
+/** Whether a span overlaps any of `spans` (sorted by start, not overlapping each other): binary search. */
+function overlapsAny(span: Span, spans: Span[]): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].start < span.end;
+}
 
 export function findIndirect(ctx: SpeakerContext, marked: Span[]): IndirectQuote[] {
   const { doc } = ctx;
@@ -132,7 +142,7 @@ export function findIndirect(ctx: SpeakerContext, marked: Span[]): IndirectQuote
       const tail = tailCue(ctx, s) ?? accordingHead(ctx, s);
       if (tail) found.push(tail);
       if (!tail) found.push(...verbCues(ctx, s));
-      for (const n of nounCues(ctx, s)) if (!overlapsAny(n.span, found.map((f) => f.span))) found.push(n);
+      for (const n of nounCues(ctx, s)) if (!found.some((f) => f.span.start < n.span.end && n.span.start < f.span.end)) found.push(n);
     }
     for (const f of found) if (!overlapsAny(f.span, marked)) out.push(f);
   }

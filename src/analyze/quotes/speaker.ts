@@ -32,9 +32,14 @@ export function speakerContext(doc: Doc, names: NameIndex, quoted: Span[] = []):
 function mention(ctx: SpeakerContext, actor: number, span: Span, via: Mention['via']): void {
   addMention(ctx.doc, actor, span, via);
   const m: Mention = { start: span.start, end: span.end, actor, via };
-  let i = ctx.mentions.length;
-  while (i > 0 && ctx.mentions[i - 1].start > m.start) i--;
-  ctx.mentions.splice(i, 0, m);
+  let lo = 0;
+  let hi = ctx.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.mentions[mid].start <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  ctx.mentions.splice(lo, 0, m);
 }
 
 /** Mentions overlapping a span: binary search on the sorted mentions, then a short walk back. */
@@ -191,7 +196,7 @@ function wordSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
   for (let m = re.exec(slice); m; m = re.exec(slice)) words.push({ w: m[0].toLowerCase(), s: span.start + m.index, e: span.start + m.index + m[0].length });
   for (let k = words.length - 1; k >= 0; k--) {
     const { w, s, e } = words[k];
-    const pron = ctx.mentions.find((m) => m.start === s && m.end === e);
+    const pron = overlapping(ctx, { start: s, end: e }).find((m) => m.start === s && m.end === e);
     if (pron) return { actor: pron.actor, span: pron };
     if (PERSON_PRONOUNS.has(w)) {
       const a = lastActorBefore(ctx, s, ['person']);
