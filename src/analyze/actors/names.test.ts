@@ -120,3 +120,11 @@ describe('slips of the pen in known names', () => {
     expect(mentionTexts(doc, 'person:sergei-lavrov')).toEqual(['Sergey Lavruv', 'Lavrov']);
   });
 });
+
+describe('names with Arabic particles', () => {
+  it('keeps "al-" and "bin" inside a name and finds the bare surname later', () => {
+    const doc = run('Iraqi Foreign Minister Karim al-Hadithi spoke, and Hadithi said the vote would wait.');
+    expect(mentionTexts(doc, 'person:karim-al-hadithi')).toEqual(['Karim al-Hadithi', 'Hadithi']);
+    expect(actorOf(doc, 'person:karim-al-hadithi')?.represents).toBe('country:IRQ');
+  });
+});

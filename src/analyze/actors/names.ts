@@ -49,7 +49,9 @@ function nameWords(ctx: ActorsContext): NameWord[] {
 
 const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
   if (claimedAt(ctx, w.start) >= 0) return false;
-  if (!LETTERS.test(w.text.replace(/[-‐]/g, '')) || !isCapitalised(w.text)) return false;
+  if (!LETTERS.test(w.text.replace(/[-‐]/g, ''))) return false;
+  // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
+  if (!isCapitalised(w.text)) return /^(al|el|bin|ibn|abu|ben)[-‐]\p{Lu}/u.test(w.text) && w.first > 0 && isCapitalised(ctx.words[w.first - 1].text);
   return !NO_NAME_POS.has(ctx.words[w.first].pos) || ctx.words[w.first].pos === 'PROPN';
 };
 
@@ -87,7 +89,8 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const firstName = cparts.length > 1 ? cparts[0] : '';
       const g = gender ?? known?.gender ?? (firstName && FEMALE_FIRST_NAMES.has(fold(firstName)) ? 'f' : null);
       found.persons.set(actor, { actor, first: firstName, surname, gender: g });
-      for (const key of [surname, ...(cparts.length > 2 ? [fold(cparts.slice(-2).join(' '))] : [])]) {
+      const bare = surname.replace(/^(al|el|bin|ibn|abu|ben)-/, '');
+      for (const key of new Set([surname, bare, ...(cparts.length > 2 ? [fold(cparts.slice(-2).join(' '))] : [])])) {
         const list = bySurname.get(key) ?? [];
         list.push(actor);
         bySurname.set(key, list);
