@@ -35,9 +35,11 @@ describe('renderReport', () => {
     const berg = lines.find((l) => l.startsWith('  Anna Berg'))!;
     expect(berg).toContain('person:anna-berg → country:RUR');
     expect(berg).toContain('undecided if more details');
-    expect(berg).toContain('““We need more details,” said Anna Berg”');
+    expect(berg.endsWith('  “We need more details,” said Anna Berg')).toBe(true);
     expect(berg.indexOf('person:')).toBe(header.indexOf('KEY')); // columns line up
     expect(lines).toContain('  “We need more details,” — Anna Berg (person:anna-berg, for country:RUR), direct');
+    const indirect = renderReport({ ...record, quotes: [{ ...record.quotes[0], kind: 'indirect' }] });
+    expect(indirect).toContain('  We need more details, — Anna Berg (person:anna-berg, for country:RUR), indirect');
   });
   it('says so when nothing was found or the language is not English', () => {
     expect(renderReport({ ...record, proposals: [], stances: [], quotes: [] })).toContain('No proposals found.');

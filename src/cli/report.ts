@@ -3,6 +3,7 @@ import type { AnalysisRecord, RecordActor, Span } from '../analyze/record.js';
 
 const EVIDENCE_CHARS = 110;
 const QUOTE_CHARS = 160;
+const CONDITION_CHARS = 50;
 
 /** Collapses white space and cuts to `max` characters with an ellipsis. */
 export function clip(s: string, max: number): string {
@@ -53,8 +54,8 @@ export function renderReport(record: AnalysisRecord): string {
       const rows = stances.map((s) => {
         const holder = actors.get(s.holder);
         const key = holder ? (holder.represents && holder.represents !== holder.key ? `${holder.key} → ${holder.represents}` : holder.key) : '?';
-        const stance = s.condition ? `${s.stance} if ${s.condition}` : s.stance;
-        return [holder?.name ?? s.holder, key, stance, s.confidence.toFixed(2), s.date ?? '', `“${clip(textOf(s.evidence), EVIDENCE_CHARS)}”`];
+        const stance = s.condition ? `${s.stance} if ${clip(s.condition, CONDITION_CHARS)}` : s.stance;
+        return [holder?.name ?? s.holder, key, stance, s.confidence.toFixed(2), s.date ?? '', clip(textOf(s.evidence), EVIDENCE_CHARS)];
       });
       out.push(...table([['HOLDER', 'KEY', 'STANCE', 'CONF', 'DATE', 'EVIDENCE'], ...rows]));
     }
@@ -64,7 +65,9 @@ export function renderReport(record: AnalysisRecord): string {
     out.push('Quotes');
     for (const q of record.quotes) {
       const speaker = q.speaker ? actorLabel(actors.get(q.speaker)) : 'unknown speaker';
-      out.push(`  “${clip(q.text, QUOTE_CHARS)}” — ${speaker}, ${q.kind}`);
+      // Reported (indirect) speech is not the speaker's own words: no quotation marks.
+      const words = q.kind === 'indirect' ? clip(q.text, QUOTE_CHARS) : `“${clip(q.text, QUOTE_CHARS)}”`;
+      out.push(`  ${words} — ${speaker}, ${q.kind}`);
     }
     out.push('');
   }
