@@ -21,12 +21,19 @@ export interface SpeakerContext {
   quoted: Span[];
   /** The actors stage found people: trust its mentions over bare capitalised words when resolving pronouns. */
   trustActors: boolean;
+  /** Person actors by the slug of their last name, first one wins. */
+  bySurname: Map<string, number>;
 }
+
+/** The slug of a name's last word ("Recep Tayyip Erdoğan" → "erdogan"). */
+const lastWord = (name: string) => slugify(name).split('-').pop() ?? '';
 
 export function speakerContext(doc: Doc, names: NameIndex, quoted: Span[] = []): SpeakerContext {
   const mentions = doc.actors.flatMap((a, i) => a.mentions.map((m) => ({ ...m, actor: i })));
   mentions.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0) };
+  const bySurname = new Map<string, number>();
+  doc.actors.forEach((a, i) => { if (a.kind === 'person' && !bySurname.has(lastWord(a.name))) bySurname.set(lastWord(a.name), i); });
+  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0), bySurname };
 }
 
 function mention(ctx: SpeakerContext, actor: number, span: Span, via: Mention['via']): void {
@@ -57,6 +64,24 @@ function overlapping(ctx: SpeakerContext, span: Span): Mention[] {
   return out.reverse();
 }
 
+/** Index of the first span starting at or after an offset (spans sorted by start). */
+function firstAtOrAfter(spans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a span lies inside one of the (sorted, disjoint) quotation spans. */
+function insideQuotation(quoted: Span[], span: Span): boolean {
+  const i = firstAtOrAfter(quoted, span.start + 1) - 1;
+  return i >= 0 && quoted[i].start <= span.start && span.end <= quoted[i].end;
+}
+
 /** Longest mention worth looking back for, in characters. */
 const MAX_MENTION = 200;
 
@@ -66,19 +91,18 @@ function personFromName(ctx: SpeakerContext, run: NameRun): number {
   const surname = run.surname;
   const full = run.words.length >= 2 ? run.name : ctx.names.full.get(surname) ?? run.name;
   const known = doc.knowledge.people.get(full.toLowerCase()) ?? doc.knowledge.people.get(run.name.toLowerCase());
-  let actor = doc.actors.findIndex((a) => a.kind === 'person' && (a.key === personKey(full) || sameSurname(a.name, surname)));
+  let actor = ctx.bySurname.get(slugify(surname)) ?? doc.actors.findIndex((a) => a.key === personKey(full));
   if (actor < 0 && known) {
     actor = addActor(doc, { key: known.key, kind: 'person', name: known.name, role: known.role, country: known.country, organization: known.organization, represents: known.represents });
   }
   if (actor < 0) actor = addActor(doc, { key: personKey(full), kind: 'person', name: full, role: null, country: null, organization: null, represents: null });
+  if (!ctx.bySurname.has(lastWord(doc.actors[actor].name))) ctx.bySurname.set(lastWord(doc.actors[actor].name), actor);
   // Later mentions of a one-word name now count as a person ("Erdoğan … he said").
   if (!ctx.names.full.has(surname)) ctx.names.full.set(surname, doc.actors[actor].name);
   mention(ctx, actor, run, run.words.length >= 2 ? 'name' : 'surname');
   return actor;
 }
 
-const lastWord = (name: string) => slugify(name).split('-').pop() ?? '';
-const sameSurname = (name: string, surname: string) => lastWord(name) === slugify(surname);
 
 /** An outlet or institution named by a capitalised run ("The Morning Herald", "Commission") as an organisation. */
 function organizationFromName(ctx: SpeakerContext, run: NameRun): number {
@@ -94,10 +118,10 @@ function lastActorBefore(ctx: SpeakerContext, offset: number, kinds: string[]): 
   // The sentence nearest before the offset that mentions a wanted actor outside quotation marks; in it,
   // the first such mention (the subject, most often: "When Erdoğan was asked …, he said").
   let chosen: Mention | null = null;
-  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+  for (let i = firstAtOrAfter(ctx.mentions, offset) - 1; i >= 0; i--) {
     const m = ctx.mentions[i];
     if (m.start >= offset || !kinds.includes(doc.actors[m.actor].kind)) continue;
-    if (ctx.quoted.some((q) => m.start >= q.start && m.end <= q.end)) continue;
+    if (insideQuotation(ctx.quoted, m)) continue;
     if (chosen && sentenceAt(doc, m.start) !== sentenceAt(doc, chosen.start)) break;
     chosen = m;
   }
