@@ -20,7 +20,7 @@ export interface Cluster {
 /** How far back (in sentences) a bare "the idea" may look for what it refers to. */
 const ANAPHOR_REACH = 6;
 /** Adjectives that leave an anaphor pointing back ("the latest proposal", "the controversial plan"). */
-const ANAPHORIC_ADJECTIVES = new Set(['latest', 'controversial', 'proposed', 'original', 'initial', 'same', 'entire', 'whole', 'current', 'planned', 'socalled', 'draft', 'formal', 'full', 'final', 'revised', 'ambitious', 'bold', 'contentious', 'disputed', 'divisive']);
+const ANAPHORIC_ADJECTIVES = new Set(['repeated', 'renewed', 'fresh', 'urgent', 'impassioned', 'growing', 'latest', 'controversial', 'proposed', 'original', 'initial', 'same', 'entire', 'whole', 'current', 'planned', 'socalled', 'draft', 'formal', 'full', 'final', 'revised', 'ambitious', 'bold', 'contentious', 'disputed', 'divisive']);
 const SHORT_REACH_HEADS = new Set(['decision', 'move', 'measure', 'measures', 'step']);
 const BAN_VERBS = new Set(['ban', 'block', 'stop', 'halt', 'cut', 'end', 'phase', 'embargo']);
 const IMPORT_WORDS = new Set(['imports', 'import', 'crude', 'purchases']);
@@ -191,7 +191,9 @@ function planGist(words: Word[], c: Candidate): { theme: string; embargo: boolea
     if (words[k].norm === 'to' && k + 1 <= e && (words[k + 1].pos === 'VERB' || words[k + 1].pos === 'AUX' || words[k + 1].pos === 'ADV')) { to = k; break; }
   }
   if (to < 0) return null;
-  const content = words.slice(to + 1, e + 1).filter((w) => w.pos === 'VERB' || w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ');
+  // "calls for Western warplanes to intervene": what comes after "for" belongs to the content too.
+  const content = words.slice(words[s].norm === 'for' ? s + 1 : to + 1, e + 1)
+    .filter((w) => w.norm !== 'to' && (w.pos === 'VERB' || w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ'));
   if (content.length < 2) return null;
   const embargo = content.some((w) => BAN_VERBS.has(w.norm)) && content.some((w) => IMPORT_WORDS.has(w.norm)) && content.some((w) => COMMODITIES.has(w.norm));
   return { theme: slugify(content.slice(0, 4).map((w) => w.text).join(' ')), embargo };

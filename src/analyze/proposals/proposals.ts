@@ -34,7 +34,7 @@ const MAX_SUMMARY_WORDS = 9;
 
 function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Proposal {
   const lead = cl.mentions.find((m) => m.strength === 'strong') ?? cl.lead;
-  const summary = summaryOf(doc, words, lead);
+  const summary = summaryOf(doc, words, lead, cl.kind);
   let key = slugify(`${cl.kind}${cl.theme ? ' ' + cl.theme : ''}`) || slugify(summary);
   for (let n = 2; seen.has(key); n++) key = `${key.replace(/-\d+$/, '')}-${n}`;
   seen.add(key);
@@ -48,8 +48,18 @@ function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Pr
   return p;
 }
 
-/** The lead mention's words without determiner or possessor, plus a short complement. */
-function summaryOf(doc: Doc, words: Word[], c: Candidate): string {
+/** The lead mention's words without determiner or possessor, plus a short complement; a plan's content alone. */
+function summaryOf(doc: Doc, words: Word[], c: Candidate, kind: ProposalKind): string {
+  if (kind === 'plan' && c.strength === 'generic' && c.np.complement) {
+    // "calls from Zelensky for Western warplanes to intervene" → "Western warplanes to intervene".
+    const [s, e] = c.np.complement;
+    let k = s;
+    while (k <= e && words[k].norm !== 'for' && words[k].norm !== 'to') k++;
+    if (k < e) {
+      const from = words[k].norm === 'for' ? k + 1 : k;
+      return doc.text.slice(words[from].start, words[e].end).replace(/\s+/g, ' ').replace(/[“”"]/g, '').trim();
+    }
+  }
   let first = c.np.first;
   if (c.np.possessive !== null && c.np.possessive >= first && c.np.possessive < c.headFirst) first = c.np.possessive + 1;
   let last = c.np.head;

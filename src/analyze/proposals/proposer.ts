@@ -53,7 +53,10 @@ export function phraseRoles(doc: Doc, words: Word[], ix: ActorIndex, c: Candidat
       // "by X" names the proposer right after the head or after a participle ("drafted by", "put forward by").
       if (k > s && !/(ed|forward|put)$/.test(words[k - 1].norm)) continue;
       if (words[k].norm === 'from' && c.strength !== 'generic' && c.strength !== 'anaphor') continue;
-      const u = ix.at[k + 1] ?? (words[k + 1]?.norm === 'the' ? ix.at[k + 2] : null);
+      // "from President Volodymyr Zelensky": past a title or two to the name.
+      let j = k + 1;
+      while (j <= Math.min(e, k + 3) && !ix.at[j] && (words[j].pos === 'DET' || words[j].pos === 'PROPN' || words[j].pos === 'NOUN' || words[j].pos === 'ADJ')) j++;
+      const u = j <= e ? ix.at[j] : null;
       if (u) {
         const key = doc.actors[u.actor].key;
         if (BODY_KEYS.has(key) && kind !== 'plan' && c.strength !== 'generic') roles.body ??= bodyOf(key);

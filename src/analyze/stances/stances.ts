@@ -84,7 +84,7 @@ function cueStances(ctx: StanceContext): Stance[] {
     let condition: string | null | undefined;
     for (const holder of actors) {
       out.push({
-        holder, proposal: target.proposal, stance: label, condition: condition ??= conditionNear(ctx, first), confidence,
+        holder, proposal: target.proposal, stance: label, condition: cue.ifObject ? null : (condition ??= conditionNear(ctx, first)), confidence,
         date: null, evidence, quote: holders.quote, when: { start: words[first].start, end: words[last].end },
       });
     }

@@ -37,6 +37,7 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
   while (k <= last && (words[k].pos === 'ADV' || words[k].pos === 'PART') && !PRONOUN_OBJECTS.has(words[k].norm)) k++;
   const pronounObject = k <= last && PRONOUN_OBJECTS.has(words[k].norm) && proposalAt[k] < 0 && cue.type === 'verb' && words[k].pos !== 'SCONJ'
     && !(words[k + 1] && (words[k + 1].pos === 'NOUN' || words[k + 1].pos === 'ADJ' || proposalAt[k + 1] >= 0)); // "this proposal" is no pronoun
+  if (cue.ifObject) return ifTarget(ctx, cueLast, last, fits);
   if (!pronounObject && !passive) {
     const window = cue.control ? CONTROL_WINDOW : OBJECT_WINDOW;
     const inner: Cue[] = [];
@@ -129,4 +130,16 @@ function relativeClause(ctx: StanceContext, mention: number, cueFirst: number): 
     return false;
   }
   return true;
+}
+
+/** "warned of a direct clash if peacekeepers are deployed": the first proposal named in an "if" clause after the cue. */
+function ifTarget(ctx: StanceContext, cueLast: number, last: number, fits: (p: number) => boolean): Target | null {
+  const { words, proposalAt } = ctx;
+  let inIf = false;
+  for (let j = cueLast + 1; j <= Math.min(last, cueLast + 20); j++) {
+    if (words[j].norm === 'if' || words[j].norm === 'should') inIf = true;
+    else if (inIf && proposalAt[j] >= 0) return fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via: 'object', inner: [] } : null;
+    if (words[j].norm === ';' || words[j].norm === '.') break;
+  }
+  return null;
 }
