@@ -35,6 +35,16 @@ export function isTitleCase(doc: Doc, q: MarkedSpan): boolean {
   return words.length <= 6 && significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }
 
+const TITLE_LEADS = new Set(['on', 'of', 'titled', 'entitled', 'dubbed', 'show', 'program', 'programme', 'book', 'film', 'documentary', 'song', 'album', 'column', 'series']);
+
+/** A title by its place: title case right after "on", "of", "titled" or a possessive ("on “Face the Nation,”", "MSNBC’s “Morning Joe”"). */
+export function isPlacedTitle(doc: Doc, q: MarkedSpan): boolean {
+  if (!isTitleCase(doc, q)) return false;
+  const before = doc.text.slice(Math.max(q.para.start, q.open - 24), q.open).trimEnd();
+  const word = /([\p{L}’']+)$/u.exec(before)?.[1] ?? '';
+  return TITLE_LEADS.has(word.toLowerCase()) || /[’']s$/.test(word);
+}
+
 /** A title ("Morning Joe", "Fox News Sunday") or a scare-quoted term: short, and no one is said to have said it. */
 export function looksLikeTitleOrTerm(doc: Doc, q: MarkedSpan): boolean {
   const body = doc.text.slice(q.start, q.end).replace(/[.,!?;:]+$/, '');

@@ -146,3 +146,10 @@ describe('reported speech in longer forms', () => {
     expect(view(doc).at(-1)).toEqual({ kind: 'indirect', text: 'The budget is dead and everyone in this building knows it', speaker: 'Joan Pike' });
   });
 });
+
+describe('titles by their place', () => {
+  it('skips a show title after "on" even next to a speech verb', () => {
+    const doc = run('Senator Ruth Ellery said on “Face the Nation” that the bill was dead.');
+    expect(view(doc).filter((q) => q.kind !== 'indirect')).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import type { Stage } from '../stage.js';
 import { sentenceAt } from '../doc.js';
 import { attributeMarked, hasSpeechContext, type Attribution } from './attribution.js';
 import { findIndirect } from './indirect.js';
-import { isNotSpeech, isTitleCase, looksLikeTitleOrTerm, quoteKind } from './kind.js';
+import { isNotSpeech, isPlacedTitle, isTitleCase, looksLikeTitleOrTerm, quoteKind } from './kind.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { indexNames } from './names.js';
 import { speakerContext } from './speaker.js';
@@ -24,7 +24,7 @@ export function findQuotes(doc: Doc): void {
   const found: Found[] = [];
   for (const q of marked) {
     if (q.single && doc.text.slice(q.start, q.end).split(/\s+/).length > 40) continue;
-    if (isNotSpeech(doc, q)) continue;
+    if (isNotSpeech(doc, q) || isPlacedTitle(doc, q)) continue;
     const attr = attributeMarked(ctx, q);
     // A title needs a speech verb around it to count as someone's words; a short term, any reporting verb.
     if (!attr && looksLikeTitleOrTerm(doc, q) && !hasSpeechContext(doc, q, isTitleCase(doc, q) ? ['speech'] : ['speech', 'thought', 'object'])) continue;
