@@ -1,26 +1,56 @@
 #!/usr/bin/env node
-// A first benchmark of the analyser: articles and characters per second, in-process, on the given PATHs.
+// `npm run bench`: the project's benchmarks in one table (or --json): analyser speed, ingest speed and memory.
 //
-//   node scripts/bench.mjs [--rounds N] [PATH...]     (default: examples/, 20 rounds; run `npm run build` first)
+//   node scripts/bench.mjs [--json] [--only analyze,ingest] [--articles N]   (run `npm run build` first)
+//
+// The corpus is built at run time from the texts in ../shared/eval and never committed.
 import { analyze } from '../dist/analyze/index.js';
-import { readInputs } from '../dist/ingest/read-inputs.js';
+import { evalParagraphs } from './bench-corpus.mjs';
+import { benchIngest } from './bench-ingest.mjs';
 
 const args = process.argv.slice(2);
-const roundsAt = args.indexOf('--rounds');
-const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 20;
-const paths = args.length ? args : ['examples'];
+const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const asJson = args.includes('--json');
+const only = (opt('--only') ?? 'analyze,ingest').split(',');
+const big = Number(opt('--articles') ?? 10000);
+const log = (s) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
-const articles = [];
-for await (const input of readInputs(paths)) if (input.kind === 'article') articles.push(input.article);
-if (!articles.length) {
-  console.error(`bench: no articles in ${paths.join(' ')}`);
-  process.exit(1);
+function benchAnalyze() {
+  const pool = evalParagraphs();
+  if (!pool.length) throw new Error('bench: no evaluation texts in ../shared/eval');
+  // Articles of eight paragraphs each, every paragraph used about once per round.
+  const articles = [];
+  for (let i = 0; i + 8 <= pool.length; i += 8) {
+    articles.push({ id: `a${i}`, date: '2024-01-01', title: null, url: null, source: null, file: null, language: 'en', text: pool.slice(i, i + 8).join('\n\n') });
+  }
+  const chars = articles.reduce((n, a) => n + a.text.length, 0);
+  analyze(articles[0]);
+  let rounds = 0;
+  const started = process.hrtime.bigint();
+  let seconds = 0;
+  do {
+    for (const a of articles) analyze(a);
+    rounds++;
+    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  } while (seconds < 5);
+  const n = rounds * articles.length;
+  return [{ what: 'analyser, one core', articles: n, seconds, perSecond: n / seconds, mbPerSecond: (rounds * chars) / seconds / 1e6 }];
 }
-const chars = articles.reduce((n, a) => n + a.text.length, 0);
 
-analyze(articles[0]); // warm-up: lexicons and models load on first use
-const started = process.hrtime.bigint();
-for (let r = 0; r < rounds; r++) for (const a of articles) analyze(a);
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-const n = rounds * articles.length;
-console.log(`${n} analyses of ${articles.length} articles (${chars} characters) in ${seconds.toFixed(2)} s: ${(n / seconds).toFixed(1)} articles/s, ${((rounds * chars) / seconds / 1000).toFixed(0)} k characters/s, ${((seconds / n) * 1000).toFixed(1)} ms per article`);
+const report = {};
+if (only.includes('analyze')) { log('analyser…'); report.analyze = benchAnalyze(); }
+if (only.includes('ingest')) report.ingest = await benchIngest({ sizes: [...new Set([Math.max(100, Math.round(big / 5)), big])], log });
+
+if (asJson) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const pad = (s, n) => String(s).padEnd(n);
+  if (report.analyze) {
+    console.log('\nANALYSER                articles   seconds   articles/s   MB/s');
+    for (const r of report.analyze) console.log(`${pad(r.what, 24)}${pad(r.articles, 11)}${pad(r.seconds.toFixed(1), 10)}${pad(r.perSecond.toFixed(1), 13)}${r.mbPerSecond.toFixed(2)}`);
+  }
+  if (report.ingest) {
+    console.log('\nINGEST      articles   seconds   articles/s   peak MB   new     copies');
+    for (const r of report.ingest) console.log(`${pad(r.store, 12)}${pad(r.articles, 11)}${pad(r.seconds.toFixed(1), 10)}${pad(r.perSecond.toFixed(1), 13)}${pad(r.peakMemoryMb, 10)}${pad(r.new, 8)}${r.copies}`);
+  }
+}

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AnalysisRecord, RecordActor } from '../analyze/record.js';
 import type { ActorRow, ArticleWrite, ObservationRow, ProposalRow, PutStatus, Store } from '../store/store.js';
 import { bands, contentHash, minhash, NEAR_DUPLICATE_THRESHOLD, parseSignature, signatureHex, similarity } from './near-duplicates.js';
-import { bestMatch, proposalTerms } from './proposal-match.js';
+import { bestMatch, MAX_GAP_DAYS, proposalTerms } from './proposal-match.js';
 
 const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 10);
 
@@ -45,7 +45,7 @@ export async function planArticle(store: Store, record: AnalysisRecord): Promise
     const proposerActor = keyOf(p.proposer);
     const proposer = proposerActor ? holderKey(proposerActor) : null;
     const candidate = { terms, proposer, body: p.body, date: article.date };
-    const known = [...canonical.values(), ...(await store.proposalsWithTerms(terms)).filter((k) => !canonical.has(k.id))];
+    const known = [...canonical.values(), ...(await store.proposalsWithTerms(terms, windowStart(article.date))).filter((k) => !canonical.has(k.id))];
     const match = bestMatch(candidate, known);
     const row: ProposalRow = match
       ? { ...match, summary: betterSummary(match.summary, p.summary), proposer: match.proposer ?? proposer, body: match.body ?? p.body, terms: [...new Set([...match.terms, ...terms])],
@@ -90,6 +90,9 @@ export function betterSummary(known: string, next: string): string {
   const score = (t: string) => { const n = t.split(/\s+/).filter(Boolean).length; return Math.min(n, 6) - Math.max(0, n - 9); };
   return score(next) > score(known) ? next : known;
 }
+
+/** The earliest last-seen date a proposal may have to match one reported on `date`. */
+const windowStart = (date: string | null) => (date ? new Date(Date.parse(date) - MAX_GAP_DAYS * 86_400_000).toISOString().slice(0, 10) : null);
 
 const minDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b ? a : b);
 const maxDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a > b ? a : b);

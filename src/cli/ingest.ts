@@ -10,7 +10,7 @@ import { Progress } from './progress.js';
 import { sourceLabel } from './report.js';
 import { storeCommand, withStore } from './with-store.js';
 
-export interface IngestSummary { new: number; known: number; copies: number; failed: number; seconds: number }
+export interface IngestSummary { new: number; known: number; copies: number; failed: number; seconds: number; peakMemoryMb: number }
 
 export interface IngestIo extends ReadInputsOptions { progress: Progress }
 
@@ -19,7 +19,7 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo): Pr
   const started = Date.now();
   const knowledge = new KnowledgeBuilder();
   for (const p of await store.people()) knowledge.add(p);
-  const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, seconds: 0 };
+  const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, seconds: 0, peakMemoryMb: 0 };
   for await (const input of readInputs(paths, io)) {
     if (input.kind === 'error') {
       sum.failed++;
@@ -52,6 +52,7 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo): Pr
   }
   io.progress.clear();
   sum.seconds = (Date.now() - started) / 1000;
+  sum.peakMemoryMb = Math.round(process.resourceUsage().maxRSS / 1024);
   return sum;
 }
 

@@ -8,6 +8,9 @@ import type {
 } from './store.js';
 import { StoreError } from './store.js';
 
+/** How many known proposals, those sharing most terms first, a new one is compared with. */
+const CANDIDATES = 50;
+
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -42,6 +45,16 @@ const toActor = (r: Row, aliases: string[]): ActorRow => ({
   organization: str(r.organization), represents: str(r.represents), aliases,
 });
 
+/** Inserts rows in statements of many VALUES tuples (few round trips), with an ON CONFLICT clause. */
+async function insertMany(db: Db, table: string, columns: string[], rows: Param[][], conflict = 'ON CONFLICT DO NOTHING'): Promise<void> {
+  const per = Math.max(1, Math.floor(900 / columns.length));
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const tuple = `(${marks(columns.length)})`;
+    await db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ${conflict}`, chunk.flat());
+  }
+}
+
 /** `IN (?, ?, …)` clause for a list; an empty list matches nothing. */
 const inList = (column: string, values: Param[]) => (values.length ? `${column} IN (${marks(values.length)})` : '1 = 0');
 
@@ -63,11 +76,14 @@ export class SqlStore implements Store {
     return rows.map(toRef);
   }
 
-  async proposalsWithTerms(terms: string[]): Promise<ProposalRow[]> {
+  async proposalsWithTerms(terms: string[], seenSince: string | null = null): Promise<ProposalRow[]> {
     if (!terms.length) return [];
+    const since = seenSince === null ? '' : 'AND (p.last_seen IS NULL OR p.last_seen >= ?)';
     const rows = await this.db.all(
-      `SELECT ${PROPOSAL_COLUMNS} FROM proposals p WHERE p.id IN
-        (SELECT DISTINCT proposal_id FROM proposal_terms WHERE ${inList('term', terms)}) ORDER BY p.last_seen DESC LIMIT 500`, terms);
+      `SELECT ${PROPOSAL_COLUMNS} FROM proposals p JOIN
+        (SELECT proposal_id, COUNT(*) AS shared FROM proposal_terms WHERE ${inList('term', terms)} GROUP BY proposal_id) t
+        ON t.proposal_id = p.id WHERE 1 = 1 ${since} ORDER BY t.shared DESC, p.last_seen DESC LIMIT ${CANDIDATES}`,
+      seenSince === null ? terms : [...terms, seenSince]);
     if (!rows.length) return [];
     const ids = rows.map((r) => String(r.id));
     const termRows = await this.db.all<{ proposal_id: string; term: string }>(
@@ -86,47 +102,34 @@ export class SqlStore implements Store {
         `INSERT INTO articles (id, content_hash, date, title, url, source, file, language, text, record, signature, copy_of, ingested_at)
          VALUES (${marks(13)})`,
         [a.id, w.contentHash, a.date, a.title, a.url, a.source, a.file, a.language, a.text, JSON.stringify(w.record), w.signature, w.copyOf, new Date().toISOString()]);
-      for (const band of w.bands) await tx.run('INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [band, a.id]);
-      for (const q of w.quotes) {
-        await tx.run(`INSERT INTO quotes (article_id, local_id, kind, text, speaker, start_offset, end_offset) VALUES (${marks(7)}) ON CONFLICT DO NOTHING`,
-          [q.articleId, q.localId, q.kind, q.text, q.speaker, q.start, q.end]);
-      }
-      for (const act of w.actors) {
-        await tx.run(
-          `INSERT INTO actors (key, kind, name, role, country, organization, represents) VALUES (${marks(7)})
-           ON CONFLICT (key) DO UPDATE SET
-             name = CASE WHEN LENGTH(excluded.name) > LENGTH(actors.name) THEN excluded.name ELSE actors.name END,
-             role = COALESCE(excluded.role, actors.role), country = COALESCE(excluded.country, actors.country),
-             organization = COALESCE(excluded.organization, actors.organization),
-             represents = COALESCE(excluded.represents, actors.represents)`,
-          [act.key, act.kind, act.name, act.role, act.country, act.organization, act.represents]);
-        for (const alias of act.aliases) await tx.run('INSERT INTO actor_aliases (alias, key) VALUES (?, ?) ON CONFLICT DO NOTHING', [alias.toLowerCase(), act.key]);
-        if (act.kind === 'person' && (act.role || act.represents)) {
-          await tx.run('INSERT INTO actor_roles (key, article_id, role, represents, date) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-            [act.key, a.id, act.role, act.represents, a.date]);
-        }
-      }
-      for (const p of w.proposals) {
-        await tx.run(
-          `INSERT INTO proposals (id, key, summary, proposer, body, first_seen, last_seen) VALUES (${marks(7)})
-           ON CONFLICT (id) DO UPDATE SET summary = excluded.summary,
-             proposer = COALESCE(proposals.proposer, excluded.proposer), body = COALESCE(proposals.body, excluded.body),
-             first_seen = CASE WHEN proposals.first_seen IS NULL OR excluded.first_seen < proposals.first_seen THEN excluded.first_seen ELSE proposals.first_seen END,
-             last_seen = CASE WHEN proposals.last_seen IS NULL OR excluded.last_seen > proposals.last_seen THEN excluded.last_seen ELSE proposals.last_seen END`,
-          [p.id, p.key, p.summary, p.proposer, p.body, p.firstSeen, p.lastSeen]);
-        for (const t of p.terms) await tx.run('INSERT INTO proposal_terms (term, proposal_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [t, p.id]);
-      }
-      for (const m of w.mentions) {
-        await tx.run(`INSERT INTO proposal_mentions (article_id, local_id, proposal_id, summary, text, start_offset, end_offset) VALUES (${marks(7)}) ON CONFLICT DO NOTHING`,
-          [m.articleId, m.localId, m.proposalId, m.summary, m.text, m.start, m.end]);
-      }
-      for (const o of w.observations) {
-        await tx.run('INSERT INTO positions (proposal_id, holder) VALUES (?, ?) ON CONFLICT DO NOTHING', [o.proposalId, o.holder]);
-        await tx.run(
-          `INSERT INTO observations (proposal_id, holder, actor, stance, condition, confidence, date, article_id, evidence, evidence_start, evidence_end, quote)
-           VALUES (${marks(12)}) ON CONFLICT DO NOTHING`,
-          [o.proposalId, o.holder, o.actor, o.stance, o.condition, o.confidence, o.date, o.articleId, o.evidence, o.evidenceStart, o.evidenceEnd, o.quote]);
-      }
+      await insertMany(tx, 'article_bands', ['band', 'article_id'], w.bands.map((b) => [b, a.id]));
+      await insertMany(tx, 'quotes', ['article_id', 'local_id', 'kind', 'text', 'speaker', 'start_offset', 'end_offset'],
+        w.quotes.map((q) => [q.articleId, q.localId, q.kind, q.text, q.speaker, q.start, q.end]));
+      // One row per actor key: a record may name the same key twice only by mistake, and upserts must not touch a row twice.
+      const actors = [...new Map(w.actors.map((x) => [x.key, x])).values()];
+      await insertMany(tx, 'actors', ['key', 'kind', 'name', 'role', 'country', 'organization', 'represents'],
+        actors.map((x) => [x.key, x.kind, x.name, x.role, x.country, x.organization, x.represents]),
+        `ON CONFLICT (key) DO UPDATE SET
+           name = CASE WHEN LENGTH(excluded.name) > LENGTH(actors.name) THEN excluded.name ELSE actors.name END,
+           role = COALESCE(excluded.role, actors.role), country = COALESCE(excluded.country, actors.country),
+           organization = COALESCE(excluded.organization, actors.organization),
+           represents = COALESCE(excluded.represents, actors.represents)`);
+      await insertMany(tx, 'actor_aliases', ['alias', 'key'], actors.flatMap((x) => [...new Set(x.aliases.map((al) => al.toLowerCase()))].map((al) => [al, x.key])));
+      await insertMany(tx, 'actor_roles', ['key', 'article_id', 'role', 'represents', 'date'],
+        actors.filter((x) => x.kind === 'person' && (x.role || x.represents)).map((x) => [x.key, a.id, x.role, x.represents, a.date]));
+      await insertMany(tx, 'proposals', ['id', 'key', 'summary', 'proposer', 'body', 'first_seen', 'last_seen'],
+        w.proposals.map((p) => [p.id, p.key, p.summary, p.proposer, p.body, p.firstSeen, p.lastSeen]),
+        `ON CONFLICT (id) DO UPDATE SET summary = excluded.summary,
+           proposer = COALESCE(proposals.proposer, excluded.proposer), body = COALESCE(proposals.body, excluded.body),
+           first_seen = CASE WHEN proposals.first_seen IS NULL OR excluded.first_seen < proposals.first_seen THEN excluded.first_seen ELSE proposals.first_seen END,
+           last_seen = CASE WHEN proposals.last_seen IS NULL OR excluded.last_seen > proposals.last_seen THEN excluded.last_seen ELSE proposals.last_seen END`);
+      await insertMany(tx, 'proposal_terms', ['term', 'proposal_id'], w.proposals.flatMap((p) => [...new Set(p.terms)].map((t) => [t, p.id])));
+      await insertMany(tx, 'proposal_mentions', ['article_id', 'local_id', 'proposal_id', 'summary', 'text', 'start_offset', 'end_offset'],
+        w.mentions.map((m) => [m.articleId, m.localId, m.proposalId, m.summary, m.text, m.start, m.end]));
+      await insertMany(tx, 'positions', ['proposal_id', 'holder'], [...new Map(w.observations.map((o) => [`${o.proposalId}|${o.holder}`, [o.proposalId, o.holder]])).values()]);
+      await insertMany(tx, 'observations',
+        ['proposal_id', 'holder', 'actor', 'stance', 'condition', 'confidence', 'date', 'article_id', 'evidence', 'evidence_start', 'evidence_end', 'quote'],
+        w.observations.map((o) => [o.proposalId, o.holder, o.actor, o.stance, o.condition, o.confidence, o.date, o.articleId, o.evidence, o.evidenceStart, o.evidenceEnd, o.quote]));
       return w.copyOf ? 'copy' : 'new';
     });
   }

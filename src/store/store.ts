@@ -129,8 +129,8 @@ export interface Store {
   findArticle(idOrHash: string): Promise<ArticleRef | null>;
   /** Stored articles sharing at least one near-duplicate band. */
   articlesWithBands(bands: string[]): Promise<ArticleRef[]>;
-  /** Canonical proposals sharing at least one term with the given ones. */
-  proposalsWithTerms(terms: string[]): Promise<ProposalRow[]>;
+  /** Canonical proposals sharing most terms with the given ones (at most a few dozen), last seen on or after `seenSince`. */
+  proposalsWithTerms(terms: string[], seenSince?: string | null): Promise<ProposalRow[]>;
   /** Writes one article and all it adds, atomically; "known" (and nothing written) when its content is stored already. */
   writeArticle(write: ArticleWrite): Promise<PutStatus>;
   /** People learned so far, for the analyser's knowledge snapshot. */
