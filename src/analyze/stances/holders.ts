@@ -147,6 +147,11 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
         const v = a >= 0 ? ix.at[a] : null;
         if (v && !isGroup(ctx, v) && !ctx.doc.actors[v.actor].key.startsWith('group:')) return { kind: 'found', actors: coordinatedLeft(ctx, v, first) };
       }
+      if ((w.norm === 'that' || w.norm === 'who') && copularAntecedent(ctx, k, first)) {
+        // "The US was the only council member that voted against it": the subject of "was".
+        k = copularAntecedent(ctx, k, first)!;
+        continue;
+      }
       if (w.pos === 'PRON' && SPEAKER_PRONOUNS.has(w.norm) && isSubjectPosition(ctx, k)) return { kind: 'pronoun' };
       if (w.pos === 'PRON' && w.norm === 'others' && isSubjectPosition(ctx, k)) return { kind: 'group' };
       // "sought to pressure", "continues to block": a verb before "to" shares its subject with the cue.
@@ -159,6 +164,7 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
     }
     k = u.first;
     if (proposalAt[u.last] >= 0) continue;
+    if (bogusGroup(ctx, u)) continue;
     if (doc.actors[u.actor].key.startsWith('group:')) return { kind: 'group' };
     const surface = doc.text.slice(words[u.first].start, words[u.last].end).toLowerCase();
     // "We cannot support this" inside a quote: the speaker, whatever the actors stage made of "we".
@@ -206,3 +212,22 @@ function isSubjectPosition(ctx: StanceContext, k: number): boolean {
 
 
 
+
+/**
+ * For "X was the only member that …": the index of the "was" before the antecedent noun phrase, so the scan goes on to
+ * X; null when the relative pronoun does not follow a copular predicate.
+ */
+function copularAntecedent(ctx: StanceContext, k: number, first: number): number | null {
+  const { words } = ctx;
+  let j = k - 1;
+  while (j >= first && j >= k - 5 && words[j].pos !== 'AUX' && (words[j].pos === 'NOUN' || words[j].pos === 'ADJ' || words[j].pos === 'PROPN' || words[j].pos === 'DET' || ctx.ix.at[j])) j--;
+  if (j >= first && j < k - 1 && /^(was|is|were|are|remains|remained|became)$/.test(words[j].norm)) return j;
+  return null;
+}
+
+/** A group the actors stage made out of a clause ("was the only council member"): no actor at all. */
+function bogusGroup(ctx: StanceContext, u: { actor: number; first: number; last: number }): boolean {
+  if (!ctx.doc.actors[u.actor].key.startsWith('group:')) return false;
+  for (let k = u.first; k <= u.last; k++) if (ctx.words[k].pos === 'AUX' || ctx.words[k].pos === 'VERB') return true;
+  return false;
+}

@@ -26,6 +26,8 @@ export function nounReading(ctx: StanceContext, first: number, last: number): bo
   const { words } = ctx;
   const prev = words[first - 1];
   const w = words[first];
+  // "the member that voted against": a relative clause's verb.
+  if (prev && /^(that|which|who)$/.test(prev.norm) && /(ed|es)$/.test(w.norm)) return false;
   if (prev && prev.sentence === w.sentence && (NOUN_BEFORE.has(prev.norm) || prev.pos === 'NUM' || (prev.pos === 'ADJ' && !/ly$/.test(prev.norm)))) return true;
   // A base form tagged as a noun ("the negotiating table", "press secretary"), unless "to" or a modal comes first.
   const verbal = prev && (prev.norm === 'to' || MODALS.has(prev.norm) || (prev.pos === 'ADV' && (words[first - 2]?.norm === 'to' || MODALS.has(words[first - 2]?.norm ?? ''))));

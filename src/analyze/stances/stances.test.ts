@@ -126,3 +126,15 @@ describe('stances stage, further constructions', () => {
     expect(doc.stances.map((s) => `${doc.actors[s.holder].key} ${s.stance}`)).toEqual(['org:EU support']);
   });
 });
+
+describe('stances stage, relative clauses and warnings', () => {
+  it('reads the subject of "X was the only member that voted against it" and of "X, which continues to block"', () => {
+    expect(positions('Mexico drafted a resolution. China was the only member that voted against the resolution.'))
+      .toContain('country:CHN resolution oppose');
+    expect(positions('Austria, which continues to block the embargo, met Norway.')).toEqual(['country:AUT embargo oppose']);
+  });
+
+  it('takes a warning about what happens if a proposal is carried out for opposition', () => {
+    expect(positions('Austria warned of a wider war if peacekeepers were sent to the region.')).toEqual(['country:AUT mission oppose']);
+  });
+});
