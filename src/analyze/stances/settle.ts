@@ -19,10 +19,35 @@ export function proposerStances(ctx: StanceContext): Stance[] {
   return out;
 }
 
+/**
+ * Where one party is read both ways on a proposal, keeps the reading with more evidence (a proposer's own support
+ * wins); an even split stays, since positions change within a story ("opposed the ban … but agreed to it").
+ */
+function resolveConflicts(doc: Doc, found: Stance[]): Stance[] {
+  const partyOf = (s: Stance) => `${doc.actors[s.holder].represents ?? doc.actors[s.holder].key}|${s.proposal}`;
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of found) {
+    const k = partyOf(s);
+    const c = counts.get(k) ?? new Map<string, number>();
+    c.set(s.stance, (c.get(s.stance) ?? 0) + 1);
+    counts.set(k, c);
+  }
+  const proposerParty = new Set(doc.proposals.flatMap((p, i) => (p.proposer === null ? [] : [`${doc.actors[p.proposer].represents ?? doc.actors[p.proposer].key}|${i}`])));
+  return found.filter((s) => {
+    const k = partyOf(s);
+    const c = counts.get(k)!;
+    if (c.size < 2) return true;
+    if (proposerParty.has(k)) return s.stance === 'support';
+    const top = Math.max(...c.values());
+    const leaders = [...c.entries()].filter(([, n]) => n === top);
+    return leaders.length > 1 || leaders[0][0] === s.stance;
+  });
+}
+
 /** Keeps the surest stance per (holder, proposal, label), drops proposals nobody takes a position on, renumbers. */
 export function settle(doc: Doc, found: Stance[]): void {
   const best = new Map<string, Stance>();
-  for (const s of found) {
+  for (const s of resolveConflicts(doc, found)) {
     const key = `${s.holder}|${s.proposal}|${s.stance}`;
     const cur = best.get(key);
     if (!cur || s.confidence > cur.confidence || (s.confidence === cur.confidence && s.evidence.start < cur.evidence.start)) {
