@@ -4,7 +4,7 @@ import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
 import type { Db, Param } from './db.js';
 import type {
   ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, ObservationRow, PositionRow, ProposalRow,
-  ProposalWithCount, PutStatus, QuoteRow, Store,
+  ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store,
 } from './store.js';
 import { StoreError } from './store.js';
 
@@ -157,6 +157,11 @@ export class SqlStore implements Store {
     const rows = await this.db.all('SELECT * FROM actors WHERE key = ?', [key]);
     if (!rows.length) return null;
     return toActor(rows[0], (await this.aliasesOf([key])).get(key) ?? []);
+  }
+
+  async roles(key: string): Promise<RoleRow[]> {
+    const rows = await this.db.all('SELECT role, represents, date, article_id FROM actor_roles WHERE key = ? ORDER BY date, article_id', [key]);
+    return rows.map((r) => ({ role: str(r.role), represents: str(r.represents), date: str(r.date), articleId: String(r.article_id) }));
   }
 
   async actors(keys?: string[]): Promise<ActorRow[]> {

@@ -73,6 +73,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const smit = people.find((p) => p.key === 'person:jan-smit');
       expect(smit).toMatchObject({ name: 'Jan Smit', represents: 'country:NLD', country: 'NLD' });
       expect(smit?.aliases).toContain('smit');
+      expect(await store.roles('person:jan-smit')).toEqual([{ role: 'minister', represents: 'country:NLD', date: '2025-02-03', articleId: day1.article.id }]);
       expect((await store.actor('country:NOR'))?.kind).toBe('country');
     });
 

@@ -51,6 +51,8 @@ export interface ActorRow {
   aliases: string[];
 }
 
+export interface RoleRow { role: string | null; represents: string | null; date: string | null; articleId: string }
+
 export interface QuoteRow {
   articleId: string;
   localId: string;
@@ -136,6 +138,8 @@ export interface Store {
   /** People learned so far, for the analyser's knowledge snapshot. */
   people(): Promise<KnownPerson[]>;
   actor(key: string): Promise<ActorRow | null>;
+  /** A person's roles over time, as articles reported them, oldest first. */
+  roles(key: string): Promise<RoleRow[]>;
   /** All actors, or those with the given keys. */
   actors(keys?: string[]): Promise<ActorRow[]>;
   /** Proposals, most recently seen first; `q` filters on summary and key. */
