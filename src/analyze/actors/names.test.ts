@@ -128,3 +128,11 @@ describe('names with Arabic particles', () => {
     expect(actorOf(doc, 'person:karim-al-hadithi')?.represents).toBe('country:IRQ');
   });
 });
+
+describe('runs that are not people', () => {
+  it('drops epithets before known names, headings in capitals, places and companies', () => {
+    const doc = run('Rival Hillary Clinton spoke in Fort Wayne. Hillary Clinton left. MIDWAY ATOLL REVISITED. Goldman Sachs said it would wait. Julie A. Diaz Martinez said no.', '2016-09-20');
+    expect(doc.actors.filter((a) => a.kind === 'person').map((a) => a.name).sort()).toEqual(['Hillary Clinton', 'Julie Diaz Martinez']);
+    expect(actorOf(doc, 'org:GOLDMAN-SACHS')?.kind).toBe('organization');
+  });
+});

@@ -61,7 +61,7 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const isMonthName = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
   MONTHS.has(w.key) && inName && ctx.words[w.last + 1]?.pos !== 'NUM' && ctx.words[w.first - 1]?.pos !== 'NUM';
 const isStopIn = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
-  !isMonthName(ctx, w, inName) && (NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text) || SPEECH_VERBS.has(w.key));
+  !isMonthName(ctx, w, inName) && !(inName && INITIAL.test(w.text)) && (NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text) || SPEECH_VERBS.has(w.key));
 
 /** Finds person names and unknown organisation names; records persons with their mentions. */
 export function findPeople(ctx: ActorsContext): PeopleFound {
@@ -104,6 +104,20 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const exact = knownByAlias(doc, last);
     const k = exact ?? knownByNearAlias(doc, last);
     return k && fold(k.name)[0] === fold(first)[0] ? { known: k, slip: !exact } : null;
+  };
+
+  /** Whether words name someone the world knows, or the article writes in full more than once. */
+  const fullNames = new Map<string, number>();
+  for (let i = 0; i + 1 < nws.length; i++) {
+    if (!isCapitalised(nws[i].text) || !isCapitalised(nws[i + 1].text) || nws[i].sentence !== nws[i + 1].sentence) continue;
+    const pair = `${nws[i].key} ${nws[i + 1].key}`;
+    fullNames.set(pair, (fullNames.get(pair) ?? 0) + 1);
+  }
+  const restIsKnown = (ws: NameWord[]): boolean => {
+    const text = ws.map((w) => w.text).join(' ');
+    if (knownByName(doc, text)) return true;
+    if (ws.length === 1) return knownByAlias(doc, ws[0].text) !== null || bySurname.has(ws[0].key);
+    return ws.length === 2 && (fullNames.get(`${ws[0].key} ${ws[1].key}`) ?? 0) >= 2;
   };
 
   // Pass 1: runs of name-like words; full names (two words or more) become persons at once.
@@ -163,6 +177,12 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     let seg: NameWord[] = [];
     const flush = (before: NameWord | undefined) => {
       while (seg.length && NAME_PARTICLES.has(seg[seg.length - 1].text)) seg.pop();
+      // "Crooked Hillary Clinton", "Rival Hillary Clinton": an epithet before a name known otherwise.
+      while (seg.length >= 3 && knownByName(doc, seg.slice(1).map((w) => w.text).join(' '))) seg.shift();
+      while (seg.length >= 2 && ctx.words[seg[0].first].pos !== 'PROPN' && restIsKnown(seg.slice(1))) seg.shift();
+      // An all-capitals run ("MIDWAY ATOLL") is a heading, not a name.
+      const shouted = (w: NameWord) => w.text === w.text.toUpperCase() && /\p{Lu}{2}/u.test(w.text);
+      if (seg.length >= 2 && (seg.every(shouted) || seg.some((w) => shouted(w) && w.text.length >= 5)) && !restIsKnown(seg)) { seg = []; return; }
       const titledSeg = before !== undefined && (HONORIFICS.has(before.folded) || (isTitleWord(before.text) && !TITLE_MODIFIERS.has(before.key)));
       if (strictRun && !titledSeg) {
         for (const w of seg) singles.push({ ws: [w], strict: true });
@@ -263,7 +283,7 @@ function headlineSentences(ctx: ActorsContext): Set<number> {
     if (caps && inside && w.text !== w.text.toUpperCase() && (TITLE_CASE_SMALL.has(w.lower) || TITLE_CASE_POS.has(w.pos))) c[2]++;
     counts.set(w.sentence, c);
   }
-  for (const [s, [n, caps, marks]] of counts) if (n >= 3 && caps / n >= 0.8 && marks > 0) out.add(s);
+  for (const [s, [n, caps, marks]] of counts) if (n >= 3 && caps / n >= 0.8 && (marks > 0 || caps === n)) out.add(s);
   return out;
 }
 
