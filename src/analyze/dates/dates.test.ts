@@ -43,3 +43,12 @@ describe('timesIn with dates that need chrono', () => {
     expect(timesIn('Austria changed course last week.', '2024-03-13')[0].date).toBe('2024-03-06');
   });
 });
+
+describe('timesIn without chrono', () => {
+  it('reads month days with and without a year, and spans ago', () => {
+    expect(timesIn('On 15 March 2022 Norway agreed.', '2024-03-13')[0].date).toBe('2022-03-15');
+    expect(timesIn('Norway agreed two weeks ago.', '2024-03-13')[0].date).toBe('2024-02-28');
+    expect(timesIn('Norway agreed earlier this month.', '2024-03-13')[0].date).toBe('2024-03-01');
+    expect(timesIn('A vote is set for 2024-04-02.', '2024-03-13')[0].date).toBe('2024-04-02');
+  });
+});

@@ -23,7 +23,6 @@ const WINDOW = 24;
 
 /** Day words resolved without chrono: weekdays, "yesterday", "today", "last week". */
 const SIMPLE = /\b(?:(?:late |early )?(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?|(yesterday|today|tonight)|last (week|month))\b/gi;
-const NEEDS_CHRONO = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:earlier|later) this (?:week|month|year)\b|\b\w+ (?:days|weeks|months) ago\b/i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DAY = 24 * 3600 * 1000;
 
@@ -50,11 +49,57 @@ function simpleTimes(sentence: string, instant: Date): Resolved[] {
   return out;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_DAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?|\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: (\d{4}))?/gi;
+const AGO = /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month)s? ago\b|\b(earlier|later) this (week|month)\b/gi;
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** What the hand-written readers do not cover and chrono must read. */
+const ONLY_CHRONO = /\d{4}-\d{2}-\d{2}|\bnext (week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bmid-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** "March 15", "15 March 2022", "Jan. 23": month days, leaning into the past of the reference date. */
+function monthDays(sentence: string, instant: Date): Resolved[] {
+  const out: Resolved[] = [];
+  for (const m of sentence.matchAll(MONTH_DAY)) {
+    const month = MONTHS.indexOf((m[1] ?? m[5]).toLowerCase());
+    const day = Number(m[2] ?? m[4]);
+    if (day < 1 || day > 31) continue;
+    const yearGiven = m[3] ?? m[6];
+    let year = yearGiven ? Number(yearGiven) : instant.getUTCFullYear();
+    let d = new Date(Date.UTC(year, month, day, 12));
+    if (!yearGiven && d.getTime() > instant.getTime() + 12 * 3600 * 1000) { year -= 1; d = new Date(Date.UTC(year, month, day, 12)); }
+    out.push({ date: iso(d), start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** "two weeks ago", "earlier this month". */
+function agoTimes(sentence: string, instant: Date): Resolved[] {
+  const out: Resolved[] = [];
+  for (const m of sentence.matchAll(AGO)) {
+    let d: Date;
+    if (m[1]) {
+      const n = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
+      const unit = m[2].toLowerCase() === 'day' ? 1 : m[2].toLowerCase() === 'week' ? 7 : 30;
+      d = new Date(instant.getTime() - n * unit * DAY);
+    } else {
+      // "earlier this month": the month's (or week's) first day, never after the reference date.
+      d = m[4].toLowerCase() === 'month' ? new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), 1, 12))
+        : new Date(instant.getTime() - ((instant.getUTCDay() + 6) % 7) * DAY);
+      if (m[3].toLowerCase() === 'later') d = instant;
+    }
+    out.push({ date: iso(d), start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
 export function timesIn(sentence: string, ref: string): Resolved[] {
   if (!MAYBE_TIME.test(sentence)) return [];
   const instant = new Date(`${ref}T12:00:00Z`);
   if (Number.isNaN(instant.getTime())) return [];
-  if (!NEEDS_CHRONO.test(sentence)) return simpleTimes(sentence, instant);
+  // Common forms are read by hand; chrono only for the rest (it is slow for a table look-up).
+  if (!ONLY_CHRONO.test(sentence)) {
+    return [...simpleTimes(sentence, instant), ...monthDays(sentence, instant), ...agoTimes(sentence, instant)].sort((a, b) => a.start - b.start);
+  }
   const out: Resolved[] = [];
   // chrono runs only on short windows around the likely time words, not on the whole sentence.
   const windows: [number, number][] = [];
