@@ -126,6 +126,14 @@ describe('bad input', () => {
     expect(run.status).toBe(1);
   });
 
+  it('a folder with no articles: said so, exit 1', () => {
+    tmp.put('nothing/.hidden.txt', STORY_A);
+    const run = standpoint(['analyze', '--json', `${tmp.dir}/nothing`]);
+    expect(run.stderr).toMatch(/no articles found in .*nothing/);
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(1);
+  });
+
   it('an enormous article: analysed up to the cap with a warning, exit 1', () => {
     const paragraph = `${STORY_B}\n\n`;
     const big = tmp.put('huge/big.txt', paragraph.repeat(Math.ceil(1_050_000 / paragraph.length)));
