@@ -37,34 +37,25 @@ export const tokenize: Stage = {
     for (const [, last] of spans) breakAfter[last] = 1;
     for (const t of tokens) if (t.pos === 'SPACE' && t.text.includes('\n')) breakAfter[t.i] = 1;
     const sentences: Sentence[] = [];
-    let paragraph = 0;
-    let first = -1;
-    let sawBreak = false;
-    for (let t = 0; t < tokens.length; t++) {
-      const tok = tokens[t];
-      if (tok.pos === 'SPACE' || /^\s+$/.test(tok.text)) {
-        if (tok.text.includes('\n')) sawBreak = true;
-      } else if (first < 0) {
-        first = t;
-      }
-      if (breakAfter[t] && first >= 0) {
-        let last = t;
-        while (last > first && (tokens[last].pos === 'SPACE' || /^\s+$/.test(tokens[last].text))) last--;
-        if (sawBreak && sentences.length) paragraph++;
-        sawBreak = false;
-        const s: Sentence = { i: sentences.length, start: tokens[first].start, end: tokens[last].end, first, last, paragraph };
-        for (let k = first; k <= last; k++) tokens[k].sentence = s.i;
-        sentences.push(s);
-        first = -1;
-      }
-    }
-    if (first >= 0) {
-      let last = tokens.length - 1;
-      while (last > first && (tokens[last].pos === 'SPACE' || /^\s+$/.test(tokens[last].text))) last--;
-      if (sawBreak && sentences.length) paragraph++;
-      const s: Sentence = { i: sentences.length, start: tokens[first].start, end: tokens[last].end, first, last, paragraph };
+    const blank = (t: Token) => t.pos === 'SPACE' || /^\s+$/.test(t.text);
+    const flush = (first: number, upTo: number) => {
+      let last = upTo;
+      while (last > first && blank(tokens[last])) last--;
+      const s: Sentence = { i: sentences.length, start: tokens[first].start, end: tokens[last].end, first, last, paragraph: 0 };
       for (let k = first; k <= last; k++) tokens[k].sentence = s.i;
       sentences.push(s);
+    };
+    let first = -1;
+    for (let t = 0; t < tokens.length; t++) {
+      if (first < 0 && !blank(tokens[t])) first = t;
+      if (breakAfter[t] && first >= 0) { flush(first, t); first = -1; }
+    }
+    if (first >= 0) flush(first, tokens.length - 1);
+    // A line break between two sentences starts a new paragraph.
+    let paragraph = 0;
+    for (let k = 1; k < sentences.length; k++) {
+      if (text.slice(sentences[k - 1].end, sentences[k].start).includes('\n')) paragraph++;
+      sentences[k].paragraph = paragraph;
     }
     // Spaces between sentences belong to the sentence before them.
     for (let t = 1; t < tokens.length; t++) if (tokens[t].pos === 'SPACE' && tokens[t].start >= (sentences[tokens[t - 1].sentence]?.end ?? 0)) tokens[t].sentence = tokens[t - 1].sentence;

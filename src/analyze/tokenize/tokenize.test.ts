@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { newDoc } from '../doc.js';
+import { EMPTY_KNOWLEDGE } from '../knowledge.js';
+import { tokenize } from './tokenize.js';
+
+const run = (text: string) => {
+  const doc = newDoc({ id: 't', date: null, title: null, url: null, source: null, file: null, language: 'en', text }, text, EMPTY_KNOWLEDGE);
+  tokenize.run(doc);
+  return doc;
+};
+
+describe('tokenize', () => {
+  it('gives tokens exact offsets into the text', () => {
+    const doc = run('Chile’s envoy said “no”.\n\nPeru agreed.');
+    for (const t of doc.tokens) expect(doc.text.slice(t.start, t.end)).toBe(t.text);
+  });
+  it('ends sentences at line breaks and numbers paragraphs', () => {
+    const doc = run('Ministers Meet in Lima\n\nPeru proposed a fund. Chile agreed.\n\nBolivia said it would wait.');
+    expect(doc.sentences.map((s) => doc.text.slice(s.start, s.end))).toEqual([
+      'Ministers Meet in Lima', 'Peru proposed a fund.', 'Chile agreed.', 'Bolivia said it would wait.',
+    ]);
+    expect(doc.sentences.map((s) => s.paragraph)).toEqual([0, 1, 1, 2]);
+  });
+  it('puts every token in the sentence that holds it', () => {
+    const doc = run('Peru proposed a fund. Chile agreed.');
+    const s1 = doc.sentences[1];
+    for (let t = s1.first; t <= s1.last; t++) expect(doc.tokens[t].sentence).toBe(1);
+  });
+});
