@@ -1,3 +1,4 @@
+// Tests of unnamed groups, entourages ("the X campaign") and what is not a group.
 import { describe, expect, it } from 'vitest';
 import { actorOf, mentionTexts, run } from './test-helpers.js';
 

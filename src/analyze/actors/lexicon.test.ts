@@ -1,3 +1,4 @@
+// Tests of the lexicon data files: countries, organisations, titles and known people.
 import { describe, expect, it } from 'vitest';
 import { COUNTRIES, ORGANIZATIONS, TITLES } from './lexicon.js';
 

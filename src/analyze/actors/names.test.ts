@@ -1,3 +1,4 @@
+// Tests of person names, their roles and whom they represent, in the forms news writes them.
 import { describe, expect, it } from 'vitest';
 import { knowledgeFrom } from '../knowledge.js';
 import { actorOf, mentionTexts, run } from './test-helpers.js';

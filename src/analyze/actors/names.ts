@@ -6,6 +6,7 @@ import { knownByAlias, knownByName, knownByNearAlias, type KnownAs } from './kno
 import { FEMALE_FIRST_NAMES, GROUP_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { fold } from './phrase-index.js';
 import { oneEditApart } from './spelling.js';
+import { headlineSentences } from './headlines.js';
 import { isTitleWord } from './titles.js';
 
 /** One word of a name: tokens glued together without spaces ("Erdo"+"ğ"+"an", "Kosiniak"+"-"+"Kamysz"). */
@@ -261,30 +262,6 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     found.occurrences.push({ actor, from: w.first, to: w.last, full: false });
   }
   return found;
-}
-
-const TITLE_CASE_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
-
-const TITLE_CASE_SMALL = new Set(['with', 'over', 'for', 'to', 'on', 'in', 'of', 'and', 'but', 'is', 'was', 'are', 'can', 'will', 'as', 'at', 'by', 'from', 'after', 'amid']);
-
-/** Sentences written in title case (headlines): most longer words capitalised, and a capitalised verb or small word
- * inside ("Graham Says", "Breaks With"), which running prose never has. */
-function headlineSentences(ctx: ActorsContext): Set<number> {
-  const out = new Set<number>();
-  const counts = new Map<number, [number, number, number]>();
-  for (let k = 0; k < ctx.words.length; k++) {
-    const w = ctx.words[k];
-    const caps = isCapitalised(w.text);
-    const inside = ctx.words[k - 1]?.sentence === w.sentence;
-    const long = w.text.length >= 4 && /^\p{L}{4}/u.test(w.text);
-    if (!long && !(caps && inside && TITLE_CASE_SMALL.has(w.lower))) continue;
-    const c = counts.get(w.sentence) ?? [0, 0, 0];
-    if (long) { c[0]++; if (caps) c[1]++; }
-    if (caps && inside && w.text !== w.text.toUpperCase() && (TITLE_CASE_SMALL.has(w.lower) || TITLE_CASE_POS.has(w.pos))) c[2]++;
-    counts.set(w.sentence, c);
-  }
-  for (const [s, [n, caps, marks]] of counts) if (n >= 3 && caps / n >= 0.8 && (marks > 0 || caps === n)) out.add(s);
-  return out;
 }
 
 /** Of several actors with the same surname (rare, so a plain scan), the one mentioned last before an offset, else the first. */

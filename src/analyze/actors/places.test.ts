@@ -1,3 +1,4 @@
+// Tests of countries, organisations, seats of government and legislatures found in text.
 import { describe, expect, it } from 'vitest';
 import { actorOf, mentionTexts, run } from './test-helpers.js';
 

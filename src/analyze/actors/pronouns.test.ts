@@ -1,3 +1,4 @@
+// Tests of pronoun, relative-pronoun and role-phrase mentions.
 import { describe, expect, it } from 'vitest';
 import { actorOf, mentionTexts, run } from './test-helpers.js';
 

@@ -1,3 +1,4 @@
+// Tests of the stage that keeps only the people whose voice the article reports.
 import { describe, expect, it } from 'vitest';
 import { newDoc } from '../doc.js';
 import { EMPTY_KNOWLEDGE } from '../knowledge.js';

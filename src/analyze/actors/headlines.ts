@@ -1,0 +1,26 @@
+// Headlines: sentences written in title case, where capitalised words are not names by that alone.
+import { isCapitalised, type ActorsContext } from './context.js';
+
+const TITLE_CASE_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
+
+const TITLE_CASE_SMALL = new Set(['with', 'over', 'for', 'to', 'on', 'in', 'of', 'and', 'but', 'is', 'was', 'are', 'can', 'will', 'as', 'at', 'by', 'from', 'after', 'amid']);
+
+/** Sentences written in title case (headlines): most longer words capitalised, and a capitalised verb or small word
+ * inside ("Graham Says", "Breaks With"), which running prose never has. */
+export function headlineSentences(ctx: ActorsContext): Set<number> {
+  const out = new Set<number>();
+  const counts = new Map<number, [number, number, number]>();
+  for (let k = 0; k < ctx.words.length; k++) {
+    const w = ctx.words[k];
+    const caps = isCapitalised(w.text);
+    const inside = ctx.words[k - 1]?.sentence === w.sentence;
+    const long = w.text.length >= 4 && /^\p{L}{4}/u.test(w.text);
+    if (!long && !(caps && inside && TITLE_CASE_SMALL.has(w.lower))) continue;
+    const c = counts.get(w.sentence) ?? [0, 0, 0];
+    if (long) { c[0]++; if (caps) c[1]++; }
+    if (caps && inside && w.text !== w.text.toUpperCase() && (TITLE_CASE_SMALL.has(w.lower) || TITLE_CASE_POS.has(w.pos))) c[2]++;
+    counts.set(w.sentence, c);
+  }
+  for (const [s, [n, caps, marks]] of counts) if (n >= 3 && caps / n >= 0.8 && (marks > 0 || caps === n)) out.add(s);
+  return out;
+}
