@@ -4,7 +4,7 @@ import type { StanceContext } from './context.js';
 
 const STOPS = new Set([',', ';', ':', '.', 'and', 'or', 'but', 'while', 'that', 'which', 'who', '“', '”', '"']);
 const NOT_NEGATING_AFTER = new Set(['only', 'just', 'least']); // "not only", "not just", "at least"
-const HEDGES = new Set(['may', 'might', 'could', 'possibly', 'perhaps', 'likely', 'reportedly']);
+const HEDGES = new Set(['may', 'might', 'could', 'possibly', 'perhaps', 'likely', 'reportedly', 'expected', 'set', 'poised']);
 
 export interface Polarity { negated: boolean; hedged: boolean; /** The word that negates, lower case. */ by: string | null }
 

@@ -49,7 +49,11 @@ export function describesProposal(ctx: StanceContext, first: number): boolean {
     if (p2 && (proposalAt[first - 2] >= 0 || p2.pos === 'NOUN') && !ix.at[first - 2]) return true;
   }
   // "a resolution demanding", "the Council calling for", "the draft submitted" (without "by").
-  if (/ing$/.test(w.norm) && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || proposalAt[first - 1] >= 0)) return true;
+  if (/ing$/.test(w.norm) && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || proposalAt[first - 1] >= 0)) {
+    // "with Norway backing it": an absolute clause, whose subject holds the stance.
+    const u = ix.at[first - 1];
+    return !(u && /^(with|and)$/.test(words[u.first - 1]?.norm ?? ''));
+  }
   if (/ed$/.test(w.norm) && proposalAt[first - 1] >= 0 && words[first + 1]?.norm !== 'by') return true;
   // "a resolution that calls for", "the draft, which would have demanded".
   for (let k = first - 1, n = 0; k >= 0 && n < 4; k--, n++) {

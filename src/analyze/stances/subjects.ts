@@ -62,6 +62,8 @@ export function governor(ctx: StanceContext, u: MentionUnit, depth = 0): 'prep' 
   let n = u.last + 1;
   while (words[n] && words[n].pos === 'ADV') n++;
   if (words[n] && (words[n].pos === 'VERB' || words[n].pos === 'AUX') && !/ing$/.test(words[n].norm) && CLAUSE_OPENERS.has(g.norm)) return null;
+  // "with Norway backing it and Austria opposing it": the subject of an absolute clause.
+  if (words[n] && /ing$/.test(words[n].norm) && words[n].pos === 'VERB' && (g.norm === 'with' || g.norm === 'and')) return null;
   if (ix.at[k] && ix.at[k] !== u) return null;
   // "thanking the Turkish, Finnish and Swedish leaders": a conjunct is governed like the first conjunct.
   if ((g.norm === ',' || g.norm === 'and' || g.norm === 'or') && depth < 6) {
