@@ -137,3 +137,12 @@ describe('runs that are not people', () => {
     expect(actorOf(doc, 'org:GOLDMAN-SACHS')?.kind).toBe('organization');
   });
 });
+
+describe('ranks and organisations before names', () => {
+  it('reads a rank as a title only when nothing says more, and "NATO\'s X" as speaking for NATO', () => {
+    const doc = run("The Pentagon's press secretary, Maj. Gen. Paul Reyes, said so. Lt. Gen. Ann Cole spoke. NATO's Lars Brekke said allies agreed.", '2025-03-01');
+    expect(actorOf(doc, 'person:paul-reyes')).toMatchObject({ role: 'press secretary', represents: 'country:USA' });
+    expect(actorOf(doc, 'person:ann-cole')?.role).toBe('general');
+    expect(actorOf(doc, 'person:lars-brekke')?.represents).toBe('org:NATO');
+  });
+});

@@ -10,6 +10,8 @@ export interface RoleReading { role: string; country: string | null; organizatio
 const CONNECTORS = new Set(['of', 'to', 'the', 'for', 'at', 'on', 'in', '-']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'another', 'one']);
 const PARTY_MARK = /^\(?(R|D|I)$/;
+/** Military ranks: titles of their own only when nothing else says what the person does. */
+const RANKS = /^(gen|maj|lt|col|capt|sgt|adm|brig|cmdr|lt\.? gen|maj\.? gen)\.?$/i;
 /** Abbreviated titles, written out ("Rep." is a member of Congress, not a UN representative). */
 const ABBREVIATED: Record<string, string> = { 'sen.': 'senator', 'rep.': 'congressman', 'gov.': 'governor', 'amb.': 'ambassador', 'gen.': 'general', 'adm.': 'admiral' };
 
@@ -25,6 +27,7 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
   let patron: number | null = null;
   let patronServed = false;
   let afterServe = false;
+  const ranks: string[] = [];
   for (let k = 0; k < ws.length; k++) {
     const w = ws[k];
     const a = claimedAt(ctx, w.start);
@@ -59,9 +62,11 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
     if (patron !== null && patronServed) continue;
     if (/^(to|for)$/.test(w.lower) && titleWords.length) { afterServe = true; continue; }
     if (afterServe) continue;
+    if (RANKS.test(w.text)) { ranks.push(ABBREVIATED[w.lower] ?? 'general'); continue; }
     if (isTitleWord(w.text)) titleWords.push(ABBREVIATED[w.lower] ?? w.lower.replace(/\.$/, ''));
     else if (w.lower === 'of' || w.lower === '-') titleWords.push(w.lower);
   }
+  if (!titleWords.length && ranks.length) titleWords.push(ranks[ranks.length - 1]);
   // "director of new [York University…]": what follows the last "of" must hold a title of its own, or it goes.
   const lastOf = titleWords.lastIndexOf('of');
   if (lastOf > 0 && !titleSpeaks(titleWords.slice(lastOf + 1).join(' ')) && !/^(state|defense|defence|staff|foreign affairs)$/.test(titleWords.slice(lastOf + 1).join(' '))) titleWords.length = lastOf;
@@ -104,18 +109,22 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
   const { words } = ctx;
   const out: Token[] = [];
   const pending: Token[] = [];
-  const sentence = words[from].sentence;
+  let sentence = words[from].sentence;
   let titleSeen = false;
   for (let j = from - 1; j >= 0 && from - j <= 12; j--) {
     const w = words[j];
-    if (w.sentence !== sentence) break;
+    if (w.sentence !== sentence) {
+      // "Maj. Gen. X": a sentence split after an abbreviated rank is no real boundary.
+      if (w.text === '.' && RANKS.test(words[j - 1]?.text ?? '')) { sentence = w.sentence; continue; }
+      break;
+    }
     const a = claimedAt(ctx, w.start);
     const anchor = a >= 0 || /^['’]s?$/.test(w.text);
     if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) break;
     if (/^(to|for)$/.test(w.lower) && titleSeen) break;
     if (w.lower === 'for') break;
     if ((w.lower === 'his' || w.lower === 'her') && titleSeen) { out.unshift(...pending.splice(0), w); break; }
-    if (anchor || isTitleWord(w.text) || CONNECTORS.has(w.lower)) {
+    if (anchor || isTitleWord(w.text) || CONNECTORS.has(w.lower) || RANKS.test(w.text)) {
       if (a < 0 && isTitleWord(w.text)) titleSeen = true;
       out.unshift(...pending.splice(0), w);
       continue;
@@ -123,7 +132,9 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
     // "Obama's science adviser": a plain word inside a title counts once something further left anchors it.
     if (titleSeen && pending.length < 2 && w.text === w.lower && (w.pos === 'NOUN' || w.pos === 'ADJ')) { pending.unshift(w); continue; }
     // "Russia's UN ambassador, Vassily Nebenzia, said": a title before a comma stands in apposition.
-    if (w.text === ',' && out.length === 0 && j === from - 1 && /^[,;]$/.test(words[to + 1]?.text ?? '')) continue;
+    // "Maj. Gen.": the tokenizer may split the abbreviation's full stop off.
+    if (w.text === '.' && RANKS.test(words[j - 1]?.text ?? '') && words[j - 1].end === w.start) continue;
+    if (w.text === ',' && out.every((t) => RANKS.test(t.text)) && (j === from - 1 || out.length > 0) && /^[,;]$/.test(words[to + 1]?.text ?? '')) continue;
     break;
   }
   while (out.length && CONNECTORS.has(out[0].lower)) out.shift();
@@ -172,13 +183,19 @@ function dominantCountry(doc: ActorsContext['doc']): string | null {
   return bestN >= 3 && bestN >= 1.5 * second ? best : null;
 }
 
+/** Organisations whose named people speak for them ("NATO's Mark Rutte"); an outlet's reporter does not. */
+const ORG_BODIES = new Set(['NATO', 'EU', 'EC', 'EP', 'UN', 'UNSC', 'UNGA', 'OSCE', 'AU', 'ASEAN', 'IAEA', 'IMF', 'WHO', 'WTO', 'G7', 'G20', 'ICC', 'ICJ', 'OPEC', 'WB', 'OECD']);
+
 /** "Luxembourg’s Francois Bausch": a country's own person speaks for it. */
 function possessiveCountry(ctx: ActorsContext, from: number): RoleReading | null {
   const { words, doc } = ctx;
   if (!/^['’]s?$/.test(words[from - 1]?.text ?? '')) return null;
   const a = claimedAt(ctx, words[from - 2]?.start ?? -1);
-  if (a < 0 || doc.actors[a].kind !== 'country') return null;
-  return { role: '', country: doc.actors[a].country, organization: null, represents: doc.actors[a].key };
+  if (a < 0) return null;
+  const owner = doc.actors[a];
+  if (owner.kind === 'country') return { role: '', country: owner.country, organization: null, represents: owner.key };
+  if (owner.kind === 'organization' && ORG_BODIES.has(owner.organization ?? '')) return { role: '', country: null, organization: owner.organization, represents: owner.key };
+  return null;
 }
 
 /** Fills each person's role, country, organisation and represents from the titles around their names. */
