@@ -1,10 +1,9 @@
 // `standpoint outlook [PROPOSAL_ID]`: can the body that must agree pass the proposal now, and who stands in the way.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { positionsOf } from '../aggregate/positions.js';
 import {
-  BODY_NAMES, bodyOfProposal, isIsoDate, outlook, OutlookError, parseBodyName, parseStanceAssignment,
-  type BodyName, type OutlookStance,
+  BODY_NAMES, isIsoDate, outlook, OutlookError, parseBodyName, parseStanceAssignment, type BodyName, type OutlookStance,
 } from '../institutions/index.js';
+import { proposalOutlook } from '../institutions/proposal-outlook.js';
 import { outlookText } from '../institutions/outlook-text.js';
 import { EXIT_FAILURE } from './exit-codes.js';
 import { storeCommand, withStore } from './with-store.js';
@@ -50,26 +49,19 @@ export function outlookCommand(): Command {
     .addHelpText('after', '\nExamples:\n  standpoint outlook Pbf31bb42ff\n  standpoint outlook Pbf31bb42ff --stance country:TUR=support\n  standpoint outlook --body NATO --at 2022-06-01 --stance TUR=oppose --stance SWE=support\n  standpoint outlook --body EU-QMV --stance DEU=oppose --stance FRA=oppose --stance ITA=oppose --stance ESP=oppose --json')
     .action(async (id: string | undefined, opts: OutlookOptions, command: Command) => {
       if (!id && !opts.body) command.error('error: give a PROPOSAL_ID, or --body (and --stance) for a what-if');
-      let stances: Array<{ holder: string; stance: OutlookStance }> = [];
-      const conditions: Record<string, string> = {};
-      let proposal: { id: string; summary: string; body: string | null; proposer: string | null; lastSeen: string | null } | null = null;
-      if (id) {
-        const found = await withStore(opts.db, async (store) => {
-          const p = await store.proposal(id);
-          return p ? { p, positions: await positionsOf(store, [id]) } : null;
-        });
-        if (!found) return fail(`no proposal with id ${id}`);
-        proposal = found.p;
-        stances = found.positions.map((p) => ({ holder: p.holder, stance: p.stance }));
-        for (const p of found.positions) if (p.condition) conditions[p.holder] = p.condition;
-      }
-      const body = opts.body ?? bodyOfProposal(proposal?.body ?? null);
-      if (!body) return fail(`proposal ${id} names no deciding body this command knows (${proposal?.body ?? 'none found'}): give one with --body ${Object.keys(BODY_NAMES).join('|')}`);
-      const date = opts.at ?? proposal?.lastSeen?.slice(0, 10) ?? today();
       let result;
+      let conditions: Record<string, string> = {};
+      let proposal: { id: string; summary: string; body: string | null } | null = null;
       try {
-        result = outlook({ body, date, stances, overrides: opts.stance ?? {}, proposer: proposal?.proposer ?? null });
+        if (id) {
+          const found = await withStore(opts.db, (store) => proposalOutlook(store, id, { body: opts.body, at: opts.at, overrides: opts.stance ?? {} }));
+          if (!found) return fail(`no proposal with id ${id}`);
+          ({ proposal, conditions, outlook: result } = found);
+        } else {
+          result = outlook({ body: opts.body!, date: opts.at ?? today(), overrides: opts.stance ?? {} });
+        }
       } catch (err) {
+        if (err instanceof OutlookError && err.code === 'no-body') return fail(`${err.message}: give one with --body ${Object.keys(BODY_NAMES).join('|')}`);
         if (err instanceof OutlookError) return fail(err.message);
         throw err;
       }

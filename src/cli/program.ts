@@ -7,6 +7,7 @@ import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { outlookCommand } from './outlook.js';
 import { proposalsCommand, stancesCommand } from './proposals.js';
+import { serveCommand } from './serve.js';
 
 export const VERSION = '0.1.0';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     outlookCommand(),
     correctCommand(),
     exportCommand(),
+    serveCommand(), // the HTTP API and the web page
   ]) program.addCommand(command);
   // Usage errors throw (exit code 2 in main.ts) instead of exiting with commander's code 1.
   for (const command of [program, ...program.commands]) command.exitOverride().showHelpAfterError('(add --help for usage)');

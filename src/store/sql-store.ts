@@ -4,7 +4,7 @@ import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
 import type { Db, Param } from './db.js';
 import type {
   ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, ObservationRow, PositionRow, ProposalRow,
-  ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store,
+  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store,
 } from './store.js';
 import { StoreError } from './store.js';
 
@@ -38,6 +38,11 @@ const toObservation = (r: Row): ObservationRow => ({
 const toCorrection = (r: Row): Correction => ({
   id: Number(r.id), stanceId: Number(r.position_id), proposalId: String(r.proposal_id), holder: String(r.holder),
   stance: r.stance as StanceLabel, note: str(r.note), author: String(r.author), createdAt: String(r.created_at),
+});
+
+const toArticle = (r: Row): ArticleRow => ({
+  id: String(r.id), date: str(r.date), title: str(r.title), url: str(r.url), source: str(r.source), file: str(r.file),
+  language: String(r.language), copyOf: str(r.copy_of),
 });
 
 const toActor = (r: Row, aliases: string[]): ActorRow => ({
@@ -172,16 +177,18 @@ export class SqlStore implements Store {
     return rows.map((r) => toActor(r, aliases.get(String(r.key)) ?? []));
   }
 
-  async proposals(options: { limit?: number; offset?: number; q?: string } = {}): Promise<ProposalWithCount[]> {
+  async proposals(options: ProposalQuery = {}): Promise<ProposalWithCount[]> {
     const params: Param[] = [];
-    let where = '';
+    const conds: string[] = [];
     if (options.q) {
-      where = 'WHERE LOWER(p.summary) LIKE ? OR LOWER(p.key) LIKE ?';
+      conds.push('(LOWER(p.summary) LIKE ? OR LOWER(p.key) LIKE ?)');
       params.push(`%${options.q.toLowerCase()}%`, `%${options.q.toLowerCase()}%`);
     }
+    if (options.body) { conds.push('p.body = ?'); params.push(options.body); }
+    if (options.proposer) { conds.push('p.proposer = ?'); params.push(options.proposer); }
     params.push(options.limit ?? 1000, options.offset ?? 0);
     const rows = await this.db.all(
-      `SELECT ${PROPOSAL_COLUMNS}, ${ARTICLE_COUNT} FROM proposals p ${where}
+      `SELECT ${PROPOSAL_COLUMNS}, ${ARTICLE_COUNT} FROM proposals p ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
        ORDER BY p.last_seen DESC, p.id LIMIT ? OFFSET ?`, params);
     return rows.map((r) => ({ ...toProposal(r), articles: Number(r.articles) }));
   }
@@ -231,9 +238,30 @@ export class SqlStore implements Store {
   async articles(options: { limit?: number; offset?: number } = {}): Promise<ArticleRow[]> {
     const rows = await this.db.all('SELECT id, date, title, url, source, file, language, copy_of FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?',
       [options.limit ?? 1000, options.offset ?? 0]);
+    return rows.map(toArticle);
+  }
+
+  async articlesByIds(ids: string[]): Promise<ArticleRow[]> {
+    const out: ArticleRow[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      out.push(...(await this.db.all(`SELECT id, date, title, url, source, file, language, copy_of FROM articles WHERE ${inList('id', chunk)}`, chunk)).map(toArticle));
+    }
+    return out;
+  }
+
+  async mentions(filter: { articleId?: string; proposalId?: string; limit?: number }): Promise<ProposalMentionRow[]> {
+    const conds: string[] = [];
+    const params: Param[] = [];
+    if (filter.articleId) { conds.push('m.article_id = ?'); params.push(filter.articleId); }
+    if (filter.proposalId) { conds.push('m.proposal_id = ?'); params.push(filter.proposalId); }
+    params.push(filter.limit ?? 100000);
+    const rows = await this.db.all(
+      `SELECT m.* FROM proposal_mentions m JOIN articles a ON a.id = m.article_id ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
+       ORDER BY a.date DESC, m.article_id, m.start_offset LIMIT ?`, params);
     return rows.map((r) => ({
-      id: String(r.id), date: str(r.date), title: str(r.title), url: str(r.url), source: str(r.source), file: str(r.file),
-      language: String(r.language), copyOf: str(r.copy_of),
+      proposalId: String(r.proposal_id), articleId: String(r.article_id), localId: String(r.local_id), summary: String(r.summary),
+      text: String(r.text), start: Number(r.start_offset), end: Number(r.end_offset),
     }));
   }
 

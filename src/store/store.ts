@@ -123,6 +123,8 @@ export interface ProposalWithCount extends ProposalRow {
   articles: number;
 }
 
+export interface ProposalQuery { limit?: number; offset?: number; q?: string; body?: string; proposer?: string }
+
 export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number }
 
 export interface Store {
@@ -142,8 +144,8 @@ export interface Store {
   roles(key: string): Promise<RoleRow[]>;
   /** All actors, or those with the given keys. */
   actors(keys?: string[]): Promise<ActorRow[]>;
-  /** Proposals, most recently seen first; `q` filters on summary and key. */
-  proposals(options?: { limit?: number; offset?: number; q?: string }): Promise<ProposalWithCount[]>;
+  /** Proposals, most recently seen first; `q` filters on summary and key, `body` and `proposer` on those keys. */
+  proposals(options?: ProposalQuery): Promise<ProposalWithCount[]>;
   proposal(id: string): Promise<ProposalWithCount | null>;
   observations(filter: { proposalIds?: string[]; holder?: string; actor?: string }): Promise<ObservationRow[]>;
   /** The positions (one per proposal and holder, each with a stable STANCE_ID) of some proposals, or one by id. */
@@ -152,6 +154,10 @@ export interface Store {
   addCorrection(input: { stanceId: number; stance: StanceLabel; note: string | null; author: string }): Promise<Correction>;
   corrections(filter: { proposalIds?: string[]; holder?: string }): Promise<Correction[]>;
   articles(options?: { limit?: number; offset?: number }): Promise<ArticleRow[]>;
+  /** The stored articles with these ids (in no particular order). */
+  articlesByIds(ids: string[]): Promise<ArticleRow[]>;
+  /** Where proposals are mentioned: in one article, or of one proposal (at most `limit`, newest articles first). */
+  mentions(filter: { articleId?: string; proposalId?: string; limit?: number }): Promise<ProposalMentionRow[]>;
   /** The stored analysis record of an article. */
   record(articleId: string): Promise<AnalysisRecord | null>;
   quotes(filter?: { speaker?: string; articleId?: string; q?: string; limit?: number }): Promise<QuoteRow[]>;

@@ -1,0 +1,72 @@
+// The HTTP application: the API routes of routes.ts (validated, token-checked, one error shape) and the built page.
+import { timingSafeEqual } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { Store } from '../store/store.js';
+import { ApiError } from './api-error.js';
+import type { Route, ServerOptions } from './route.js';
+import { ROUTES } from './routes.js';
+import { staticFiles } from './static-files.js';
+
+/** Request bodies larger than this are refused (413): an article is capped at a million characters. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export type AppOptions = Partial<ServerOptions> & { store: Store };
+
+function checkToken(c: Context, token: string | null): void {
+  if (!token) throw new ApiError('unauthorized', 'writing is disabled: the server was started without --token (or $STANDPOINT_TOKEN)');
+  const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim() ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ApiError('unauthorized', 'writing needs the header Authorization: Bearer <token>, with the token the server was started with');
+}
+
+/** The query string as an object: a parameter given once is a string, given several times a list. */
+function parseQuery(route: Route<any>, c: Context): unknown {
+  const raw: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(c.req.queries())) raw[k] = v.length === 1 ? v[0] : v;
+  if (!route.query) {
+    if (Object.keys(raw).length) throw new ApiError('bad-request', `unknown query parameter(s): ${Object.keys(raw).join(', ')}`);
+    return {};
+  }
+  const parsed = route.query.safeParse(raw);
+  if (!parsed.success) throw new ApiError('bad-request', z.prettifyError(parsed.error).replace(/\n\s*/g, ' '));
+  return parsed.data;
+}
+
+export function createApp(input: AppOptions): Hono {
+  const options: ServerOptions = { token: null, allowPrivateUrls: false, maxBodyBytes: MAX_BODY_BYTES, fetch: {}, webRoot: null, ...input };
+  const app = new Hono();
+  app.use('/api/*', bodyLimit({
+    maxSize: options.maxBodyBytes,
+    onError: (c) => c.json(new ApiError('payload-too-large', `the body is larger than ${options.maxBodyBytes} bytes`).body(), 413),
+  }));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('cache-control', 'no-store');
+  });
+  for (const r of ROUTES) {
+    app.on(r.method, r.path, async (c) => {
+      if (r.auth) checkToken(c, options.token);
+      const query = parseQuery(r, c);
+      const out = await r.handler({ c, store: options.store, options, params: c.req.param() as Record<string, string>, query });
+      return out instanceof Response ? out : c.json(out as object, r.response.status as 200);
+    });
+  }
+  app.all('/api/*', (c) => {
+    throw new ApiError('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname}: see /api/openapi.json`);
+  });
+  if (options.webRoot) {
+    const files = staticFiles(options.webRoot);
+    app.get('*', files);
+  }
+  app.notFound((c) => c.json(new ApiError('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`).body(), 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.body(), err.status as 400);
+    process.stderr.write(`standpoint serve: ${c.req.method} ${c.req.url}: ${err.stack ?? err}\n`);
+    return c.json(new ApiError('internal', 'internal error: see the server log').body(), 500);
+  });
+  return app;
+}

@@ -1,0 +1,56 @@
+// GET /api/proposals (the board's list: exactly `standpoint proposals --json`) and GET /api/proposals/:id (one proposal's page).
+import { z } from 'zod';
+import { positionsOf, summarize, type ProposalSummary } from '../../aggregate/positions.js';
+import { OutlookError } from '../../institutions/index.js';
+import { outlookOfPositions } from '../../institutions/proposal-outlook.js';
+import { ApiError } from '../api-error.js';
+import type { RouteContext } from '../route.js';
+import { bodyKey, holderKey, paging } from './query.js';
+
+export const ProposalListQuery = z.strictObject({
+  q: z.string().optional().describe('only proposals whose summary or key contains this text'),
+  body: bodyKey.optional().describe('only proposals decided by this body (org:NATO, or NATO)'),
+  proposer: holderKey.optional().describe('only proposals put forward by this holder (country:POL, or POL)'),
+  ...paging(100, 1000),
+  extra: z.literal('outlook').optional().describe('outlook: add each proposal\'s outlook (body, date, status, blockers) as `outlook`'),
+});
+
+/** The board's badge: what the body's rule makes of the proposal today, or null when it names no body. */
+export function outlookBadge(p: ProposalSummary) {
+  try {
+    const { outlook: o } = outlookOfPositions(p, p.stances.map((s) => ({ holder: s.holder, stance: s.stance, condition: null })));
+    return { body: o.body, date: o.date, status: o.status, members: o.members, blockers: o.blockers.map((k) => ({ key: k, name: o.names[k] ?? k })) };
+  } catch (err) {
+    if (err instanceof OutlookError) return null;
+    throw err;
+  }
+}
+
+export async function listProposals({ store, query }: RouteContext<z.infer<typeof ProposalListQuery>>) {
+  const { extra, ...filter } = query;
+  const list = await summarize(store, await store.proposals(filter));
+  return extra === 'outlook' ? list.map((p) => ({ ...p, outlook: outlookBadge(p) })) : list;
+}
+
+/** Everything a proposal's page shows: the proposal, current stances, every observation, the quotes, the outlook and the articles. */
+export async function oneProposal({ store, params }: RouteContext<unknown>) {
+  const proposal = await store.proposal(params.id);
+  if (!proposal) throw new ApiError('not-found', `no proposal with id ${params.id}`);
+  const [stances, history] = await Promise.all([positionsOf(store, [proposal.id]), store.observations({ proposalIds: [proposal.id] })]);
+  let outlook = null;
+  let outlookError = null;
+  try {
+    outlook = outlookOfPositions(proposal, stances);
+  } catch (err) {
+    if (!(err instanceof OutlookError)) throw err;
+    outlookError = { code: err.code, message: err.message };
+  }
+  const quotes = history.filter((o) => o.quote).map((o) => ({ holder: o.holder, actor: o.actor, text: o.quote!, date: o.date, articleId: o.articleId }));
+  const articles = await store.articlesByIds([...new Set(history.map((o) => o.articleId))]);
+  const actors = await store.actors([...new Set(history.flatMap((o) => [o.actor, o.holder]))]);
+  return {
+    proposal, stances, history, quotes, outlook, outlookError,
+    articles: articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
+    names: Object.fromEntries(actors.map((a) => [a.key, a.name])),
+  };
+}
