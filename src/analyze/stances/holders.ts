@@ -115,7 +115,10 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
     const w = words[k];
     if (insideQuote >= 0 && quoteAt[k] !== insideQuote) break;
     if (insideQuote < 0 && quoteAt[k] >= 0 && doc.quotes[quoteAt[k]].kind !== 'indirect') continue;
-    if (CLAUSE_STOPS.has(w.norm)) break;
+    // ", however," sits inside the clause; "however" opening one ends it.
+    // "has not yet taken": "yet" ends a clause only after a comma.
+    if (CLAUSE_STOPS.has(w.norm) && !(words[k - 1]?.norm === ',' && words[k + 1]?.norm === ',')
+      && !(w.norm === 'yet' && k > first && words[k - 1].norm !== ',' && words[k - 1].norm !== ';')) break;
     if (w.norm === 'and' && onlyAux) sharedSubject = true;
     if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.pos !== 'PART' && w.norm !== 'and') onlyAux = false;
     if (SUBORDINATORS.has(w.norm)) {
@@ -127,7 +130,7 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
       let s = k - 1;
       while (s >= first && words[s].norm !== ',' && !CLAUSE_STOPS.has(words[s].norm)) s--;
       // ", which fear a cap could …,": a relative clause between the subject and its verb is skipped.
-      if (s > first && words[s].norm === ',' && (words[s + 1]?.norm === 'which' || words[s + 1]?.norm === 'who')) {
+      if (s > first && words[s].norm === ',' && /^(which|who|whose|whom)$/.test(words[s + 1]?.norm ?? '')) {
         k = s;
         continue;
       }
