@@ -165,7 +165,8 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       return;
     }
     // A place or thing closes a name ("Black Sea Fleet", "Clinton Plan"); at the front it is only a stop ("State Antony Blinken").
-    const place = run.findIndex((w, p) => p > 0 && PLACE_HEADS.has(foldedWord(w)));
+    // "the 1994 Crime Bill": a bill ends a run, while "Bill Clinton" starts one.
+    const place = run.findIndex((w, p) => p > 0 && (PLACE_HEADS.has(foldedWord(w)) || (p === run.length - 1 && w.key === 'bill')));
     if (place > 0) {
       // "Clinton Plan", "Black Sea": the words before a place or thing count only as names known otherwise.
       for (const w of run.slice(0, place)) if (!isStop(w)) singles.push({ ws: [w], strict: true });
