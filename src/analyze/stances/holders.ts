@@ -74,6 +74,27 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
   if (list) return { actors: list, quote: null, via: 'list' };
   if (gerund && subj.kind !== 'pronoun') return null;
   if (quote && quote.speaker !== null) return { actors: [quote.speaker], quote: q, via: 'speaker' };
+  if (subj.kind === 'pronoun') {
+    // "We will never accept this embargo, minister Ana Soto said": the speaker named after the words.
+    const speaker = trailingSpeaker(ctx, cueLast, sentence.last);
+    if (speaker !== null) return { actors: [speaker], quote: null, via: 'speaker' };
+  }
+  return null;
+}
+
+/** The actor of a ", X said" / ", said X" at the end of the sentence, or null. */
+function trailingSpeaker(ctx: StanceContext, from: number, last: number): number | null {
+  const { words, ix } = ctx;
+  for (let k = from + 1; k <= last; k++) {
+    if (!/^(said|says|told|added|stressed|insisted)$/.test(words[k].norm) || words[k - 1].norm === ',' && !ix.at[k + 1]) continue;
+    const after = ix.at[k + 1];
+    if (after) return after.actor;
+    for (let j = k - 1; j > from && k - j <= 6; j--) {
+      const u = ix.at[j];
+      if (u) return u.actor;
+      if (words[j].norm === ',') break;
+    }
+  }
   return null;
 }
 

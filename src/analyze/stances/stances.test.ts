@@ -138,3 +138,12 @@ describe('stances stage, relative clauses and warnings', () => {
     expect(positions('Austria warned of a wider war if peacekeepers were sent to the region.')).toEqual(['country:AUT mission oppose']);
   });
 });
+
+describe('stances stage, speakers without quotation marks', () => {
+  it('gives "we" to the speaker named after the words, and reads absolute clauses', () => {
+    expect(positions('Norway proposed an embargo. We will never accept this embargo, Chilean minister Ana Soto said.'))
+      .toContain('country:CHL embargo oppose');
+    expect(positions('Norway proposed an embargo. Europe is divided, with Ireland backing it and Austria opposing it.'))
+      .toEqual(['country:AUT embargo oppose', 'country:IRL embargo support', 'country:NOR embargo support']);
+  });
+});
