@@ -56,7 +56,7 @@ function summaryOf(doc: Doc, words: Word[], c: Candidate, kind: ProposalKind): s
     let k = s;
     while (k <= e && words[k].norm !== 'for' && words[k].norm !== 'to') k++;
     if (k < e) {
-      const from = words[k].norm === 'for' ? k + 1 : k;
+      const from = k + 1;
       return doc.text.slice(words[from].start, words[e].end).replace(/\s+/g, ' ').replace(/[“”"]/g, '').trim();
     }
   }
