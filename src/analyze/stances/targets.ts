@@ -22,7 +22,7 @@ const OBJECT_STOPS = new Set([';', '.', ',', ':', 'but', 'while', 'whereas', 'al
 const NAMING = new Set(['what', 'called', 'described', 'termed', 'dubbed', 'as', 'it', 'they', 'he', 'she']);
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '#']);
 const OBJECT_WINDOW = 14;
-const CONTROL_WINDOW = 16;
+const CONTROL_WINDOW = 20;
 /** How many sentences back a bare cue or a pronoun may look. */
 const EARLIER_REACH = 3;
 
@@ -51,7 +51,7 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
         const m = CUES.matchAt(words, j);
         if (m && m.entry.type === 'verb') { inner.push(m.entry); j = m.last; continue; }
         // "urged Washington to cancel it": the pronoun stands for the proposal named before.
-        if (PRONOUN_OBJECTS.has(w.norm) && w.pos === 'PRON' && (words[j + 1]?.pos !== 'NOUN')) {
+        if (PRONOUN_OBJECTS.has(w.norm) && w.pos === 'PRON' && words[j - 1]?.pos === 'VERB' && (words[j + 1]?.pos !== 'NOUN')) {
           for (let b = cueFirst - 1; b >= 0 && sentence - words[b].sentence <= EARLIER_REACH; b--) if (proposalAt[b] >= 0) return hit(b, 'earlier', inner);
           break;
         }
