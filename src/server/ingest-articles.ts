@@ -24,7 +24,7 @@ export interface IngestResult { articles: IngestedArticle[]; failed: Array<{ cod
 async function readArticles(raw: Buffer): Promise<{ articles: Array<{ article: Article; warnings: string[] }>; failed: IngestResult['failed'] }> {
   const articles: Array<{ article: Article; warnings: string[] }> = [];
   const failed: IngestResult['failed'] = [];
-  for await (const input of readInputs(['-'], { stdin: [raw] as unknown as AsyncIterable<Buffer> })) {
+  for await (const input of readInputs(['-'], { stdin: (async function* () { yield raw; })() })) {
     if (input.kind === 'error') failed.push({ code: input.error.code, message: input.error.describe().replace(/^<stdin>/, 'body') });
     else articles.push({ article: { ...input.article, file: null }, warnings: input.problems.map((p) => p.message) });
   }
