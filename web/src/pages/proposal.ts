@@ -90,12 +90,12 @@ export async function showProposal(root: HTMLElement, id: string): Promise<void>
       const art = articles.get(st.article);
       return h('tr', { 'data-holder': st.holder, 'data-stance': st.stance },
         h('th', { scope: 'row' }, link(`/actors/${encodeURIComponent(st.holder)}`, st.name), h('div', { class: 'muted small' }, st.holder)),
-        h('td', {}, stanceBadge(st.stance), st.corrected ? h('div', { class: 'small' }, `corrected (machine: ${st.machineStance})`) : null,
+        h('td', { 'data-label': 'Stance' }, stanceBadge(st.stance), st.corrected ? h('div', { class: 'small' }, `corrected (machine: ${st.machineStance})`) : null,
           st.condition ? h('div', { class: 'small' }, `if ${st.condition}`) : null, h('div', { class: 'muted small' }, `confidence ${st.confidence.toFixed(2)} · ${st.observations} obs.`)),
-        h('td', { class: 'evidence' }, st.quote ? h('q', {}, st.quote) : h('span', {}, st.evidence)),
-        h('td', {}, st.date ?? '?'),
-        h('td', {}, link(`/articles/${encodeURIComponent(st.article)}`, art?.title ?? (art?.date ? `report of ${art.date}` : st.article))),
-        h('td', {}, correctionControl(st, refresh)));
+        h('td', { class: 'evidence', 'data-label': 'Evidence' }, st.quote ? h('q', {}, st.quote) : h('span', {}, st.evidence)),
+        h('td', { 'data-label': 'Date' }, st.date ?? '?'),
+        h('td', { 'data-label': 'Article' }, link(`/articles/${encodeURIComponent(st.article)}`, art?.title ?? (art?.date ? `report of ${art.date}` : st.article))),
+        h('td', { 'data-label': 'Correct' }, correctionControl(st, refresh)));
     })));
 
   add(root, 

@@ -1,0 +1,139 @@
+// The page in Debian's Chromium (playwright-core): board → proposal, map, outlook and holders as the store holds them, a correction, inert markup.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './cli.js';
+import { fixture, HOSTILE, TOKEN, WEB_ROOT, type Fixture } from './server-fixture.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'test-results', 'web');
+const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`web-browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+
+describe.skipIf(!hasChromium)('the page in Chromium', () => {
+  let fx: Fixture;
+  let server: ServerType;
+  let base = '';
+  let browser: Browser;
+  let page: Page;
+  const api = async (p: string) => (await fetch(`${base}${p}`)).json() as Promise<any>;
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT} has no built page: run \`npm run build\` first (npm test does)`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fx = await fixture();
+    await new Promise<void>((done) => { server = serve({ fetch: fx.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => { base = `http://127.0.0.1:${info.port}`; done(); }); });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (err) => { throw err; });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    await fx?.close();
+  });
+
+  it('the board lists the proposals with outlook badges and counts', async () => {
+    const proposals = await api('/api/proposals?extra=outlook');
+    await page.goto(`${base}/`);
+    await page.waitForSelector('table.board');
+    expect(await page.locator('table.board tbody tr').count()).toBe(proposals.length);
+    const nato = proposals.find((p: any) => p.body === 'org:NATO');
+    const row = page.locator(`tr[data-proposal="${nato.id}"]`);
+    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe(nato.outlook.status);
+    expect(await row.locator('.badge.stance-oppose').textContent()).toBe(`oppose ${nato.stances.filter((s: any) => s.stance === 'oppose').length}`);
+    await shot('board');
+    await page.fill('input[name=q]', 'baltic');
+    await page.press('input[name=q]', 'Enter');
+    await page.waitForURL(/\?q=baltic/);
+    await page.waitForSelector('table.board');
+    expect(await page.locator('table.board tbody tr').count()).toBe((await api('/api/proposals?q=baltic')).length);
+  });
+
+  it("a proposal's map, outlook and holders show what the store holds; a correction changes the page", async () => {
+    const [nato] = await api('/api/proposals?body=NATO');
+    const data = await api(`/api/proposals/${nato.id}`);
+    await page.goto(`${base}/`);
+    await page.click(`tr[data-proposal="${nato.id}"] a[href^="/proposals/"]`);
+    await page.waitForSelector('svg.world path[data-iso3]');
+    for (const s of data.stances.filter((x: any) => x.holder.startsWith('country:'))) {
+      expect(await page.getAttribute(`svg.world path[data-iso3="${s.holder.slice(8)}"]`, 'data-stance'), s.holder).toBe(s.stance);
+    }
+    expect(await page.getAttribute('svg.world path[data-iso3="PRT"]', 'data-member')).toBe('true');
+    expect(await page.getAttribute('svg.world path[data-iso3="CHN"]', 'data-member')).toBeNull();
+    expect(await page.getAttribute('svg.world path[data-iso3="CHN"]', 'data-stance')).toBe('none');
+    expect(await page.getAttribute('section.outlook', 'data-status')).toBe(data.outlook.outlook.status);
+    const rows = await page.locator('table.holders tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-holder'), tr.getAttribute('data-stance')]));
+    expect(rows).toEqual(data.stances.map((s: any) => [s.holder, s.stance]));
+    const prt = data.stances.find((s: any) => s.holder === 'country:PRT');
+    const prtRow = page.locator('tr[data-holder="country:PRT"]');
+    expect(await prtRow.locator('.evidence').textContent()).toBe(prt.quote ?? prt.evidence);
+    expect(await prtRow.locator('a[href^="/articles/"]').getAttribute('href')).toBe(`/articles/${prt.article}`);
+    await shot('proposal');
+
+    // What-if: every opponent in favour; the panel says so, the map shows it, the stored stances stay.
+    await page.click('details.what-if-list summary');
+    for (const k of data.outlook.outlook.oppose) await page.selectOption(`select[data-holder="${k}"]`, 'support');
+    await page.waitForSelector('section.outlook.what-if');
+    expect(await page.getAttribute('section.outlook.what-if', 'data-status')).not.toBe('blocked');
+    expect(await page.getAttribute('svg.world path[data-iso3="PRT"]', 'data-stance')).toBe('support');
+    await shot('proposal-what-if');
+
+    // A correction with the token: the holders table, the map and the API change.
+    await page.goto(`${base}/proposals/${nato.id}`);
+    await page.waitForSelector('table.holders');
+    await page.fill('#token', TOKEN);
+    await prtRow.locator('select').selectOption('support');
+    await prtRow.locator('button', { hasText: 'Correct' }).click();
+    await page.waitForSelector('tr[data-holder="country:PRT"][data-stance="support"]');
+    expect(await page.getAttribute('svg.world path[data-iso3="PRT"]', 'data-stance')).toBe('support');
+    expect(await page.locator('tr[data-holder="country:PRT"]').textContent()).toContain('corrected (machine: oppose)');
+    expect((await api(`/api/proposals/${nato.id}`)).stances.find((s: any) => s.holder === 'country:PRT')).toMatchObject({ stance: 'support', corrected: true });
+    await shot('proposal-corrected');
+  });
+
+  it('keeps markup and scripts from articles inert on every page', async () => {
+    await page.goto(`${base}/articles/${HOSTILE.id}`);
+    await page.waitForSelector('.article-text');
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE.title);
+    expect(await page.locator('.article-text').textContent()).toBe(HOSTILE.text);
+    expect(await page.locator('main script, main img, main b').count()).toBe(0);
+    await shot('article-hostile');
+    const chile = (await api('/api/proposals?proposer=CHL'))[0];
+    if (chile) {
+      await page.goto(`${base}/proposals/${chile.id}`);
+      await page.waitForSelector('table.holders, .outlook');
+      expect(await page.locator('main script, main img, main b').count()).toBe(0);
+    }
+    await page.goto(`${base}/`);
+    await page.waitForSelector('table.board');
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await page.locator('main script, main img').count()).toBe(0);
+  });
+
+  it('reads on a phone and is usable from the keyboard', async () => {
+    const [nato] = await api('/api/proposals?body=NATO');
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.goto(`${base}/proposals/${nato.id}`);
+    await phone.waitForSelector('svg.world path[data-iso3]');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: path.join(SHOTS, 'proposal-phone.png'), fullPage: true });
+    await phone.close();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('table.board');
+    await page.focus(`tr[data-proposal="${nato.id}"] a[href^="/proposals/"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('section.outlook');
+    expect(new URL(page.url()).pathname).toBe(`/proposals/${nato.id}`);
+    await page.goto(`${base}/actors/country:PRT`);
+    await page.waitForSelector('table.positions');
+    await shot('actor');
+  });
+});
