@@ -63,6 +63,8 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
         if (model) {
           target = same.find((cl) => cl.theme === theme) ?? same.find((cl) => cl.theme === model.what);
           if (target) target.theme = theme;
+        } else if (theme === '') {
+          target = latest(same); // "the arms sale", "the aid package": whatever weapons were named last
         } else {
           target = latest(same.filter((cl) => whatOf(cl.theme) === theme));
         }
@@ -105,6 +107,7 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
   for (const c of cands) {
     if (c.absorbed) continue;
     if (c.strength === 'weak' && c.kind) {
+      if (c.distinct) continue; // "an alternative draft" is not the draft already named
       const cl = nearestBefore(clusters.filter((x) => x.kind === c.kind), c, words, Infinity) ?? latest(clusters.filter((x) => x.kind === c.kind));
       if (cl) add(cl, c);
       continue;
@@ -164,6 +167,7 @@ function nearestBefore(cls: Cluster[], c: Candidate, words: Word[], reach: numbe
 
 function weaponWhat(words: Word[], c: Candidate): string {
   const head = words[c.np.head].norm;
+  if (/^(sale|sales|package|packages|deal|deliveries|delivery)$/.test(head)) return '';
   if (head.startsWith('tank')) return 'tanks';
   if (head.includes('jet') || head.includes('fighter') || head.includes('warplane')) return 'jets';
   if (head.includes('missile')) return 'missiles';

@@ -31,6 +31,8 @@ export const proposals: Stage = {
 };
 
 const MAX_SUMMARY_WORDS = 9;
+/** Heads that only say something is asked for: the summary is what is asked ("calls for X to Y" → "X to Y"). */
+const SPEECH_ACT_HEADS = /^(calls?|demands?|appeals?|requests?|pleas?|proposals?|plans?|ideas?|suggestions?|bids?|push|offers?|pledges?|promises?|desire|submission|initiatives?|schemes?)$/;
 
 function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Proposal {
   const lead = cl.mentions.find((m) => m.strength === 'strong') ?? cl.lead;
@@ -50,7 +52,7 @@ function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Pr
 
 /** The lead mention's words without determiner or possessor, plus a short complement; a plan's content alone. */
 function summaryOf(doc: Doc, words: Word[], c: Candidate, kind: ProposalKind): string {
-  if (kind === 'plan' && c.strength === 'generic' && c.np.complement) {
+  if (kind === 'plan' && c.strength === 'generic' && c.np.complement && SPEECH_ACT_HEADS.test(words[c.np.head].norm)) {
     // "calls from Zelensky for Western warplanes to intervene" → "Western warplanes to intervene".
     const [s, e] = c.np.complement;
     let k = s;
@@ -65,8 +67,12 @@ function summaryOf(doc: Doc, words: Word[], c: Candidate, kind: ProposalKind): s
   let last = c.np.head;
   if (c.np.complement) last = Math.min(c.np.complement[1], c.np.complement[0] + MAX_SUMMARY_WORDS - (last - first + 1));
   while (last > c.np.head && (words[last].pos === 'PUNCT' || words[last].pos === 'ADP' || words[last].pos === 'DET' || words[last].pos === 'CCONJ')) last--;
-  return doc.text.slice(words[first].start, words[last].end).replace(/\s+/g, ' ').replace(/[“”"]/g, '').trim();
+  return trimWhen(doc.text.slice(words[first].start, words[last].end).replace(/\s+/g, ' ').replace(/[“”"]/g, '').trim());
 }
+
+const WHEN_TAIL = /\s+(?:on|last|this|next|late on|early on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b.*$/i;
+/** Drops a trailing time phrase from a summary ("drones to Taiwan on Tuesday" → "drones to Taiwan"). */
+const trimWhen = (summary: string): string => summary.replace(WHEN_TAIL, '');
 
 function dedupe(spans: { start: number; end: number }[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
