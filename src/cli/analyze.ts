@@ -1,7 +1,7 @@
 // `standpoint analyze [--json] PATH...`: analyse articles and print their records (JSON Lines) or a readable report.
 import { Command } from 'commander';
-import { analyze, MAX_ANALYSED_CHARS } from '../analyze/index.js';
-import type { AnalysisRecord } from '../analyze/record.js';
+import { analyze, MAX_ANALYSED_CHARS, type AnalysisResult } from '../analyze/index.js';
+import type { AnalysisRecord, Article } from '../analyze/record.js';
 import { readInputs, type ReadInputsOptions } from '../ingest/read-inputs.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
 export interface AnalyzeIo extends ReadInputsOptions {
   write(text: string): void;
   progress: Progress;
+  /** The analyser; `analyze` of src/analyze/index.ts unless a test gives another. */
+  analyze?: (article: Article) => AnalysisResult;
 }
 
 /** Analyses every article of `paths`, printing records as they are done; returns the exit code. */
@@ -32,7 +34,17 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
     const { article, problems } = input;
     const where = sourceLabel(article.file, article.id);
     for (const p of problems) io.progress.message(`${where}: error: ${p.message}`);
-    const { record, warnings } = analyze(article);
+    let result: AnalysisResult;
+    try {
+      result = (io.analyze ?? analyze)(article);
+    } catch (err) {
+      // A stage's own failure is a warning inside analyze(); this is the analyser failing as a whole.
+      failed++;
+      io.progress.message(`${where}: error: analysis failed: ${(err as Error).message}`);
+      io.progress.tick(true);
+      continue;
+    }
+    const { record, warnings } = result;
     for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
     print(record);
     // Read but not analysed in full: the exit code says so, the record is still printed.
