@@ -54,7 +54,8 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
     let theme = c.theme;
     if (c.kind === 'accession') theme = [...new Set(roles.subjects.map((a) => representsKey(doc, a)))].sort().join('+');
     if (c.kind === 'weapons' && !theme) theme = weaponWhat(words, c);
-    if (c.kind === 'plan' && !theme) theme = slugify(words.slice(c.headFirst, c.np.head + 1).map((w) => w.text).join(' '));
+    // A named plan ("an international tribunal", "the tribunal") is told apart by its head noun.
+    if (c.kind === 'plan' && !theme) theme = slugify(words[c.np.head].norm.replace(/s$/, ''));
     const same = clusters.filter((cl) => cl.kind === c.kind);
     let target: Cluster | undefined;
     if (!c.distinct) {
@@ -71,7 +72,7 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
       } else if (c.kind === 'accession') {
         target = theme ? same.find((cl) => cl.theme === theme) ?? same.find((cl) => cl.theme === '') : latest(same);
         if (target && !target.theme && theme) target.theme = theme;
-      } else if (c.kind === 'resolution' || c.kind === 'amendment') {
+      } else if (c.kind === 'resolution' || c.kind === 'amendment' || c.kind === 'tariffs') {
         const p = roles.proposer === null ? null : representsKey(doc, roles.proposer);
         target = latest(same.filter((cl) => p === null || cl.proposer === null || representsKey(doc, cl.proposer) === p));
       } else if (c.kind === 'plan') {

@@ -6,7 +6,7 @@ import { normWord } from './words.js';
 
 export type ProposalKind =
   | 'mission' | 'no-fly-zone' | 'embargo' | 'accession' | 'weapons' | 'resolution' | 'amendment'
-  | 'ceasefire' | 'treaty' | 'troops' | 'plan';
+  | 'ceasefire' | 'treaty' | 'troops' | 'tariffs' | 'plan';
 
 export type AnaphorKind = ProposalKind | 'any';
 
