@@ -147,22 +147,37 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     classifyRun(run);
   }
 
+  function addOrganization(run: NameWord[]): void {
+    let from = 0;
+    while (from < run.length - 1 && (run[from].folded === 'the' || isTitleWord(run[from].text))) from++;
+    const name = doc.text.slice(run[from].start, run[run.length - 1].end);
+    const key = `org:${slugify(name).toUpperCase()}`;
+    const actor = addActor(doc, { key, kind: 'organization', name, role: null, country: null, organization: key.slice(4), represents: key });
+    addMention(doc, actor, { start: run[from].start, end: run[run.length - 1].end }, 'name');
+    claim(ctx, run[from].start, run[run.length - 1].end, actor);
+  }
+
   function classifyRun(run: NameWord[]): void {
+    if (!run.length) return;
     // Photo credits ("REUTERS/Maxim Shemetov/Pool") name no actor.
     const charBefore = doc.text[run[0].start - 1];
     const charAfter = doc.text[run[run.length - 1].end];
     if (charBefore === '/' || charAfter === '/') return;
     const isStop = (w: NameWord) => isStopIn(ctx, w, false);
-    const proper = run.filter((w) => !isStop(w) && !NAME_PARTICLES.has(w.text) && !/^(of|for|and|the|on)$/.test(w.text));
-    if (run.some((w) => ORG_HEADS.has(foldedWord(w))) && proper.length > 0) {
-      let from = 0;
-      while (from < run.length - 1 && (run[from].folded === 'the' || isTitleWord(run[from].text))) from++;
-      const name = doc.text.slice(run[from].start, run[run.length - 1].end);
-      const key = `org:${slugify(name).toUpperCase()}`;
-      const actor = addActor(doc, { key, kind: 'organization', name, role: null, country: null, organization: key.slice(4), represents: key });
-      addMention(doc, actor, { start: run[from].start, end: run[run.length - 1].end }, 'name');
-      claim(ctx, run[from].start, run[run.length - 1].end, actor);
-      return;
+    const isProper = (w: NameWord) => !isStop(w) && !NAME_PARTICLES.has(w.text) && !/^(of|for|and|the|on)$/.test(w.text);
+    // An organisation's name ends at its head word ("Tax Policy Center"); what follows may be a title and a person
+    // ("ECOWAS Commission President Ibrahim Tall").
+    let head = -1;
+    for (let p = run.length - 1; p >= 0; p--) if (ORG_HEADS.has(foldedWord(run[p]))) { head = p; break; }
+    if (head >= 0) {
+      const org = run.slice(0, head + 1);
+      const rest = run.slice(head + 1);
+      if (rest.some(isProper) && !rest.every(isProper)) {
+        if (org.some(isProper)) addOrganization(org);
+        classifyRun(rest.slice(rest.findIndex((w) => isStop(w))));
+        return;
+      }
+      if (run.some(isProper)) { addOrganization(run); return; }
     }
     // A place or thing closes a name ("Black Sea Fleet", "Clinton Plan"); at the front it is only a stop ("State Antony Blinken").
     // "the 1994 Crime Bill": a bill ends a run, while "Bill Clinton" starts one.

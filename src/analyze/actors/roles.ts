@@ -4,6 +4,7 @@ import type { Token } from '../doc.js';
 import { claimedAt, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { isTitleWord, titleSpeaks } from './titles.js';
+import { HONORIFICS } from './lexicon.js';
 
 export interface RoleReading { role: string; country: string | null; organization: string | null; represents: string | null }
 
@@ -58,6 +59,13 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
       if (p >= 0) patron = p;
       continue;
     }
+    // "Its foreign minister, X": the country or organisation last named.
+    if ((w.lower === 'its' || w.lower === 'their') && k === 0) {
+      const owner = lastBodyBefore(ctx, w.start);
+      if (owner >= 0 && doc.actors[owner].kind === 'country') country ??= doc.actors[owner].country;
+      else if (owner >= 0) { organization ??= doc.actors[owner].organization; country ??= doc.actors[owner].country; }
+      continue;
+    }
     // Titles after the patron belong to the patron ("adviser to President Obama").
     if (patron !== null && patronServed) continue;
     if (/^(to|for)$/.test(w.lower) && titleWords.length) { afterServe = true; continue; }
@@ -103,6 +111,23 @@ function lastPersonBefore(ctx: ActorsContext, offset: number): number {
   return -1;
 }
 
+/** True when a name ends its apposition: a comma, semicolon or full stop follows, or the sentence ends. */
+function closesApposition(words: Token[], to: number): boolean {
+  const next = words[to + 1];
+  return !next || next.sentence !== words[to].sentence || /^[,;.”"’]$/.test(next.text);
+}
+
+/** The country or organisation whose name was last written before an offset, within two sentences, or -1. */
+function lastBodyBefore(ctx: ActorsContext, offset: number): number {
+  const k = ctx.words.findIndex((w) => w.start >= offset);
+  const sentence = ctx.words[k]?.sentence ?? 0;
+  for (let j = k - 1; j >= 0 && ctx.words[j].sentence >= sentence - 2; j--) {
+    const a = claimedAt(ctx, ctx.words[j].start);
+    if (a >= 0 && (ctx.doc.actors[a].kind === 'country' || ctx.doc.actors[a].kind === 'organization')) return a;
+  }
+  return -1;
+}
+
 /** The words before a name that belong to its title, stopping at anything else. A "to" or "for" is crossed only
  * towards countries and organisations ("Ambassador to the UN X"), never past another title ("adviser to President X"). */
 function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
@@ -111,6 +136,9 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
   const pending: Token[] = [];
   let sentence = words[from].sentence;
   let titleSeen = false;
+  const self = claimedAt(ctx, words[from].start);
+  let edge = from - 1;
+  while (edge >= 0 && self >= 0 && claimedAt(ctx, words[edge].start) === self) edge--;
   for (let j = from - 1; j >= 0 && from - j <= 12; j--) {
     const w = words[j];
     if (w.sentence !== sentence) {
@@ -119,22 +147,28 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
       break;
     }
     const a = claimedAt(ctx, w.start);
+    if (a >= 0 && a === self) continue; // the person's own honorific ("Lord Collins")
     const anchor = a >= 0 || /^['’]s?$/.test(w.text);
     if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) break;
     if (/^(to|for)$/.test(w.lower) && titleSeen) break;
     if (w.lower === 'for') break;
-    if ((w.lower === 'his' || w.lower === 'her') && titleSeen) { out.unshift(...pending.splice(0), w); break; }
+    if (/^(his|her|its|their)$/.test(w.lower) && titleSeen) { out.unshift(...pending.splice(0), w); break; }
     if (anchor || isTitleWord(w.text) || CONNECTORS.has(w.lower) || RANKS.test(w.text)) {
       if (a < 0 && isTitleWord(w.text)) titleSeen = true;
       out.unshift(...pending.splice(0), w);
       continue;
     }
-    // "Obama's science adviser": a plain word inside a title counts once something further left anchors it.
-    if (titleSeen && pending.length < 2 && w.text === w.lower && (w.pos === 'NOUN' || w.pos === 'ADJ')) { pending.unshift(w); continue; }
-    // "Russia's UN ambassador, Vassily Nebenzia, said": a title before a comma stands in apposition.
+    // "Lord Collins", "Dr Ortiz": an honorific is no title.
+    if (HONORIFICS.has(w.lower) && out.length === 0) continue;
+    // "Britain's minister for Africa, Lord X": the portfolio after "for" is skipped, the title before it kept.
+    if (a < 0 && words[j - 1]?.lower === 'for' && words[j - 2] && isTitleWord(words[j - 2].text) && claimedAt(ctx, words[j - 2].start) < 0) { j--; continue; }
+    // "Obama's science adviser", "Italian Agriculture Minister": a word inside a title counts once something
+    // further left anchors it.
+    if (titleSeen && pending.length < 2 && a < 0 && /^\p{L}+$/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN')) { pending.unshift(w); continue; }
     // "Maj. Gen.": the tokenizer may split the abbreviation's full stop off.
     if (w.text === '.' && RANKS.test(words[j - 1]?.text ?? '') && words[j - 1].end === w.start) continue;
-    if (w.text === ',' && out.every((t) => RANKS.test(t.text)) && (j === from - 1 || out.length > 0) && /^[,;]$/.test(words[to + 1]?.text ?? '')) continue;
+    // "Russia's UN ambassador, Vassily Nebenzia, said": a title before a comma stands in apposition.
+    if (w.text === ',' && out.every((t) => RANKS.test(t.text)) && (j === edge || out.length > 0) && closesApposition(words, to)) continue;
     break;
   }
   while (out.length && CONNECTORS.has(out[0].lower)) out.shift();
