@@ -8,7 +8,7 @@ import { writeCorpus } from './bench-corpus.mjs';
 
 const CLI = path.resolve('dist/cli/main.js');
 
-function ingest(db, corpus) {
+export function ingest(db, corpus) {
   const run = spawnSync(process.execPath, [CLI, 'ingest', '--json', '--db', db, corpus], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(`ingest into ${db} failed: ${run.stderr.split('\n').slice(-5).join('\n')}`);
   return JSON.parse(run.stdout.trim().split('\n').pop());
@@ -29,8 +29,8 @@ async function dropSchema(pgBase, name) {
   await client.end();
 }
 
-/** Rows: one per (store, size) with articles/s and peak memory. */
-export async function benchIngest({ sizes = [2000, 10000], pgBase = process.env.STANDPOINT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test', log = () => {} } = {}) {
+/** Rows: one per (store, size) with articles/s and peak memory; `onSqlite(db, n)` may use each SQLite store before it is removed. */
+export async function benchIngest({ sizes = [2000, 10000], pgBase = process.env.STANDPOINT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test', log = () => {}, onSqlite = async () => {} } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-bench-'));
   const rows = [];
   try {
@@ -41,6 +41,7 @@ export async function benchIngest({ sizes = [2000, 10000], pgBase = process.env.
       const sqlite = ingest(path.join(dir, `bench-${n}.db`), corpus);
       rows.push({ store: 'sqlite', articles: n, seconds: sqlite.seconds, perSecond: n / sqlite.seconds, peakMemoryMb: sqlite.peakMemoryMb, new: sqlite.new, copies: sqlite.copies });
       log(`ingest: sqlite ${n} in ${sqlite.seconds.toFixed(1)} s`);
+      await onSqlite(path.join(dir, `bench-${n}.db`), n);
       const schema = `sp_bench_${process.pid}_${n}`;
       const url = await postgresUrl(pgBase, schema);
       if (url) {

@@ -4,16 +4,30 @@ import { add, h, link } from '../dom.js';
 import { navigate } from '../main.js';
 import { outlookBadge, stanceBadge } from '../stance.js';
 
+/** Proposals a page shows; older ones are a link away. */
+const PAGE = 100;
+
+/** The deciding bodies the analyser names on proposals. */
+const BODIES = ['org:NATO', 'org:EU', 'org:UNSC', 'org:UN', 'org:UNGA', 'org:G7'];
+
 const count = (p: ProposalSummary, stance: string) => p.stances.filter((s) => s.stance === stance).length;
 
 const proposerName = (p: ProposalSummary) => (p.proposer ? p.stances.find((s) => s.holder === p.proposer)?.name ?? p.proposer : 'unknown');
 
+const pageHref = (q: string, body: string, offset: number) => {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (body) params.set('body', body);
+  if (offset) params.set('offset', String(offset));
+  return `/${params.size ? `?${params}` : ''}`;
+};
+
 export async function showBoard(root: HTMLElement, search: URLSearchParams): Promise<void> {
   const q = search.get('q') ?? '';
   const body = search.get('body') ?? '';
-  const list = await get<ProposalSummary[]>('/api/proposals', { extra: 'outlook', limit: '300', q: q || undefined, body: body || undefined });
-  const all = body || q ? await get<ProposalSummary[]>('/api/proposals', { limit: '1000' }) : list;
-  const bodies = [...new Set(all.map((p) => p.body).filter((b): b is string => !!b))].sort();
+  const offset = Math.max(0, Number(search.get('offset') ?? 0) || 0);
+  const list = await get<ProposalSummary[]>('/api/proposals', { extra: 'outlook', limit: String(PAGE), offset: String(offset), q: q || undefined, body: body || undefined });
+  const bodies = [...new Set([...BODIES, ...(body ? [body] : [])])];
   document.title = 'Standpoint: proposals';
 
   const input = h('input', { type: 'search', name: 'q', value: q, placeholder: 'peacekeeping, sanctions, accession…', 'aria-label': 'Search proposals' });
@@ -45,5 +59,8 @@ export async function showBoard(root: HTMLElement, search: URLSearchParams): Pro
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Proposal'), h('th', { scope: 'col' }, 'Proposer'), h('th', { scope: 'col' }, 'Body'), h('th', { scope: 'col' }, 'Outlook'), h('th', { scope: 'col' }, 'Support / oppose / undecided'))),
         h('tbody', {}, rows)))
       : h('p', { class: 'empty' }, q || body ? 'No proposal matches.' : 'No proposals stored yet: ingest articles with `standpoint ingest` or POST /api/articles.'),
+    h('nav', { class: 'pages', 'aria-label': 'More proposals' },
+      offset > 0 ? link(pageHref(q, body, Math.max(0, offset - PAGE)), '← Newer') : null, ' ',
+      list.length === PAGE ? link(pageHref(q, body, offset + PAGE), 'Older →') : null),
   );
 }

@@ -1,0 +1,43 @@
+// API benchmark: median and p95 latency of the board's and a proposal page's API calls over a store of N articles (in-process).
+import { createApp } from '../dist/server/app.js';
+import { openStore } from '../dist/store/open.js';
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function time(app, path, rounds) {
+  const ms = [];
+  for (let i = 0; i < rounds + 3; i++) {
+    const t = process.hrtime.bigint();
+    const res = await app.request(path);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`bench: ${path} answered ${res.status}`);
+    if (i >= 3) ms.push(Number(process.hrtime.bigint() - t) / 1e6); // the first calls warm caches and statements
+  }
+  ms.sort((a, b) => a - b);
+  return { median: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+/** Rows: the board's call, and a proposal page's call for the proposal with the most observations and for a typical one. */
+export async function benchApi({ db, articles, rounds = 40, log = () => {} }) {
+  const store = await openStore(db);
+  try {
+    const app = createApp({ store });
+    const list = await store.proposals({ limit: 100000 });
+    const byObservations = await Promise.all(list.map(async (p) => ({ id: p.id, n: (await store.observations({ proposalIds: [p.id] })).length })));
+    byObservations.sort((a, b) => b.n - a.n);
+    const busiest = byObservations[0];
+    const typical = byObservations[Math.floor(byObservations.length / 2)];
+    log(`api: ${articles} articles, ${list.length} proposals; busiest has ${busiest?.n ?? 0} observations`);
+    const rows = [{ what: 'board: GET /api/proposals?extra=outlook&limit=100', ...(await time(app, '/api/proposals?extra=outlook&limit=100&offset=0', rounds)) }];
+    if (busiest) rows.push({ what: `proposal page, busiest (${busiest.n} obs.)`, ...(await time(app, `/api/proposals/${busiest.id}`, rounds)) });
+    if (typical) rows.push({ what: `proposal page, median (${typical.n} obs.)`, ...(await time(app, `/api/proposals/${typical.id}`, rounds)) });
+    return rows.map((r) => ({ ...r, articles, proposals: list.length }));
+  } finally {
+    await store.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [db, n] = process.argv.slice(2);
+  for (const r of await benchApi({ db, articles: Number(n ?? 0), log: console.error })) console.log(`${r.what.padEnd(56)} median ${r.median.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms`);
+}
