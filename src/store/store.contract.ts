@@ -110,5 +110,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const rec = await store.record(day1.article.id);
       expect(rec?.article.text).toBe(day1.article.text);
     });
+
+    it('filters proposals by body and proposer, reads articles by id and where proposals are mentioned (for the API)', async () => {
+      await recordArticle(store, day1);
+      await recordArticle(store, day9);
+      expect(await store.proposals({ body: 'org:NATO' })).toHaveLength(1);
+      expect(await store.proposals({ body: 'org:EU' })).toHaveLength(0);
+      expect(await store.proposals({ proposer: 'country:DNK', q: 'patrol' })).toHaveLength(1);
+      expect(await store.proposals({ proposer: 'country:NOR' })).toHaveLength(0);
+      expect((await store.articlesByIds([day1.article.id, 'missing'])).map((a) => a.id)).toEqual([day1.article.id]);
+      const [p] = await store.proposals();
+      const mentions = await store.mentions({ proposalId: p.id });
+      expect(mentions.map((m) => m.articleId)).toEqual([day9.article.id, day1.article.id]); // newest article first
+      expect((await store.mentions({ articleId: day1.article.id })).every((m) => m.proposalId === p.id && m.text.length > 0)).toBe(true);
+      expect(await store.mentions({ proposalId: p.id, limit: 1 })).toHaveLength(1);
+    });
   });
 }
