@@ -146,3 +146,19 @@ describe('ranks and organisations before names', () => {
     expect(actorOf(doc, 'person:lars-brekke')?.represents).toBe('org:NATO');
   });
 });
+
+describe('offices with no country named', () => {
+  it('takes the country the text is about, and gives a commissioner in an EU story to the Commission', () => {
+    const doc = run('Lebanon had asked for the renewal. Prime Minister Karim Haddad said the decision gave the army time.', '2025-03-01');
+    expect(actorOf(doc, 'person:karim-haddad')?.represents).toBe('country:LBN');
+    const eu = run('The EU imposed duties on steel. Trade Commissioner Piotr Nowak told a news conference it was fair.', '2025-03-01');
+    expect(actorOf(eu, 'person:piotr-nowak')?.represents).toBe('org:EC');
+  });
+
+  it('keeps someone the text has speak after their title ("said Lithuania\'s Foreign Minister, X")', async () => {
+    const { pruneSilentPeople } = await import('./prune.js');
+    const doc = run('"It is done," said Lithuania\'s Foreign Minister, Ruta Vaitkus, who chaired the meeting.', '2025-03-01');
+    pruneSilentPeople(doc);
+    expect(actorOf(doc, 'person:ruta-vaitkus')?.represents).toBe('country:LTU');
+  });
+});

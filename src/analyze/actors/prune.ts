@@ -3,6 +3,7 @@
 import { tokenAt, type Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { SPEECH_NOUNS, SPEECH_VERBS } from './context.js';
+import { isTitleWord } from './titles.js';
 
 const SKIPPABLE = new Set(['speaking', 'has', 'have', 'had', 'also', 'then', 'later', 'previously', 'earlier', 'again', 'on', 'reportedly', 'publicly', 'openly', 'repeatedly', 'would', 'will', 'was', 'is']);
 
@@ -35,6 +36,14 @@ function speaksAt(doc: Doc, start: number, end: number): boolean {
   let i = tokenAt(doc, start) - 1;
   while (i >= 0 && (toks[i].pos === 'SPACE' || /^\s+$/.test(toks[i].text))) i--;
   if (i >= 0 && /^(said|says|added|adds|stated|wrote|warned|insisted|asked|explained)$/.test(toks[i].lower)) return true;
+  // "said Lithuania's Foreign Minister, Rūta Valaitienė": the verb stands before the person's title.
+  for (let h = i, n = 0; h >= 0 && n < 10; h--) {
+    const t = toks[h];
+    if (blank(t)) continue;
+    n++;
+    if (/^(said|says|added|told|stated|wrote|warned|insisted|announced)$/.test(t.lower)) return n > 1;
+    if (!(/^\p{Lu}/u.test(t.text) || /^(['’]s|,|of|the|for|to|-)$/.test(t.lower) || isTitleWord(t.text))) break;
+  }
   if (i >= 1 && toks[i].lower === 'to' && toks[i - 2]?.lower === 'according') return true;
   // "urged by X", "calls from X", "a proposal by X".
   if (i >= 2 && /^(by|from)$/.test(toks[i].lower)) {

@@ -204,6 +204,20 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
 /** Roles that only a government has ("minister", "government spokesman"); a bare "president" or "director" may be anyone's. */
 const GOVERNMENT_ROLE = /\b(minister|ministry|government|spokesman|spokeswoman|spokesperson|ambassador|envoy|secretary of state|foreign secretary|defence secretary|defense secretary)\b/;
 
+/** The country named last before a word in its sentence, else the first country named in the sentence before. */
+function contextCountry(ctx: ActorsContext, k: number): string | null {
+  const { words, doc } = ctx;
+  const sentence = words[k].sentence;
+  let firstOfPrevious: string | null = null;
+  for (let j = k - 1; j >= 0 && words[j].sentence >= sentence - 1; j--) {
+    const a = claimedAt(ctx, words[j].start);
+    if (a < 0 || doc.actors[a].kind !== 'country') continue;
+    if (words[j].sentence === sentence) return doc.actors[a].country;
+    firstOfPrevious = doc.actors[a].country;
+  }
+  return firstOfPrevious;
+}
+
 /** The country the article is about: named at least three times and half as often again as any other. */
 function dominantCountry(doc: ActorsContext['doc']): string | null {
   let best: string | null = null;
@@ -253,10 +267,17 @@ export function findRoles(ctx: ActorsContext, people: PeopleFound): void {
     a.country = reading.country ?? a.country;
     a.organization = reading.organization ?? (reading.country ? null : a.organization);
     a.represents = reading.role && titleSpeaks(reading.role) === 'self' ? null : reading.represents ?? a.represents;
-    if (a.represents === null && reading.role && GOVERNMENT_ROLE.test(reading.role) && titleSpeaks(reading.role) === 'office' && !a.country && !a.organization) {
-      // An office with no country named ("Government spokesman X") is the office of the country the article is about.
-      const home = dominantCountry(doc);
-      if (home) { a.country = home; a.represents = `country:${home}`; }
+    if (a.represents === null && reading.role && titleSpeaks(reading.role) === 'office' && !a.country && !a.organization) {
+      if (/\bcommissioner\b/.test(reading.role) && doc.actors.some((x) => x.key === 'org:EC' || x.key === 'org:EU')) {
+        // "Trade Commissioner X" in a story about the EU is a member of the European Commission.
+        a.organization = 'EC';
+        a.represents = 'org:EC';
+      } else if (GOVERNMENT_ROLE.test(reading.role)) {
+        // An office with no country named ("Defence Minister X told us") is the office of the country the article
+        // is about, else of the country the sentence or the one before is about.
+        const home = dominantCountry(doc) ?? contextCountry(ctx, occ.from);
+        if (home) { a.country = home; a.represents = `country:${home}`; }
+      }
     }
     done.add(occ.actor);
   }
