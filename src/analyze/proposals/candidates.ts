@@ -3,7 +3,7 @@ import type { Doc } from '../doc.js';
 import type { ActorIndex } from './actor-index.js';
 import { nounPhrase, type NounPhrase } from './phrase.js';
 import {
-  ANAPHORS, CLUBS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, NOT_BEFORE, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS, WEAPON_NOUNS,
+  ANAPHORS, CLUBS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, MISSION_MODIFIERS, NOT_BEFORE, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS, WEAPON_NOUNS,
   type AnaphorKind, type ProposalKind,
 } from './triggers.js';
 import type { Word } from './words.js';
@@ -69,6 +69,11 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       if (m.entry.strength === 'weak' && /^(to|will|would|can|could|should|must|may|might|not|n't)$/.test(words[m.first - 1]?.norm ?? '')) { i = m.last; continue; }
       const c = mk(m.entry.kind, m.entry.strength, m.first, last);
       if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && complementHas(words, c.np, COMMODITIES)) c.strength = 'strong';
+      // "a multinational security mission": a mission of its own; "the force" alone only points back, and "forces" never.
+      if (c.kind === 'mission' && c.strength === 'weak') {
+        if (words[m.last].norm === 'forces') { i = m.last; continue; }
+        if (words.slice(c.np.first, c.headFirst).some((x) => MISSION_MODIFIERS.has(x.norm))) c.strength = 'strong';
+      }
       // "UN sanctions", "sanctions on Iran": a sanctions proposal of its own.
       if (c.kind === 'embargo' && c.strength === 'weak' && words[m.first].norm === 'sanctions' && sanctionsNamed(words, c, _ix)) c.strength = 'strong';
       // "NATO membership", "membership in the alliance", "Sweden's membership": an accession, not just a word.

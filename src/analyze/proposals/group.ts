@@ -21,6 +21,7 @@ export interface Cluster {
 const ANAPHOR_REACH = 6;
 /** Adjectives that leave an anaphor pointing back ("the latest proposal", "the controversial plan"). */
 const ANAPHORIC_ADJECTIVES = new Set(['repeated', 'renewed', 'fresh', 'urgent', 'impassioned', 'growing', 'latest', 'controversial', 'proposed', 'original', 'initial', 'same', 'entire', 'whole', 'current', 'planned', 'socalled', 'draft', 'formal', 'full', 'final', 'revised', 'ambitious', 'bold', 'contentious', 'disputed', 'divisive']);
+const SPEECH_ACT = /^(calls?|demands?|appeals?|requests?|pleas?|proposals?|plans?|ideas?|suggestions?|push|offers?|initiatives?|schemes?)$/;
 const SHORT_REACH_HEADS = new Set(['decision', 'move', 'measure', 'measures', 'step']);
 const BAN_VERBS = new Set(['ban', 'block', 'stop', 'halt', 'cut', 'end', 'phase', 'embargo']);
 const IMPORT_WORDS = new Set(['imports', 'import', 'crude', 'purchases']);
@@ -191,6 +192,15 @@ function planGist(words: Word[], c: Candidate): { theme: string; embargo: boolea
     if (k <= e && (words[k].norm === 'to' || words[k].norm === 'for')) s = k;
   }
   if (words[s].norm !== 'to' && words[s].norm !== 'for') return null;
+  // "Brazil's proposal for a global tax on billionaires": what a speech-act head asks for is a plan.
+  if (words[s].norm === 'for' && SPEECH_ACT.test(words[c.np.head].norm)) {
+    const np = words.slice(s + 1, Math.min(e, s + 8) + 1);
+    const headAt = np.findIndex((w, j) => w.pos === 'NOUN' && !(np[j + 1]?.pos === 'NOUN'));
+    if (headAt >= 0 && !np.slice(0, headAt + 1).some((w) => w.norm === 'to')) {
+      const content = np.slice(0, headAt + 1).filter((w) => w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN');
+      if (content.length) return { theme: slugify(content.slice(-3).map((w) => w.text).join(' ')), embargo: false };
+    }
+  }
   let to = -1;
   for (let k = s; k <= Math.min(e, s + 4); k++) {
     if (words[k].norm === 'to' && k + 1 <= e && (words[k + 1].pos === 'VERB' || words[k + 1].pos === 'AUX' || words[k + 1].pos === 'ADV')) { to = k; break; }

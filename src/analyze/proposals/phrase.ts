@@ -46,7 +46,8 @@ export function nounPhrase(words: Word[], hFirst: number, hLast: number): NounPh
     if (w.pos === 'NOUN' && /[^su]s$/.test(w.norm) && !PLURAL_MODIFIERS.has(w.norm) && possessive !== k + 1) break;
     first = k;
   }
-  const det = first - 1 >= 0 && words[first - 1].sentence === sentence && DETERMINERS.has(words[first - 1].norm) ? words[first - 1].norm : null;
+  let det = first - 1 >= 0 && words[first - 1].sentence === sentence && DETERMINERS.has(words[first - 1].norm) ? words[first - 1].norm : null;
+  if ((det === 'a' || det === 'an') && words[first - 2]?.norm === 'such') det = 'such'; // "such a levy" points back
   let complement: [number, number] | null = null;
   const c0 = hLast + 1;
   if (c0 < words.length && words[c0].sentence === sentence && COMPLEMENT_STARTS.has(words[c0].norm)) {
@@ -57,6 +58,8 @@ export function nounPhrase(words: Word[], hFirst: number, hLast: number): NounPh
       if (w.norm === ',' && words[k + 1]?.norm === 'to' && k - c0 < 4) continue;
       if (w.sentence !== sentence || COMPLEMENT_STOPS.has(w.norm)) break;
       if (w.pos === 'AUX' && !['that', 'which', 'to'].includes(words[k - 1].norm) && words[k - 1].pos !== 'AUX') break;
+      // "a global tax on billionaires won support": the next clause's verb ends the phrase.
+      if (w.pos === 'VERB' && (words[k - 1].pos === 'NOUN' || words[k - 1].pos === 'PROPN') && !/ing$/.test(w.norm) && !(/ed$/.test(w.norm) && words[k + 1]?.norm === 'by')) break;
       end = k;
     }
     complement = [c0, end];

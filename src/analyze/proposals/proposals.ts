@@ -59,7 +59,7 @@ function summaryOf(doc: Doc, words: Word[], c: Candidate, kind: ProposalKind): s
     while (k <= e && words[k].norm !== 'for' && words[k].norm !== 'to') k++;
     if (k < e) {
       const from = k + 1;
-      return doc.text.slice(words[from].start, words[e].end).replace(/\s+/g, ' ').replace(/[“”"]/g, '').trim();
+      return trimWhen(doc.text.slice(words[from].start, words[e].end).replace(/\s+/g, ' ').replace(/[“”"]/g, '').replace(/^(a|an|the) /i, '').trim());
     }
   }
   let first = c.np.first;

@@ -57,3 +57,5 @@ export const NOT_BEFORE = new Map<string, Set<string>>(
 );
 /** Generic heads that count only when their complement names a trigger ("the export of Leopard tanks"). */
 export const LINK_ONLY = new Set(data.linkOnly);
+/** Words that make a weak "mission" or "force" a proposal of its own ("a multinational security mission"). */
+export const MISSION_MODIFIERS = new Set(data.missionModifiers);

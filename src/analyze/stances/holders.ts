@@ -47,7 +47,7 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
   }
   if (cue.type === 'noun') {
     // "would need the backing of the Security Council": a condition, not the Council's position.
-    for (let k = cueFirst - 1; k >= cueFirst - 3 && k >= 0; k--) if (/^(need|needs|needed|require|requires|required|without|seek|seeks|sought|want|wants|wanted|secure|win|get)$/.test(words[k].norm)) return null;
+    for (let k = cueFirst - 1; k >= cueFirst - 3 && k >= 0; k--) if (/^(need|needs|needed|require|requires|required|without|seek|seeks|sought|want|wants|wanted)$/.test(words[k].norm)) return null;
     const pos = possessor(ctx, cueFirst);
     if (pos) return { actors: pos, quote: null, via: 'possessor' };
     if (POSSESSIVE_PRONOUNS.has(words[cueFirst - 1]?.norm ?? '')) {

@@ -103,7 +103,8 @@ function pronounSubject(ctx: StanceContext, cueFirst: number): boolean {
 export function composeLabel(outer: StanceLabel, inner: Cue[]): StanceLabel {
   let label = outer;
   for (const c of inner) {
-    if (c.label === 'undecided') continue;
+    // "open to discussing", "agreed to consider": willing to talk is not yet a yes.
+    if (c.label === 'undecided') { if (label === 'support') label = 'undecided'; continue; }
     if (label === 'support') label = c.label;
     else if (label === 'oppose') label = c.label === 'oppose' ? 'support' : 'oppose';
   }
