@@ -2,7 +2,7 @@
 import type { Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { newContext } from './context.js';
-import { findGroups } from './groups.js';
+import { findEntourages, findGroups } from './groups.js';
 import { findPeople } from './names.js';
 import { findPlaces } from './places.js';
 import { resolvePronouns } from './pronouns.js';
@@ -16,8 +16,9 @@ export const actors: Stage = {
     const ctx = newContext(doc);
     findPlaces(ctx);                   // countries, organisations, seats of government, org phrases
     const people = findPeople(ctx);    // person names, "Mr X", surnames; unknown organisation names
-    findRoles(ctx, people);            // each person's role, country, organisation and whom they speak for
     findGroups(ctx);                   // "officials", "a senior source", "some Nato ministers"
+    findRoles(ctx, people);            // each person's role, country, organisation and whom they speak for
+    findEntourages(ctx);               // "the Biden administration" (the government), "the Trump campaign" (a group)
     resolvePronouns(ctx, people);      // "he", "she", "they", "who", "the minister" → the actor they refer to
   },
 };

@@ -11,7 +11,7 @@ const ENTOURAGE = new Set(['campaign', 'camp', 'team', 'administration', 'govern
 const GOVERNING = new Set(['administration', 'government', 'cabinet']);
 
 /** "the Biden administration" is the government the person leads; "the Trump campaign" a group around the person. */
-function findEntourages(ctx: ActorsContext): void {
+export function findEntourages(ctx: ActorsContext): void {
   const { doc, words } = ctx;
   for (let k = 1; k < words.length; k++) {
     if (!ENTOURAGE.has(words[k].lower)) continue;
@@ -33,7 +33,6 @@ function findEntourages(ctx: ActorsContext): void {
 
 /** Finds group phrases by their head noun and walks left over determiners and modifiers. */
 export function findGroups(ctx: ActorsContext): void {
-  findEntourages(ctx);
   const { doc, words } = ctx;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];

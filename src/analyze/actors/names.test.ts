@@ -162,3 +162,12 @@ describe('offices with no country named', () => {
     expect(actorOf(doc, 'person:ruta-vaitkus')?.represents).toBe('country:LTU');
   });
 });
+
+describe('whose office', () => {
+  it('reads the subject country of the sentence, a party\'s spokesperson as the party\'s, and family names first', () => {
+    const doc = run('The Greens, the main opposition party, backed the decision. Their defence spokesperson, Maria Ekholm, said so. Sweden will send jets to Ukraine, Defence Minister Erik Lind announced. South Korea\'s unification minister, Park Sung-min, spoke. "Talks matter," Park said.', '2025-03-01');
+    expect(actorOf(doc, 'person:maria-ekholm')?.represents).toBeNull();
+    expect(actorOf(doc, 'person:erik-lind')?.represents).toBe('country:SWE');
+    expect(mentionTexts(doc, 'person:park-sung-min')).toEqual(['Park Sung-min', 'Park']);
+  });
+});

@@ -57,6 +57,7 @@ const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
 };
 
 const foldedWord = (w: NameWord) => w.key;
+const EAST_ASIAN_SURNAMES = new Set(['kim', 'lee', 'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'han', 'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'zhao', 'huang', 'zhou', 'wu', 'xu', 'sun', 'hu', 'zhu', 'gao', 'lin', 'guo', 'ma', 'luo', 'xi', 'mao', 'deng', 'jiang', 'wen', 'fu', 'qin', 'geng', 'hua', 'nguyen', 'tran', 'pham']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** A month is a date word only beside a number ("May 5", "5 June"); elsewhere it may be a name ("Theresa May", "Zhang Jun"). */
 const isMonthName = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
@@ -91,7 +92,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const g = gender ?? known?.gender ?? (firstName && FEMALE_FIRST_NAMES.has(fold(firstName)) ? 'f' : null);
       found.persons.set(actor, { actor, first: firstName, surname, gender: g });
       const bare = surname.replace(/^(al|el|bin|ibn|abu|ben)-/, '');
-      for (const key of new Set([surname, bare, ...(cparts.length > 2 ? [fold(cparts.slice(-2).join(' '))] : [])])) {
+      // East Asian names put the family name first ("Park Sung-min" is Mr Park).
+      const family = cparts.length > 1 && (/-\p{Ll}/u.test(cparts[cparts.length - 1]) || EAST_ASIAN_SURNAMES.has(fold(cparts[0]))) ? [fold(cparts[0])] : [];
+      for (const key of new Set([surname, bare, ...family, ...(cparts.length > 2 ? [fold(cparts.slice(-2).join(' '))] : [])])) {
         const list = bySurname.get(key) ?? [];
         list.push(actor);
         bySurname.set(key, list);

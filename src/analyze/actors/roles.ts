@@ -62,6 +62,8 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
     // "Its foreign minister, X": the country or organisation last named.
     if ((w.lower === 'its' || w.lower === 'their') && k === 0) {
       const owner = lastBodyBefore(ctx, w.start);
+      // "The Social Democrats … Their defence spokesperson": a party's people speak for the party, not a government.
+      if (owner >= 0 && doc.actors[owner].kind === 'group') return { role: titleWordsOf(ws), country: null, organization: null, represents: null };
       if (owner >= 0 && doc.actors[owner].kind === 'country') country ??= doc.actors[owner].country;
       else if (owner >= 0) { organization ??= doc.actors[owner].organization; country ??= doc.actors[owner].country; }
       continue;
@@ -117,13 +119,24 @@ function closesApposition(words: Token[], to: number): boolean {
   return !next || next.sentence !== words[to].sentence || /^[,;.”"’]$/.test(next.text);
 }
 
-/** The country or organisation whose name was last written before an offset, within two sentences, or -1. */
+/** The group with a mention covering an offset, or -1 (groups claim no characters). */
+function groupAt(ctx: ActorsContext, offset: number): number {
+  return ctx.doc.actors.findIndex((g) => g.kind === 'group' && g.mentions.some((m) => m.start <= offset && offset < m.end));
+}
+
+/** The title words of a stretch, as a role ("defence spokesperson"). */
+function titleWordsOf(ws: Token[]): string {
+  return ws.filter((w) => isTitleWord(w.text) && !/^(its|their)$/.test(w.lower)).map((w) => w.lower).join(' ');
+}
+
+/** The country, organisation or group whose name was last written before an offset, within two sentences, or -1. */
 function lastBodyBefore(ctx: ActorsContext, offset: number): number {
   const k = ctx.words.findIndex((w) => w.start >= offset);
   const sentence = ctx.words[k]?.sentence ?? 0;
   for (let j = k - 1; j >= 0 && ctx.words[j].sentence >= sentence - 2; j--) {
     const a = claimedAt(ctx, ctx.words[j].start);
-    if (a >= 0 && (ctx.doc.actors[a].kind === 'country' || ctx.doc.actors[a].kind === 'organization')) return a;
+    if (a >= 0 && ctx.doc.actors[a].kind !== 'person') return a;
+    if (groupAt(ctx, ctx.words[j].start) >= 0) return groupAt(ctx, ctx.words[j].start);
   }
   return -1;
 }
@@ -204,18 +217,22 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
 /** Roles that only a government has ("minister", "government spokesman"); a bare "president" or "director" may be anyone's. */
 const GOVERNMENT_ROLE = /\b(minister|ministry|government|spokesman|spokeswoman|spokesperson|ambassador|envoy|secretary of state|foreign secretary|defence secretary|defense secretary)\b/;
 
-/** The country named last before a word in its sentence, else the first country named in the sentence before. */
+/** The country a sentence is about: the first one it names before the word; else, when the sentence before opens
+ * with a country ("Slovakia refused …"), that one. */
 function contextCountry(ctx: ActorsContext, k: number): string | null {
   const { words, doc } = ctx;
   const sentence = words[k].sentence;
-  let firstOfPrevious: string | null = null;
-  for (let j = k - 1; j >= 0 && words[j].sentence >= sentence - 1; j--) {
+  let first: string | null = null;
+  let j = k - 1;
+  for (; j >= 0 && words[j].sentence === sentence; j--) {
     const a = claimedAt(ctx, words[j].start);
-    if (a < 0 || doc.actors[a].kind !== 'country') continue;
-    if (words[j].sentence === sentence) return doc.actors[a].country;
-    firstOfPrevious = doc.actors[a].country;
+    if (a >= 0 && doc.actors[a].kind === 'country') first = doc.actors[a].country;
   }
-  return firstOfPrevious;
+  if (first) return first;
+  let open = j;
+  while (open > 0 && words[open - 1].sentence === words[j]?.sentence) open--;
+  const a = open >= 0 && words[open] ? claimedAt(ctx, words[open].start) : -1;
+  return a >= 0 && doc.actors[a].kind === 'country' ? doc.actors[a].country : null;
 }
 
 /** The country the article is about: named at least three times and half as often again as any other. */
@@ -273,9 +290,9 @@ export function findRoles(ctx: ActorsContext, people: PeopleFound): void {
         a.organization = 'EC';
         a.represents = 'org:EC';
       } else if (GOVERNMENT_ROLE.test(reading.role)) {
-        // An office with no country named ("Defence Minister X told us") is the office of the country the article
-        // is about, else of the country the sentence or the one before is about.
-        const home = dominantCountry(doc) ?? contextCountry(ctx, occ.from);
+        // An office with no country named ("Defence Minister X told us") is the office of the country its sentence
+        // (or the one before) is about, else of the country the article is about.
+        const home = contextCountry(ctx, occ.from) ?? dominantCountry(doc);
         if (home) { a.country = home; a.represents = `country:${home}`; }
       }
     }
