@@ -217,8 +217,8 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
 /** Roles that only a government has ("minister", "government spokesman"); a bare "president" or "director" may be anyone's. */
 const GOVERNMENT_ROLE = /\b(minister|ministry|government|spokesman|spokeswoman|spokesperson|ambassador|envoy|secretary of state|foreign secretary|defence secretary|defense secretary)\b/;
 
-/** The country a sentence is about: the first one it names before the word; else, when the sentence before opens
- * with a country ("Slovakia refused …"), that one. */
+/** The country a sentence is about: the first one it names before the word; else the subject of the sentence
+ * before, when that is a country ("Slovakia refused …"). */
 function contextCountry(ctx: ActorsContext, k: number): string | null {
   const { words, doc } = ctx;
   const sentence = words[k].sentence;
@@ -229,10 +229,15 @@ function contextCountry(ctx: ActorsContext, k: number): string | null {
     if (a >= 0 && doc.actors[a].kind === 'country') first = doc.actors[a].country;
   }
   if (first) return first;
+  // The sentence before: its subject, a country named before its first verb ("14:52 — Romania's push … dominated").
   let open = j;
   while (open > 0 && words[open - 1].sentence === words[j]?.sentence) open--;
-  const a = open >= 0 && words[open] ? claimedAt(ctx, words[open].start) : -1;
-  return a >= 0 && doc.actors[a].kind === 'country' ? doc.actors[a].country : null;
+  for (let h = open; h >= 0 && h <= j; h++) {
+    if (words[h].pos === 'VERB' || words[h].pos === 'AUX') break;
+    const a = claimedAt(ctx, words[h].start);
+    if (a >= 0 && doc.actors[a].kind === 'country') return doc.actors[a].country;
+  }
+  return null;
 }
 
 /** The country the article is about: named at least three times and half as often again as any other. */
