@@ -103,7 +103,9 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
     // Otherwise it may only point back to a proposal: "the plan", "Poland's idea", not "a deal".
     const det = c.np.determiner;
     const named = words.slice(c.np.first, c.headFirst).some((w, j) => HINTS.has(w.norm) || (ix.at[c.np.first + j] && ix.at[c.np.first + j]!.via !== 'pronoun'));
-    if (c.np.possessive !== null || (det !== null && ['the', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'our'].includes(det)) || named) c.strength = 'anaphor';
+    // "a scheme that Germany has championed": a relative clause makes even "a scheme" the one under discussion.
+    const relative = /^(that|which)$/.test(words[c.np.head + 1]?.norm ?? '');
+    if (c.np.possessive !== null || (det !== null && ['the', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'our'].includes(det)) || named || relative) c.strength = 'anaphor';
   }
   // Pass 3: weak triggers join a proposal of their kind; anaphors join what they refer back to.
   for (const c of cands) {

@@ -28,13 +28,15 @@ export interface Cue {
   silent: boolean;
   /** The proposal counts only inside an "if" clause after the cue ("warned of a clash if peacekeepers are sent"). */
   ifObject: boolean;
+  /** An organisation doing it takes no position (a council due to discuss a matter). */
+  notBodies: boolean;
   kinds: ProposalKind[] | null;
   weight: number;
 }
 
 interface RawCue {
   phrase: string; label: string; negated?: string; proposes?: boolean; control?: boolean; bare?: boolean;
-  negOnly?: boolean; objectOnly?: boolean; reversal?: boolean; addressed?: boolean; silent?: boolean; ifObject?: boolean; kinds?: string[]; weight?: number;
+  negOnly?: boolean; objectOnly?: boolean; reversal?: boolean; addressed?: boolean; silent?: boolean; ifObject?: boolean; notBodies?: boolean; kinds?: string[]; weight?: number;
 }
 
 const DEFAULT_NEGATED: Record<StanceLabel, StanceLabel> = { support: 'oppose', oppose: 'undecided', undecided: 'oppose' };
@@ -44,7 +46,7 @@ function compile(raw: RawCue, type: CueType): Cue {
   return {
     phrase: raw.phrase, type, label, negated: (raw.negated as StanceLabel | undefined) ?? (raw.negOnly ? label : DEFAULT_NEGATED[label]),
     proposes: !!raw.proposes, control: !!raw.control, bare: !!raw.bare, negOnly: !!raw.negOnly,
-    objectOnly: !!raw.objectOnly, reversal: !!raw.reversal, addressed: !!raw.addressed, silent: !!raw.silent, ifObject: !!raw.ifObject, negatedSilent: !!raw.proposes && !raw.negated,
+    objectOnly: !!raw.objectOnly, reversal: !!raw.reversal, addressed: !!raw.addressed, silent: !!raw.silent, ifObject: !!raw.ifObject, notBodies: !!raw.notBodies, negatedSilent: !!raw.proposes && !raw.negated,
     kinds: (raw.kinds as ProposalKind[] | undefined) ?? null, weight: raw.weight ?? 0.85,
   };
 }

@@ -67,7 +67,8 @@ function cueStances(ctx: StanceContext): Stance[] {
     const proposal = doc.proposals[target.proposal];
     // A body that fails or is unable to agree takes no position: its members disagree ("the EU has been unable to agree").
     const inability = pol.negated && /^(unable|fail|fails|failed|failing)$/.test(pol.by ?? '');
-    const actors = holders.actors.filter((a) => keep(doc, a, proposal.body) && !(inability && isBody(doc, a, proposal.body)));
+    const actors = holders.actors.filter((a) => keep(doc, a, proposal.body) && !(inability && isBody(doc, a, proposal.body))
+      && !(cue.notBodies && doc.actors[a].kind === 'organization'));
     if (!actors.length) continue;
     if (cue.proposes && label === 'support' && proposal.proposer === null && actors.length === 1) proposal.proposer = actors[0];
     const confidence = cue.weight

@@ -6,7 +6,7 @@ import type { StanceContext } from './context.js';
 const GROUP_NOUNS = new Set(['ministers', 'members', 'member', 'countries', 'allies', 'officials', 'diplomats', 'leaders', 'states', 'nations', 'forces', 'troops', 'lawmakers', 'governments', 'politicians', 'sources', 'critics', 'analysts', 'partners', 'envoys', 'parties', 'mps', 'legislators', 'senators', 'citizens', 'people', 'planes', 'media', 'colleagues', 'counterparts', 'neighbours', 'neighbors']);
 const PREPOSITIONS = new Set(['of', 'to', 'for', 'from', 'with', 'on', 'in', 'at', 'against', 'into', 'over', 'about', 'than', 'between', 'among', 'by', 'toward', 'towards', 'like', 'including', 'per', 'via', 'behind', 'under', 'after', 'before', 'despite', 'amid', 'across', 'within', 'without', 'upon']);
 /** Heads after "X's" that speak for X ("Hungary's parliament", "Poland's foreign minister"). */
-const SPEAKING_HEADS = new Set(['leaders', 'ministers', 'officials', 'diplomats', 'envoys', 'parliament', 'government', 'cabinet', 'president', 'prime', 'chancellor', 'foreign', 'defence', 'defense', 'minister', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'leadership', 'chief', 'head', 'office', 'administration', 'delegation', 'representative', 'mission', 'army', 'military', 'deputy', 'secretary', 'king', 'queen', 'premier', 'national', 'grand', 'top', 'permanent', 'un', 'ruling', 'state', 'senate', 'congress', 'assembly', 'lawmakers', 'legislature']);
+const SPEAKING_HEADS = new Set(['leaders', 'ministers', 'officials', 'diplomats', 'envoys', 'representatives', 'sources', 'parliament', 'government', 'cabinet', 'president', 'prime', 'chancellor', 'foreign', 'defence', 'defense', 'minister', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'leadership', 'chief', 'head', 'office', 'administration', 'delegation', 'representative', 'mission', 'army', 'military', 'deputy', 'secretary', 'king', 'queen', 'premier', 'national', 'grand', 'top', 'permanent', 'un', 'ruling', 'state', 'senate', 'congress', 'assembly', 'lawmakers', 'legislature']);
 /** Words that open a clause and also work as prepositions ("after Hungary opposed …"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'as', 'since', 'until', 'till', 'because', 'while', 'when', 'once', 'although', 'if', 'unless', 'whereas']);
 const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
@@ -73,7 +73,8 @@ export function governor(ctx: StanceContext, u: MentionUnit, depth = 0): 'prep' 
     if (sib && sib !== u && list && !ctx.doc.actors[sib.actor].key.startsWith('group:')) return governor(ctx, sib, depth + 1);
   }
   // "the leadership of the alliance": the head speaks for the actor.
-  if (g.norm === 'of' && SPEAKING_HEADS.has(words[k - 1]?.norm ?? '')) return null;
+  // "officials from Slovakia": the speakers speak for it.
+  if ((g.norm === 'of' || g.norm === 'from') && SPEAKING_HEADS.has(words[k - 1]?.norm ?? '')) return null;
   if (PREPOSITIONS.has(g.norm) && g.pos !== 'SCONJ') return 'prep';
   if (g.pos === 'VERB' && !/^(said|says|told|is|was|are|were)$/.test(g.norm)) return 'object';
   return null;

@@ -123,10 +123,13 @@ function relativeClause(ctx: StanceContext, mention: number, cueFirst: number): 
   }
   if (words[k]?.norm === ',') k++;
   if ((words[k]?.norm === 'a' || words[k]?.norm === 'the') && words[k + 1]?.pos === 'NOUN') k += 2;
-  if (words[k]?.norm === 'which' || words[k]?.norm === 'that') k++;
+  const sawRelative = words[k]?.norm === 'which' || words[k]?.norm === 'that';
+  if (sawRelative) k++;
   for (; k < cueFirst; k++) {
     const w = words[k];
     if (ix.at[k] || w.pos === 'DET' || w.pos === 'PRON' || w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || QUOTE_MARKS.has(w.norm)) continue;
+    // "a scheme that Germany and the Nordic states have championed": the relative clause's subject phrase.
+    if (sawRelative && (w.pos === 'CCONJ' || w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN')) continue;
     if (/^(said|says|say|believes|thinks)$/.test(w.norm)) continue; // "a move Beijing said it opposes"
     return false;
   }
