@@ -67,3 +67,14 @@ describe('proposal triggers in context', () => {
     expect(run('A think tank in Oslo published a paper.').doc.proposals).toHaveLength(0);
   });
 });
+
+describe('proposals named by what is asked for', () => {
+  it('takes "a proposal for <something>" as a plan and a named mission as a mission', () => {
+    const plan = run('Norway’s proposal for a regional fishing quota met resistance. Austria rejected the idea.').doc;
+    expect(plan.proposals).toHaveLength(1);
+    expect(plan.proposals[0].summary).toBe('regional fishing quota');
+    const mission = run('Italy offered to lead a multinational naval mission in the strait. The deployment needs approval.').doc;
+    expect(mission.proposals.map((p) => p.key)).toEqual(['mission']);
+    expect(mission.proposals[0].mentions).toHaveLength(2);
+  });
+});

@@ -147,3 +147,12 @@ describe('stances stage, speakers without quotation marks', () => {
       .toEqual(['country:AUT embargo oppose', 'country:IRL embargo support', 'country:NOR embargo support']);
   });
 });
+
+describe('stances stage, who speaks for whom', () => {
+  it('lets officials from a country speak for it, and a relative clause hold its subject', () => {
+    expect(positions('Norway proposed an embargo. Officials from Ireland said the country would abstain.'))
+      .toContain('country:IRL embargo undecided');
+    expect(positions('Austria attacked the embargo, a measure that Ireland and Portugal have championed.'))
+      .toEqual(['country:AUT embargo oppose', 'country:IRL embargo support', 'country:PRT embargo support']);
+  });
+});
