@@ -11,13 +11,15 @@ export interface ActorsContext {
   wordOf: Int32Array;
   /** For each character, the named actor (country, organisation, person) claiming it, plus one; 0 when none. */
   claimed: Int32Array;
+  /** Characters of lexicon phrases that name no actor here ("in Bissau", "Latin America"): never part of a name. */
+  placeOnly: Uint8Array;
 }
 
 export function newContext(doc: Doc): ActorsContext {
   const words = doc.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
   const wordOf = new Int32Array(doc.tokens.length).fill(-1);
   words.forEach((w, k) => { wordOf[w.i] = k; });
-  return { doc, folded: fold(doc.text), words, wordOf, claimed: new Int32Array(doc.text.length + 1) };
+  return { doc, folded: fold(doc.text), words, wordOf, claimed: new Int32Array(doc.text.length + 1), placeOnly: new Uint8Array(doc.text.length + 1) };
 }
 
 export function claim(ctx: ActorsContext, start: number, end: number, actor: number): void {

@@ -49,7 +49,7 @@ function nameWords(ctx: ActorsContext): NameWord[] {
 }
 
 const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
-  if (claimedAt(ctx, w.start) >= 0) return false;
+  if (claimedAt(ctx, w.start) >= 0 || ctx.placeOnly[w.start]) return false;
   if (!LETTERS.test(w.text.replace(/[-‐]/g, ''))) return false;
   // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
   if (!isCapitalised(w.text)) return /^(al|el|bin|ibn|abu|ben)[-‐]\p{Lu}/u.test(w.text) && w.first > 0 && isCapitalised(ctx.words[w.first - 1].text);

@@ -54,9 +54,9 @@ export function findPlaces(ctx: ActorsContext): void {
     let end = m.end;
     const prev = words[k - 1];
     const v = m.value;
-    if (v.type === 'block') { coveredTo = end; continue; }
+    if (v.type === 'block') { ctx.placeOnly.fill(1, m.start, end); coveredTo = end; continue; }
     if (v.type === 'country') {
-      if (v.via === 'capital' && prev && LOCATIVE.has(prev.lower) && !/^(kremlin|white house|pentagon|state department|downing street|elysee|élysée)/i.test(m.phrase)) { coveredTo = end; continue; }
+      if (v.via === 'capital' && prev && LOCATIVE.has(prev.lower) && !/^(kremlin|white house|pentagon|state department|downing street|elysee|élysée)/i.test(m.phrase)) { ctx.placeOnly.fill(1, m.start, end); coveredTo = end; continue; }
       if (v.via === 'name' && !/\s/.test(m.phrase) && isPartOfName(ctx, k, end)) { coveredTo = end; continue; }
       if (v.plural) {
         const g = groupActor(doc, text.slice(m.start, end), v.iso3);
