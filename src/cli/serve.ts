@@ -1,7 +1,6 @@
 // `standpoint serve`: the HTTP API and the web page over a store, in one process.
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { startServer } from '../server/index.js';
 import { dbLocation, openStore } from '../store/open.js';
 import { dbOption } from './with-store.js';
 
@@ -24,6 +23,8 @@ export function serveCommand(): Command {
     .option('--allow-private-urls', 'let POST /api/articles fetch URLs on loopback and private addresses')
     .addHelpText('after', '\nReading needs no token. Writes (POST /api/articles, POST /api/stances/ID/corrections) need\n`Authorization: Bearer <token>`. Stop with Ctrl-C.')
     .action(async (opts: { db?: string; host: string; port: number; token?: string; allowPrivateUrls?: boolean }) => {
+      // The server's modules load only when serving, not on every other command.
+      const { startServer } = await import('../server/index.js');
       const store = await openStore(dbLocation(opts.db));
       const token = opts.token ?? process.env.STANDPOINT_TOKEN ?? null;
       const server = await startServer({ store, host: opts.host, port: opts.port, token: token || null, allowPrivateUrls: !!opts.allowPrivateUrls, webRoot: WEB_ROOT });
