@@ -22,6 +22,8 @@ const ANAPHOR_REACH = 6;
 /** Adjectives that leave an anaphor pointing back ("the latest proposal", "the controversial plan"). */
 const ANAPHORIC_ADJECTIVES = new Set(['repeated', 'renewed', 'fresh', 'urgent', 'impassioned', 'growing', 'latest', 'controversial', 'proposed', 'original', 'initial', 'same', 'entire', 'whole', 'current', 'planned', 'socalled', 'draft', 'formal', 'full', 'final', 'revised', 'ambitious', 'bold', 'contentious', 'disputed', 'divisive']);
 const SPEECH_ACT = /^(calls?|demands?|appeals?|requests?|pleas?|proposals?|plans?|ideas?|suggestions?|push|offers?|initiatives?|schemes?)$/;
+/** Only in an article's first sentences may an anaphor point forward ("thanked Germany for the decision. … tanks …"). */
+const LEAD_SENTENCES = 3;
 const SHORT_REACH_HEADS = new Set(['decision', 'move', 'measure', 'measures', 'step']);
 const BAN_VERBS = new Set(['ban', 'block', 'stop', 'halt', 'cut', 'end', 'phase', 'embargo']);
 const IMPORT_WORDS = new Set(['imports', 'import', 'crude', 'purchases']);
@@ -137,7 +139,8 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
     }
     const reach = SHORT_REACH_HEADS.has(words[c.np.head].norm) ? 2 : ANAPHOR_REACH;
     // In a lead paragraph the anaphor may come first ("thanked Germany for the decision. … tanks …").
-    const cl = nearestBefore(pool, c, words, reach) ?? nearestAfter(pool, c, words, 3);
+    const lead = words[c.np.first].sentence < LEAD_SENTENCES && SHORT_REACH_HEADS.has(words[c.np.head].norm);
+    const cl = nearestBefore(pool, c, words, reach) ?? (lead ? nearestAfter(pool, c, words, 2) : undefined);
     if (cl) add(cl, c);
   }
   for (const cl of clusters) cl.mentions.sort((a, b) => a.np.first - b.np.first);
