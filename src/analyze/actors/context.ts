@@ -43,7 +43,11 @@ export function wordAt(ctx: ActorsContext, offset: number): number {
   return lo;
 }
 
-export const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
+export const isCapitalised = (s: string): boolean => {
+  const n = s.charCodeAt(0);
+  if (n < 128) return n >= 65 && n <= 90;
+  return /^\p{Lu}/u.test(s);
+};
 
 /** Words that say something was said (for pronoun and single-name decisions). */
 /** Nouns of things said or put forward, whose author follows "by" or "from" ("calls from X", "a proposal by X"). */

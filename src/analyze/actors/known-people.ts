@@ -33,6 +33,14 @@ for (const p of PEOPLE) {
   }
 }
 
+/** One-word aliases by their first letter, for the near-spelling lookup. */
+const aliasesByInitial = new Map<string, [string, PersonEntry | null][]>();
+for (const [alias, p] of byAlias) {
+  const list = aliasesByInitial.get(alias[0]) ?? [];
+  list.push([alias, p]);
+  aliasesByInitial.set(alias[0], list);
+}
+
 /** The spell of office held at a date (YYYY-MM-DD); without a date, the latest. */
 function spellAt(p: PersonEntry, date: string | null): RoleSpell | null {
   if (!date) return p.roles[p.roles.length - 1] ?? null;
@@ -62,8 +70,8 @@ export function knownByName(doc: Doc, name: string): KnownAs | null {
 export function knownByNearAlias(doc: Doc, word: string): KnownAs | null {
   const f = fold(word);
   if (f.length < 5) return null;
-  for (const [alias, p] of byAlias) {
-    if (p && alias[0] === f[0] && Math.abs(alias.length - f.length) <= 1 && oneEditApart(alias, f)) {
+  for (const [alias, p] of aliasesByInitial.get(f[0]) ?? []) {
+    if (p && Math.abs(alias.length - f.length) <= 1 && oneEditApart(alias, f)) {
       const k = fromEntry(p, doc.article.date);
       return k.role ? k : null;
     }

@@ -21,7 +21,7 @@ export interface PeopleFound {
   occurrences: { actor: number; from: number; to: number; full: boolean }[];
 }
 
-const LETTERS = /^[\p{L}][\p{L}'’.]*$/u;
+const NAME_WORD = /^[\p{L}][\p{L}'’.\-‐]*$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 const NO_NAME_POS = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'NUM', 'PART', 'SYM', 'SPACE']);
 
@@ -42,7 +42,7 @@ function nameWords(ctx: ActorsContext): NameWord[] {
     const start = words[k].start;
     const end = words[last].end;
     const folded = ctx.folded.slice(start, end);
-    out.push({ start, end, text: ctx.doc.text.slice(start, end), first: k, last, sentence: words[k].sentence, folded, key: folded.replace(/\.$/, '') });
+    out.push({ start, end, text: ctx.doc.text.slice(start, end), first: k, last, sentence: words[k].sentence, folded, key: folded.endsWith('.') ? folded.slice(0, -1) : folded });
     k = last;
   }
   return out;
@@ -50,7 +50,7 @@ function nameWords(ctx: ActorsContext): NameWord[] {
 
 const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
   if (claimedAt(ctx, w.start) >= 0 || ctx.placeOnly[w.start]) return false;
-  if (!LETTERS.test(w.text.replace(/[-‐]/g, ''))) return false;
+  if (!NAME_WORD.test(w.text)) return false;
   // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
   if (!isCapitalised(w.text)) return /^(al|el|bin|ibn|abu|ben)[-‐]\p{Lu}/u.test(w.text) && w.first > 0 && isCapitalised(ctx.words[w.first - 1].text);
   return !NO_NAME_POS.has(ctx.words[w.first].pos) || ctx.words[w.first].pos === 'PROPN';
