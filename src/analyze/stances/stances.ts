@@ -76,7 +76,6 @@ function cueStances(ctx: StanceContext): Stance[] {
       * (holders.via === 'list' || holders.via === 'possessor' ? 0.9 : 1)
       * (pol.hedged ? 0.8 : 1) * (pol.negated ? 0.9 : 1);
     const evidence = { start: words[range.first].start, end: words[range.last].end };
-    if (process.env.STANCE_DEBUG) console.error(`cue "${cue.phrase}" ${label} via ${target.via}/${holders.via} → p${target.proposal + 1} by ${actors.map((a) => doc.actors[a].key).join(',')} :: ${doc.text.slice(words[first].start, words[last].end)}`);
     if (cue.control && target.inner.some((c) => c.reversal)) {
       // "pressed Hungary to lift its veto": the one urged still blocks.
       const addressee = addresseeOf(ctx, last);
