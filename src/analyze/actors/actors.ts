@@ -2,7 +2,7 @@
 import type { Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { newContext } from './context.js';
-import { findEntourages, findGroups } from './groups.js';
+import { findEntourages, findGroups, findPossessedGovernments } from './groups.js';
 import { findPeople } from './names.js';
 import { findPlaces } from './places.js';
 import { resolvePronouns } from './pronouns.js';
@@ -19,6 +19,7 @@ export const actors: Stage = {
     findGroups(ctx);                   // "officials", "a senior source", "some Nato ministers"
     findRoles(ctx, people);            // each person's role, country, organisation and whom they speak for
     findEntourages(ctx);               // "the Biden administration" (the government), "the Trump campaign" (a group)
+    findPossessedGovernments(ctx);     // "Israel … its foreign ministry" (the country)
     resolvePronouns(ctx, people);      // "he", "she", "they", "who", "the minister" → the actor they refer to
   },
 };

@@ -31,6 +31,23 @@ export function findEntourages(ctx: ActorsContext): void {
   }
 }
 
+/** "its foreign ministry", "its government": the country or organisation last named, speaking through its ministry. */
+export function findPossessedGovernments(ctx: ActorsContext): void {
+  const { doc, words } = ctx;
+  for (let k = 0; k + 1 < words.length; k++) {
+    if (words[k].lower !== 'its') continue;
+    let h = k + 1;
+    while (words[h] && /^(foreign|defence|defense|interior|finance|justice)$/.test(words[h].lower)) h++;
+    if (!words[h] || !/^(ministry|government|embassy|delegation|mission|leadership)$/.test(words[h].lower)) continue;
+    for (let j = k - 1; j >= 0 && words[j].sentence >= words[k].sentence - 1; j--) {
+      const a = claimedAt(ctx, words[j].start);
+      if (a < 0 || doc.actors[a].kind === 'person') continue;
+      if (doc.actors[a].kind === 'country' || doc.actors[a].kind === 'organization') addMention(doc, a, { start: words[k].start, end: words[h].end }, 'phrase');
+      break;
+    }
+  }
+}
+
 /** Finds group phrases by their head noun and walks left over determiners and modifiers. */
 export function findGroups(ctx: ActorsContext): void {
   const { doc, words } = ctx;

@@ -43,3 +43,11 @@ describe('relative pronouns', () => {
     expect(mentionTexts(doc, 'org:IMF')).toEqual(['IMF', 'it']);
   });
 });
+
+describe('role phrases in apposition and possessed ministries', () => {
+  it('gives "the Panamanian ambassador, X" to X and "its foreign ministry" to the country just named', () => {
+    const doc = run('"We cannot wait," said the Chilean ambassador, Rosa Ibarra. Israel rejected the vote, and its foreign ministry called it a failure.');
+    expect(mentionTexts(doc, 'person:rosa-ibarra')).toEqual(['the Chilean ambassador', 'Rosa Ibarra']);
+    expect(mentionTexts(doc, 'country:ISR')).toEqual(['Israel', 'its foreign ministry']);
+  });
+});

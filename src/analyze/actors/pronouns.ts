@@ -1,6 +1,6 @@
 // Pronouns and role phrases ("he", "she", "they", "who", "the minister") as mentions of the actor they refer back to.
 import { addMention, type Mention } from '../doc.js';
-import { isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
+import { claimedAt, isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { PRONOUNS, TITLE_PHRASES } from './lexicon.js';
 
@@ -160,7 +160,9 @@ function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
     for (let j = k + 1; j <= k + 4 && j < words.length; j++) {
       const m = TITLE_PHRASES.match(doc.text, folded, words[j].start);
       if (!m) {
-        if (!/^(former|current|new|top|republican|democratic|gop|german|french|british|american|russian|polish|dutch|foreign|deputy|vice|prime|senior|ukrainian|chinese|turkish|hungarian)$/i.test(words[j].text)) break;
+        // Modifiers: "the former", "the Republican", "the Panamanian" (any country word).
+        const c = claimedAt(ctx, words[j].start);
+        if (!(c >= 0 && doc.actors[c].kind === 'country') && !/^(former|current|new|top|republican|democratic|gop|foreign|deputy|vice|prime|senior|chief)$/i.test(words[j].text)) break;
         continue;
       }
       let e = j;
@@ -169,6 +171,11 @@ function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
       const head = m.phrase.toLowerCase();
       if (!ROLE_HEADS.test(head.replace(/^(deputy|vice) /, ''))) break;
       const span = { start: words[k].start, end: m.end };
+      // "said the Panamanian ambassador, Eloy Alfaro de Alba": the name in apposition.
+      if (words[e]?.text === ',' && words[e + 1]) {
+        const a = claimedAt(ctx, words[e + 1].start);
+        if (a >= 0 && doc.actors[a].kind === 'person') { addMention(doc, a, span, 'title'); break; }
+      }
       const cands = named.filter((n) => n.end <= span.start && doc.actors[n.actor].kind === 'person' && (doc.actors[n.actor].role ?? '').toLowerCase().includes(head));
       if (cands.length) addMention(doc, cands[cands.length - 1].actor, span, 'title');
       break;

@@ -11,8 +11,10 @@ export interface RoleReading { role: string; country: string | null; organizatio
 const CONNECTORS = new Set(['of', 'to', 'the', 'for', 'at', 'on', 'in', '-']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'another', 'one']);
 const PARTY_MARK = /^\(?(R|D|I)$/;
+/** Abbreviated ranks, whose full stop the tokenizer may take for a sentence end ("Maj. Gen. X"). */
+const RANK_ABBREVIATIONS = /^(gen|maj|lt|col|capt|sgt|adm|brig|cmdr)$/i;
 /** Military ranks: titles of their own only when nothing else says what the person does. */
-const RANKS = /^(gen|maj|lt|col|capt|sgt|adm|brig|cmdr|lt\.? gen|maj\.? gen)\.?$/i;
+const RANKS = /^(gen|maj|lt|col|capt|sgt|adm|brig|cmdr|general|colonel|major|captain|lieutenant|sergeant|admiral|brigadier|commander)\.?$/i;
 /** Abbreviated titles, written out ("Rep." is a member of Congress, not a UN representative). */
 const ABBREVIATED: Record<string, string> = { 'sen.': 'senator', 'rep.': 'congressman', 'gov.': 'governor', 'amb.': 'ambassador', 'gen.': 'general', 'adm.': 'admiral' };
 
@@ -72,7 +74,7 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
     if (patron !== null && patronServed) continue;
     if (/^(to|for)$/.test(w.lower) && titleWords.length) { afterServe = true; continue; }
     if (afterServe) continue;
-    if (RANKS.test(w.text)) { ranks.push(ABBREVIATED[w.lower] ?? 'general'); continue; }
+    if (RANKS.test(w.text)) { ranks.push(ABBREVIATED[w.lower] ?? (w.lower.length > 5 ? w.lower : 'general')); continue; }
     if (isTitleWord(w.text)) titleWords.push(ABBREVIATED[w.lower] ?? w.lower.replace(/\.$/, ''));
     else if (w.lower === 'of' || w.lower === '-') titleWords.push(w.lower);
   }
@@ -156,7 +158,7 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
     const w = words[j];
     if (w.sentence !== sentence) {
       // "Maj. Gen. X": a sentence split after an abbreviated rank is no real boundary.
-      if (w.text === '.' && RANKS.test(words[j - 1]?.text ?? '')) { sentence = w.sentence; continue; }
+      if (w.text === '.' && RANK_ABBREVIATIONS.test(words[j - 1]?.text ?? '') && words[j - 1].end === w.start) { sentence = w.sentence; continue; }
       break;
     }
     const a = claimedAt(ctx, w.start);
@@ -179,7 +181,7 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
     // further left anchors it.
     if (titleSeen && pending.length < 2 && a < 0 && /^\p{L}+$/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN')) { pending.unshift(w); continue; }
     // "Maj. Gen.": the tokenizer may split the abbreviation's full stop off.
-    if (w.text === '.' && RANKS.test(words[j - 1]?.text ?? '') && words[j - 1].end === w.start) continue;
+    if (w.text === '.' && RANK_ABBREVIATIONS.test(words[j - 1]?.text ?? '') && words[j - 1].end === w.start) continue;
     // "Russia's UN ambassador, Vassily Nebenzia, said": a title before a comma stands in apposition.
     if (w.text === ',' && out.every((t) => RANKS.test(t.text)) && (j === edge || out.length > 0) && closesApposition(words, to)) continue;
     break;
