@@ -51,3 +51,10 @@ describe('role phrases in apposition and possessed ministries', () => {
     expect(mentionTexts(doc, 'country:ISR')).toEqual(['Israel', 'its foreign ministry']);
   });
 });
+
+describe('the writer', () => {
+  it('gives "I" and "we" outside quotation marks to the author, and leaves them alone inside', () => {
+    const doc = run('I asked the minister twice. "We will decide," she said. My view is that we should wait.');
+    expect(mentionTexts(doc, 'group:author')).toEqual(['I', 'My', 'we']);
+  });
+});

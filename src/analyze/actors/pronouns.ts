@@ -1,5 +1,5 @@
 // Pronouns and role phrases ("he", "she", "they", "who", "the minister") as mentions of the actor they refer back to.
-import { addMention, type Mention } from '../doc.js';
+import { addActor, addMention, type Mention } from '../doc.js';
 import { claimedAt, isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { PRONOUNS, TITLE_PHRASES } from './lexicon.js';
@@ -93,6 +93,20 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
     addMention(doc, pick, { start: w.start, end: w.end }, 'pronoun');
   }
   resolveRolePhrases(ctx, named);
+  findAuthor(ctx, quotes);
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'we', 'us', 'our', 'ourselves']);
+
+/** "I", "we" outside quotation marks: the writer of the piece (a column, an interview), as one unnamed actor. */
+function findAuthor(ctx: ActorsContext, quotes: [number, number][]): void {
+  const { doc, words } = ctx;
+  let author = -1;
+  for (const w of words) {
+    if (!FIRST_PERSON.has(w.lower) || w.pos !== 'PRON' || inside(quotes, w.start)) continue;
+    if (author < 0) author = addActor(doc, { key: 'group:author', kind: 'group', name: 'the author', role: null, country: null, organization: null, represents: null });
+    addMention(doc, author, { start: w.start, end: w.end }, 'pronoun');
+  }
 }
 
 /** Among candidates, the subject of the pronoun's sentence, else of the nearest earlier sentence naming one. */
