@@ -124,7 +124,25 @@ function overlapsAny(span: Span, spans: Span[]): boolean {
   return lo < spans.length && spans[lo].start < span.end;
 }
 
-export function findIndirect(ctx: SpeakerContext, marked: Span[]): IndirectQuote[] {
+/**
+ * Whether reported words may keep a quotation they overlap: a partial quote woven into them ("said the bloc
+ * “cannot keep watching”") stays inside; a quoted sentence of its own, or one the span starts inside, does not.
+ */
+function clashes(span: Span, marked: MarkedQuote[], from: number): boolean {
+  for (let i = from; i < marked.length; i++) {
+    const q = marked[i];
+    if (q.start >= span.end) break;
+    if (q.end <= span.start) continue;
+    if (q.kind === 'direct' || q.start <= span.start + 1 || q.end - q.start > (span.end - span.start) * 0.8) return true;
+  }
+  return false;
+}
+
+export interface MarkedQuote extends Span {
+  kind: 'direct' | 'partial' | 'indirect';
+}
+
+export function findIndirect(ctx: SpeakerContext, marked: MarkedQuote[]): IndirectQuote[] {
   const { doc } = ctx;
   const out: IndirectQuote[] = [];
   let m = 0; // marked spans are in text order, and so are sentences: walk both once
@@ -144,7 +162,7 @@ export function findIndirect(ctx: SpeakerContext, marked: Span[]): IndirectQuote
       if (!tail) found.push(...verbCues(ctx, s));
       for (const n of nounCues(ctx, s)) if (!found.some((f) => f.span.start < n.span.end && n.span.start < f.span.end)) found.push(n);
     }
-    for (const f of found) if (!overlapsAny(f.span, marked)) out.push(f);
+    for (const f of found) if (!overlapsAny(f.span, marked) || !clashes(f.span, marked, m)) out.push(f);
   }
   return out;
 }

@@ -30,7 +30,7 @@ export function findQuotes(doc: Doc): void {
     if (!attr && looksLikeTitleOrTerm(doc, q) && !hasSpeechContext(doc, q, isTitleCase(doc, q) ? ['speech'] : ['speech', 'thought', 'object'])) continue;
     found.push({ span: q, kind: quoteKind(doc, q), attr, marked: q });
   }
-  for (const iq of findIndirect(ctx, found.map((f) => f.span))) {
+  for (const iq of findIndirect(ctx, found.map((f) => ({ start: f.span.start, end: f.span.end, kind: f.kind })))) {
     found.push({ span: iq.span, kind: 'indirect', attr: iq.attr, marked: null });
   }
   found.sort((a, b) => a.span.start - b.span.start);

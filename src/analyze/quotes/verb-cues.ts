@@ -63,6 +63,21 @@ function sentenceSubject(ctx: SpeakerContext, s: Sentence, limit: number): Speak
   return null;
 }
 
+/** A short noun phrase and nothing else ("the idea", "the draft as well", "Poland's initiative"). */
+function bareNounPhrase(doc: Doc, from: number, to: number): boolean {
+  if (!DEFINITE.has(doc.tokens[from].lower) && !/^(?:’s|'s)$/.test(doc.tokens[nextWord(doc, from)]?.lower ?? '')) return false;
+  let words = 0;
+  for (let k = from; k <= to; k++) {
+    const t = doc.tokens[k];
+    if (t.pos === 'VERB' || t.pos === 'AUX' || QUOTE_MARKS.has(t.text)) return false;
+    if (/[\p{L}\p{N}]/u.test(t.text) && ++words > BARE_NP_WORDS) return false;
+  }
+  return true;
+}
+
+const BARE_NP_WORDS = 4;
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
+
 /** "X said (that) …", "X warned of …", "X is demanding …", "…, saying …" inside a sentence; several per sentence. */
 export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
   const { doc } = ctx;
@@ -108,6 +123,8 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     const to = contentEnd(doc, from, end, cls);
     const content = contentSpan(doc, from, to, cls === 'object' ? 1 : MIN_WORDS);
     if (!content || onlyCircumstance(doc, from, to)) continue;
+    // "rejected the idea", "welcomed the decision": a thing named, not words reported.
+    if (cls === 'object' && bareNounPhrase(doc, from, to)) continue;
     // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
     if (cls === 'speech' && nameOnly(doc, from, to)) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t } });
