@@ -59,3 +59,5 @@ export const NOT_BEFORE = new Map<string, Set<string>>(
 export const LINK_ONLY = new Set(data.linkOnly);
 /** Words that make a weak "mission" or "force" a proposal of its own ("a multinational security mission"). */
 export const MISSION_MODIFIERS = new Set(data.missionModifiers);
+/** Nouns that never name a proposal found only as a verb's object ("supported the Democratic nominee"). */
+export const NOT_PLAN_HEADS = new Set(data.notPlanHeads);

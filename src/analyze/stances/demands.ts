@@ -2,6 +2,7 @@
 import type { Proposal } from '../doc.js';
 import { slugify } from '../slug.js';
 import { setKind } from '../proposals/proposals.js';
+import { NOT_PLAN_HEADS } from '../proposals/triggers.js';
 import type { StanceContext } from './context.js';
 
 /** Cues whose clause object is itself a proposal. */
@@ -58,5 +59,33 @@ function nounObject(ctx: StanceContext, k: number, sentence: number): number | n
   doc.proposals.push(p);
   setKind(p, 'plan');
   for (let j = k + 1; j <= last; j++) proposalAt[j] = doc.proposals.length - 1;
+  return doc.proposals.length - 1;
+}
+
+
+/**
+ * "the Netherlands now supported the joint naval patrol": a determined noun phrase with two or more modifiers after
+ * a strong stance verb names a proposal even where nothing else does. Adds it and returns its index, or null.
+ */
+export function namedObject(ctx: StanceContext, cueLast: number): number | null {
+  const { words, doc, ix, proposalAt } = ctx;
+  let k = cueLast + 1;
+  if (!words[k] || !/^(the|a|an|this)$/.test(words[k].norm)) return null;
+  const sentence = words[k].sentence;
+  let head = -1;
+  let mods = 0;
+  for (let j = k + 1; j < words.length && j - k <= 6 && words[j].sentence === sentence; j++) {
+    if (ix.at[j] || proposalAt[j] >= 0) return null;
+    if (words[j].pos === 'NOUN' && words[j + 1]?.pos !== 'NOUN') { head = j; break; }
+    if (words[j].pos === 'ADJ' || words[j].pos === 'NOUN') { mods++; continue; }
+    return null;
+  }
+  if (head < 0 || mods < 2 || NOT_PLAN_HEADS.has(words[head].norm)) return null;
+  const span = { start: words[k + 1].start, end: words[head].end };
+  const summary = doc.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  const p: Proposal = { summary, key: `plan-${slugify(summary)}`, proposer: null, body: null, mentions: [span] };
+  doc.proposals.push(p);
+  setKind(p, 'plan');
+  for (let j = k + 1; j <= head; j++) proposalAt[j] = doc.proposals.length - 1;
   return doc.proposals.length - 1;
 }

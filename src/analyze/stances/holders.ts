@@ -68,7 +68,7 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
   const joined = joinedIn(ctx, cueFirst, sentence.first);
   if (joined) return { actors: joined, quote: null, via: 'subject' };
   const subj = subjectLeft(ctx, cueFirst, sentence.first, -1, cue.type === 'eval');
-  if (subj.kind === 'found') return { actors: subj.actors, quote: null, via: 'subject' };
+  if (subj.kind === 'found') return { actors: ownSpeaker(ctx, subj.actors, cueFirst, sentence.first), quote: null, via: 'subject' };
   if (subj.kind === 'group') return null;
   const list = listAfter(ctx, target ?? cueLast, sentence.last);
   if (list) return { actors: list, quote: null, via: 'list' };
@@ -254,4 +254,25 @@ function bogusGroup(ctx: StanceContext, u: { actor: number; first: number; last:
   if (!ctx.doc.actors[u.actor].key.startsWith('group:')) return false;
   for (let k = u.first; k <= u.last; k++) if (ctx.words[k].pos === 'AUX' || ctx.words[k].pos === 'VERB') return true;
   return false;
+}
+
+/**
+ * "Minister Velde said the Netherlands would not take part": a country or organisation reported by someone who speaks
+ * for it is held by that speaker, the more precise source.
+ */
+function ownSpeaker(ctx: StanceContext, actors: number[], cueFirst: number, first: number): number[] {
+  if (actors.length !== 1) return actors;
+  const { words, ix, doc } = ctx;
+  const held = doc.actors[actors[0]];
+  if (held.kind !== 'country' && held.kind !== 'organization') return actors;
+  let afterSpeech = false;
+  for (let k = cueFirst - 1; k >= first; k--) {
+    if (/^(said|says|told|added|stressed|insisted|announced|confirmed)$/.test(words[k].norm)) { afterSpeech = true; continue; }
+    const u = ix.at[k];
+    if (!u || !afterSpeech) continue;
+    const a = doc.actors[u.actor];
+    if (a.kind === 'person' && a.represents === held.key) return [u.actor];
+    k = u.first;
+  }
+  return actors;
 }
