@@ -44,7 +44,7 @@ describe('direct and partial quotes', () => {
 
   it('marks a fragment woven into the sentence as partial', () => {
     const doc = run('Senator Paul Ridley said the plan was “dead on arrival” and left the chamber.');
-    expect(view(doc)[0]).toEqual({ kind: 'partial', text: 'dead on arrival', speaker: 'Paul Ridley' });
+    expect(view(doc).find((q) => q.kind === 'partial')).toEqual({ kind: 'partial', text: 'dead on arrival', speaker: 'Paul Ridley' });
   });
 
   it('gives a quote paragraph without a cue to the last speaker', () => {
@@ -104,6 +104,26 @@ describe('indirect quotes', () => {
   it('does not report the words of a quotation again as indirect speech', () => {
     const doc = run('Karel Novak said: “The brigade stays.”');
     expect(view(doc).map((q) => q.kind)).toEqual(['direct']);
+  });
+});
+
+describe('reported clauses and what they are not', () => {
+  it('keeps a partial quote inside the reported clause, and reports both', () => {
+    const doc = run('Foreign Minister Ines Moura said the bloc “cannot wait forever” for an answer.');
+    expect(view(doc)).toEqual([
+      { kind: 'indirect', text: 'the bloc “cannot wait forever” for an answer', speaker: 'Ines Moura' },
+      { kind: 'partial', text: 'cannot wait forever', speaker: 'Ines Moura' },
+    ]);
+  });
+
+  it('does not report a quoted sentence again as indirect speech', () => {
+    const doc = run('Ines Moura said: “The bloc cannot wait forever.”');
+    expect(view(doc).map((q) => q.kind)).toEqual(['direct']);
+  });
+
+  it('does not take a thing named as the object of a verb for reported words', () => {
+    const doc = run('Prime Minister Lena Okafor rejected the idea on Monday. Her deputy welcomed the decision.');
+    expect(doc.quotes).toEqual([]);
   });
 });
 
