@@ -28,6 +28,8 @@ export interface Candidate {
   link: Candidate | null;
   /** Candidates inside this one's complement that only describe it ("resolution demanding a ceasefire"). */
   absorbed: boolean;
+  /** The proposer read off the verb that names it ("Norway proposed a …", "… proposed by Norway"), when any. */
+  proposerHint?: number;
 }
 
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'our']);

@@ -78,3 +78,16 @@ describe('proposals named by what is asked for', () => {
     expect(mission.proposals[0].mentions).toHaveLength(2);
   });
 });
+
+describe('proposals named only as what was proposed', () => {
+  it('takes the object of "proposed" as a proposal and finds it again with "the"', () => {
+    const { doc, mentions } = run('Norway proposed a joint fisheries inspection on Monday. Austria said the fisheries inspection was premature.');
+    expect(doc.proposals).toHaveLength(1);
+    expect(doc.actors[doc.proposals[0].proposer!].key).toBe('country:NOR');
+    expect(mentions(0)).toEqual(['joint fisheries inspection', 'fisheries inspection']);
+  });
+
+  it('does not take a person or a report for a proposal', () => {
+    expect(run('Norway unveiled a list of new ministers.').doc.proposals).toHaveLength(0);
+  });
+});

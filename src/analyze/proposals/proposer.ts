@@ -75,6 +75,7 @@ export function phraseRoles(doc: Doc, words: Word[], ix: ActorIndex, c: Candidat
     }
   }
   roles.body ??= bodyIn(words, c.np.first, c.np.complement ? c.np.complement[1] : c.np.head, articleBodies);
+  if (c.proposerHint !== undefined) roles.proposer ??= c.proposerHint;
   return roles;
 }
 

@@ -33,7 +33,10 @@ export function verbObjectCandidates(words: Word[], ix: ActorIndex, covered: Uin
     let free = true;
     for (let k = first; k <= head; k++) if (covered[k]) free = false;
     if (!free) continue;
-    out.push(candidate(words, first, head));
+    const c = candidate(words, first, head);
+    const by = passive ? ix.at[m.last + 2] ?? (words[m.last + 2]?.norm === 'the' ? ix.at[m.last + 3] : null) : subjectBefore(words, ix, m.first);
+    if (by) c.proposerHint = by.actor;
+    out.push(c);
     for (let k = first; k <= head; k++) covered[k] = 1;
     heads.add(words[head].norm);
   }
@@ -80,6 +83,16 @@ function npBefore(words: Word[], ix: ActorIndex, k: number): [number, number] | 
     while (first - 1 >= 0 && j - first < MAX_NP && (words[first - 1].pos === 'ADJ' || words[first - 1].pos === 'NOUN') && !ix.at[first - 1]) first--;
     if (words[first - 1] && DETERMINERS.has(words[first - 1].norm)) return [first, j];
     return null;
+  }
+  return null;
+}
+
+/** "Norway proposed", "Norway has formally proposed", "Norway on Monday proposed": the subject right before the verb. */
+function subjectBefore(words: Word[], ix: ActorIndex, verb: number) {
+  for (let k = verb - 1; k >= 0 && verb - k <= 4 && words[k].sentence === words[verb].sentence; k--) {
+    const u = ix.at[k];
+    if (u) return words[u.first - 1] && /^(of|to|for|from|with|by|in|on|at)$/.test(words[u.first - 1].norm) ? null : u;
+    if (!(words[k].pos === 'AUX' || words[k].pos === 'ADV' || /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(words[k].norm))) return null;
   }
   return null;
 }

@@ -156,3 +156,14 @@ describe('stances stage, who speaks for whom', () => {
       .toEqual(['country:AUT embargo oppose', 'country:IRL embargo support', 'country:PRT embargo support']);
   });
 });
+
+describe('stances stage, the source of a reported position', () => {
+  it('holds a country’s position by its own minister who reports it', () => {
+    const doc = docWith('Norway proposed an embargo. Chilean minister Ana Soto said Chile would not take part in the embargo.',
+      [...ACTORS, { key: 'country:CHL', name: 'Chile', forms: ['Chilean'] }]);
+    proposals.run(doc);
+    stances.run(doc);
+    const chl = doc.stances.filter((s) => (doc.actors[s.holder].represents ?? doc.actors[s.holder].key) === 'country:CHL');
+    expect(chl.map((s) => `${doc.actors[s.holder].key} ${s.stance}`)).toEqual(['person:ana-soto oppose']);
+  });
+});
