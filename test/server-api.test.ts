@@ -139,6 +139,7 @@ describe('fetching a URL to ingest', () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       if (req.url === '/big') { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('x'.repeat(300_000)); return; }
+      if (req.url === '/slow') { res.writeHead(200, { 'content-type': 'text/plain' }); res.write('Finland '); return; } // never ends
       if (req.url === '/redirect') { res.writeHead(302, { location: 'file:///etc/passwd' }); res.end(); return; }
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><html><head><title>Invented report</title><meta property="article:published_time" content="2025-07-01"></head><body><article><p>'
@@ -147,7 +148,7 @@ describe('fetching a URL to ingest', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }));
 
   const postUrl = (app: Fixture['app'], target: string) =>
     app.request('/api/articles', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url: target }) });
@@ -175,5 +176,10 @@ describe('fetching a URL to ingest', () => {
     expect(big.status).toBe(502);
     expect((await big.json() as any).error.code).toBe('fetch-failed');
     expect((await postUrl(open, `${url}/redirect`)).status).toBe(422);
+    const started = Date.now();
+    const slow = await postUrl(open, `${url}/slow`);
+    expect(slow.status).toBe(502);
+    expect((await slow.json() as any).error.message).toMatch(/within 2000 ms/);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
