@@ -98,7 +98,7 @@ export const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 
 export const SPEECH_PREPS = new Set(['about', 'of', 'against', 'for', 'on', 'over', 'upon']);
 
 export const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'and', 'especially', 'after', 'before',
-  'because', 'since', 'so', 'with', 'yet', 'then', 'than', 'when', 'where', 'including', 'according', 'adding', 'saying', 'noting']);
+  'because', 'since', 'so', 'with', 'yet', 'then', 'than', 'when', 'where', 'according', 'adding', 'saying', 'noting']);
 
 /** The last token of the reported words: before "; ", ", but …", "and" + a verb, or (for objects) a comma or preposition. */
 export function contentEnd(doc: Doc, from: number, end: number, cls: string): number {
@@ -107,15 +107,37 @@ export function contentEnd(doc: Doc, from: number, end: number, cls: string): nu
     if (x.text === ';' || ((x.text === '—' || x.text === '–' || x.text === '--') && j > from + 2)) return j - 1;
     if (x.text === ',') {
       if (cls === 'object') return j - 1;
-      const n = doc.tokens[nextWord(doc, j)];
+      const nk = nextWord(doc, j);
+      const n = doc.tokens[nk];
+      // ", but could not …" goes on with the same subject; ", but the talks …" starts a clause of its own.
+      if (n && (n.lower === 'but' || n.lower === 'and') && continuesSubject(doc, nextWord(doc, nk))) continue;
       if (n && CLAUSE_BREAKS.has(n.lower)) return j - 1;
+      // ", citing …", ", calling it …": a participle hanging on the reporting clause.
+      if (n && n.pos === 'VERB' && /ing$/.test(n.lower)) return j - 1;
     }
-    if ((x.lower === 'and' || x.lower === 'but') && verbAt(doc, nextWord(doc, j), ['speech', 'thought'])) return j - 1;
+    if ((x.lower === 'and' || x.lower === 'but') && reportFollows(doc, j)) return j - 1;
     // Another attribution begins: "…, Smith noted that …".
     if (x.text === ',' && cueWithin(doc, j + 1, Math.min(end, j + 6))) return j - 1;
     if (cls === 'object' && x.pos === 'ADP' && ['in', 'at', 'during', 'after', 'before', 'since', 'until', 'because'].includes(x.lower) && j > from) return j - 1;
   }
   return end;
+}
+
+/** Whether a word goes on with the subject before it: a verb, an auxiliary or an adverb ("but could not", "but only if"). */
+function continuesSubject(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  return !!t && (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower)) || t.lower === 'only' || t.lower === 'not');
+}
+
+/** After "and"/"but" at token j: a new report, with its own subject or none ("and said …", "and Democrats accused …"). */
+function reportFollows(doc: Doc, j: number): boolean {
+  let k = nextWord(doc, j);
+  for (let n = 0; n < 4 && k < doc.tokens.length; n++, k = nextWord(doc, k)) {
+    const t = doc.tokens[k];
+    if (verbAt(doc, k, ['speech', 'thought', 'object'])) return n === 0 ? verbAt(doc, k, ['speech', 'thought']) !== undefined : true;
+    if (!/^(?:PROPN|NOUN|PRON|DET|ADJ|ADV|AUX)$/.test(t.pos)) return false;
+  }
+  return false;
 }
 
 /** Whether a speech verb sits among tokens from..to. */

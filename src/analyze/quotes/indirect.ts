@@ -3,7 +3,7 @@ import type { Doc, Sentence } from '../doc.js';
 import type { Span } from '../record.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
 import { QUOTE_MARKS, isSpace, nextWord, prevWord, verbAt } from './cues.js';
-import { adjunctOnly, contentSpan, hasVerb, lastWordOf, type IndirectQuote } from './content.js';
+import { CLAUSE_BREAKS, adjunctOnly, contentSpan, hasVerb, lastWordOf, type IndirectQuote } from './content.js';
 import { NOT_SPEAKERS } from './lexicon.js';
 import { speakerIn, type SpeakerContext } from './speaker.js';
 import { nounCues } from './nominal.js';
@@ -47,6 +47,48 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     return null;
   }
   return null;
+}
+
+/** "The talks, the minister said, will resume in May": a cue set off by commas inside the sentence it reports. */
+function midCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
+  const { doc } = ctx;
+  const end = lastWordOf(doc, s);
+  for (let c = nextWord(doc, s.first); c < end; c = nextWord(doc, c)) {
+    const t = doc.tokens[c];
+    if (QUOTE_MARKS.has(t.text)) return null;
+    if (t.text !== ',') continue;
+    // The speaker and the verb, then a comma: ", the minister said," / ", he added on Friday,".
+    let v = -1;
+    let k = nextWord(doc, c);
+    for (let n = 0; k < end && n < 8; n++, k = nextWord(doc, k)) {
+      if (doc.tokens[k].text === ',' || QUOTE_MARKS.has(doc.tokens[k].text)) break;
+      if (v < 0 && verbAt(doc, k)) v = k;
+    }
+    if (v < 0 || doc.tokens[k]?.text !== ',' || v === nextWord(doc, c)) continue;
+    if (!adjunctOnly(doc, v + 1, k - 1, true) && nextWord(doc, v) !== k) continue;
+    const from = bodyStart(doc, s);
+    const rest = nextWord(doc, k);
+    if (!hasVerb(doc, rest, end) && !hasVerb(doc, from, c - 1)) continue;
+    const sp = speakerBeforeVerb(ctx, nextWord(doc, c), v);
+    if (!sp) continue;
+    // "…, the minister announced, ending months of doubt": the cue closes the report; the participle is the reporter's.
+    const r = doc.tokens[rest];
+    const closes = r.lower !== 'and' && (CLAUSE_BREAKS.has(r.lower) || (r.pos === 'VERB' && /ing$/.test(r.lower)));
+    const span = contentSpan(doc, from, closes ? c - 1 : end);
+    if (!span) continue;
+    return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
+  }
+  return null;
+}
+
+/** The first token of a sentence after a dateline ("STOCKHOLM — ", "GENEVA (Reuters) - "). */
+export function bodyStart(doc: Doc, s: Sentence): number {
+  for (let k = s.first, n = 0; k < s.last && n < 8; k = nextWord(doc, k), n++) {
+    const t = doc.tokens[k];
+    if (t.text === '—' || t.text === '–' || t.text === '-' || t.text === '--') return n > 0 ? nextWord(doc, k) : s.first;
+    if (!/^[\p{Lu}\p{N}(),.]/u.test(t.text) || (/\p{Ll}/u.test(t.text) && t.text !== 'Reuters' && t.text !== 'AP' && t.text !== 'AFP')) return s.first;
+  }
+  return s.first;
 }
 
 /** "According to X, …" opening a sentence. */
@@ -158,8 +200,10 @@ export function findIndirect(ctx: SpeakerContext, marked: MarkedQuote[]): Indire
     if (startsParagraph(doc, s)) { const c = colonLead(ctx, s); if (c) found.push(c); }
     if (!found.length) {
       const tail = tailCue(ctx, s) ?? accordingHead(ctx, s);
+      const mid = tail ? null : midCue(ctx, s);
       if (tail) found.push(tail);
-      if (!tail) found.push(...verbCues(ctx, s));
+      if (mid) found.push(mid);
+      if (!tail) for (const v of verbCues(ctx, s)) if (!mid || v.span.start >= mid.span.end) found.push(v);
       for (const n of nounCues(ctx, s)) if (!found.some((f) => f.span.start < n.span.end && n.span.start < f.span.end)) found.push(n);
     }
     for (const f of found) if (!overlapsAny(f.span, marked) || !clashes(f.span, marked, m)) out.push(f);

@@ -3,7 +3,7 @@ import type { Doc, Sentence } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
 import { QUOTE_MARKS, SENTENCE_END, nextWord, prevWord, verbAt } from './cues.js';
 import {
-  COMPLEMENT_PREPS, MIN_WORDS, contentEnd, contentSpan, contentStart, lastWordOf, objectStart, onlyCircumstance,
+  COMPLEMENT_PREPS, MIN_WORDS, contentEnd, hasVerb, contentSpan, contentStart, lastWordOf, objectStart, onlyCircumstance,
   pastCircumstance, type IndirectQuote,
 } from './content.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
@@ -105,7 +105,10 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
       else continue;
     } else sp = speakerBeforeVerb(ctx, s.first, v);
     // "… and said …": the subject of the verb before.
-    if (!sp && (before?.lower === 'and' || before?.lower === 'but')) sp = out.length ? out[out.length - 1].attr?.speaker ?? null : sentenceSubject(ctx, s, pw);
+    let conj = pw;
+    while (conj > s.first && /^(?:AUX|ADV|PART)$/.test(doc.tokens[conj].pos)) conj = prevWord(doc, conj);
+    const joined = doc.tokens[conj]?.lower === 'and' || doc.tokens[conj]?.lower === 'but';
+    if (!sp && joined) sp = out.length ? out[out.length - 1].attr?.speaker ?? null : sentenceSubject(ctx, s, conj);
     // "… an architect who said …": the noun before "who".
     if (!sp && before?.lower === 'who') sp = speakerBeforeVerb(ctx, s.first, pw);
     // A sentence split after an abbreviation ("Rep. Jane Roe (D-Mass.) said …"): the subject is in the piece before.
