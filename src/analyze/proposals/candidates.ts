@@ -71,7 +71,8 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       // A weak trigger used as a verb ("to ban EU ships") names nothing.
       if (m.entry.strength === 'weak' && /^(to|will|would|can|could|should|must|may|might|not|n't)$/.test(words[m.first - 1]?.norm ?? '')) { i = m.last; continue; }
       const c = mk(m.entry.kind, m.entry.strength, m.first, last);
-      if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && complementHas(words, c.np, COMMODITIES)) c.strength = 'strong';
+      // "a ban on Russian diamonds", "a ban on oil imports": a ban on something is a measure of its own.
+      if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && (complementHas(words, c.np, COMMODITIES) || words[c.np.head + 1]?.norm === 'on')) c.strength = 'strong';
       // "a multinational security mission": a mission of its own; "the force" alone only points back, and "forces" never.
       if (c.kind === 'mission' && c.strength === 'weak') {
         if (words[m.last].norm === 'forces') { i = m.last; continue; }

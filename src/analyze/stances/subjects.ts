@@ -73,6 +73,8 @@ export function governor(ctx: StanceContext, u: MentionUnit, depth = 0): 'prep' 
     if (sib && sib !== u && list && !ctx.doc.actors[sib.actor].key.startsWith('group:')) return governor(ctx, sib, depth + 1);
   }
   // "the leadership of the alliance": the head speaks for the actor.
+  // "according to Austria": the source of what follows.
+  if (g.norm === 'to' && words[k - 1]?.norm === 'according') return null;
   // "officials from Slovakia": the speakers speak for it.
   if ((g.norm === 'of' || g.norm === 'from') && SPEAKING_HEADS.has(words[k - 1]?.norm ?? '')) return null;
   if (PREPOSITIONS.has(g.norm) && g.pos !== 'SCONJ') return 'prep';
