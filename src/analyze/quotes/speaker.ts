@@ -161,8 +161,25 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
     // "the German politician", "the Russian envoy": a role, not the country that qualifies it.
     const words = doc.text.slice(span.start, span.end).toLowerCase().split(/\s+/);
     const head = words[words.length - 1];
+    // "an Israeli official", "a source close to the EU talks", "two EU diplomats": an unnamed group, not the place.
+    const group = INDEFINITE.has(words[0]) ? words.slice(1, 5).findIndex((w) => GROUP_NOUNS.has(w.replace(/[,.]$/, ''))) : -1;
+    const upTo = group >= 0 ? wordEnd(doc.text, span.start, group + 2) : -1;
+    // …but only when the place comes after the noun; "a senior Japanese official" speaks for Japan.
+    if (group >= 0 && ms.every((m) => m.start >= upTo || doc.actors[m.actor].kind === 'group')) {
+      const named = ms.find((m) => doc.actors[m.actor].kind === 'group' && m.start < upTo);
+      if (named) return { actor: named.actor, span: named };
+      const sp = wordSpeaker(ctx, { start: span.start, end: upTo });
+      if (sp) return sp;
+    }
+    // "Sudan's U.N. ambassador": the one whose envoy it is.
+    const owner = ms.find((m) => /^[’']s\b/.test(doc.text.slice(m.end, m.end + 3)) && doc.actors[m.actor].kind !== 'person');
+    if (owner && (ROLE_NOUNS.has(head) || GROUP_NOUNS.has(head))) return { actor: owner.actor, span: owner };
     if (words[0] === 'the' && (ROLE_NOUNS.has(head) || DOCUMENT_NOUNS.has(head))) {
       const sp = wordSpeaker(ctx, span);
+      // "the Swedish minister" is not the Lithuanian minister named last: without a Swede in sight, Sweden.
+      const place = ms.find((m) => doc.actors[m.actor].kind === 'country');
+      const who = sp ? doc.actors[sp.actor] : null;
+      if (place && who?.kind === 'person' && who.country && `country:${who.country}` !== doc.actors[place.actor].key) return { actor: place.actor, span: place };
       if (sp) return sp;
     }
     const best = [...ms].sort((x, y) => KIND_RANK[doc.actors[x.actor].kind] - KIND_RANK[doc.actors[y.actor].kind] || y.start - x.start)[0];
@@ -188,6 +205,21 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
   }
   const lastSpan = list[list.length - 1];
   return lastSpan ? nounSpeaker(ctx, lastSpan) : null;
+}
+
+const INDEFINITE = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'senior', 'another']);
+
+/** The offset where the n-th whitespace-separated word (1-based) of the text from `start` ends. */
+function wordEnd(text: string, start: number, n: number): number {
+  const re = /\S+/g;
+  re.lastIndex = start;
+  let end = start;
+  for (let k = 0; k < n; k++) {
+    const m = re.exec(text);
+    if (!m) break;
+    end = m.index + m[0].replace(/[,.]$/, '').length;
+  }
+  return end;
 }
 
 /** A plain noun phrase right before the verb ("the bank said", "the network says") as an unnamed group. */
@@ -244,6 +276,11 @@ function wordSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
       const np = { start: words[from].s, end: e };
       const det = words[from].w;
       // "the foreign minister" names someone already mentioned; "a senior official" is an unnamed group.
+      // "Its deputy foreign minister": the country or organisation "its" stands for, not the last person named.
+      if (det === 'its' && (ROLE_NOUNS.has(w) || GROUP_NOUNS.has(w))) {
+        const a = lastActorBefore(ctx, s, ['country', 'organization']);
+        if (a !== null) { mention(ctx, a, np, 'title'); return { actor: a, span: np }; }
+      }
       if ((ROLE_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) && (det === 'the' || det === 'his' || det === 'her' || det === 'its') && !w.endsWith('s')) {
         const a = lastActorBefore(ctx, s, ['person']) ?? (DOCUMENT_NOUNS.has(w) ? lastActorBefore(ctx, s, ['organization', 'country']) : null);
         if (a !== null) { mention(ctx, a, np, 'title'); return { actor: a, span: np }; }

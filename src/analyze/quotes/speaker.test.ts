@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { newDoc, type Doc } from '../doc.js';
+import { EMPTY_KNOWLEDGE } from '../knowledge.js';
+import { tokenize } from '../tokenize/tokenize.js';
+import { actors } from '../actors/actors.js';
+import { quotes } from './quotes.js';
+
+/** Runs tokenize, actors and quotes, as the pipeline does. */
+function run(text: string): Doc {
+  const doc = newDoc({ id: 't', date: null, title: null, url: null, source: null, file: null, language: 'en', text }, text, EMPTY_KNOWLEDGE);
+  tokenize.run(doc);
+  actors.run(doc);
+  quotes.run(doc);
+  return doc;
+}
+
+const speakerOf = (doc: Doc, words: string) => {
+  const q = doc.quotes.find((x) => doc.text.slice(x.start, x.end).includes(words));
+  return q && q.speaker !== null ? doc.actors[q.speaker] : null;
+};
+
+describe('speakers named by a role', () => {
+  it('gives "its minister" to the country "its" stands for, not to the last person named', () => {
+    const doc = run('Polish Foreign Minister Anna Kowalczyk backed the plan on Monday.\n\nHungary was more cautious. Its deputy foreign minister said the plan needed more work.');
+    expect(speakerOf(doc, 'needed more work')?.key).toBe('country:HUN');
+  });
+
+  it('gives "Sudan’s U.N. ambassador" to Sudan rather than to the United Nations', () => {
+    const doc = run('Sudan’s U.N. ambassador said the government had not been consulted.');
+    expect(speakerOf(doc, 'not been consulted')?.key).toBe('country:SDN');
+  });
+
+  it('keeps a source apart from the organisation named after it', () => {
+    const doc = run('The talks will resume next week, a source close to the EU negotiators said.');
+    expect(speakerOf(doc, 'talks will resume')).toMatchObject({ kind: 'group' });
+  });
+});
