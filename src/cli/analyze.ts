@@ -2,13 +2,18 @@
 import { Command } from 'commander';
 import { analyze, MAX_ANALYSED_CHARS, type AnalysisResult } from '../analyze/index.js';
 import type { AnalysisRecord, Article } from '../analyze/record.js';
-import { readInputs, type ReadInputsOptions } from '../ingest/read-inputs.js';
+import { readInputs, type Input, type ReadInputsOptions } from '../ingest/read-inputs.js';
+import { inOrder } from '../workers/in-order.js';
+import { AnalyzerPool } from '../workers/pool.js';
+import { workersOption } from './workers-option.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
 import { renderReport, sourceLabel } from './report.js';
 
 export interface AnalyzeOptions {
   json?: boolean;
+  /** Worker threads; 1 (the default here) analyses in this thread. */
+  workers?: number;
 }
 
 export interface AnalyzeIo extends ReadInputsOptions {
@@ -23,7 +28,12 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
   const print = (record: AnalysisRecord) => io.write(options.json ? `${JSON.stringify(record)}\n` : `${renderReport(record)}\n`);
   let inputs = 0;
   let failed = 0;
-  for await (const input of readInputs(paths, io)) {
+  const workers = options.workers ?? 1;
+  const pool = workers > 1 && !io.analyze ? new AnalyzerPool(workers) : null;
+  const run = (article: Article): Promise<AnalysisResult> => (pool ? pool.analyze(article) : Promise.resolve().then(() => (io.analyze ?? analyze)(article)));
+  const start = (input: Input) => (input.kind === 'article' ? run(input.article) : Promise.resolve(null));
+  try {
+  for await (const { item: input, result: settled } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1 })) {
     inputs++;
     if (input.kind === 'error') {
       failed++;
@@ -34,23 +44,23 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
     const { article, problems } = input;
     const where = sourceLabel(article.file, article.id);
     for (const p of problems) io.progress.message(`${where}: error: ${p.message}`);
-    let result: AnalysisResult;
-    try {
-      result = (io.analyze ?? analyze)(article);
-    } catch (err) {
+    if (!settled.ok || !settled.value) {
       // A stage's own failure is a warning inside analyze(); this is the analyser failing as a whole.
       failed++;
-      io.progress.message(`${where}: error: analysis failed: ${(err as Error).message}`);
+      io.progress.message(`${where}: error: analysis failed: ${settled.ok ? 'no result' : settled.error.message}`);
       io.progress.tick(true);
       continue;
     }
-    const { record, warnings } = result;
+    const { record, warnings } = settled.value;
     for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
     print(record);
     // Read but not analysed in full: the exit code says so, the record is still printed.
     const incomplete = problems.length > 0 || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
     if (incomplete) failed++;
     io.progress.tick(incomplete);
+  }
+  } finally {
+    await pool?.close();
   }
   io.progress.clear();
   if (inputs === 0) {
@@ -69,11 +79,13 @@ export function analyzeCommand(): Command {
     .description('analyse news articles: who proposed what, who stands where on it, who said what')
     .argument('<paths...>', 'article files, folders (read recursively) or - for standard input')
     .option('--json', 'print one analysis record per article as JSON Lines (spec: standpoint.analysis/1)')
+    .addOption(workersOption())
     .addHelpText('after', `
 Formats, told apart by extension and content: text with an optional " date YYYY-MM-DD " header,
 .json (one article) and .jsonl (one per line) shaped {id?, date?, title?, url?, source?, text},
 and .html pages (main text, title and date from the page).
 Folders are read recursively in name order, skipping hidden files and *.gold.json.
+With --workers N (default: one per core), articles are analysed in N worker threads and printed in input order.
 Articles longer than ${MAX_ANALYSED_CHARS.toLocaleString('en')} characters are analysed up to there, with a warning.
 
 Exit codes: 0 all analysed; 1 some input could not be read or was not analysed in full

@@ -1,54 +1,100 @@
 // `standpoint ingest [--db URL] PATH...`: analyse articles and store them, learning people as it goes.
-import type { Command } from 'commander';
-import { analyze, MAX_ANALYSED_CHARS } from '../analyze/index.js';
-import { KnowledgeBuilder } from '../analyze/knowledge.js';
+import { InvalidArgumentError, type Command } from 'commander';
+import { analyze, MAX_ANALYSED_CHARS, type AnalysisResult } from '../analyze/index.js';
+import { KnowledgeBuilder, type KnownPerson } from '../analyze/knowledge.js';
+import type { AnalysisRecord } from '../analyze/record.js';
 import { recordArticle } from '../aggregate/record-article.js';
-import { readInputs, type ReadInputsOptions } from '../ingest/read-inputs.js';
+import { readInputs, type Input, type ReadInputsOptions } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
+import { inOrder } from '../workers/in-order.js';
+import { AnalyzerPool } from '../workers/pool.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
+import { publishArticles } from '../queue/publish.js';
 import { sourceLabel } from './report.js';
 import { storeCommand, withStore } from './with-store.js';
+import { positiveInt, workersOption } from './workers-option.js';
 
 export interface IngestSummary { new: number; known: number; copies: number; failed: number; seconds: number; peakMemoryMb: number }
 
 export interface IngestIo extends ReadInputsOptions { progress: Progress }
 
-/** Reads, analyses and stores every article of `paths`; a bad input is reported and the batch goes on. */
-export async function runIngest(store: Store, paths: string[], io: IngestIo): Promise<IngestSummary> {
+export interface IngestOptions {
+  /** Analyser worker threads; 1 (the default here) analyses in this thread. */
+  workers?: number;
+  /** Articles between refreshes of the knowledge snapshot: 1 in this thread, 64 with workers by default. */
+  knowledgeEvery?: number;
+}
+
+/** The default refresh period of the knowledge snapshot when analysing in worker threads. */
+export const WORKER_KNOWLEDGE_EVERY = 64;
+
+/** What a stored record teaches the analyser about people, for the articles after it. */
+export function peopleOf(record: AnalysisRecord): KnownPerson[] {
+  return record.actors.filter((a) => a.kind === 'person').map((a) => {
+    const words = a.name.split(/\s+/);
+    return { key: a.key, name: a.name, role: a.role, country: a.country, organization: a.organization, represents: a.represents, aliases: words.length > 1 ? [words[words.length - 1]] : [] };
+  });
+}
+
+/**
+ * Reads, analyses and stores every article of `paths`; a bad input is reported and the batch goes on.
+ * The store is written here, by one writer, in input order. The knowledge snapshot the analyser sees is
+ * refreshed every `knowledgeEvery` articles (article i sees what articles before the last multiple of
+ * that period taught), so the stored result is the same for any number of workers.
+ */
+export async function runIngest(store: Store, paths: string[], io: IngestIo, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
+  const workers = options.workers ?? 1;
+  const every = options.knowledgeEvery ?? (workers > 1 ? WORKER_KNOWLEDGE_EVERY : 1);
   const knowledge = new KnowledgeBuilder();
-  for (const p of await store.people()) knowledge.add(p);
+  const stored = await store.people();
+  for (const p of stored) knowledge.add(p);
+  const pool = workers > 1 ? new AnalyzerPool(workers) : null;
+  pool?.learn(stored);
+  let learned: KnownPerson[] = []; // taught since the last refresh, not yet in the snapshot
+  const refresh = () => {
+    for (const p of learned) knowledge.add(p);
+    pool?.learn(learned);
+    learned = [];
+  };
+  let articles = 0;
+  const barrier = (input: Input) => input.kind === 'article' && articles++ > 0 && (articles - 1) % every === 0;
+  const start = (input: Input): Promise<AnalysisResult | null> =>
+    input.kind !== 'article' ? Promise.resolve(null) : pool ? pool.analyze(input.article) : Promise.resolve().then(() => analyze(input.article, knowledge));
+
   const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, seconds: 0, peakMemoryMb: 0 };
-  for await (const input of readInputs(paths, io)) {
-    if (input.kind === 'error') {
-      sum.failed++;
-      io.progress.message(input.error.describe('error'));
-      io.progress.tick(true);
-      continue;
+  try {
+    for await (const { item: input, result } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1, barrier, atBarrier: refresh })) {
+      if (input.kind === 'error') {
+        sum.failed++;
+        io.progress.message(input.error.describe('error'));
+        io.progress.tick(true);
+        continue;
+      }
+      const { article, problems } = input;
+      const where = sourceLabel(article.file, article.id);
+      for (const p of problems) io.progress.message(`${where}: warning: ${p.message}`);
+      try {
+        if (!result.ok) throw result.error;
+        const { record, warnings } = result.value!;
+        for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
+        const status = await recordArticle(store, record);
+        if (status === 'new') {
+          sum.new++;
+          learned.push(...peopleOf(record));
+          if (every === 1) refresh();
+        } else if (status === 'copy') sum.copies++;
+        else sum.known++;
+        io.progress.tick(article.text.length > MAX_ANALYSED_CHARS);
+      } catch (err) {
+        sum.failed++;
+        io.progress.message(`${where}: error: not stored: ${(err as Error).message}`);
+        io.progress.tick(true);
+      }
     }
-    const { article, problems } = input;
-    const where = sourceLabel(article.file, article.id);
-    for (const p of problems) io.progress.message(`${where}: warning: ${p.message}`);
-    try {
-      const { record, warnings } = analyze(article, knowledge);
-      for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
-      const status = await recordArticle(store, record);
-      if (status === 'new') {
-        sum.new++;
-        for (const a of record.actors) {
-          if (a.kind !== 'person') continue;
-          const words = a.name.split(/\s+/);
-          knowledge.add({ key: a.key, name: a.name, role: a.role, country: a.country, organization: a.organization, represents: a.represents, aliases: words.length > 1 ? [words[words.length - 1]] : [] });
-        }
-      } else if (status === 'copy') sum.copies++;
-      else sum.known++;
-      io.progress.tick(article.text.length > MAX_ANALYSED_CHARS);
-    } catch (err) {
-      sum.failed++;
-      io.progress.message(`${where}: error: not stored: ${(err as Error).message}`);
-      io.progress.tick(true);
-    }
+  } finally {
+    await pool?.close();
   }
   io.progress.clear();
   sum.seconds = (Date.now() - started) / 1000;
@@ -56,17 +102,32 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo): Pr
   return sum;
 }
 
+interface IngestFlags { db?: string; json?: boolean; workers: number; knowledgeEvery?: number; queue?: string; stream?: string }
+
 export function ingestCommand(): Command {
   return storeCommand('ingest', 'analyse articles and store them: proposals, stances and people gathered across articles')
     .argument('<paths...>', 'article files, folders (read recursively) or - for standard input (same formats as analyze)')
+    .addOption(workersOption())
+    .option('--knowledge-every <n>', `articles between refreshes of the analyser's knowledge of people (default: 1 with --workers 1, else ${WORKER_KNOWLEDGE_EVERY})`, positiveInt('--knowledge-every'))
+    .option('--queue <url>', 'publish the articles as jobs to this NATS JetStream server (nats://HOST:4222) instead; `standpoint worker` processes them')
+    .option('--stream <name>', 'with --queue: the JetStream stream of the jobs (default: standpoint)')
     .addHelpText('after', `
 The same content again is recognised and changes nothing ("known"); a near-duplicate (a wire story
 republished with small edits) is stored as a copy of its original and not counted as a second source.
 Each article is written in one transaction: an interrupted batch can simply be run again.
+Articles are analysed in --workers threads and stored by this process alone, in input order.
 
 Exit codes: 0 all stored or known; 1 some input failed (reported on standard error); 2 usage error.`)
-    .action(async (paths: string[], opts: { db?: string; json?: boolean }) => {
-      const sum = await withStore(opts.db, (store) => runIngest(store, paths, { progress: new Progress({ verb: 'ingested' }) }));
+    .action(async (paths: string[], opts: IngestFlags) => {
+      if (opts.stream && !opts.queue) throw new InvalidArgumentError('--stream needs --queue');
+      if (opts.queue) {
+        const sum = await publishArticles(opts.queue, paths, { stream: opts.stream, progress: new Progress({ verb: 'queued' }) });
+        if (opts.json) process.stdout.write(`${JSON.stringify(sum)}\n`);
+        else process.stdout.write(`queued: ${sum.published} jobs, ${sum.duplicates} already queued, ${sum.failed} failed (${sum.seconds.toFixed(1)} s)\n`);
+        process.exitCode = sum.failed ? EXIT_FAILURE : EXIT_OK;
+        return;
+      }
+      const sum = await withStore(opts.db, (store) => runIngest(store, paths, { progress: new Progress({ verb: 'ingested' }) }, { workers: opts.workers, knowledgeEvery: opts.knowledgeEvery }));
       if (opts.json) process.stdout.write(`${JSON.stringify(sum)}\n`);
       else process.stdout.write(`ingested: ${sum.new} new, ${sum.known} already known, ${sum.copies} near-duplicate copies, ${sum.failed} failed (${sum.seconds.toFixed(1)} s)\n`);
       process.exitCode = sum.failed ? EXIT_FAILURE : EXIT_OK;

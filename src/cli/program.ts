@@ -7,7 +7,9 @@ import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { outlookCommand } from './outlook.js';
 import { proposalsCommand, stancesCommand } from './proposals.js';
+import { queueCommand } from './queue.js';
 import { serveCommand } from './serve.js';
+import { workerCommand } from './worker.js';
 
 export const VERSION = '0.1.0';
 
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
     correctCommand(),
     exportCommand(),
     serveCommand(), // the HTTP API and the web page
+    workerCommand(), // past one machine: takes jobs from a NATS queue
+    queueCommand(),
   ]) program.addCommand(command);
   // Usage errors throw (exit code 2 in main.ts) instead of exiting with commander's code 1.
   for (const command of [program, ...program.commands]) command.exitOverride().showHelpAfterError('(add --help for usage)');

@@ -8,6 +8,11 @@ export interface Db {
   run(sql: string, params?: Param[]): Promise<number>;
   /** Runs fn in one transaction on one connection; rolls back if it throws. Transactions never interleave. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while holding the store's one writer lock: across processes on PostgreSQL (an advisory lock,
+   * released if the process dies), within this process on SQLite (whose file has one writer anyway).
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

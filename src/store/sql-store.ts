@@ -63,6 +63,14 @@ async function insertMany(db: Db, table: string, columns: string[], rows: Param[
 /** `IN (?, ?, …)` clause for a list; an empty list matches nothing. */
 const inList = (column: string, values: Param[]) => (values.length ? `${column} IN (${marks(values.length)})` : '1 = 0');
 
+/** True for a unique-key violation on the articles table (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_*). */
+export function isUniqueViolationOnArticles(err: unknown): boolean {
+  const e = err as { code?: string; table?: string; constraint?: string; message?: string };
+  if (e?.code === '23505') return e.table === 'articles' || /^articles_/.test(e.constraint ?? '');
+  if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE') return /\barticles\.(id|content_hash)\b/.test(e.message ?? '');
+  return false;
+}
+
 export class SqlStore implements Store {
   constructor(private readonly db: Db) {}
 
@@ -98,7 +106,19 @@ export class SqlStore implements Store {
     return rows.map((r) => toProposal(r, byId.get(String(r.id)) ?? []));
   }
 
-  writeArticle(w: ArticleWrite): Promise<PutStatus> {
+  exclusive<T>(fn: () => Promise<T>): Promise<T> { return this.db.exclusive(fn); }
+
+  async writeArticle(w: ArticleWrite): Promise<PutStatus> {
+    try {
+      return await this.writeArticleOnce(w);
+    } catch (err) {
+      // Another writer stored the same article (id or content) between our check and our insert: it is known.
+      if (isUniqueViolationOnArticles(err)) return 'known';
+      throw err;
+    }
+  }
+
+  private writeArticleOnce(w: ArticleWrite): Promise<PutStatus> {
     const a = w.record.article;
     return this.db.transaction(async (tx) => {
       const exists = await tx.all('SELECT id FROM articles WHERE id = ? OR content_hash = ?', [a.id, w.contentHash]);

@@ -137,6 +137,11 @@ export interface Store {
   proposalsWithTerms(terms: string[], seenSince?: string | null): Promise<ProposalRow[]>;
   /** Writes one article and all it adds, atomically; "known" (and nothing written) when its content is stored already. */
   writeArticle(write: ArticleWrite): Promise<PutStatus>;
+  /**
+   * Runs fn holding the one writer lock of the store (PostgreSQL: an advisory lock shared by every process;
+   * SQLite: within this process). Plan and write an article inside it when several writers share a store.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** People learned so far, for the analyser's knowledge snapshot. */
   people(): Promise<KnownPerson[]>;
   actor(key: string): Promise<ActorRow | null>;

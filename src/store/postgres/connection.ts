@@ -10,7 +10,10 @@ const numbered = (sql: string) => {
 // COUNT and BIGINT come back as strings by default; the store's numbers fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-function wrap(query: (sql: string, params: Param[]) => Promise<pg.QueryResult>, tx: Db['transaction'], close: () => Promise<void>): Db {
+/** The advisory lock key of the store's writer lock (any constant; "STPT"). */
+export const WRITER_LOCK = 0x53545054;
+
+function wrap(query: (sql: string, params: Param[]) => Promise<pg.QueryResult>, tx: Db['transaction'], close: () => Promise<void>, exclusive: Db['exclusive']): Db {
   return {
     dialect: 'postgres',
     async all<T>(sql: string, params: Param[] = []) {
@@ -20,6 +23,7 @@ function wrap(query: (sql: string, params: Param[]) => Promise<pg.QueryResult>, 
       return (await query(numbered(sql), params)).rowCount ?? 0;
     },
     transaction: tx,
+    exclusive,
     close,
   };
 }
@@ -30,7 +34,7 @@ export function openPostgres(url: string): Db {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const inner: Db = wrap((s, p) => client.query(s, p), (f) => f(inner), async () => undefined);
+      const inner: Db = wrap((s, p) => client.query(s, p), (f) => f(inner), async () => undefined, (f) => f());
       const out = await fn(inner);
       await client.query('COMMIT');
       return out;
@@ -41,5 +45,20 @@ export function openPostgres(url: string): Db {
       client.release();
     }
   };
-  return wrap((s, p) => pool.query(s, p), transaction, () => pool.end());
+  // A session-level advisory lock on a connection of its own, held while fn runs its queries on others.
+  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]).catch(() => { broken = true; });
+      }
+    } finally {
+      client.release(broken);
+    }
+  };
+  return wrap((s, p) => pool.query(s, p), transaction, () => pool.end(), exclusive);
 }

@@ -16,6 +16,7 @@ export function openSqlite(file: string): Db {
   };
   let queue: Promise<unknown> = Promise.resolve();
   let inTx = false;
+  let lock: Promise<unknown> = Promise.resolve();
   const db: Db = {
     dialect: 'sqlite',
     async all<T>(sql: string, params: Param[] = []) {
@@ -46,7 +47,13 @@ export function openSqlite(file: string): Db {
       queue = next.catch(() => undefined);
       return next;
     },
+    exclusive<T>(fn: () => Promise<T>): Promise<T> {
+      const next = lock.then(fn);
+      lock = next.catch(() => undefined);
+      return next;
+    },
     async close() {
+      await lock;
       await queue;
       conn.close();
     },

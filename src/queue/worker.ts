@@ -1,0 +1,114 @@
+// `standpoint worker`: takes article jobs from JetStream, analyses them, writes to the store and acknowledges after the commit.
+import os from 'node:os';
+import type { JsMsg } from 'nats';
+import { analyze } from '../analyze/index.js';
+import { KnowledgeBuilder } from '../analyze/knowledge.js';
+import type { Article } from '../analyze/record.js';
+import { recordArticle } from '../aggregate/record-article.js';
+import type { PutStatus, Store } from '../store/store.js';
+import { connectQueue, DEFAULT_ACK_WAIT, DEFAULT_MAX_DELIVER, ensureConsumer, ensureStreams, queueNames, type DeadLetter } from './jobs.js';
+import { QueueError } from './queue-error.js';
+
+export interface WorkerOptions {
+  stream?: string;
+  /** Seconds before an unacknowledged job is delivered again. */
+  ackWait?: number;
+  /** Deliveries after which a failing job goes to the dead-letter subject. */
+  maxDeliver?: number;
+  /** Jobs fetched at a time (held in flight by this worker until each is acknowledged). */
+  batch?: number;
+  /** Jobs between reloads of the people known to the store (what every worker has taught). */
+  knowledgeEvery?: number;
+  /** Stop once no job is pending or in flight anywhere, instead of waiting for more. */
+  drain?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface WorkerSummary { new: number; known: number; copies: number; failed: number; deadLettered: number; seconds: number }
+
+const parseJob = (data: Uint8Array): Article => {
+  let a: Partial<Article>;
+  try {
+    a = JSON.parse(new TextDecoder().decode(data)) as Partial<Article>;
+  } catch (err) {
+    throw new QueueError('bad-job', `job is not JSON: ${(err as Error).message}`, { cause: err });
+  }
+  if (typeof a?.text !== 'string' || typeof a.id !== 'string') throw new QueueError('bad-job', 'job is not an article: it needs "id" and "text"');
+  return { date: null, title: null, url: null, source: null, file: null, language: 'en', ...a } as Article;
+};
+
+/** Runs until stopped (SIGINT/SIGTERM via `signal`) or, with `drain`, until the queue is empty. */
+export async function runWorker(url: string, store: Store, options: WorkerOptions = {}, signal?: AbortSignal): Promise<WorkerSummary> {
+  const started = Date.now();
+  const names = queueNames(options.stream);
+  const log = options.log ?? (() => undefined);
+  const maxDeliver = options.maxDeliver ?? DEFAULT_MAX_DELIVER;
+  const every = options.knowledgeEvery ?? 64;
+  const me = `${os.hostname()}:${process.pid}`;
+  const nc = await connectQueue(url);
+  const sum: WorkerSummary = { new: 0, known: 0, copies: 0, failed: 0, deadLettered: 0, seconds: 0 };
+  try {
+    const jsm = await nc.jetstreamManager();
+    await ensureStreams(jsm, names);
+    await ensureConsumer(jsm, names, options.ackWait ?? DEFAULT_ACK_WAIT);
+    const js = nc.jetstream();
+    const consumer = await js.consumers.get(names.stream, names.consumer);
+    let knowledge = new KnowledgeBuilder();
+    let sinceReload = Infinity;
+
+    const deadLetter = async (m: JsMsg, error: string) => {
+      const letter: DeadLetter = { error, deliveries: m.info.deliveryCount, worker: me, at: new Date().toISOString(), job: new TextDecoder().decode(m.data) };
+      await js.publish(names.dead, JSON.stringify(letter));
+      await m.ackAck(); // off the job stream once the dead letter is safely stored
+      sum.deadLettered++;
+      log(`job ${m.seq}: dead-lettered after ${m.info.deliveryCount} deliveries: ${error}`);
+    };
+
+    const handle = async (m: JsMsg) => {
+      if (m.info.deliveryCount > maxDeliver) {
+        // Delivered that often without an answer: the workers that took it died on it.
+        await deadLetter(m, `delivered ${m.info.deliveryCount - 1} times without being acknowledged (did a worker die on it?)`);
+        return;
+      }
+      try {
+        const article = parseJob(m.data);
+        if (sinceReload >= every) {
+          knowledge = new KnowledgeBuilder();
+          for (const p of await store.people()) knowledge.add(p);
+          sinceReload = 0;
+        }
+        sinceReload++;
+        const { record } = analyze(article, knowledge);
+        // Planning reads the canonical proposals; planning and writing under one lock keeps two workers from creating the same one twice.
+        const status: PutStatus = await store.exclusive(() => recordArticle(store, record));
+        await m.ackAck();
+        sum[status === 'copy' ? 'copies' : status]++;
+      } catch (err) {
+        const message = (err as Error).message;
+        if (m.info.deliveryCount >= maxDeliver) await deadLetter(m, message);
+        else {
+          sum.failed++;
+          log(`job ${m.seq}: failed (delivery ${m.info.deliveryCount} of ${maxDeliver}), will be retried: ${message}`);
+          m.nak(Math.min(30_000, 500 * 2 ** m.info.deliveryCount));
+        }
+      }
+    };
+
+    while (!signal?.aborted) {
+      const batch = await consumer.fetch({ max_messages: options.batch ?? 8, expires: 1000 });
+      let got = 0;
+      for await (const m of batch) {
+        got++;
+        await handle(m);
+      }
+      if (got === 0 && options.drain) {
+        const info = await jsm.consumers.info(names.stream, names.consumer);
+        if (info.num_pending === 0 && info.num_ack_pending === 0) break;
+      }
+    }
+  } finally {
+    await nc.drain().catch(() => undefined);
+  }
+  sum.seconds = (Date.now() - started) / 1000;
+  return sum;
+}

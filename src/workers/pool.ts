@@ -1,0 +1,83 @@
+// A pool of analyser worker threads: articles in, results out as promises; knowledge is broadcast to every worker.
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AnalysisResult } from '../analyze/index.js';
+import type { KnownPerson } from '../analyze/knowledge.js';
+import type { Article } from '../analyze/record.js';
+import type { FromWorker, ToWorker } from './messages.js';
+
+/** Errors of the pool, with a code a caller can act on. */
+export class PoolError extends Error {
+  constructor(readonly code: 'analysis-failed' | 'worker-died' | 'closed', message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PoolError';
+  }
+}
+
+/** The default number of workers: one per core. */
+export const defaultWorkers = (): number => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+
+/** The compiled worker script; from the sources (under vitest) the built one in dist/ is used. */
+function workerScript(): string {
+  const here = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
+  if (fs.existsSync(here)) return here;
+  const built = here.replace(/([\\/])src([\\/]workers[\\/])/, '$1dist$2');
+  if (fs.existsSync(built)) return built;
+  throw new PoolError('worker-died', `analyser worker script not found at ${here} or ${built}: run \`npm run build\``);
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void }>;
+}
+
+export class AnalyzerPool {
+  private readonly slots: Slot[] = [];
+  private nextJob = 0;
+  private closed = false;
+
+  constructor(readonly size: number = defaultWorkers()) {
+    const script = workerScript();
+    for (let i = 0; i < Math.max(1, size); i++) {
+      const slot: Slot = { worker: new Worker(script), pending: new Map() };
+      slot.worker.on('message', (msg: FromWorker) => {
+        const p = slot.pending.get(msg.job);
+        if (!p) return;
+        slot.pending.delete(msg.job);
+        if (msg.kind === 'done') p.resolve(msg.result);
+        else p.reject(new PoolError('analysis-failed', msg.message));
+      });
+      const fail = (err: Error) => {
+        for (const p of slot.pending.values()) p.reject(new PoolError('worker-died', `analyser worker died: ${err.message}`, { cause: err }));
+        slot.pending.clear();
+      };
+      slot.worker.on('error', fail);
+      slot.worker.on('exit', (code) => { if (!this.closed) fail(new Error(`exit code ${code}`)); });
+      this.slots.push(slot);
+    }
+  }
+
+  /** Analyses one article on the least busy worker. */
+  analyze(article: Article): Promise<AnalysisResult> {
+    if (this.closed) return Promise.reject(new PoolError('closed', 'the analyser pool is closed'));
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const job = this.nextJob++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(job, { resolve, reject });
+      slot.worker.postMessage({ kind: 'analyze', job, article } satisfies ToWorker);
+    });
+  }
+
+  /** Every worker learns these people (in this order) before analysing any article sent after this call. */
+  learn(people: KnownPerson[]): void {
+    if (!people.length) return;
+    for (const s of this.slots) s.worker.postMessage({ kind: 'learn', people } satisfies ToWorker);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,45 @@
+// Worker threads: `analyze` and `ingest` give the same output and store with --workers 1 and 2.
+import { afterAll, describe, expect, it } from 'vitest';
+import { standpoint, tempDir } from './cli.js';
+import { syntheticJsonl } from './synthetic-news.js';
+
+const t = tempDir('standpoint-workers-');
+afterAll(() => t.remove());
+const batch = t.put('batch.jsonl', syntheticJsonl(24));
+const bad = t.put('mixed/b-broken.json', '{ not json');
+t.put('mixed/a.txt', ' date 2025-03-01 Norway proposed a fisheries treaty on Monday, and Chile said it supported the treaty.');
+t.put('mixed/c.jsonl', syntheticJsonl(3, 100));
+
+describe('--workers', () => {
+  it('analyze prints the same records, in input order, with one worker and with two', () => {
+    const one = standpoint(['analyze', '--json', '--workers', '1', batch, `${t.dir}/mixed`]);
+    const two = standpoint(['analyze', '--json', '--workers', '2', batch, `${t.dir}/mixed`]);
+    expect(one.status).toBe(1); // the broken file
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout.split('\n').filter(Boolean)).toHaveLength(28);
+    expect(two.stderr).toContain(bad);
+  });
+
+  it('ingest stores the same with one worker and with two (same knowledge refresh period)', () => {
+    const exports = ['1', '2'].map((w) => {
+      const db = `${t.dir}/w${w}.db`;
+      const run = standpoint(['ingest', '--json', '--db', db, '--workers', w, '--knowledge-every', '5', batch]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ new: 24, failed: 0 });
+      return ['proposals', 'stances', 'observations', 'quotes', 'actors', 'articles'].map((what) => {
+        const out = standpoint(['export', '--db', db, '--what', what]);
+        expect(out.status, out.stderr).toBe(0);
+        return out.stdout;
+      }).join('');
+    });
+    expect(exports[0].length).toBeGreaterThan(100);
+    expect(exports[1]).toBe(exports[0]);
+  });
+
+  it('rejects a --workers that is not a positive whole number', () => {
+    const run = standpoint(['analyze', '--workers', '0', batch]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--workers');
+  });
+});
