@@ -165,7 +165,9 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
     const group = INDEFINITE.has(words[0]) ? words.slice(1, 5).findIndex((w) => GROUP_NOUNS.has(w.replace(/[,.]$/, ''))) : -1;
     const upTo = group >= 0 ? wordEnd(doc.text, span.start, group + 2) : -1;
     // …but only when the place comes after the noun; "a senior Japanese official" speaks for Japan.
-    if (group >= 0 && ms.every((m) => m.start >= upTo || doc.actors[m.actor].kind === 'group')) {
+    // "a spokesperson for the French ministry" speaks for France; "a source close to the talks" for nobody named.
+    const speaksFor = group >= 0 && /^\s*(?:for|of|at|from|in)\b/.test(doc.text.slice(upTo, upTo + 6));
+    if (group >= 0 && !speaksFor && ms.every((m) => m.start >= upTo || doc.actors[m.actor].kind === 'group')) {
       const named = ms.find((m) => doc.actors[m.actor].kind === 'group' && m.start < upTo);
       if (named) return { actor: named.actor, span: named };
       const sp = wordSpeaker(ctx, { start: span.start, end: upTo });
