@@ -43,7 +43,9 @@ export function findHolders(ctx: StanceContext, cueFirst: number, cueLast: numbe
       if (outside.kind === 'found') return { actors: outside.actors, quote: q, via: 'subject' };
     }
     if (quote.speaker !== null && !gerund) return { actors: [quote.speaker], quote: q, via: 'speaker' };
-    return null;
+    // The quotes stage named no speaker: the one the attribution after the quote names ("…,” the Austrian minister said).
+    const after = trailingSpeaker(ctx, cueLast, sentence.last);
+    return after !== null && !gerund ? { actors: [after], quote: q, via: 'speaker' } : null;
   }
   if (cue.type === 'noun') {
     // "would need the backing of the Security Council": a condition, not the Council's position.

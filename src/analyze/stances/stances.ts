@@ -69,6 +69,7 @@ function cueStances(ctx: StanceContext): Stance[] {
     const holders = findHolders(ctx, first, last, cue, target.word, passive);
     if (!holders) continue;
     const proposal = doc.proposals[target.proposal];
+    holders.actors = holders.actors.map((a) => groupSpeaker(ctx, a) ?? a);
     // A body that fails or is unable to agree takes no position: its members disagree ("the EU has been unable to agree").
     const inability = pol.negated && /^(unable|fail|fails|failed|failing)$/.test(pol.by ?? '');
     const actors = holders.actors.filter((a) => keep(doc, a, proposal.body) && !(inability && isBody(doc, a, proposal.body))
@@ -116,6 +117,25 @@ function addresseeOf(ctx: StanceContext, cueLast: number): number | null {
     const u = ctx.ix.at[k];
     if (u) return ctx.doc.actors[u.actor].key.startsWith('group:') ? null : u.actor;
     if (ctx.words[k].pos !== 'DET' && ctx.words[k].pos !== 'ADV') return null;
+  }
+  return null;
+}
+
+const SPEAKING_GROUP_WORDS = /\b(minister|ministry|government|spokesman|spokeswoman|spokesperson|envoy|ambassador|officials?|diplomats?|delegation|president|premier|chancellor|leader)\b/i;
+
+/** "the Austrian foreign minister" made a group by the actors stage: the country it names speaks through it. */
+function groupSpeaker(ctx: StanceContext, actor: number): number | null {
+  const a = ctx.doc.actors[actor];
+  if (!a.key.startsWith('group:') || !SPEAKING_GROUP_WORDS.test(a.name)) return null;
+  for (const m of a.mentions) {
+    for (const u of ctx.ix.units) {
+      if (u.actor === actor) continue;
+      const w = ctx.words[u.first];
+      if (w.start >= m.start && w.end <= m.end) {
+        const kind = ctx.doc.actors[u.actor].kind;
+        if (kind === 'country' || kind === 'organization') return u.actor;
+      }
+    }
   }
   return null;
 }

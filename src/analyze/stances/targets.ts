@@ -76,6 +76,16 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
     }
   }
   if (cue.objectOnly) return null;
+  // “It would be a disaster,” the minister said of the embargo: the attribution names what the quote is about.
+  const q = ctx.quoteAt[cueFirst];
+  if (q >= 0 && ctx.doc.quotes[q].kind !== 'indirect') {
+    let j = cueLast + 1;
+    while (j <= last && ctx.quoteAt[j] === q) j++;
+    for (let n = 0; j <= last && n < 10; j++, n++) {
+      if (proposalAt[j] >= 0 && /^(of|about|on|regarding|to)$/.test(words[j - 1]?.norm ?? '') ) return hit(j, 'object');
+      if (proposalAt[j] >= 0 && /^(the|this|that)$/.test(words[j - 1]?.norm ?? '') && /^(of|about|on|regarding)$/.test(words[j - 2]?.norm ?? '')) return hit(j, 'object');
+    }
+  }
   // Before the cue in the same sentence, nearest first; a transitive verb only from a relative clause ("the plan, which X rejected").
   for (let j = cueFirst - 1; j >= first; j--) {
     if (proposalAt[j] < 0) continue;
