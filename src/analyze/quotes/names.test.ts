@@ -23,4 +23,11 @@ describe('indexNames', () => {
     const idx = indexNames('Commissioner Maria van der Berg spoke.');
     expect(allNames(idx).map((r) => r.name)).toContain('Maria van der Berg');
   });
+
+  it('drops a capitalised dateline and treats an acronym as an organisation', () => {
+    const idx = indexNames('ISTANBUL — The talks opened on Monday. UNICEF said the camps were full.');
+    const names = allNames(idx);
+    expect(names.find((r) => r.name === 'ISTANBUL')).toBeUndefined();
+    expect(names.find((r) => r.name === 'UNICEF')?.orgLike).toBe(true);
+  });
 });
