@@ -167,3 +167,14 @@ describe('stances stage, the source of a reported position', () => {
     expect(chl.map((s) => `${doc.actors[s.holder].key} ${s.stance}`)).toEqual(['person:ana-soto oppose']);
   });
 });
+
+describe('stances stage, quotes about a proposal', () => {
+  it('reads what a quote is about from its attribution, and lets unnamed officials speak for their country', () => {
+    const text = 'Norway proposed an embargo. “It would be a disaster,” the Austrian foreign minister said of the embargo.';
+    const doc = docWith(text, [...ACTORS, { key: 'group:austrian-foreign-minister', kind: 'group', name: 'the Austrian foreign minister', represents: null }],
+      [{ text: 'It would be a disaster,', speaker: 'group:austrian-foreign-minister' }]);
+    proposals.run(doc);
+    stances.run(doc);
+    expect(doc.stances.map((s) => `${doc.actors[s.holder].key} ${s.stance}`).sort()).toEqual(['country:AUT oppose', 'country:NOR support']);
+  });
+});
