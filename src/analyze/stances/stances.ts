@@ -10,6 +10,7 @@ import { conditionNear, isConditionCue } from './conditions.js';
 import { proposerStances, settle } from './settle.js';
 import { describesProposal, nounReading, reportedClaim } from './readings.js';
 import { clauseProposal, namedObject } from './demands.js';
+import { invertedVoters } from './votes.js';
 
 export const stances: Stage = {
   name: 'stances',
@@ -43,7 +44,8 @@ function cueStances(ctx: StanceContext): Stance[] {
     if (cue.silent) continue;
     if (cue.type === 'noun' && ['a', 'an'].includes(words[first - 1]?.norm ?? '') && first === last) continue; // "has a veto"
     if (cue.type !== 'eval' && proposalAt[first] >= 0) continue; // a modifier inside a proposal's name ("the proposed embargo")
-    if (describesProposal(ctx, first)) continue; // "a resolution demanding a ceasefire", "a proposal to send troops"
+    const voters = invertedVoters(ctx, first, last);
+    if (!voters && describesProposal(ctx, first)) continue; // "a resolution demanding a ceasefire", "a proposal to send troops"
     const range = ctx.sentences.get(words[first].sentence)!;
     if (words[range.last].norm === '?') continue;
     if (hypothetical(ctx, first) || former(ctx, first)) continue;
@@ -65,8 +67,9 @@ function cueStances(ctx: StanceContext): Stance[] {
     const pol = polarity(ctx, first, cue);
     if (cue.negOnly && !pol.negated) continue;
     if (pol.negated && cue.negatedSilent) continue;
-    const label = composeLabel(pol.negated ? cue.negated : cue.label, target.inner);
-    const holders = findHolders(ctx, first, last, cue, target.word, passive);
+    let label = composeLabel(pol.negated ? cue.negated : cue.label, target.inner);
+    if (target.via === 'object' && undoneAfter(ctx, target.word)) label = label === 'support' ? 'oppose' : label === 'oppose' ? 'support' : label;
+    const holders = voters ? { actors: voters, quote: null, via: 'list' as const } : findHolders(ctx, first, last, cue, target.word, passive);
     if (!holders) continue;
     const proposal = doc.proposals[target.proposal];
     holders.actors = holders.actors.map((a) => groupSpeaker(ctx, a) ?? a);
@@ -95,6 +98,23 @@ function cueStances(ctx: StanceContext): Stance[] {
     }
   }
   return out;
+}
+
+/** Participles that undo what they follow: "called for the embargo to be lifted". */
+const UNDOING = new Set(['lifted', 'scrapped', 'dropped', 'ended', 'suspended', 'withdrawn', 'revoked', 'cancelled', 'canceled', 'abandoned', 'repealed', 'frozen', 'halted', 'shelved', 'reversed', 'eased', 'removed']);
+
+/** True when the proposal named at `word` is followed by "(to) be lifted", "to be scrapped": the object is its undoing. */
+function undoneAfter(ctx: StanceContext, word: number): boolean {
+  const { words, proposalAt } = ctx;
+  const p = proposalAt[word];
+  let k = word;
+  while (k + 1 < words.length && proposalAt[k + 1] === p) k++;
+  k++;
+  if (words[k]?.norm === 'to') k++;
+  if (words[k]?.norm !== 'be') return false;
+  k++;
+  while (words[k]?.pos === 'ADV') k++;
+  return UNDOING.has(words[k]?.norm ?? '');
 }
 
 /** Unnamed groups hold no stance, and a body does not take a position on what is put to it ("the Council failed to adopt"). */
