@@ -7,11 +7,12 @@ import { CLAUSE_BREAKS, adjunctOnly, contentSpan, hasVerb, lastWordOf, type Indi
 import { NOT_SPEAKERS } from './lexicon.js';
 import { speakerIn, type SpeakerContext } from './speaker.js';
 import { nounCues } from './nominal.js';
+import { adjectiveCues } from './stance-adjectives.js';
 import { verbCues } from './verb-cues.js';
 
 export type { IndirectQuote } from './content.js';
 
-const TAIL_MAX = 14;
+const TAIL_MAX = 30;
 
 /** "…, X said." / "…, said X." / "…, according to X." at the end of a sentence. */
 function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
@@ -33,10 +34,15 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
       const sp = speakerIn(ctx, { start: doc.tokens[nextWord(doc, to)].start, end: doc.tokens[end].end });
       return { span, attr: sp ? { speaker: sp, cue: { start: doc.tokens[after].start, end: doc.tokens[to].end } } : null };
     }
+    let cue = false;
     for (let v = after; v <= end; v = nextWord(doc, v)) {
       if (!verbAt(doc, v)) continue;
-      // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement").
-      if (!adjunctOnly(doc, v + 1, end, v !== after)) return null;
+      cue = true;
+      // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement");
+      // after "said X" the name, and then perhaps an appositive (", a longtime adviser who …").
+      let stop = end;
+      if (v === after) for (let k = nextWord(doc, v); k <= end; k = nextWord(doc, k)) if (doc.tokens[k].text === ',') { stop = k - 1; break; }
+      if (!adjunctOnly(doc, v + 1, stop, v !== after)) return null;
       const span = content();
       // What comes before the comma must be a clause ("the talks failed"), not the speaker's own name and titles.
       if (!span || !hasVerb(doc, s.first, c - 1)) return null;
@@ -44,7 +50,8 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
       if (!sp) return null;
       return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
     }
-    return null;
+    // No verb after this comma: it may set off an appositive of the speaker; look for an earlier one.
+    if (cue) return null;
   }
   return null;
 }
@@ -204,7 +211,7 @@ export function findIndirect(ctx: SpeakerContext, marked: MarkedQuote[]): Indire
       if (tail) found.push(tail);
       if (mid) found.push(mid);
       if (!tail) for (const v of verbCues(ctx, s)) if (!mid || v.span.start >= mid.span.end) found.push(v);
-      for (const n of nounCues(ctx, s)) if (!found.some((f) => f.span.start < n.span.end && n.span.start < f.span.end)) found.push(n);
+      for (const n of [...nounCues(ctx, s), ...adjectiveCues(ctx, s)]) if (!found.some((f) => f.span.start < n.span.end && n.span.start < f.span.end)) found.push(n);
     }
     for (const f of found) if (!overlapsAny(f.span, marked) || !clashes(f.span, marked, m)) out.push(f);
   }

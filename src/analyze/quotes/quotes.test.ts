@@ -121,6 +121,11 @@ describe('reported clauses and what they are not', () => {
     expect(view(doc).map((q) => q.kind)).toEqual(['direct']);
   });
 
+  it('does not take the object of a verb of taking a position for reported words', () => {
+    const doc = run('Finance Minister Karel Novak rejected a new round of sanctions. His deputy backed stronger border controls.');
+    expect(doc.quotes).toEqual([]);
+  });
+
   it('does not take a thing named as the object of a verb for reported words', () => {
     const doc = run('Prime Minister Lena Okafor rejected the idea on Monday. Her deputy welcomed the decision.');
     expect(doc.quotes).toEqual([]);

@@ -7,6 +7,7 @@ import {
   pastCircumstance, type IndirectQuote,
 } from './content.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
+import { reportingVerb } from './lexicon.js';
 
 const BE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "'"]);
@@ -76,6 +77,10 @@ function bareNounPhrase(doc: Doc, from: number, to: number): boolean {
 }
 
 const BARE_NP_WORDS = 4;
+/** Verbs of taking a position: their object is what a stance is about, not words reported. */
+const STANCE_VERBS = new Set(['support', 'oppose', 'favor', 'endorse', 'reject', 'dismiss', 'welcome', 'back', 'propose', 'recommend',
+  'vote', 'refuse', 'decline', 'seek', 'push', 'advocate', 'offer', 'embrace', 'block', 'rule', 'request', 'applaud', 'condemn']);
+const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'as', 'if', 'although', 'though', 'because', 'since', 'once', 'whereas', 'unless', 'until']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 
 /** "X said (that) …", "X warned of …", "X is demanding …", "…, saying …" inside a sentence; several per sentence. */
@@ -123,11 +128,15 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     if (cls === 'object' && doc.tokens[from]?.pos === 'ADP' && !COMPLEMENT_PREPS.has(doc.tokens[from].lower)) continue;
     from = objectStart(doc, v, from, end);
     if (from > end || /^(?:VERB|AUX)$/.test(doc.tokens[from].pos)) continue;
-    const to = contentEnd(doc, from, end, cls);
+    let to = contentEnd(doc, from, end, cls);
+    // "When Clinton noted that …, he smiled": a clause opened by a subordinator ends at its comma.
+    if (SUBORDINATORS.has(doc.tokens[s.first].lower)) {
+      for (let k = from; k < to; k++) if (doc.tokens[k].text === ',') { to = k - 1; break; }
+    }
     const content = contentSpan(doc, from, to, cls === 'object' ? 1 : MIN_WORDS);
     if (!content || onlyCircumstance(doc, from, to)) continue;
     // "rejected the idea", "welcomed the decision": a thing named, not words reported.
-    if (cls === 'object' && bareNounPhrase(doc, from, to)) continue;
+    if (cls === 'object' && (bareNounPhrase(doc, from, to) || (STANCE_VERBS.has(reportingVerb(t.lower)?.lemma ?? '') && !hasVerb(doc, from, to)))) continue;
     // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
     if (cls === 'speech' && nameOnly(doc, from, to)) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t } });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { newDoc, type Doc } from '../doc.js';
+import { EMPTY_KNOWLEDGE } from '../knowledge.js';
+import { tokenize } from '../tokenize/tokenize.js';
+import { quotes } from './quotes.js';
+
+function run(text: string): Doc {
+  const doc = newDoc({ id: 't', date: null, title: null, url: null, source: null, file: null, language: 'en', text }, text, EMPTY_KNOWLEDGE);
+  tokenize.run(doc);
+  quotes.run(doc);
+  return doc;
+}
+
+const reported = (doc: Doc) => doc.quotes.filter((q) => q.kind === 'indirect').map((q) => ({
+  text: doc.text.slice(q.start, q.end),
+  speaker: q.speaker === null ? null : doc.actors[q.speaker].name,
+}));
+
+describe('where reported words start and end', () => {
+  it('reads a cue set off by commas inside the sentence', () => {
+    const doc = run('The border crossing, Interior Minister Tomas Varga said on Monday, would reopen within a week.');
+    expect(reported(doc)).toEqual([{ text: 'The border crossing, Interior Minister Tomas Varga said on Monday, would reopen within a week', speaker: 'Tomas Varga' }]);
+  });
+
+  it('ends at the cue when a participle follows it, and leaves out a dateline', () => {
+    const doc = run('OSLO — Norway will send two frigates to the Baltic, Defence Minister Ines Moura announced on Friday, ending weeks of talks.');
+    expect(reported(doc)).toEqual([{ text: 'Norway will send two frigates to the Baltic', speaker: 'Ines Moura' }]);
+  });
+
+  it('reads "…, said X, an appositive" at the end of a long sentence', () => {
+    const doc = run('The fund will run dry by March, said Arun Mehta, a senior adviser to the finance committee who oversees the budget talks.');
+    expect(reported(doc)).toEqual([{ text: 'The fund will run dry by March', speaker: 'Arun Mehta' }]);
+  });
+
+  it('keeps ", but only if …" with the report, and stops before ", citing …"', () => {
+    const doc = run('Foreign Minister Chidi Okafor said his country was ready to send troops, but only if talks failed.\n\nEconomy Minister Lena Brandt said prices would fall, citing lower fuel costs.');
+    const texts = reported(doc).map((q) => q.text);
+    expect(texts).toContain('his country was ready to send troops, but only if talks failed');
+    expect(texts).toContain('prices would fall');
+  });
+
+  it('ends a report inside a "when" clause at its comma', () => {
+    const doc = run('When Senator Ruth Ellery noted that the vote had failed, the chamber fell silent.');
+    expect(reported(doc)).toEqual([{ text: 'that the vote had failed', speaker: 'Ruth Ellery' }]);
+  });
+
+  it('reads a state of mind with a that-clause', () => {
+    const doc = run('Trade Commissioner Marta Quist was confident that a deal would be signed before June.');
+    expect(reported(doc)).toEqual([{ text: 'that a deal would be signed before June', speaker: 'Marta Quist' }]);
+  });
+});
