@@ -9,6 +9,7 @@ import {
 import type { Word } from './words.js';
 import { joinCandidates } from './accession.js';
 import { verbObjectCandidates } from './verb-objects.js';
+import { repeatCandidates } from './repeats.js';
 
 export type Strength = 'strong' | 'weak' | 'generic' | 'anaphor';
 
@@ -103,6 +104,7 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
   }
   out.push(...joinCandidates(doc, words, covered));
   out.push(...verbObjectCandidates(words, _ix, covered));
+  out.push(...repeatCandidates(words, out, covered));
   out.sort((a, b) => a.np.first - b.np.first);
   // Link generic heads to the trigger their complement names; absorb triggers that only describe a stronger head.
   for (const c of out) {

@@ -9,7 +9,7 @@ import { composeLabel, findTarget } from './targets.js';
 import { conditionNear, isConditionCue } from './conditions.js';
 import { proposerStances, settle } from './settle.js';
 import { describesProposal, nounReading, reportedClaim } from './readings.js';
-import { clauseProposal, namedObject } from './demands.js';
+import { askedClause, clauseProposal, namedObject } from './demands.js';
 import { invertedVoters } from './votes.js';
 
 export const stances: Stage = {
@@ -56,6 +56,10 @@ function cueStances(ctx: StanceContext): Stance[] {
     let target = findTarget(ctx, first, last, cue, passive);
     if (!target && cue.proposes && !passive) {
       const made = clauseProposal(ctx, cue.phrase, last);
+      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: [] };
+    }
+    if (!target && cue.control && !passive) {
+      const made = askedClause(ctx, cue.phrase, last);
       if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: [] };
     }
     if (!target && cue.type === 'verb' && !passive && !cue.control && cue.weight >= 0.8 && !cue.kinds) {
