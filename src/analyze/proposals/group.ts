@@ -119,6 +119,9 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
       continue;
     }
     if (c.strength !== 'anaphor' || c.distinct) continue; // "new demands" are not the earlier ones
+    // "the code", "the brigade": the head noun of a proposal already named, however far back.
+    const source = c.link ? clusters.find((x) => x.mentions.includes(c.link!)) : undefined;
+    if (source) { add(source, c); continue; }
     const hint = anaphorHint(words, ix, c);
     if (hint === false) {
       // "the loss and damage fund" after "a fund to help …": the same head noun names the same thing.
@@ -131,13 +134,14 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
     const possessors = phraseRoles(doc, words, ix, { ...c, kind: 'plan' }, bodies).proposer;
     const refers = hint ?? c.refers;
     let pool = clusters.filter((x) => refers === 'any' || x.kind === refers || (refers === 'resolution' && x.kind === 'amendment'));
+    let ownedReach = false;
     if (possessors !== null) {
       const key = representsKey(doc, possessors);
       const owned = pool.filter((x) => x.proposer !== null && representsKey(doc, x.proposer) === key);
-      if (owned.length) pool = owned;
-      else if (refers === 'any') continue;
+      if (owned.length) { pool = owned; ownedReach = true; } else if (refers === 'any') continue;
     }
-    const reach = SHORT_REACH_HEADS.has(words[c.np.head].norm) ? 2 : ANAPHOR_REACH;
+    // "the Romanian proposal": a proposal put forward by the one named points back however far.
+    const reach = ownedReach ? Infinity : SHORT_REACH_HEADS.has(words[c.np.head].norm) ? 2 : ANAPHOR_REACH;
     // In a lead paragraph the anaphor may come first ("thanked Germany for the decision. … tanks …").
     const lead = words[c.np.first].sentence < LEAD_SENTENCES && SHORT_REACH_HEADS.has(words[c.np.head].norm);
     const cl = nearestBefore(pool, c, words, reach) ?? (lead ? nearestAfter(pool, c, words, 2) : undefined);
