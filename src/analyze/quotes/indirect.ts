@@ -60,7 +60,10 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
 function midCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   const { doc } = ctx;
   const end = lastWordOf(doc, s);
-  for (let c = nextWord(doc, s.first); c < end; c = nextWord(doc, c)) {
+  let verb = s.first;
+  while (verb < end && !verbAt(doc, verb)) verb++;
+  if (verb >= end) return null;
+  for (let c = nextWord(doc, s.first); c < verb; c = nextWord(doc, c)) {
     const t = doc.tokens[c];
     if (QUOTE_MARKS.has(t.text)) return null;
     if (t.text !== ',') continue;

@@ -15,6 +15,8 @@ interface Found {
   kind: Quote['kind'];
   attr: Attribution | null;
   marked: MarkedSpan | null;
+  /** Only tells who speaks next; not a quote. */
+  hintOnly?: boolean;
 }
 
 export function findQuotes(doc: Doc): void {
@@ -31,7 +33,7 @@ export function findQuotes(doc: Doc): void {
     found.push({ span: q, kind: quoteKind(doc, q), attr, marked: q });
   }
   for (const iq of findIndirect(ctx, found.map((f) => ({ start: f.span.start, end: f.span.end, kind: f.kind })))) {
-    found.push({ span: iq.span, kind: 'indirect', attr: iq.attr, marked: null });
+    found.push({ span: iq.span, kind: 'indirect', attr: iq.attr, marked: null, hintOnly: iq.hintOnly === true });
   }
   found.sort((a, b) => a.span.start - b.span.start);
 
@@ -48,6 +50,7 @@ export function findQuotes(doc: Doc): void {
     if (f.attr?.speaker) last = f.attr;
   }
   for (const f of found) {
+    if (f.hintOnly) continue;
     doc.quotes.push({
       start: f.span.start, end: f.span.end, kind: f.kind,
       speaker: f.attr?.speaker?.actor ?? null, speakerSpan: f.attr?.speaker ? { start: f.attr.speaker.span.start, end: f.attr.speaker.span.end } : null,
