@@ -97,7 +97,7 @@ export type ActorDraft = Omit<Actor, 'mentions'>;
 
 /** Adds an actor (or finds the one with the same key, filling its empty fields) and returns its index. */
 export function addActor(doc: Doc, draft: ActorDraft): number {
-  const i = doc.actors.findIndex((a) => a.key === draft.key);
+  const i = actorIndex(doc, draft.key);
   if (i >= 0) {
     const a = doc.actors[i];
     a.role ??= draft.role;
@@ -107,7 +107,26 @@ export function addActor(doc: Doc, draft: ActorDraft): number {
     return i;
   }
   doc.actors.push({ ...draft, mentions: [] });
+  const keys = keysOf.get(doc.actors);
+  if (keys && keys.size === doc.actors.length - 1) keys.set(draft.key, doc.actors.length - 1);
   return doc.actors.length - 1;
+}
+
+/** Each actor list's index by key, so that finding an actor stays cheap on long articles. */
+const keysOf = new WeakMap<Actor[], Map<string, number>>();
+
+/** Index of the actor with a key, or -1 (the index is rebuilt when the list was changed by hand). */
+export function actorIndex(doc: Doc, key: string): number {
+  let keys = keysOf.get(doc.actors);
+  if (!keys || keys.size !== doc.actors.length) {
+    keys = new Map();
+    doc.actors.forEach((a, i) => { if (!keys!.has(a.key)) keys!.set(a.key, i); });
+    keysOf.set(doc.actors, keys);
+  }
+  const i = keys.get(key);
+  if (i !== undefined && doc.actors[i]?.key === key) return i;
+  if (i !== undefined) { keysOf.delete(doc.actors); return doc.actors.findIndex((a) => a.key === key); }
+  return -1;
 }
 
 /** Spans already recorded in each actor's mention list, so that adding one stays cheap on long articles. */

@@ -5,6 +5,16 @@ const TITLE_CASE_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART'])
 
 const TITLE_CASE_SMALL = new Set(['with', 'over', 'for', 'to', 'on', 'in', 'of', 'and', 'but', 'is', 'was', 'are', 'can', 'will', 'as', 'at', 'by', 'from', 'after', 'amid']);
 
+/** True when a word opens with four letters. */
+function fourLetters(s: string): boolean {
+  for (let i = 0; i < 4; i++) {
+    const n = s.charCodeAt(i) | 32;
+    if (n >= 97 && n <= 122) continue;
+    if (s.charCodeAt(i) < 128 || !/\p{L}/u.test(s[i])) return false;
+  }
+  return true;
+}
+
 /** Sentences written in title case (headlines): most longer words capitalised, and a capitalised verb or small word
  * inside ("Graham Says", "Breaks With"), which running prose never has. */
 export function headlineSentences(ctx: ActorsContext): Set<number> {
@@ -14,7 +24,7 @@ export function headlineSentences(ctx: ActorsContext): Set<number> {
     const w = ctx.words[k];
     const caps = isCapitalised(w.text);
     const inside = ctx.words[k - 1]?.sentence === w.sentence;
-    const long = w.text.length >= 4 && /^\p{L}{4}/u.test(w.text);
+    const long = w.text.length >= 4 && fourLetters(w.text);
     if (!long && !(caps && inside && TITLE_CASE_SMALL.has(w.lower))) continue;
     const c = counts.get(w.sentence) ?? [0, 0, 0];
     if (long) { c[0]++; if (caps) c[1]++; }

@@ -25,6 +25,15 @@ const NAME_WORD = /^[\p{L}][\p{L}'’.\-‐]*$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 const NO_NAME_POS = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'NUM', 'PART', 'SYM', 'SPACE']);
 
+/** True when a word is lower-case ASCII letters, digits and simple punctuation (folding leaves it as it is). */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const n = s.charCodeAt(i);
+    if (n >= 128 || n === 9 || n === 10 || n === 13 || (n >= 65 && n <= 90) || n === 96) return false;
+  }
+  return true;
+}
+
 /** Glues tokens written without spaces into words and keeps those that can be part of a name. */
 function nameWords(ctx: ActorsContext): NameWord[] {
   const { words } = ctx;
@@ -41,8 +50,9 @@ function nameWords(ctx: ActorsContext): NameWord[] {
     }
     const start = words[k].start;
     const end = words[last].end;
-    const folded = ctx.folded.slice(start, end);
-    out.push({ start, end, text: ctx.doc.text.slice(start, end), first: k, last, sentence: words[k].sentence, folded, key: folded.endsWith('.') ? folded.slice(0, -1) : folded });
+    const folded = last === k && words[k].lower.length === end - start && isPlainAscii(words[k].lower) ? words[k].lower : ctx.folded.slice(start, end);
+    const text = last === k ? words[k].text : ctx.doc.text.slice(start, end);
+    out.push({ start, end, text, first: k, last, sentence: words[k].sentence, folded, key: folded.charCodeAt(folded.length - 1) === 46 ? folded.slice(0, -1) : folded });
     k = last;
   }
   return out;
@@ -50,9 +60,12 @@ function nameWords(ctx: ActorsContext): NameWord[] {
 
 const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
   if (claimedAt(ctx, w.start) >= 0 || ctx.placeOnly[w.start]) return false;
+  const capitalised = isCapitalised(w.text);
+  const c = w.text.charCodeAt(0);
+  if (!capitalised && c !== 97 && c !== 98 && c !== 101 && c !== 105) return false; // not a name, nor "al-", "bin-", "el-", "ibn-"
   if (!NAME_WORD.test(w.text)) return false;
   // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
-  if (!isCapitalised(w.text)) return /^(al|el|bin|ibn|abu|ben)[-‐]\p{Lu}/u.test(w.text) && w.first > 0 && isCapitalised(ctx.words[w.first - 1].text);
+  if (!capitalised) return /^(al|el|bin|ibn|abu|ben)[-‐]\p{Lu}/u.test(w.text) && w.first > 0 && isCapitalised(ctx.words[w.first - 1].text);
   return !NO_NAME_POS.has(ctx.words[w.first].pos) || ctx.words[w.first].pos === 'PROPN';
 };
 
@@ -75,7 +88,10 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   const headline = headlineSentences(ctx);
   // Words the article also writes in lower case are common words, not names ("Time", "Allies").
   const lowerForms = new Set<string>();
-  for (const t of ctx.words) if (t.text === t.lower && /^\p{L}/u.test(t.text)) lowerForms.add(t.lower);
+  for (const t of ctx.words) {
+    const c = t.text.charCodeAt(0);
+    if (t.text === t.lower && ((c >= 97 && c <= 122) || (c >= 128 && /^\p{L}/u.test(t.text)))) lowerForms.add(t.lower);
+  }
 
   const addPerson = (nameText: string, known: KnownAs | null, gender: 'm' | 'f' | null): number => {
     const parts = nameText.split(/\s+/);

@@ -32,7 +32,7 @@ export function fold(text: string): string {
   return out;
 }
 
-const isWordChar = (c: string | undefined): boolean => {
+export const isWordChar = (c: string | undefined): boolean => {
   if (c === undefined) return false;
   const n = c.charCodeAt(0);
   if (n < 128) return (n >= 97 && n <= 122) || (n >= 65 && n <= 90) || (n >= 48 && n <= 57);

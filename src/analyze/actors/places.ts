@@ -2,7 +2,7 @@
 import { addActor, addMention, type Doc } from '../doc.js';
 import { claim, isCapitalised, type ActorsContext } from './context.js';
 import { ACTOR_PHRASES, countryByIso, orgByKey, NOT_NAMES } from './lexicon.js';
-import { fold } from './phrase-index.js';
+import { fold, isWordChar } from './phrase-index.js';
 import { slugify } from '../slug.js';
 
 /** Words before a city that make it a place, not the government seated there ("visited Kyiv"). */
@@ -48,7 +48,7 @@ export function findPlaces(ctx: ActorsContext): void {
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w.start < coveredTo) continue;
-    if (w.start > 0 && /[\p{L}\p{N}]/u.test(folded[w.start - 1])) continue;
+    if (w.start > 0 && isWordChar(folded[w.start - 1])) continue;
     const m = ACTOR_PHRASES.match(text, folded, w.start);
     if (!m) continue;
     let end = m.end;

@@ -23,7 +23,18 @@ export function quotedRanges(text: string): [number, number][] {
   return out;
 }
 
-const inside = (ranges: [number, number][], at: number) => ranges.some(([s, e]) => at > s && at < e);
+/** True when an offset lies strictly inside one of the ranges (sorted, not overlapping): a binary search. */
+function inside(ranges: [number, number][], at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at <= ranges[mid][0]) hi = mid - 1;
+    else if (at >= ranges[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
 const SKIP_AFTER = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'again', 'would', 'will', 'had', 'previously', 'reportedly']);
 const PREPOSITIONS = new Set(['to', 'with', 'by', 'for', 'from', 'against', 'of', 'on', 'at', 'about', 'between', 'and', 'than', 'like']);
 const ROLE_HEADS = /^(president|vice president|prime minister|minister|chancellor|premier|senator|congressman|congresswoman|ambassador|envoy|spokesman|spokeswoman|spokesperson|secretary|foreign secretary|mayor|governor|nominee|candidate|leader|chief|king|queen|emir|speaker|diplomat|official|lawmaker|representative|commissioner|general)$/;
@@ -80,7 +91,8 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
     } else if (kind === 'relative') {
       // "X who said", "the Chicago Police Department which reported": the actor just named.
       const prev = words[k - 1];
-      const adjacent = prev ? named.find((n) => n.end === prev.end && n.sentence === w.sentence) : undefined;
+      let adjacent: Named | undefined;
+      for (let j = hi - 1; prev && j >= lo && named[j].sentence >= w.sentence; j--) if (named[j].end === prev.end) { adjacent = named[j]; break; }
       const wantKinds = w.lower === 'which' ? ['organization', 'country'] : ['person', 'group'];
       if (adjacent && wantKinds.includes(doc.actors[adjacent.actor].kind)) pick = adjacent.actor;
       else if (prev?.text === ',') {
@@ -168,6 +180,7 @@ function wordIndex(ctx: ActorsContext, offset: number): number {
 /** "the minister", "the Republican nominee": the most recent person whose role has that head. */
 function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
   const { doc, words, folded } = ctx;
+  let upTo = 0;
   for (let k = 0; k < words.length; k++) {
     if (words[k].lower !== 'the') continue;
     // Up to three modifiers, then a title, not followed by a name.
@@ -190,8 +203,12 @@ function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
         const a = claimedAt(ctx, words[e + 1].start);
         if (a >= 0 && doc.actors[a].kind === 'person') { addMention(doc, a, span, 'title'); break; }
       }
-      const cands = named.filter((n) => n.end <= span.start && doc.actors[n.actor].kind === 'person' && (doc.actors[n.actor].role ?? '').toLowerCase().includes(head));
-      if (cands.length) addMention(doc, cands[cands.length - 1].actor, span, 'title');
+      // The most recent person before the phrase whose role has that head.
+      while (upTo < named.length && named[upTo].start < span.start) upTo++;
+      for (let n = upTo - 1; n >= 0; n--) {
+        const a = doc.actors[named[n].actor];
+        if (named[n].end <= span.start && a.kind === 'person' && (a.role ?? '').toLowerCase().includes(head)) { addMention(doc, named[n].actor, span, 'title'); break; }
+      }
       break;
     }
   }

@@ -1,7 +1,7 @@
 // Roles: reads the title around a person's name ("Estonia's Defence Minister X", "X, the Dutch representative") into
 // role, country, organisation and whom the person speaks for.
 import type { Token } from '../doc.js';
-import { claimedAt, type ActorsContext } from './context.js';
+import { claimedAt, wordAt, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { isTitleWord, titleSpeaks } from './titles.js';
 import { HONORIFICS } from './lexicon.js';
@@ -106,7 +106,7 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
 
 /** The person whose name was last written before an offset, in the same or the previous sentence, or -1. */
 function lastPersonBefore(ctx: ActorsContext, offset: number): number {
-  const k = ctx.words.findIndex((w) => w.start >= offset);
+  const k = wordAt(ctx, offset);
   const sentence = ctx.words[k]?.sentence ?? 0;
   for (let j = k - 1; j >= 0 && ctx.words[j].sentence >= sentence - 1; j--) {
     const a = claimedAt(ctx, ctx.words[j].start);
@@ -123,8 +123,20 @@ function closesApposition(words: Token[], to: number): boolean {
 
 /** The group with a mention covering an offset, or -1 (groups claim no characters). */
 function groupAt(ctx: ActorsContext, offset: number): number {
-  return ctx.doc.actors.findIndex((g) => g.kind === 'group' && g.mentions.some((m) => m.start <= offset && offset < m.end));
+  let marks = groupMarks.get(ctx);
+  if (!marks || marks.count !== ctx.doc.actors.length) {
+    // Each character covered by a group's mention, marked with the first such group (plus one).
+    const at = new Int32Array(ctx.doc.text.length + 1);
+    for (let g = ctx.doc.actors.length - 1; g >= 0; g--) {
+      if (ctx.doc.actors[g].kind !== 'group') continue;
+      for (const m of ctx.doc.actors[g].mentions) at.fill(g + 1, m.start, m.end);
+    }
+    marks = { count: ctx.doc.actors.length, at };
+    groupMarks.set(ctx, marks);
+  }
+  return offset >= 0 && offset < marks.at.length ? marks.at[offset] - 1 : -1;
 }
+const groupMarks = new WeakMap<ActorsContext, { count: number; at: Int32Array }>();
 
 /** The title words of a stretch, as a role ("defence spokesperson"). */
 function titleWordsOf(ws: Token[]): string {
@@ -133,7 +145,7 @@ function titleWordsOf(ws: Token[]): string {
 
 /** The country, organisation or group whose name was last written before an offset, within two sentences, or -1. */
 function lastBodyBefore(ctx: ActorsContext, offset: number): number {
-  const k = ctx.words.findIndex((w) => w.start >= offset);
+  const k = wordAt(ctx, offset);
   const sentence = ctx.words[k]?.sentence ?? 0;
   for (let j = k - 1; j >= 0 && ctx.words[j].sentence >= sentence - 2; j--) {
     const a = claimedAt(ctx, ctx.words[j].start);
