@@ -1,5 +1,5 @@
 // `standpoint queue status`: jobs pending, in flight and failed (dead-lettered, with their errors).
-import { DeliverPolicy, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { connectQueue, queueNames, type DeadLetter } from './jobs.js';
 
 export interface QueueStatus {
@@ -20,7 +20,7 @@ const articleId = (job: string): string | null => { try { return String(JSON.par
 
 async function deadLetters(nc: NatsConnection, stream: string, total: number, last: number): Promise<QueueStatus['recentFailures']> {
   if (!total) return [];
-  const c = await nc.jetstream().consumers.get(stream, { deliver_policy: DeliverPolicy.All });
+  const c = await nc.jetstream().consumers.get(stream);
   const out: QueueStatus['recentFailures'] = [];
   const msgs = await c.fetch({ max_messages: total, expires: 2000 });
   for await (const m of msgs) {

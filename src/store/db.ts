@@ -23,8 +23,15 @@ export interface Migration {
   statements: string[];
 }
 
-/** Applies the migrations not yet applied, each in its own transaction, recording them in schema_migrations. */
-export async function migrate(db: Db, migrations: Migration[]): Promise<number[]> {
+/**
+ * Applies the migrations not yet applied, each in its own transaction, recording them in schema_migrations;
+ * under the writer lock, so that processes opening a new PostgreSQL store at once do not race.
+ */
+export function migrate(db: Db, migrations: Migration[]): Promise<number[]> {
+  return db.exclusive(() => migrateNow(db, migrations));
+}
+
+async function migrateNow(db: Db, migrations: Migration[]): Promise<number[]> {
   await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const done = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
   const applied: number[] = [];
