@@ -70,9 +70,9 @@ export function contentStart(doc: Doc, verb: number, last: number): number {
   // A particle that belongs to the verb ("pointed out that", "laid out").
   if (['out', 'up'].includes(doc.tokens[k]?.lower ?? '') && doc.tokens[k].pos !== 'NOUN') k = nextWord(doc, k);
   const lemma = reportingVerb(doc.tokens[verb].lower)?.lemma;
-  if (lemma === 'tell' || lemma === 'warn' || lemma === 'assure' || lemma === 'remind') {
+  if (lemma === 'tell' || lemma === 'warn' || lemma === 'assure' || lemma === 'remind' || lemma === 'ask') {
     for (let j = k, n = 0; j <= last && n < 10; j = nextWord(doc, j), n++) {
-      if (doc.tokens[j].lower === 'that') return j;
+      if (doc.tokens[j].lower === 'that' || (lemma === 'ask' && doc.tokens[j].lower === 'whether')) return j;
       if (doc.tokens[j].text === ',' || QUOTE_MARKS.has(doc.tokens[j].text) || (doc.tokens[j].lower === 'to' && doc.tokens[j].pos === 'PART')) break;
     }
     if (lemma === 'tell') {
@@ -170,7 +170,7 @@ export function objectStart(doc: Doc, verb: number, from: number, end: number): 
 /** Skips a circumstantial phrase after a speech verb ("said in a statement on Friday that …"). */
 export function pastCircumstance(doc: Doc, from: number, end: number): number {
   const t = doc.tokens[from];
-  if (!t || t.pos !== 'ADP' || t.lower === 'that' || t.lower === 'to' || SPEECH_PREPS.has(t.lower)) return from;
+  if (!t || t.pos !== 'ADP' || t.lower === 'that' || t.lower === 'to' || t.lower === 'whether' || SPEECH_PREPS.has(t.lower)) return from;
   for (let j = from, n = 0; j <= end && n < 16; j = nextWord(doc, j), n++) {
     if (doc.tokens[j].lower === 'that') return j;
     if (doc.tokens[j].text === ',') return nextWord(doc, j);

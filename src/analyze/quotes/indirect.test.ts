@@ -48,4 +48,16 @@ describe('where reported words start and end', () => {
     const doc = run('Trade Commissioner Marta Quist was confident that a deal would be signed before June.');
     expect(reported(doc)).toEqual([{ text: 'that a deal would be signed before June', speaker: 'Marta Quist' }]);
   });
+
+  it('reads a reported question after "asked", past the one asked', () => {
+    const doc = run('Foreign Minister Karel Novak asked reporters whether the council would vote before June.');
+    expect(reported(doc)).toEqual([{ text: 'whether the council would vote before June', speaker: 'Karel Novak' }]);
+  });
+});
+
+describe('who "he" is', () => {
+  it('never resolves a pronoun to the byline', () => {
+    const doc = run('Ceasefire talks stall\n\nBy Jane Miller\n\nTalks on a ceasefire stalled on Monday.\n\n“We are not there yet,” he said.');
+    expect(doc.quotes.map((q) => (q.speaker === null ? null : doc.actors[q.speaker].name))).not.toContain('Jane Miller');
+  });
 });

@@ -121,15 +121,23 @@ function lastActorBefore(ctx: SpeakerContext, offset: number, kinds: string[]): 
   for (let i = firstAtOrAfter(ctx.mentions, offset) - 1; i >= 0; i--) {
     const m = ctx.mentions[i];
     if (m.start >= offset || !kinds.includes(doc.actors[m.actor].kind)) continue;
-    if (insideQuotation(ctx.quoted, m)) continue;
+    if (insideQuotation(ctx.quoted, m) || inByline(doc.text, m.start)) continue;
     if (chosen && sentenceAt(doc, m.start) !== sentenceAt(doc, chosen.start)) break;
     chosen = m;
   }
   if (kinds.includes('person') && !ctx.trustActors) {
     const run = lastNameBefore(ctx.names, offset);
-    if (run && (!chosen || run.start > chosen.end) && !overlapping(ctx, run).length) return personFromName(ctx, run);
+    if (run && (!chosen || run.start > chosen.end) && !overlapping(ctx, run).length && !inByline(doc.text, run.start)) return personFromName(ctx, run);
   }
   return chosen ? chosen.actor : null;
+}
+
+/** Whether an offset lies in a byline: a short line opening with "By" and a name ("By Jane Miller, Reuters"). */
+export function inByline(text: string, offset: number): boolean {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  if (text.charCodeAt(start) !== 66 || !/^By\s+\p{Lu}/u.test(text.slice(start, start + 8))) return false;
+  const end = text.indexOf('\n', offset);
+  return (end < 0 ? text.length : end) - start < 80;
 }
 
 const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country: 2, group: 3 };
