@@ -18,6 +18,18 @@ export function evalParagraphs(dirs = EVAL_DIRS) {
   return paras;
 }
 
+/** `n` articles in memory, each a fresh mix of `paragraphs` paragraphs of different evaluation texts. */
+export function evalArticles(n, { paragraphs = 8, seed = 7 } = {}) {
+  const pool = evalParagraphs();
+  if (!pool.length) throw new Error('bench: no evaluation texts in ../shared/eval to build a corpus from');
+  let s = seed >>> 0;
+  const rand = () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
+  return Array.from({ length: n }, (_, i) => ({
+    id: `bench-${seed}-${i}`, date: '2024-01-01', title: null, url: null, source: null, file: null, language: 'en',
+    text: Array.from({ length: paragraphs }, () => pool[Math.floor(rand() * pool.length)]).join('\n\n'),
+  }));
+}
+
 /** Writes `n` articles as JSON Lines to `file`, each of about `paragraphs` paragraphs; returns bytes written. */
 export function writeCorpus(file, n, { paragraphs = 8, seed = 1 } = {}) {
   const pool = evalParagraphs();

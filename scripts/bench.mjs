@@ -1,52 +1,41 @@
 #!/usr/bin/env node
-// `npm run bench`: the project's benchmarks in one table (or --json): analyser speed, ingest speed and memory, API latency.
+// `npm run bench`: the project's benchmarks in one table (or --json): analyser speed beside wink-nlp and compromise,
+// where the analyser's time goes, time against article length, worker threads, ingest speed and memory, API latency.
 //
-//   node scripts/bench.mjs [--json] [--only analyze,ingest,api] [--articles N]   (run `npm run build` first)
+//   node scripts/bench.mjs [--json] [--only analyze,length,workers,ingest,api] [--articles N] [--analyze-articles N]
+//                          [--workers-articles N]   (run `npm run build` first)
 //
 // The corpus is built at run time from the texts in ../shared/eval and never committed.
-import { analyze } from '../dist/analyze/index.js';
-import { evalParagraphs } from './bench-corpus.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchApi } from './bench-api.mjs';
 import { writeCorpus } from './bench-corpus.mjs';
+import { benchAnalyze, benchLength, benchStages } from './bench-analyze.mjs';
 import { benchIngest, ingest } from './bench-ingest.mjs';
+import { benchWorkers } from './bench-workers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const asJson = args.includes('--json');
-const only = (opt('--only') ?? 'analyze,ingest,api').split(',');
+const only = (opt('--only') ?? 'analyze,length,workers,ingest,api').split(',');
 const big = Number(opt('--articles') ?? 10000);
+const analyzeArticles = Number(opt('--analyze-articles') ?? 3000);
+const workersArticles = Number(opt('--workers-articles') ?? 1000);
 const log = (s) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
-function benchAnalyze() {
-  const pool = evalParagraphs();
-  if (!pool.length) throw new Error('bench: no evaluation texts in ../shared/eval');
-  // Articles of eight paragraphs each, every paragraph used about once per round.
-  const articles = [];
-  for (let i = 0; i + 8 <= pool.length; i += 8) {
-    articles.push({ id: `a${i}`, date: '2024-01-01', title: null, url: null, source: null, file: null, language: 'en', text: pool.slice(i, i + 8).join('\n\n') });
-  }
-  const chars = articles.reduce((n, a) => n + a.text.length, 0);
-  analyze(articles[0]);
-  let rounds = 0;
-  const started = process.hrtime.bigint();
-  let seconds = 0;
-  do {
-    for (const a of articles) analyze(a);
-    rounds++;
-    seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  } while (seconds < 5);
-  const n = rounds * articles.length;
-  return [{ what: 'analyser, one core', articles: n, seconds, perSecond: n / seconds, mbPerSecond: (rounds * chars) / seconds / 1e6 }];
-}
-
 const report = {};
-if (only.includes('analyze')) { log('analyser…'); report.analyze = benchAnalyze(); }
-// The API is timed over the largest SQLite store the ingest benchmark built (or one built here for --only api).
-const timeApi = async (db, n) => { if (only.includes('api') && n === big) { log('api…'); report.api = await benchApi({ db, articles: n, log }); } };
-if (only.includes('ingest')) report.ingest = await benchIngest({ sizes: [...new Set([Math.max(100, Math.round(big / 5)), big])], log, onSqlite: timeApi });
+if (only.includes('analyze')) {
+  log('analyser, wink-nlp and compromise…');
+  report.analyze = benchAnalyze({ n: analyzeArticles, log });
+  log('analyser stages…');
+  report.stages = await benchStages({ n: Math.min(500, analyzeArticles) });
+}
+if (only.includes('length')) { log('analyser time against article length…'); report.length = benchLength({ log }); }
+if (only.includes('workers')) report.workers = benchWorkers({ n: workersArticles, log });
+// The API is timed over each SQLite store the ingest benchmark built (query time against store size), or one built here for --only api.
+const timeApi = async (db, n) => { if (only.includes('api')) { log(`api over ${n} articles…`); (report.api ??= []).push(...await benchApi({ db, articles: n, log })); } };
+if (only.includes('ingest')) report.ingest = await benchIngest({ sizes: [...new Set([Math.min(1000, big), big])], log, onSqlite: timeApi });
 else if (only.includes('api')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-bench-api-'));
   try {
@@ -64,8 +53,22 @@ if (asJson) {
 } else {
   const pad = (s, n) => String(s).padEnd(n);
   if (report.analyze) {
-    console.log('\nANALYSER                articles   seconds   articles/s   MB/s');
-    for (const r of report.analyze) console.log(`${pad(r.what, 24)}${pad(r.articles, 11)}${pad(r.seconds.toFixed(1), 10)}${pad(r.perSecond.toFixed(1), 13)}${r.mbPerSecond.toFixed(2)}`);
+    console.log('\nANALYSER, one core (same articles, same run)   articles   MB     CPU s    wall s   articles/s   MB/s');
+    for (const r of report.analyze.rows) console.log(`${pad(r.what, 47)}${pad(r.articles, 11)}${pad(r.mb.toFixed(1), 7)}${pad(r.cpuSeconds.toFixed(1), 9)}${pad(r.seconds.toFixed(1), 9)}${pad(r.perSecond.toFixed(1), 13)}${r.mbPerSecond.toFixed(2)}`);
+    const { analyserOverWink: w, compromiseOverAnalyser: c } = report.analyze.ratios;
+    console.log(`analyser / bare wink-nlp: ${w.toFixed(2)}x (target <= 3: ${w <= 3 ? 'met' : 'MISSED'}); compromise / analyser: ${c.toFixed(2)}x (target >= 5: ${c >= 5 ? 'met' : 'MISSED'})`);
+  }
+  if (report.stages) {
+    console.log('\nANALYSER STAGES   seconds   share');
+    for (const r of report.stages) console.log(`${pad(r.stage, 18)}${pad(r.seconds.toFixed(2), 10)}${(100 * r.share).toFixed(1)}%`);
+  }
+  if (report.length) {
+    console.log('\nARTICLE LENGTH   characters   ms per article   s per MB');
+    for (const r of report.length) console.log(`${pad('', 17)}${pad(r.chars, 13)}${pad((r.seconds * 1000).toFixed(1), 17)}${r.secondsPerMb.toFixed(2)}`);
+  }
+  if (report.workers) {
+    console.log('\nWORKER THREADS    articles   1 worker s   2 workers s   speed-up   identical output   load (1 min)');
+    for (const r of report.workers) console.log(`${pad(r.what, 18)}${pad(r.articles, 11)}${pad(r.oneWorker.toFixed(1), 13)}${pad(r.twoWorkers.toFixed(1), 14)}${pad(`${r.speedUp.toFixed(2)}x`, 11)}${pad(r.identical ? 'yes' : 'NO', 19)}${r.load.toFixed(1)}`);
   }
   if (report.ingest) {
     console.log('\nINGEST      articles   seconds   articles/s   peak MB   new     copies');

@@ -1,0 +1,114 @@
+// Analyser benchmark: the whole analyser beside a bare wink-nlp pass and a compromise pass, on the same articles in the same run.
+import nlpCompromise from 'compromise';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+import { analyze } from '../dist/analyze/index.js';
+import { evalArticles } from './bench-corpus.mjs';
+
+/** What a bare wink-nlp pass does: read the document, then tokens, sentences, part-of-speech and entities out. */
+function winkPass() {
+  const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
+  const its = nlp.its;
+  return (text) => {
+    const doc = nlp.readDoc(text);
+    doc.tokens().out();
+    doc.tokens().out(its.pos);
+    doc.sentences().out(its.span);
+    doc.entities().out(its.detail);
+  };
+}
+
+/** What compromise does for people, places and organisations. */
+const compromisePass = (text) => {
+  const doc = nlpCompromise(text);
+  doc.people().out('array');
+  doc.places().out('array');
+  doc.organizations().out('array');
+};
+
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+/**
+ * Rows for the analyser, wink and compromise over `n` articles (eight paragraphs each), interleaved in chunks so
+ * that a machine busy with other work slows all three alike; ratios are of CPU time.
+ */
+export function benchAnalyze({ n = 3000, log = () => {} } = {}) {
+  const articles = evalArticles(n);
+  const bytes = articles.reduce((s, a) => s + Buffer.byteLength(a.text), 0);
+  const passes = [
+    { what: 'standpoint analyser', run: (a) => analyze(a) },
+    { what: 'bare wink-nlp', run: ((w) => (a) => w(a.text))(winkPass()) },
+    { what: 'compromise', run: (a) => compromisePass(a.text) },
+  ];
+  for (const p of passes) for (const a of articles.slice(0, 20)) p.run(a); // warm up
+  const totals = passes.map(() => ({ wall: 0, cpu: 0 }));
+  const CHUNK = 100;
+  for (let i = 0; i < articles.length; i += CHUNK) {
+    const chunk = articles.slice(i, i + CHUNK);
+    passes.forEach((p, k) => {
+      const w0 = performance.now();
+      const c0 = cpuMs();
+      for (const a of chunk) p.run(a);
+      totals[k].wall += performance.now() - w0;
+      totals[k].cpu += cpuMs() - c0;
+    });
+    log(`analyser: ${Math.min(i + CHUNK, articles.length)} of ${articles.length} articles`);
+  }
+  const rows = passes.map((p, k) => ({
+    what: p.what, articles: articles.length, mb: bytes / 1e6, seconds: totals[k].wall / 1000, cpuSeconds: totals[k].cpu / 1000,
+    perSecond: articles.length / (totals[k].cpu / 1000), mbPerSecond: bytes / 1e6 / (totals[k].cpu / 1000),
+  }));
+  const [mine, wink, comp] = rows;
+  return {
+    rows,
+    ratios: {
+      analyserOverWink: mine.cpuSeconds / wink.cpuSeconds, // target ≤ 3
+      compromiseOverAnalyser: comp.cpuSeconds / mine.cpuSeconds, // target ≥ 5
+    },
+  };
+}
+
+/** Analyser time against article length, 1 KB to 1 MB: seconds per MB should stay flat (nothing quadratic). */
+export function benchLength({ sizes = [1e3, 1e4, 1e5, 1e6], log = () => {} } = {}) {
+  const pool = evalArticles(600).map((a) => a.text);
+  const rows = [];
+  for (const size of sizes) {
+    let text = '';
+    for (let i = 0; text.length < size; i++) text += `${pool[i % pool.length]}\n\n`;
+    text = text.slice(0, size);
+    text = text.slice(0, Math.max(text.lastIndexOf('\n\n'), text.lastIndexOf('. ') + 1, 1));
+    const article = { id: `len-${size}`, date: '2024-01-01', title: null, url: null, source: null, file: null, language: 'en', text };
+    const reps = Math.max(1, Math.round(2e5 / size));
+    analyze(article);
+    const c0 = cpuMs();
+    for (let r = 0; r < reps; r++) analyze(article);
+    const seconds = (cpuMs() - c0) / 1000 / reps;
+    rows.push({ chars: text.length, seconds, secondsPerMb: seconds / (text.length / 1e6) });
+    log(`length: ${text.length} characters in ${(seconds * 1000).toFixed(0)} ms`);
+  }
+  return rows;
+}
+
+/** Where the analyser's time goes: CPU seconds per stage (and building the record) over the same articles. */
+export async function benchStages({ n = 500 } = {}) {
+  const { STAGES } = await import('../dist/analyze/pipeline.js');
+  const { newDoc } = await import('../dist/analyze/doc.js');
+  const { toRecord } = await import('../dist/analyze/to-record.js');
+  const { EMPTY_KNOWLEDGE } = await import('../dist/analyze/knowledge.js');
+  const articles = evalArticles(n, { seed: 11 });
+  const names = [...STAGES.map((s) => s.name), 'record'];
+  const ms = new Map(names.map((s) => [s, 0]));
+  for (const a of articles) {
+    const doc = newDoc(a, a.text, EMPTY_KNOWLEDGE);
+    for (const stage of STAGES) {
+      const t = performance.now();
+      try { stage.run(doc); } catch { /* counted as a warning by analyze() */ }
+      ms.set(stage.name, ms.get(stage.name) + performance.now() - t);
+    }
+    const t = performance.now();
+    toRecord(doc);
+    ms.set('record', ms.get('record') + performance.now() - t);
+  }
+  const total = [...ms.values()].reduce((x, y) => x + y, 0);
+  return names.map((stage) => ({ stage, seconds: ms.get(stage) / 1000, share: ms.get(stage) / total }));
+}
