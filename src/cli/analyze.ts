@@ -33,32 +33,32 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
   const run = (article: Article): Promise<AnalysisResult> => (pool ? pool.analyze(article) : Promise.resolve().then(() => (io.analyze ?? analyze)(article)));
   const start = (input: Input) => (input.kind === 'article' ? run(input.article) : Promise.resolve(null));
   try {
-  for await (const { item: input, result: settled } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1 })) {
-    inputs++;
-    if (input.kind === 'error') {
-      failed++;
-      io.progress.message(input.error.describe('error'));
-      io.progress.tick(true);
-      continue;
+    for await (const { item: input, result: settled } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1 })) {
+      inputs++;
+      if (input.kind === 'error') {
+        failed++;
+        io.progress.message(input.error.describe('error'));
+        io.progress.tick(true);
+        continue;
+      }
+      const { article, problems } = input;
+      const where = sourceLabel(article.file, article.id);
+      for (const p of problems) io.progress.message(`${where}: error: ${p.message}`);
+      if (!settled.ok || !settled.value) {
+        // A stage's own failure is a warning inside analyze(); this is the analyser failing as a whole.
+        failed++;
+        io.progress.message(`${where}: error: analysis failed: ${settled.ok ? 'no result' : settled.error.message}`);
+        io.progress.tick(true);
+        continue;
+      }
+      const { record, warnings } = settled.value;
+      for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
+      print(record);
+      // Read but not analysed in full: the exit code says so, the record is still printed.
+      const incomplete = problems.length > 0 || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
+      if (incomplete) failed++;
+      io.progress.tick(incomplete);
     }
-    const { article, problems } = input;
-    const where = sourceLabel(article.file, article.id);
-    for (const p of problems) io.progress.message(`${where}: error: ${p.message}`);
-    if (!settled.ok || !settled.value) {
-      // A stage's own failure is a warning inside analyze(); this is the analyser failing as a whole.
-      failed++;
-      io.progress.message(`${where}: error: analysis failed: ${settled.ok ? 'no result' : settled.error.message}`);
-      io.progress.tick(true);
-      continue;
-    }
-    const { record, warnings } = settled.value;
-    for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
-    print(record);
-    // Read but not analysed in full: the exit code says so, the record is still printed.
-    const incomplete = problems.length > 0 || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
-    if (incomplete) failed++;
-    io.progress.tick(incomplete);
-  }
   } finally {
     await pool?.close();
   }
