@@ -73,7 +73,7 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       if (m.entry.strength === 'weak' && /^(to|will|would|can|could|should|must|may|might|not|n't)$/.test(words[m.first - 1]?.norm ?? '')) { i = m.last; continue; }
       const c = mk(m.entry.kind, m.entry.strength, m.first, last);
       // "a ban on Russian diamonds", "a ban on oil imports": a ban on something is a measure of its own.
-      if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && (complementHas(words, c.np, COMMODITIES) || words[c.np.head + 1]?.norm === 'on')) c.strength = 'strong';
+      if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && (complementHas(words, c.np, COMMODITIES) || words[c.np.head + 1]?.norm === 'on' || modifiedBy(words, c, COMMODITIES))) c.strength = 'strong';
       // "a multinational security mission": a mission of its own; "the force" alone only points back, and "forces" never.
       if (c.kind === 'mission' && c.strength === 'weak') {
         if (words[m.last].norm === 'forces') { i = m.last; continue; }
@@ -120,6 +120,12 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
     }
   }
   return out;
+}
+
+/** "a Russian LNG ban": a modifier before the head from the set. */
+function modifiedBy(words: Word[], c: Candidate, set: Set<string>): boolean {
+  for (let k = c.np.first; k < c.headFirst; k++) if (set.has(words[k].norm)) return true;
+  return false;
 }
 
 function complementHas(words: Word[], np: NounPhrase, set: Set<string>): boolean {

@@ -38,6 +38,8 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
   const pronounObject = k <= last && PRONOUN_OBJECTS.has(words[k].norm) && proposalAt[k] < 0 && cue.type === 'verb' && words[k].pos !== 'SCONJ'
     && !(words[k + 1] && (words[k + 1].pos === 'NOUN' || words[k + 1].pos === 'ADJ' || proposalAt[k + 1] >= 0)); // "this proposal" is no pronoun
   if (cue.ifObject) return ifTarget(ctx, cueLast, last, fits);
+  // "did not rule the plan out": the object sits inside the cue's gap.
+  if (cue.phrase.includes('*')) for (let j = cueFirst + 1; j < cueLast; j++) if (proposalAt[j] >= 0) return hit(j, 'object');
   if (!pronounObject && !passive) {
     const window = cue.control ? CONTROL_WINDOW : OBJECT_WINDOW;
     const inner: Cue[] = [];
