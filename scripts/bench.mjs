@@ -2,8 +2,8 @@
 // `npm run bench`: the project's benchmarks in one table (or --json): analyser speed beside wink-nlp and compromise,
 // where the analyser's time goes, time against article length, worker threads, ingest speed and memory, API latency.
 //
-//   node scripts/bench.mjs [--json] [--only analyze,length,workers,ingest,api] [--articles N] [--analyze-articles N]
-//                          [--workers-articles N]   (run `npm run build` first)
+//   node scripts/bench.mjs [--json] [--only analyze,length,workers,queue,ingest,api] [--articles N] [--analyze-articles N]
+//                          [--workers-articles N] [--queue-articles N]   (run `npm run build` first)
 //
 // The corpus is built at run time from the texts in ../shared/eval and never committed.
 import fs from 'node:fs';
@@ -13,15 +13,17 @@ import { benchApi } from './bench-api.mjs';
 import { writeCorpus } from './bench-corpus.mjs';
 import { benchAnalyze, benchLength, benchStages } from './bench-analyze.mjs';
 import { benchIngest, ingest } from './bench-ingest.mjs';
+import { benchQueue } from './bench-queue.mjs';
 import { benchWorkers } from './bench-workers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const asJson = args.includes('--json');
-const only = (opt('--only') ?? 'analyze,length,workers,ingest,api').split(',');
+const only = (opt('--only') ?? 'analyze,length,workers,queue,ingest,api').split(',');
 const big = Number(opt('--articles') ?? 10000);
 const analyzeArticles = Number(opt('--analyze-articles') ?? 3000);
 const workersArticles = Number(opt('--workers-articles') ?? 1000);
+const queueArticles = Number(opt('--queue-articles') ?? 500);
 const log = (s) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
 const report = {};
@@ -33,6 +35,7 @@ if (only.includes('analyze')) {
 }
 if (only.includes('length')) { log('analyser time against article length…'); report.length = benchLength({ log }); }
 if (only.includes('workers')) report.workers = benchWorkers({ n: workersArticles, log });
+if (only.includes('queue')) report.queue = await benchQueue({ n: queueArticles, log });
 // The API is timed over each SQLite store the ingest benchmark built (query time against store size), or one built here for --only api.
 const timeApi = async (db, n) => { if (only.includes('api')) { log(`api over ${n} articles…`); (report.api ??= []).push(...await benchApi({ db, articles: n, log })); } };
 if (only.includes('ingest')) report.ingest = await benchIngest({ sizes: [...new Set([Math.min(1000, big), big])], log, onSqlite: timeApi });
@@ -69,6 +72,11 @@ if (asJson) {
   if (report.workers) {
     console.log('\nWORKER THREADS    articles   1 worker s   2 workers s   speed-up   identical output   load (1 min)');
     for (const r of report.workers) console.log(`${pad(r.what, 18)}${pad(r.articles, 11)}${pad(r.oneWorker.toFixed(1), 13)}${pad(r.twoWorkers.toFixed(1), 14)}${pad(`${r.speedUp.toFixed(2)}x`, 11)}${pad(r.identical ? 'yes' : 'NO', 19)}${r.load.toFixed(1)}`);
+  }
+  if (report.queue) {
+    console.log('\nQUEUE (NATS → worker processes → PostgreSQL)   articles   seconds   articles/s   stored   proposals   observations');
+    for (const r of report.queue) console.log(`${pad(`${r.workers} worker${r.workers > 1 ? 's' : ''}`, 47)}${pad(r.articles, 11)}${pad(r.seconds.toFixed(1), 10)}${pad(r.perSecond.toFixed(1), 13)}${pad(r.counts.articles, 9)}${pad(r.counts.proposals, 12)}${r.counts.observations}`);
+    if (report.queue.length === 2) console.log(`two workers / one: ${(report.queue[0].seconds / report.queue[1].seconds).toFixed(2)}x faster (target >= 1.6)`);
   }
   if (report.ingest) {
     console.log('\nINGEST      articles   seconds   articles/s   peak MB   new     copies');
