@@ -127,7 +127,8 @@ function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     if (t.text === ':') {
       if (n === 0) return null;
       const lead = { start: doc.tokens[nameStart].start, end: doc.tokens[prevWord(doc, k)].end };
-      if (NOT_SPEAKERS.has(doc.text.slice(lead.start, lead.end).toLowerCase())) return null;
+      const leadText = doc.text.slice(lead.start, lead.end).toLowerCase();
+      if (NOT_SPEAKERS.has(leadText) || NOT_SPEAKERS.has(leadText.split(/\s+/).pop() ?? '')) return null;
       const sp = speakerIn(ctx, lead);
       let last = s;
       for (let j = s.i + 1; j < doc.sentences.length && !startsParagraph(doc, doc.sentences[j]); j++) last = doc.sentences[j];
@@ -216,7 +217,11 @@ export function findIndirect(ctx: SpeakerContext, marked: MarkedQuote[]): Indire
       if (!tail) for (const v of verbCues(ctx, s)) if (!mid || v.span.start >= mid.span.end) found.push(v);
       for (const n of [...nounCues(ctx, s), ...adjectiveCues(ctx, s)]) if (!found.some((f) => f.span.start < n.span.end && n.span.start < f.span.end)) found.push(n);
     }
-    for (const f of found) if (!overlapsAny(f.span, marked) || !clashes(f.span, marked, m)) out.push(f);
+    for (const f of found) {
+      // A verb inside a quotation is the speaker's own word, not the reporter's cue.
+      if (f.attr && overlapsAny(f.attr.cue, marked)) continue;
+      if (!overlapsAny(f.span, marked) || !clashes(f.span, marked, m)) out.push(f);
+    }
   }
   return out;
 }
