@@ -1,5 +1,5 @@
 // `standpoint ingest [--db URL] PATH...`: analyse articles and store them, learning people as it goes.
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyze, MAX_ANALYSED_CHARS, type AnalysisResult } from '../analyze/index.js';
 import { KnowledgeBuilder, type KnownPerson } from '../analyze/knowledge.js';
 import type { AnalysisRecord } from '../analyze/record.js';
@@ -118,8 +118,8 @@ Each article is written in one transaction: an interrupted batch can simply be r
 Articles are analysed in --workers threads and stored by this process alone, in input order.
 
 Exit codes: 0 all stored or known; 1 some input failed (reported on standard error); 2 usage error.`)
-    .action(async (paths: string[], opts: IngestFlags) => {
-      if (opts.stream && !opts.queue) throw new InvalidArgumentError('--stream needs --queue');
+    .action(async (paths: string[], opts: IngestFlags, command: Command) => {
+      if (opts.stream && !opts.queue) command.error('error: --stream needs --queue', { exitCode: 2, code: 'standpoint.usage' });
       if (opts.queue) {
         const sum = await publishArticles(opts.queue, paths, { stream: opts.stream, progress: new Progress({ verb: 'queued' }) });
         if (opts.json) process.stdout.write(`${JSON.stringify(sum)}\n`);
