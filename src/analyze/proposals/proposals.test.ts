@@ -91,3 +91,19 @@ describe('proposals named only as what was proposed', () => {
     expect(run('Norway unveiled a list of new ministers.').doc.proposals).toHaveLength(0);
   });
 });
+
+describe('proposals named again by their head noun', () => {
+  it('joins "the code" to a code of conduct and "the brigade" to a push for one', () => {
+    const a = run('Norway pushed for a legally binding code of conduct for Arctic shipping. Austria said the code came too late.');
+    expect(a.doc.proposals).toHaveLength(1);
+    expect(a.mentions(0)).toContain('code');
+    const b = run('Italy’s push for a permanent brigade on its soil dominated the morning. Austria will contribute to the brigade.');
+    expect(b.doc.proposals).toHaveLength(1);
+    expect(b.mentions(0)).toContain('brigade');
+  });
+
+  it('reads a commodity before "ban" as an embargo', () => {
+    const { doc } = run('Austria opposed the Russian LNG ban proposed by Norway.');
+    expect(doc.proposals.map((p) => p.key)).toContain('embargo');
+  });
+});

@@ -82,7 +82,7 @@ export function askedClause(ctx: StanceContext, cuePhrase: string, cueLast: numb
   let named = false;
   for (; k < words.length && words[k].sentence === sentence && k - cueLast <= 5; k++) {
     if (ix.at[k]) { named = true; k = ix.at[k]!.last; continue; }
-    if (words[k].pos === 'DET' || words[k].pos === 'ADJ' || (words[k].pos === 'NOUN' && named)) continue;
+    if (words[k].pos === 'DET' || words[k].pos === 'ADJ' || words[k].pos === 'PROPN' || (words[k].pos === 'NOUN' && named)) continue;
     break;
   }
   if (!named || words[k]?.norm !== 'to' || words[k + 1]?.pos !== 'VERB') return null;

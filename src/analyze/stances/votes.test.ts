@@ -1,0 +1,53 @@
+// Tests of vote lists, undoing objects, asked-for clauses and gapped cues on invented texts.
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../proposals/proposals.js';
+import { docWith, type FixtureActor } from './fixture.js';
+import { stances } from './stances.js';
+
+const ACTORS: FixtureActor[] = [
+  { key: 'country:NOR', name: 'Norway', forms: ['Norwegian'] },
+  { key: 'country:AUT', name: 'Austria' },
+  { key: 'country:CHL', name: 'Chile' },
+  { key: 'country:KEN', name: 'Kenya' },
+  { key: 'country:PRT', name: 'Portugal' },
+  { key: 'country:FIN', name: 'Finland' },
+  { key: 'country:EST', name: 'Estonia' },
+  { key: 'org:NATO', name: 'NATO' },
+  { key: 'org:AU', name: 'African Union' },
+];
+
+function positions(text: string): string[] {
+  const doc = docWith(text, ACTORS);
+  proposals.run(doc);
+  stances.run(doc);
+  return doc.stances.map((s) => `${doc.actors[s.holder].key} ${doc.proposals[s.proposal].key.split('-')[0]} ${s.stance}`).sort();
+}
+
+describe('vote tallies and clause proposals', () => {
+  it('reads the voters listed after "Voting in favour were" and "Abstaining were"', () => {
+    const got = positions(
+      'The council adopted a Norwegian draft resolution on fishing quotas on Tuesday. '
+      + 'Voting in favour were, among others, Chile, Kenya and Portugal. Abstaining were Austria and Finland.',
+    );
+    expect(got).toEqual(expect.arrayContaining([
+      'country:CHL resolution support', 'country:KEN resolution support', 'country:PRT resolution support',
+      'country:AUT resolution undecided', 'country:FIN resolution undecided',
+    ]));
+  });
+
+  it('reads a call for a measure to be lifted as opposition to it', () => {
+    const got = positions('Norway proposed an arms embargo on the region. The African Union has called for the embargo to be lifted.');
+    expect(got).toContain('org:AU embargo oppose');
+    expect(got).not.toContain('org:AU embargo support');
+  });
+
+  it('makes what one asks others to do a proposal of its own', () => {
+    const got = positions('Estonia asked NATO allies to fund a new radar chain along the coast.');
+    expect(got).toEqual(['country:EST plan support']);
+  });
+
+  it('finds the object inside a gapped cue: "did not rule the plan out"', () => {
+    const got = positions('Norway unveiled a plan for a joint coast guard in the Arctic. Austria did not rule the plan out.');
+    expect(got).toContain('country:AUT plan undecided');
+  });
+});
