@@ -99,7 +99,7 @@ export const PLAIN_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday',
 export const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'at', 'upon']);
 export const SPEECH_PREPS = new Set(['about', 'of', 'against', 'for', 'on', 'over', 'upon']);
 
-export const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'and', 'especially', 'after', 'before',
+export const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'especially', 'after', 'before',
   'because', 'since', 'so', 'with', 'yet', 'then', 'than', 'when', 'where', 'according', 'adding', 'saying', 'noting']);
 
 /** The last token of the reported words: before "; ", ", but …", "and" + a verb, or (for objects) a comma or preposition. */
@@ -114,6 +114,8 @@ export function contentEnd(doc: Doc, from: number, end: number, cls: string): nu
       // ", but could not …" goes on with the same subject; ", but the talks …" starts a clause of its own.
       if (n && (n.lower === 'but' || n.lower === 'and') && continuesSubject(doc, nextWord(doc, nk))) continue;
       if (n && CLAUSE_BREAKS.has(n.lower)) return j - 1;
+      // ", and when pressed …": the reporter's next clause.
+      if (n?.lower === 'and' && CLAUSE_BREAKS.has(doc.tokens[nextWord(doc, nk)]?.lower ?? '')) return j - 1;
       // ", citing …", ", calling it …": a participle hanging on the reporting clause.
       if (n && n.pos === 'VERB' && /ing$/.test(n.lower)) return j - 1;
     }

@@ -55,6 +55,18 @@ describe('where reported words start and end', () => {
   });
 });
 
+describe('cues that open the sentence', () => {
+  it('reads "As X noted, …"', () => {
+    const doc = run('As Foreign Minister Ines Moura noted on Monday, the border will stay closed until spring.');
+    expect(reported(doc)).toEqual([{ text: 'the border will stay closed until spring', speaker: 'Ines Moura' }]);
+  });
+
+  it('ends a report before ", and when …"', () => {
+    const doc = run('Senator Ruth Ellery said the bill would fail, and when pressed on the reasons, she left.');
+    expect(reported(doc)[0]).toEqual({ text: 'the bill would fail', speaker: 'Ruth Ellery' });
+  });
+});
+
 describe('who "he" is', () => {
   it('never resolves a pronoun to the byline', () => {
     const doc = run('Ceasefire talks stall\n\nBy Jane Miller\n\nTalks on a ceasefire stalled on Monday.\n\n“We are not there yet,” he said.');

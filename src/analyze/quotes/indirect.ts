@@ -101,6 +101,24 @@ export function bodyStart(doc: Doc, s: Sentence): number {
   return s.first;
 }
 
+/** "As the minister noted, …" / "As X put it on Monday, …" opening a sentence: what follows the comma. */
+function asHead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
+  const { doc } = ctx;
+  const first = bodyStart(doc, s);
+  if (doc.tokens[first]?.lower !== 'as') return null;
+  const end = lastWordOf(doc, s);
+  let v = -1;
+  let k = nextWord(doc, first);
+  for (let n = 0; k < end && n < 12 && doc.tokens[k].text !== ','; n++, k = nextWord(doc, k)) {
+    if (v < 0 && (verbAt(doc, k) || (doc.tokens[k].lower === 'put' && doc.tokens[nextWord(doc, k)]?.lower === 'it'))) v = k;
+  }
+  if (v < 0 || doc.tokens[k]?.text !== ',' || v === nextWord(doc, first)) return null;
+  const sp = speakerBeforeVerb(ctx, nextWord(doc, first), v);
+  const span = contentSpan(doc, nextWord(doc, k), end);
+  if (!sp || !span || !hasVerb(doc, nextWord(doc, k), end)) return null;
+  return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
+}
+
 /** "According to X, …" opening a sentence. */
 function accordingHead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   const { doc } = ctx;
@@ -210,7 +228,7 @@ export function findIndirect(ctx: SpeakerContext, marked: MarkedQuote[]): Indire
     if (block) out.push(block);
     if (startsParagraph(doc, s)) { const c = colonLead(ctx, s); if (c) found.push(c); }
     if (!found.length) {
-      const tail = tailCue(ctx, s) ?? accordingHead(ctx, s);
+      const tail = tailCue(ctx, s) ?? accordingHead(ctx, s) ?? asHead(ctx, s);
       const mid = tail ? null : midCue(ctx, s);
       if (tail) found.push(tail);
       if (mid) found.push(mid);
