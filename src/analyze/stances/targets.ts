@@ -25,6 +25,7 @@ const OBJECT_WINDOW = 14;
 const CONTROL_WINDOW = 20;
 /** How many sentences back a bare cue or a pronoun may look. */
 const EARLIER_REACH = 3;
+const VOTE_CUE = /^(vote|abstain)/;
 
 export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number, cue: Cue, passive: boolean): Target | null {
   const { words, proposalAt } = ctx;
@@ -96,8 +97,9 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
   }
   if (cue.type === 'verb' && !cue.bare && !pronounObject && !passive) return null;
   if (cue.type !== 'verb' && !pronounSubject(ctx, cueFirst)) return null;
-  // An earlier sentence: the most recent mention.
-  for (let j = first - 1; j >= 0 && sentence - words[j].sentence <= EARLIER_REACH; j--) if (proposalAt[j] >= 0) return hit(j, 'earlier');
+  // An earlier sentence: the most recent mention; a bare vote ("Belgium abstained") is on whatever was put to the vote last.
+  const reach = cue.bare && VOTE_CUE.test(cue.phrase) ? Infinity : EARLIER_REACH;
+  for (let j = first - 1; j >= 0 && sentence - words[j].sentence <= reach; j--) if (proposalAt[j] >= 0) return hit(j, 'earlier');
   return null;
 }
 
