@@ -3,7 +3,7 @@ import { tokenAt, type Doc } from '../doc.js';
 import type { Span } from '../record.js';
 import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, prevWord, segments, verbAt } from './cues.js';
 import type { MarkedSpan } from './marks.js';
-import { reportingVerb, type VerbClass } from './lexicon.js';
+import { ROLE_NOUNS, TITLES, reportingVerb, type VerbClass } from './lexicon.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
 
 export interface Attribution {
@@ -28,7 +28,20 @@ export function speakerAfterVerb(ctx: SpeakerContext, verb: number): Speaker | n
     last = k;
   }
   if (last < first) return null;
-  return speakerIn(ctx, { start: doc.tokens[first].start, end: doc.tokens[last].end });
+  const span = { start: doc.tokens[first].start, end: doc.tokens[last].end };
+  // "said Lithuania's Foreign Minister, Jane Roe, who …": the name after the comma is who the role is.
+  const stop = nextWord(doc, last);
+  const head = doc.tokens[last].lower;
+  if (doc.tokens[stop]?.text === ',' && (ROLE_NOUNS.has(head) || TITLES.has(head))) {
+    let k2 = nextWord(doc, stop);
+    let end2 = -1;
+    for (let n = 0; k2 < doc.tokens.length && n < 5 && doc.tokens[k2].pos === 'PROPN'; n++, k2 = nextWord(doc, k2)) end2 = k2;
+    if (end2 >= 0) {
+      const named = speakerIn(ctx, { start: doc.tokens[nextWord(doc, stop)].start, end: doc.tokens[end2].end }, true);
+      if (named) return named;
+    }
+  }
+  return speakerIn(ctx, span);
 }
 
 /**
@@ -116,13 +129,14 @@ function beforeQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
       const t0 = doc.tokens[verb];
       const pw = prevWord(doc, verb);
       // A participle after a comma ("…, calling it “reckless”") takes the subject of the main clause.
+      let start = from;
+      for (let j = verb - 1; j >= from; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { start = j + 1; break; }
+      // (The clause starts after any quotation before it: "“…,” Crosetto said, adding that …".)
       if (/ing$/.test(t0.lower) && pw >= 0 && (doc.tokens[pw].text === ',' || doc.tokens[pw].lower === 'as')) {
-        const segs = segments(doc, from, pw).filter((s) => s.end > s.start);
+        const segs = segments(doc, start, pw).filter((s) => s.end > s.start);
         const sp = segs.length ? speakerIn(ctx, segs[0]) : null;
         if (sp) return { speaker: sp, cue: t0 };
       }
-      let start = from;
-      for (let j = verb - 1; j >= from; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { start = j + 1; break; }
       const sp = speakerBeforeVerb(ctx, start, verb) ?? (pw >= 0 && doc.tokens[pw].text === ',' ? null : speakerAfterVerb(ctx, verb));
       if (sp) return { speaker: sp, cue: t0 };
       return null;

@@ -60,7 +60,7 @@ export function cleanRun(text: string, start: number, end: number): NameRun | nu
   const lower = words.map(bare);
   if (words.length === 1 && (NOT_NAMES.has(lower[0]) || TITLES.has(lower[0]))) return null;
   // A dateline ("ISTANBUL —", "KYIV, Ukraine (AP) —") names a place, never a speaker.
-  if (words.every((w) => /^[\p{Lu}.’'\-]+$/u.test(w)) && words.join('').length > 5 && /^[,\s\p{L}]*(?:\([^)]*\)\s*)?[—–-]/u.test(text.slice(kept[kept.length - 1].e, kept[kept.length - 1].e + 30))) return null;
+  if (words.every((w) => /^[\p{Lu}.’'\-]+$/u.test(w)) && words.join('').length > 5 && /^[,\s\p{L}\p{N}.]*(?:\([^)]*\)\s*)?[—–-]/u.test(text.slice(kept[kept.length - 1].e, kept[kept.length - 1].e + 30))) return null;
   const outlet = lower.some((w) => OUTLET_WORDS.has(w));
   const orgLike = outlet || TITLES.has(lower[lower.length - 1]) || lower.some((w) => ORG_WORDS.has(w))
     || (words.length === 1 && words[0].length > 1 && /^[\p{Lu}.\-]+$/u.test(words[0]));

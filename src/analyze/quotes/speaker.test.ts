@@ -34,4 +34,19 @@ describe('speakers named by a role', () => {
     const doc = run('The talks will resume next week, a source close to the EU negotiators said.');
     expect(speakerOf(doc, 'talks will resume')).toMatchObject({ kind: 'group' });
   });
+
+  it('takes the name set off by commas after a role: "said Lithuania’s Foreign Minister, Jane Roe, who …"', () => {
+    const doc = run('“The door is open,” said Lithuania’s Foreign Minister, Rasa Valaityte, who chaired the meeting.');
+    expect(speakerOf(doc, 'door is open')?.name).toBe('Rasa Valaityte');
+  });
+
+  it('prefers the person to the country in "U.S. deputy ambassador Jane Roe"', () => {
+    const doc = run('“This is the least we owe them,” U.S. deputy ambassador Michael Brandt said after the vote.');
+    expect(speakerOf(doc, 'least we owe')?.name).toBe('Michael Brandt');
+  });
+
+  it('gives a partial quote after "adding that" to the one who spoke, not to a body named in the quotation', () => {
+    const doc = run('“Without a UN mandate, our soldiers will not go,” Defence Minister Paolo Ferri told the committee, adding that Rome was “not against the idea”.');
+    expect(speakerOf(doc, 'not against the idea')?.name).toBe('Paolo Ferri');
+  });
 });

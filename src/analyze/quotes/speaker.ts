@@ -152,7 +152,9 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
   const list = (Array.isArray(spans) ? spans : [spans]).filter((s) => s.end > s.start);
   const per = list.map((span) => {
     const ms = overlapping(ctx, span).filter((m) => m.via !== 'pronoun');
-    const runs = namesIn(ctx.names, span).filter((r) => r.start >= span.start && r.end <= span.end && !overlapping(ctx, r).length);
+    // A run already known as a name is left to its mention; one inside a longer role phrase ("U.S. deputy ambassador Jane Roe") is not.
+    const runs = namesIn(ctx.names, span).filter((r) => r.start >= span.start && r.end <= span.end
+      && !overlapping(ctx, r).some((m) => m.start >= r.start || doc.actors[m.actor].kind === 'person'));
     return { span, ms, runs };
   });
   for (const { ms } of per) {
