@@ -31,6 +31,8 @@ export interface Candidate {
   absorbed: boolean;
   /** The proposer read off the verb that names it ("Norway proposed a …", "… proposed by Norway"), when any. */
   proposerHint?: number;
+  /** "freezing Georgia's candidate status": the word that undoes what the phrase names; the proposal is the undoing. */
+  undo?: number;
 }
 
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'our']);
@@ -83,6 +85,8 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       if (c.kind === 'embargo' && c.strength === 'weak' && words[m.first].norm === 'sanctions' && sanctionsNamed(words, c, _ix)) c.strength = 'strong';
       // "NATO membership", "membership in the alliance", "Sweden's membership": an accession, not just a word.
       if (c.kind === 'accession' && c.strength === 'weak' && (hasClub(words, c) || hasActorModifier(c, _ix))) c.strength = 'strong';
+      const undo = undoing(words, c.np.first);
+      if (undo !== null) { c.undo = undo; c.strength = 'strong'; c.theme = words[undo].norm.replace(/ing$|ion$/, ''); }
       out.push(c);
       i = last;
       continue;
@@ -126,6 +130,19 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
 function modifiedBy(words: Word[], c: Candidate, set: Set<string>): boolean {
   for (let k = c.np.first; k < c.headFirst; k++) if (set.has(words[k].norm)) return true;
   return false;
+}
+
+const UNDO_GERUNDS = new Set(['freezing', 'suspending', 'lifting', 'scrapping', 'revoking', 'withdrawing', 'ending', 'cancelling', 'canceling', 'easing', 'dropping', 'halting', 'removing', 'rescinding', 'repealing']);
+const UNDO_NOUNS = new Set(['suspension', 'lifting', 'revocation', 'withdrawal', 'removal', 'freezing', 'easing', 'repeal', 'end', 'scrapping', 'cancellation']);
+
+/** The word that undoes a phrase starting at `first`: "freezing Georgia's status", "the lifting of sanctions"; or null. */
+function undoing(words: Word[], first: number): number | null {
+  if (UNDO_GERUNDS.has(words[first].norm)) return first; // read as a modifier of the phrase
+  const prev = words[first - 1];
+  if (!prev || prev.sentence !== words[first].sentence) return null;
+  if (UNDO_GERUNDS.has(prev.norm)) return first - 1;
+  if (prev.norm === 'of' && UNDO_NOUNS.has(words[first - 2]?.norm ?? '')) return first - 2;
+  return null;
 }
 
 function complementHas(words: Word[], np: NounPhrase, set: Set<string>): boolean {

@@ -107,3 +107,12 @@ describe('proposals named again by their head noun', () => {
     expect(doc.proposals.map((p) => p.key)).toContain('embargo');
   });
 });
+
+describe('proposals to undo something', () => {
+  it('keeps the undoing in the summary and does not make the possessor its proposer', () => {
+    const { doc } = run('Italy called for freezing Georgia’s EU candidate status on Monday.');
+    expect(doc.proposals).toHaveLength(1);
+    expect(doc.proposals[0].summary).toMatch(/^freezing Georgia’s EU candidate status/);
+    expect(doc.proposals[0].proposer === null || doc.actors[doc.proposals[0].proposer].key !== 'country:GEO').toBe(true);
+  });
+});

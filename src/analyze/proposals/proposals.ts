@@ -42,7 +42,7 @@ function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Pr
   seen.add(key);
   // A plan is named by its content ("calls for British forces to join"): its mentions cover the complement.
   const mentions = cl.mentions.map((m) => ({
-    start: words[m.np.first].start,
+    start: words[m.undo ?? m.np.first].start,
     end: words[cl.kind === 'plan' && m.np.complement && m.strength === 'generic' ? m.np.complement[1] : m.np.head].end,
   }));
   const p: Proposal = { summary, key, proposer: cl.proposer, body: cl.body, mentions: dedupe(mentions) };
@@ -64,6 +64,7 @@ function summaryOf(doc: Doc, words: Word[], c: Candidate, kind: ProposalKind): s
   }
   let first = c.np.first;
   if (c.np.possessive !== null && c.np.possessive >= first && c.np.possessive < c.headFirst) first = c.np.possessive + 1;
+  if (c.undo !== undefined) first = c.undo; // "freezing Georgia's EU candidate status": the undoing is what is proposed
   let last = c.np.head;
   if (c.np.complement) last = Math.min(c.np.complement[1], c.np.complement[0] + MAX_SUMMARY_WORDS - (last - first + 1));
   while (last > c.np.head && (words[last].pos === 'PUNCT' || words[last].pos === 'ADP' || words[last].pos === 'DET' || words[last].pos === 'CCONJ')) last--;

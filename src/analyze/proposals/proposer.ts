@@ -30,7 +30,8 @@ export interface PhraseRoles {
 export function phraseRoles(doc: Doc, words: Word[], ix: ActorIndex, c: Candidate, articleBodies: Set<string>): PhraseRoles {
   const roles: PhraseRoles = { proposer: null, body: null, subjects: [] };
   const kind = c.kind;
-  const mods = c.headFirst > c.np.first ? mentionsIn(ix, c.np.first, c.headFirst - 1) : [];
+  // "freezing Georgia's status": whose status it is says nothing of who proposes freezing it.
+  const mods = c.headFirst > c.np.first && c.undo === undefined ? mentionsIn(ix, c.np.first, c.headFirst - 1) : [];
   for (const u of mods) {
     const key = representsKey(doc, u.actor);
     const actorKey = doc.actors[u.actor].key;
