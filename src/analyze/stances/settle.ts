@@ -23,8 +23,14 @@ export function proposerStances(ctx: StanceContext): Stance[] {
  * Where one party is read both ways on a proposal, keeps the reading with more evidence (a proposer's own support
  * wins); an even split stays, since positions change within a story ("opposed the ban … but agreed to it").
  */
+/** Stances read off an abstention ("abstained", "with two abstentions"). */
+export const ABSTENTIONS = new WeakSet<Stance>();
+
 function resolveConflicts(doc: Doc, found: Stance[]): Stance[] {
   const partyOf = (s: Stance) => `${doc.actors[s.holder].represents ?? doc.actors[s.holder].key}|${s.proposal}`;
+  // One who abstains takes neither side in that sentence ("Brazil abstained; its envoy said it cannot endorse the text").
+  const abstained = new Set(found.filter((s) => ABSTENTIONS.has(s)).map((s) => `${partyOf(s)}|${s.evidence.start}`));
+  if (abstained.size) found = found.filter((s) => s.stance === 'undecided' || !abstained.has(`${partyOf(s)}|${s.evidence.start}`));
   const counts = new Map<string, Map<string, number>>();
   for (const s of found) {
     const k = partyOf(s);

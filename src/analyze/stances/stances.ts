@@ -7,7 +7,7 @@ import { findHolders, isPassive } from './holders.js';
 import { former, hypothetical, polarity } from './negation.js';
 import { composeLabel, findTarget } from './targets.js';
 import { conditionNear, isConditionCue } from './conditions.js';
-import { proposerStances, settle } from './settle.js';
+import { ABSTENTIONS, proposerStances, settle } from './settle.js';
 import { describesProposal, nounReading, reportedClaim } from './readings.js';
 import { askedClause, clauseProposal, namedObject } from './demands.js';
 import { invertedVoters } from './votes.js';
@@ -94,11 +94,14 @@ function cueStances(ctx: StanceContext): Stance[] {
       if (addressee !== null) out.push({ holder: addressee, proposal: target.proposal, stance: 'oppose', condition: null, confidence: 0.6, date: null, evidence: { start: words[range.first].start, end: words[range.last].end }, quote: null });
     }
     let condition: string | null | undefined;
+    const abstention = label === 'undecided' && /^abstain|^abstention/.test(cue.phrase);
     for (const holder of actors) {
-      out.push({
+      const stance: Stance = {
         holder, proposal: target.proposal, stance: label, condition: cue.ifObject ? null : (condition ??= conditionNear(ctx, first)), confidence,
         date: null, evidence, quote: holders.quote, when: { start: words[first].start, end: words[last].end },
-      });
+      };
+      if (abstention) ABSTENTIONS.add(stance);
+      out.push(stance);
     }
   }
   return out;

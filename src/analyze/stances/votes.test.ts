@@ -51,3 +51,10 @@ describe('vote tallies and clause proposals', () => {
     expect(got).toContain('country:AUT plan undecided');
   });
 });
+
+describe('abstentions', () => {
+  it('leaves one who abstains undecided, not also for or against, in that sentence', () => {
+    const got = positions('Norway tabled a draft resolution on whaling. Chile, which voted yes last year, abstained this time and said it cannot endorse the resolution.');
+    expect(got.filter((s) => s.startsWith('country:CHL'))).toEqual(['country:CHL resolution undecided']);
+  });
+});
