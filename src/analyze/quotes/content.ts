@@ -96,7 +96,7 @@ export function contentStart(doc: Doc, verb: number, last: number): number {
 
 export const PLAIN_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
   'earlier', 'later', 'again', 'also', 'repeatedly', 'publicly', 'privately', 'recently', 'previously', 'once', 'now', 'then', 'separately']);
-export const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'at', 'upon']);
+export const COMPLEMENT_PREPS = new Set(['about', 'for', 'on', 'against', 'of', 'over', 'upon']);
 export const SPEECH_PREPS = new Set(['about', 'of', 'against', 'for', 'on', 'over', 'upon']);
 
 export const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whereas', 'even', 'especially', 'after', 'before',

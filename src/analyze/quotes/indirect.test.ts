@@ -67,6 +67,18 @@ describe('cues that open the sentence', () => {
   });
 });
 
+describe('what is not a report', () => {
+  it('does not read a passive at the end of a sentence as a cue', () => {
+    const doc = run('Despite two failed launches this year, the programme has barely been mentioned in the campaign.');
+    expect(reported(doc)).toEqual([]);
+  });
+
+  it('does not take where someone spoke for what they said', () => {
+    const doc = run('The senator spoke at a gathering of farmers in Iowa.');
+    expect(reported(doc)).toEqual([]);
+  });
+});
+
 describe('who "he" is', () => {
   it('never resolves a pronoun to the byline', () => {
     const doc = run('Ceasefire talks stall\n\nBy Jane Miller\n\nTalks on a ceasefire stalled on Monday.\n\n“We are not there yet,” he said.');

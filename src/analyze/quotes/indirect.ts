@@ -13,6 +13,7 @@ import { verbCues } from './verb-cues.js';
 export type { IndirectQuote } from './content.js';
 
 const TAIL_MAX = 30;
+const PASSIVE_BE = new Set(['been', 'being', 'was', 'were', 'is', 'are', 'be']);
 
 /** "…, X said." / "…, said X." / "…, according to X." at the end of a sentence. */
 function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
@@ -37,6 +38,10 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     let cue = false;
     for (let v = after; v <= end; v = nextWord(doc, v)) {
       if (!verbAt(doc, v)) continue;
+      // "…, the plan has barely been mentioned in the race": a passive reports nobody's words.
+      let b = prevWord(doc, v);
+      while (b > after && doc.tokens[b].pos === 'ADV') b = prevWord(doc, b);
+      if (PASSIVE_BE.has(doc.tokens[b]?.lower ?? '')) return null;
       cue = true;
       // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement");
       // after "said X" the name, and then perhaps an appositive (", a longtime adviser who …").
