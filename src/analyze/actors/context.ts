@@ -15,8 +15,15 @@ export interface ActorsContext {
   placeOnly: Uint8Array;
 }
 
+/** True for a token of white space only. */
+function isBlank(s: string): boolean {
+  const n = s.charCodeAt(0);
+  if (n > 32 && n < 128) return false;
+  return s.trim() === '';
+}
+
 export function newContext(doc: Doc): ActorsContext {
-  const words = doc.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
+  const words = doc.tokens.filter((t) => t.pos !== 'SPACE' && !isBlank(t.text));
   const wordOf = new Int32Array(doc.tokens.length).fill(-1);
   words.forEach((w, k) => { wordOf[w.i] = k; });
   return { doc, folded: fold(doc.text), words, wordOf, claimed: new Int32Array(doc.text.length + 1), placeOnly: new Uint8Array(doc.text.length + 1) };

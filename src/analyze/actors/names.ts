@@ -182,6 +182,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const charBefore = doc.text[run[0].start - 1];
     const charAfter = doc.text[run[run.length - 1].end];
     if (charBefore === '/' || charAfter === '/') return;
+    if (isByline(doc.text, run[0].start, run[run.length - 1].end)) return;
     const isStop = (w: NameWord) => isStopIn(ctx, w, false);
     const isProper = (w: NameWord) => !isStop(w) && !NAME_PARTICLES.has(w.text) && !/^(of|for|and|the|on)$/.test(w.text);
     // An organisation's name ends at its head word ("Tax Policy Center"); what follows may be a title and a person
@@ -297,6 +298,21 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     found.occurrences.push({ actor, from: w.first, to: w.last, full: false });
   }
   return found;
+}
+
+const CREDIT = /(?:^|[\s(])(?:photo|photograph|photos|picture|image|credit|reporting by|writing by|editing by|video)\s*:\s*$|^\s*(?:by|reporting by|writing by|editing by)\s*:?\s*$/i;
+
+/** A byline or credit: a line holding only the name ("By Jane Doe", "WION Web Team"), or a name after "Photo:". */
+function isByline(text: string, start: number, end: number): boolean {
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && start - lineStart < 40) lineStart--;
+  const before = text.slice(lineStart, start);
+  if (CREDIT.test(before) && (lineStart === 0 || text[lineStart - 1] === '\n' || /:\s*$/.test(before))) return true;
+  if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
+  if (before.trim() !== '') return false;
+  let lineEnd = end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && lineEnd - end < 3) lineEnd++;
+  return (lineEnd === text.length || text[lineEnd] === '\n') && /^[\s.,]*$/.test(text.slice(end, lineEnd));
 }
 
 /** Of several actors with the same surname (rare, so a plain scan), the one mentioned last before an offset, else the first. */

@@ -43,7 +43,12 @@ const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpper
 /** The first run of letters and digits at a position of a folded string: the bucket key. */
 export function leadKey(folded: string, pos: number): string {
   let end = pos;
-  while (end < folded.length && isWordChar(folded[end])) end++;
+  while (end < folded.length) {
+    const n = folded.charCodeAt(end);
+    if ((n >= 97 && n <= 122) || (n >= 48 && n <= 57)) { end++; continue; }
+    if (n < 128 || !isWordChar(folded[end])) break;
+    end++;
+  }
   return folded.slice(pos, end);
 }
 
@@ -94,7 +99,13 @@ export class PhraseIndex<T> {
 
   /** The longest phrase starting at pos, or null. */
   match(text: string, folded: string, pos: number): PhraseMatch<T> | null {
-    return this.matchAll(text, folded, pos)[0] ?? null;
+    const list = this.buckets.get(leadKey(folded, pos));
+    if (!list) return null;
+    for (const e of list) {
+      const end = compare(text, folded, pos, e);
+      if (end > 0) return { start: pos, end, value: e.value, phrase: e.phrase };
+    }
+    return null;
   }
 }
 

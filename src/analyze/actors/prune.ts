@@ -23,6 +23,15 @@ function speaksAt(doc: Doc, start: number, end: number): boolean {
   };
   let j = tokenAt(doc, end);
   while (j < toks.length && blank(toks[j])) j++;
+  // "X and Y said": a name joined to the speaker's speaks with it.
+  if (toks[j]?.lower === 'and') {
+    let k = j + 1;
+    while (k < toks.length && blank(toks[k])) k++;
+    if (/^\p{Lu}/u.test(toks[k]?.text ?? '')) {
+      while (k < toks.length && (blank(toks[k]) || /^\p{Lu}/u.test(toks[k].text)) && toks[k].sentence === toks[j].sentence) k++;
+      j = k;
+    }
+  }
   if (verbAt(j)) return true;
   // "…, Zhang Jun, expressed"; "X, the European Commission president, outlined"; up to two appositions.
   for (let round = 0; round < 3 && toks[j]?.text === ','; round++) {

@@ -5,6 +5,8 @@ import { claimedAt, wordAt, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { isTitleWord, titleSpeaks } from './titles.js';
 import { HONORIFICS } from './lexicon.js';
+import { contextCountry, dominantCountry } from './home-country.js';
+import { speakingFor } from './speaking-for.js';
 
 export interface RoleReading { role: string; country: string | null; organization: string | null; represents: string | null }
 
@@ -89,6 +91,8 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
   const speaks = titleSpeaks(role);
   if (!speaks) return null;
   let represents: string | null = null;
+  // "his Portuguese counterpart": a counterpart serves another government, not the person named before.
+  if (patron !== null && /\bcounterparts?\b/.test(role) && country) patron = null;
   if (patron !== null) {
     const p = doc.actors[patron];
     country ??= p.country;
@@ -223,6 +227,8 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
       break;
     }
     if (a >= 0 || /^['’]s?$/.test(w.text) || isTitleWord(w.text) || CONNECTORS.has(w.lower)) { out.push(w); continue; }
+    // "X, the country's finance minister": the country is the one the passage is about.
+    if (/^(country|nation)$/.test(w.lower) && /^['’]s?$/.test(words[j + 1]?.text ?? '') && out.length === 0) continue;
     break;
   }
   return out;
@@ -230,42 +236,6 @@ function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
 
 /** Roles that only a government has ("minister", "government spokesman"); a bare "president" or "director" may be anyone's. */
 const GOVERNMENT_ROLE = /\b(minister|ministry|government|spokesman|spokeswoman|spokesperson|ambassador|envoy|secretary of state|foreign secretary|defence secretary|defense secretary)\b/;
-
-/** The country a sentence is about: the first one it names before the word; else the subject of the sentence
- * before, when that is a country ("Slovakia refused …"). */
-function contextCountry(ctx: ActorsContext, k: number): string | null {
-  const { words, doc } = ctx;
-  const sentence = words[k].sentence;
-  let first: string | null = null;
-  let j = k - 1;
-  for (; j >= 0 && words[j].sentence === sentence; j--) {
-    const a = claimedAt(ctx, words[j].start);
-    if (a >= 0 && doc.actors[a].kind === 'country') first = doc.actors[a].country;
-  }
-  if (first) return first;
-  // The sentence before: its subject, a country named before its first verb ("14:52 — Romania's push … dominated").
-  let open = j;
-  while (open > 0 && words[open - 1].sentence === words[j]?.sentence) open--;
-  for (let h = open; h >= 0 && h <= j; h++) {
-    if (words[h].pos === 'VERB' || words[h].pos === 'AUX') break;
-    const a = claimedAt(ctx, words[h].start);
-    if (a >= 0 && doc.actors[a].kind === 'country') return doc.actors[a].country;
-  }
-  return null;
-}
-
-/** The country the article is about: named at least three times and half as often again as any other. */
-function dominantCountry(doc: ActorsContext['doc']): string | null {
-  let best: string | null = null;
-  let bestN = 0;
-  let second = 0;
-  for (const a of doc.actors) {
-    if (a.kind !== 'country') continue;
-    const n = a.mentions.length;
-    if (n > bestN) { second = bestN; bestN = n; best = a.country; } else if (n > second) second = n;
-  }
-  return bestN >= 3 && bestN >= 1.5 * second ? best : null;
-}
 
 /** Organisations whose named people speak for them ("NATO's Mark Rutte"); an outlet's reporter does not. */
 const ORG_BODIES = new Set(['NATO', 'EU', 'EC', 'EP', 'UN', 'UNSC', 'UNGA', 'OSCE', 'AU', 'ASEAN', 'IAEA', 'IMF', 'WHO', 'WTO', 'G7', 'G20', 'ICC', 'ICJ', 'OPEC', 'WB', 'OECD']);
@@ -296,13 +266,19 @@ export function findRoles(ctx: ActorsContext, people: PeopleFound): void {
       else reading = readStretch(ctx, right);
     }
     if (!reading && occ.full) reading = possessiveCountry(ctx, occ.from);
+    const behalf = speakingFor(ctx, occ.from, occ.to);
+    if (behalf) {
+      // "speaking for the Alliance of Small Island States" outweighs the speaker's own title.
+      reading = { role: reading?.role ?? '', country: behalf.startsWith('country:') ? behalf.slice(8) : reading?.country ?? null,
+        organization: behalf.startsWith('org:') ? behalf.slice(4) : null, represents: behalf };
+    }
     if (!reading) continue;
     const a = doc.actors[occ.actor];
     // The text's title wins over world knowledge; what the text leaves out, knowledge keeps.
     a.role = reading.role || a.role;
     a.country = reading.country ?? a.country;
     a.organization = reading.organization ?? (reading.country ? null : a.organization);
-    a.represents = reading.role && titleSpeaks(reading.role) === 'self' ? null : reading.represents ?? a.represents;
+    a.represents = behalf ?? (reading.role && titleSpeaks(reading.role) === 'self' ? null : reading.represents ?? a.represents);
     if (a.represents === null && reading.role && titleSpeaks(reading.role) === 'office' && !a.country && !a.organization) {
       if (/\bcommissioner\b/.test(reading.role) && doc.actors.some((x) => x.key === 'org:EC' || x.key === 'org:EU')) {
         // "Trade Commissioner X" in a story about the EU is a member of the European Commission.
