@@ -4,6 +4,8 @@ import { wordAt } from '../proposals/words.js';
 import type { StanceContext } from './context.js';
 
 const PROPOSER_CONFIDENCE = 0.8;
+/** How much surer one reading must be to overrule the opposite one in the same sentence. */
+const SURER_BY = 0.2;
 
 /** A proposer supports its own proposal. */
 export function proposerStances(ctx: StanceContext): Stance[] {
@@ -31,6 +33,18 @@ function resolveConflicts(doc: Doc, found: Stance[]): Stance[] {
   // One who abstains takes neither side in that sentence ("Brazil abstained; its envoy said it cannot endorse the text").
   const abstained = new Set(found.filter((s) => ABSTENTIONS.has(s)).map((s) => `${partyOf(s)}|${s.evidence.start}`));
   if (abstained.size) found = found.filter((s) => s.stance === 'undecided' || !abstained.has(`${partyOf(s)}|${s.evidence.start}`));
+  // For and against in one sentence: a much surer reading wins ("would veto any such decision" over a stray "push").
+  const surest = new Map<string, number>();
+  for (const s of found) {
+    const k = `${partyOf(s)}|${s.evidence.start}|${s.stance}`;
+    surest.set(k, Math.max(surest.get(k) ?? 0, s.confidence));
+  }
+  const opposite = { support: 'oppose', oppose: 'support', undecided: null } as const;
+  found = found.filter((s) => {
+    const other = opposite[s.stance];
+    const rival = other === null ? undefined : surest.get(`${partyOf(s)}|${s.evidence.start}|${other}`);
+    return rival === undefined || rival - s.confidence < SURER_BY;
+  });
   const counts = new Map<string, Map<string, number>>();
   for (const s of found) {
     const k = partyOf(s);
