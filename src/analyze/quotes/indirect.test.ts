@@ -73,6 +73,11 @@ describe('what is not a report', () => {
     expect(reported(doc)).toEqual([]);
   });
 
+  it('does not report a headline’s summary, but does the body’s report', () => {
+    const doc = run('Norway says it will join the coalition\n\nOSLO — Norway will join the air-defence coalition, Defence Minister Ines Moura said on Friday.');
+    expect(reported(doc)).toEqual([{ text: 'Norway will join the air-defence coalition', speaker: 'Ines Moura' }]);
+  });
+
   it('does not take where someone spoke for what they said', () => {
     const doc = run('The senator spoke at a gathering of farmers in Iowa.');
     expect(reported(doc)).toEqual([]);

@@ -166,6 +166,15 @@ function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   return null;
 }
 
+/** Whether a sentence is in the headline: a first line without a closing full stop, with more text below. */
+function inHeadline(doc: Doc, s: Sentence): boolean {
+  if (s.paragraph !== 0) return false;
+  const nl = doc.text.indexOf('\n', s.start);
+  if (nl < 0) return false;
+  const line = doc.text.slice(0, nl).trimEnd();
+  return !/[.!?”"’']$/.test(line);
+}
+
 /** Whether a line break separates a sentence from the one before it. */
 export const startsParagraph = (doc: Doc, s: Sentence): boolean =>
   s.i === 0 || doc.text.slice(doc.sentences[s.i - 1].end, s.start).includes('\n');
@@ -227,7 +236,7 @@ export function findIndirect(ctx: SpeakerContext, marked: MarkedQuote[]): Indire
     // Sentences inside a quotation are the speaker's own words, not reported speech.
     let inside = false;
     for (let k = m; k < marked.length && marked[k].start <= s.start; k++) if (s.end <= marked[k].end + 2) { inside = true; break; }
-    if (inside) continue;
+    if (inside || inHeadline(doc, s)) continue;
     const found: IndirectQuote[] = [];
     const block = colonBlock(ctx, s);
     if (block) out.push(block);
