@@ -116,3 +116,12 @@ describe('proposals to undo something', () => {
     expect(doc.proposals[0].proposer === null || doc.actors[doc.proposals[0].proposer].key !== 'country:GEO').toBe(true);
   });
 });
+
+describe('proposals asked for', () => {
+  it('makes the object of "called for" a proposal with its proposer, named again by its head', () => {
+    const { doc, mentions } = run('Norway called for a joint maritime investigation on Monday. Austria backed the investigation.');
+    expect(doc.proposals).toHaveLength(1);
+    expect(doc.actors[doc.proposals[0].proposer!].key).toBe('country:NOR');
+    expect(mentions(0)).toContain('investigation');
+  });
+});

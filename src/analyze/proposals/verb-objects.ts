@@ -10,6 +10,9 @@ import type { Word } from './words.js';
 const PROPOSING = new PhraseIndex<true>();
 for (const v of ['propose', 'proposes', 'proposed', 'proposing', 'unveil', 'unveils', 'unveiled', 'float', 'floats', 'floated', 'put forward', 'puts forward', 'tabled', 'tables'])
   PROPOSING.add(v, true);
+// "called for a joint investigation", "pushed for a regional summit": asking for something puts it forward too.
+for (const v of ['call', 'calls', 'called', 'calling', 'push', 'pushes', 'pushed', 'pushing', 'press', 'presses', 'pressed', 'pressing', 'lobby', 'lobbies', 'lobbied', 'lobbying', 'appeal', 'appealed', 'appealing'])
+  PROPOSING.add(`${v} for`, true);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'new']);
 const MAX_NP = 6;
 
