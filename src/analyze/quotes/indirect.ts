@@ -27,7 +27,7 @@ function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     if (t.text !== ',') continue;
     const after = nextWord(doc, c);
     if (after > end) return null;
-    const content = () => contentSpan(doc, s.first, c - 1);
+    const content = () => contentSpan(doc, bodyStart(doc, s), c - 1);
     if (doc.tokens[after].lower === 'according' && doc.tokens[nextWord(doc, after)]?.lower === 'to') {
       const to = nextWord(doc, after);
       const span = content();
