@@ -91,6 +91,14 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       i = last;
       continue;
     }
+    const ofEnd = w.pos === 'NOUN' && !covered[i] ? ofObject(words, i, _ix) : -1;
+    if (ofEnd >= 0) {
+      // "the withdrawal of Russian troops", "recognition of a Palestinian state": a proposal by what it acts on.
+      const c = mk('plan', 'strong', i, i);
+      c.theme = `${w.norm}-${words[ofEnd].norm}`;
+      out.push(c);
+      continue;
+    }
     if ((w.pos === 'NOUN' || w.pos === 'PROPN' || nounInContext(words, i)) && GENERIC_HEADS.has(w.norm) && !verbLike(words, i)) {
       const c = mk(null, 'generic', i, i, ANAPHORS.get(w.norm) ?? 'any');
       // "a Security Council demand for a ceasefire" is a draft resolution.
@@ -130,6 +138,29 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
 function modifiedBy(words: Word[], c: Candidate, set: Set<string>): boolean {
   for (let k = c.np.first; k < c.headFirst; k++) if (set.has(words[k].norm)) return true;
   return false;
+}
+
+/** Nouns that name a proposal when their "of" object is one of these words (or, for "actor", any named actor). */
+const OF_OBJECTS = new Map<string, Set<string>>([
+  ['withdrawal', new Set(['troops', 'forces', 'soldiers', 'army', 'units'])],
+  ['pullout', new Set(['troops', 'forces', 'soldiers'])],
+  ['deployment', new Set(['troops', 'forces', 'soldiers', 'peacekeepers', 'brigade', 'battalion', 'battalions', 'warships', 'jets', 'missiles'])],
+  ['recognition', new Set(['state', 'statehood', 'actor'])],
+  ['exchange', new Set(['prisoners', 'captives', 'detainees'])],
+  ['swap', new Set(['prisoners', 'captives', 'detainees'])],
+]);
+const OF_REACH = 4;
+
+/** The word that makes "withdrawal of … troops" or "recognition of Palestine" a proposal, or -1. */
+function ofObject(words: Word[], i: number, ix: ActorIndex): number {
+  const wants = OF_OBJECTS.get(words[i].norm);
+  if (!wants || words[i + 1]?.norm !== 'of') return -1;
+  for (let k = i + 2; k < words.length && k - i <= OF_REACH + 1 && words[k].sentence === words[i].sentence; k++) {
+    if (wants.has(words[k].norm)) return k;
+    if (wants.has('actor') && ix.at[k] && ix.at[k]!.via !== 'pronoun' && words[k].pos === 'PROPN') return k;
+    if (!(words[k].pos === 'DET' || words[k].pos === 'ADJ' || words[k].pos === 'PROPN' || words[k].pos === 'NUM' || ix.at[k])) return -1;
+  }
+  return -1;
 }
 
 const UNDO_GERUNDS = new Set(['freezing', 'suspending', 'lifting', 'scrapping', 'revoking', 'withdrawing', 'ending', 'cancelling', 'canceling', 'easing', 'dropping', 'halting', 'removing', 'rescinding', 'repealing']);

@@ -125,3 +125,11 @@ describe('proposals asked for', () => {
     expect(mentions(0)).toContain('investigation');
   });
 });
+
+describe('proposals named by what they act on', () => {
+  it('reads "the withdrawal of … troops" and "recognition of" a country as proposals, not "the withdrawal of the ambassador"', () => {
+    expect(run('Austria demanded the withdrawal of all foreign troops from the island.').doc.proposals.map((p) => p.summary)).toEqual(['withdrawal of all foreign troops from the island']);
+    expect(run('Italy backed recognition of Georgia at the summit.').doc.proposals).toHaveLength(1);
+    expect(run('Austria demanded the withdrawal of the ambassador.').doc.proposals).toHaveLength(0);
+  });
+});
