@@ -58,3 +58,10 @@ describe('abstentions', () => {
     expect(got.filter((s) => s.startsWith('country:CHL'))).toEqual(['country:CHL resolution undecided']);
   });
 });
+
+describe('positions without an object', () => {
+  it('reads "remain firmly opposed" as opposition and "declined to take sides" as indecision', () => {
+    const got = positions('Norway is pressing for an arms embargo on the junta, but Austria and Chile remain firmly opposed. Kenya declined to take sides.');
+    expect(got).toEqual(expect.arrayContaining(['country:AUT embargo oppose', 'country:CHL embargo oppose', 'country:KEN embargo undecided']));
+  });
+});
