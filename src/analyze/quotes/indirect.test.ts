@@ -78,6 +78,11 @@ describe('what is not a report', () => {
     expect(reported(doc)).toEqual([{ text: 'Norway will join the air-defence coalition', speaker: 'Ines Moura' }]);
   });
 
+  it('does not take "agreed to the extension" for a report', () => {
+    const doc = run('France agreed to the final extension after a long night of talks.');
+    expect(reported(doc)).toEqual([]);
+  });
+
   it('does not take where someone spoke for what they said', () => {
     const doc = run('The senator spoke at a gathering of farmers in Iowa.');
     expect(reported(doc)).toEqual([]);

@@ -137,7 +137,9 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     if (!content || onlyCircumstance(doc, from, to)) continue;
     // "rejected the idea", "welcomed the decision": a thing named, not words reported.
     // Still, who did it is who the next unattributed quotation is likely from.
-    const thing = bareNounPhrase(doc, from, to) || (cls === 'object' && STANCE_VERBS.has(reportingVerb(t.lower)?.lemma ?? '') && !hasVerb(doc, from, to));
+    // "agreed to the extension": "to" before a noun phrase is a preposition, not an infinitive.
+    const toNoun = doc.tokens[from].lower === 'to' && /^(?:DET|PROPN|NUM)$/.test(doc.tokens[nextWord(doc, from)]?.pos ?? '');
+    const thing = toNoun || bareNounPhrase(doc, from, to) || (cls === 'object' && STANCE_VERBS.has(reportingVerb(t.lower)?.lemma ?? '') && !hasVerb(doc, from, to));
     // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
     if (cls === 'speech' && nameOnly(doc, from, to)) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t }, ...(thing ? { hintOnly: true } : {}) });
