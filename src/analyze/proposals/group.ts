@@ -25,6 +25,7 @@ const SPEECH_ACT = /^(calls?|demands?|appeals?|requests?|pleas?|proposals?|plans
 /** Only in an article's first sentences may an anaphor point forward ("thanked Germany for the decision. … tanks …"). */
 const LEAD_SENTENCES = 3;
 const SHORT_REACH_HEADS = new Set(['decision', 'move', 'measure', 'measures', 'step']);
+const COUNTER = /^(counter|retaliat)/;
 const BAN_VERBS = new Set(['ban', 'block', 'stop', 'halt', 'cut', 'end', 'phase', 'embargo']);
 const IMPORT_WORDS = new Set(['imports', 'import', 'crude', 'purchases']);
 
@@ -59,6 +60,8 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
     if (c.kind === 'weapons' && !theme) theme = weaponWhat(words, c);
     // A named plan ("an international tribunal", "the tribunal") is told apart by its head noun.
     if (c.kind === 'plan' && !theme) theme = slugify(words[c.np.head].norm.replace(/s$/, ''));
+    // Counter-tariffs answer tariffs: two measures, never one.
+    if (c.kind === 'tariffs') theme = COUNTER.test(words[c.headFirst].norm) || (c.headFirst > 0 && COUNTER.test(words[c.headFirst - 1].norm)) ? 'counter' : '';
     const same = clusters.filter((cl) => cl.kind === c.kind);
     let target: Cluster | undefined;
     if (!c.distinct) {
@@ -77,7 +80,7 @@ export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: 
         if (target && !target.theme && theme) target.theme = theme;
       } else if (c.kind === 'resolution' || c.kind === 'amendment' || c.kind === 'tariffs') {
         const p = roles.proposer === null ? null : representsKey(doc, roles.proposer);
-        target = latest(same.filter((cl) => p === null || cl.proposer === null || representsKey(doc, cl.proposer) === p));
+        target = latest(same.filter((cl) => (p === null || cl.proposer === null || representsKey(doc, cl.proposer) === p) && (c.kind !== 'tariffs' || cl.theme === theme)));
       } else if (c.kind === 'plan') {
         target = same.find((cl) => cl.theme === theme);
       } else {

@@ -133,3 +133,10 @@ describe('proposals named by what they act on', () => {
     expect(run('Austria demanded the withdrawal of the ambassador.').doc.proposals).toHaveLength(0);
   });
 });
+
+describe('counter-measures', () => {
+  it('keeps counter-tariffs apart from the tariffs they answer', () => {
+    const { doc } = run('Italy proposed counter-tariffs on Mexican goods in retaliation for Mexican tariffs on Italian steel. Austria backed the counter-tariffs.');
+    expect(doc.proposals.map((p) => p.key).sort()).toEqual(['tariffs', 'tariffs-counter']);
+  });
+});
