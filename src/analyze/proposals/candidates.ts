@@ -80,6 +80,8 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       if (c.kind === 'mission' && c.strength === 'weak') {
         if (words[m.last].norm === 'forces') { i = m.last; continue; }
         if (words.slice(c.np.first, c.headFirst).some((x) => MISSION_MODIFIERS.has(x.norm))) c.strength = 'strong';
+        // "a European reassurance force", "a NATO-led brigade": an actor's force with a name of its own.
+        else if (hasActorModifier(c, _ix) && c.headFirst - c.np.first >= 2 && c.np.possessive === null) c.strength = 'strong';
       }
       // "UN sanctions", "sanctions on Iran": a sanctions proposal of its own.
       if (c.kind === 'embargo' && c.strength === 'weak' && words[m.first].norm === 'sanctions' && sanctionsNamed(words, c, _ix)) c.strength = 'strong';

@@ -140,3 +140,10 @@ describe('counter-measures', () => {
     expect(doc.proposals.map((p) => p.key).sort()).toEqual(['tariffs', 'tariffs-counter']);
   });
 });
+
+describe('forces named for an actor', () => {
+  it('reads "a Nato rapid-response force" and "an Austrian reassurance force" as missions, "Austrian forces" not', () => {
+    expect(run('Italy would join an Austrian reassurance force for Moldova.').doc.proposals.map((p) => p.key)).toEqual(['mission']);
+    expect(run('Austrian forces left Moldova.').doc.proposals).toHaveLength(0);
+  });
+});
