@@ -71,7 +71,7 @@ export function segments(doc: Doc, from: number, to: number): Span[] {
   let e = -1;
   for (let i = from; i <= to; i++) {
     const t = doc.tokens[i];
-    if (t.text === ',' || t.text === ';' || t.text === '—' || t.text === '–' || QUOTE_MARKS.has(t.text)) {
+    if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.text === '–' || QUOTE_MARKS.has(t.text)) {
       if (s >= 0) out.push({ start: s, end: e });
       else out.push({ start: t.start, end: t.start });
       s = -1;
