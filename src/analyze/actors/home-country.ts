@@ -15,13 +15,19 @@ export function contextCountry(ctx: ActorsContext, k: number): string | null {
     if (a >= 0 && doc.actors[a].kind === 'country') first = doc.actors[a].country;
   }
   if (first) return first;
-  // The sentence before: its subject, a country named before its first verb ("14:52 — Romania's push … dominated").
-  let open = j;
-  while (open > 0 && words[open - 1].sentence === words[j]?.sentence) open--;
-  for (let h = open; h >= 0 && h <= j; h++) {
-    if (words[h].pos === 'VERB' || words[h].pos === 'AUX') break;
-    const a = claimedAt(ctx, words[h].start);
-    if (a >= 0 && doc.actors[a].kind === 'country') return doc.actors[a].country;
+  // The sentences before: the subject of the nearest one that has a verb, a country named before that verb
+  // ("14:52 — Romania's push … dominated"); sentences without a verb (a time stamp, a heading) are passed over.
+  for (let back = 0; back < 3 && j >= 0; back++) {
+    let open = j;
+    while (open > 0 && words[open - 1].sentence === words[j].sentence) open--;
+    let verb = false;
+    for (let h = open; h <= j; h++) {
+      if (words[h].pos === 'VERB' || words[h].pos === 'AUX') { verb = true; break; }
+      const a = claimedAt(ctx, words[h].start);
+      if (a >= 0 && doc.actors[a].kind === 'country') return doc.actors[a].country;
+    }
+    if (verb) return null;
+    j = open - 1;
   }
   return null;
 }

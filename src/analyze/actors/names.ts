@@ -183,6 +183,13 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const charAfter = doc.text[run[run.length - 1].end];
     if (charBefore === '/' || charAfter === '/') return;
     if (isByline(doc.text, run[0].start, run[run.length - 1].end)) return;
+    // "the daily Kommersant", "Magyar Nemzet newspaper", "the outlet Meduza": an outlet, not a person.
+    const wordBefore = ctx.words[run[0].first - 1];
+    const wordAfter = ctx.words[run[run.length - 1].last + 1];
+    if ((wordAfter && MEDIA_NOUNS.has(wordAfter.lower)) || (wordBefore && MEDIA_NOUNS.has(wordBefore.lower) && wordBefore.lower !== 'agency')) {
+      if (run.some((w) => !isStopIn(ctx, w, false))) addOrganization(run);
+      return;
+    }
     const isStop = (w: NameWord) => isStopIn(ctx, w, false);
     const isProper = (w: NameWord) => !isStop(w) && !NAME_PARTICLES.has(w.text) && !/^(of|for|and|the|on)$/.test(w.text);
     // An organisation's name ends at its head word ("Tax Policy Center"); what follows may be a title and a person
@@ -192,7 +199,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     if (head >= 0) {
       const org = run.slice(0, head + 1);
       const rest = run.slice(head + 1);
-      if (rest.some(isProper) && !rest.every(isProper)) {
+      if (rest.some(isProper) && !rest.every(isProper) && !/^(of|for|and|the|on)$/.test(rest[0].text)) {
         if (org.some(isProper)) addOrganization(org);
         classifyRun(rest.slice(rest.findIndex((w) => isStop(w))));
         return;
@@ -244,7 +251,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       // A title word closing a name is a surname ("Angus King").
       const afterHonorific = k > 0 && HONORIFICS.has(run[k - 1].folded) && seg.length === 0;
       const surnameTitle = (seg.length > 0 || afterHonorific) && k === run.length - 1 && isTitleWord(w.text) && !NOT_NAMES.has(foldedWord(w));
-      if (isStopIn(ctx, w, seg.length > 0) && !surnameTitle) { flush(before); before = w; continue; }
+      // "Jan Nowak": a month's short form before a name is a first name.
+      const firstName = w.key === 'jan' && seg.length === 0 && k + 1 < run.length && !isStopIn(ctx, run[k + 1], true) && ctx.words[w.last + 1]?.pos !== 'NUM';
+      if (isStopIn(ctx, w, seg.length > 0) && !surnameTitle && !firstName) { flush(before); before = w; continue; }
       seg.push(w);
     }
     flush(before);
@@ -299,6 +308,10 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   }
   return found;
 }
+
+/** Nouns that make the name beside them an outlet ("the daily Kommersant", "Magyar Nemzet newspaper"). */
+const MEDIA_NOUNS: ReadonlySet<string> = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadcaster', 'outlet',
+  'website', 'agency', 'newsletter', 'channel', 'podcast', 'blog']);
 
 const CREDIT = /(?:^|[\s(])(?:photo|photograph|photos|picture|image|credit|reporting by|writing by|editing by|video)\s*:\s*$|^\s*(?:by|reporting by|writing by|editing by)\s*:?\s*$/i;
 

@@ -4,6 +4,9 @@ import { tokenAt, type Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { SPEECH_NOUNS, SPEECH_VERBS } from './context.js';
 import { isTitleWord } from './titles.js';
+import { NOT_NAMES } from './lexicon.js';
+import { fold } from './phrase-index.js';
+import { slugify } from '../slug.js';
 
 const SKIPPABLE = new Set(['speaking', 'has', 'have', 'had', 'also', 'then', 'later', 'previously', 'earlier', 'again', 'on', 'reportedly', 'publicly', 'openly', 'repeatedly', 'would', 'will', 'was', 'is']);
 
@@ -108,7 +111,21 @@ function voiced(doc: Doc): Set<number> {
   return keep;
 }
 
+/** A "person" whose one-word name is a region, a common word or a shouted dateline ("Sahel", "Member", "ISTANBUL"),
+ * as a later stage may have named one from a capitalised word before a speech verb. */
+function notAPerson(name: string): boolean {
+  if (/\s/.test(name.trim())) return false;
+  const f = fold(name.replace(/\.$/, ''));
+  return NOT_NAMES.has(f) || (name.length >= 4 && name === name.toUpperCase() && /^\p{Lu}+$/u.test(name));
+}
+
 export function pruneSilentPeople(doc: Doc): void {
+  // Such a speaker is a place or body speaking ("Sahel said"), not a person.
+  for (const a of doc.actors) {
+    if (a.kind !== 'person' || a.role || !notAPerson(a.name)) continue;
+    const org = slugify(a.name).toUpperCase();
+    Object.assign(a, { kind: 'organization', key: `org:${org}`, organization: org, represents: `org:${org}`, country: null });
+  }
   const keep = voiced(doc);
   const map = new Map<number, number>();
   const actors = [];

@@ -91,6 +91,8 @@ function readStretch(ctx: ActorsContext, ws: Token[]): RoleReading | null {
   const speaks = titleSpeaks(role);
   if (!speaks) return null;
   let represents: string | null = null;
+  // The EU's commissioners sit in the European Commission ("EU trade commissioner X").
+  if (organization === 'EU' && /\bcommissioner\b/.test(role)) organization = 'EC';
   // "his Portuguese counterpart": a counterpart serves another government, not the person named before.
   if (patron !== null && /\bcounterparts?\b/.test(role) && country) patron = null;
   if (patron !== null) {
@@ -182,7 +184,8 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
     const anchor = a >= 0 || /^['’]s?$/.test(w.text);
     if (a >= 0 && ctx.doc.actors[a].kind === 'person' && !/^['’]s?$/.test(words[j + 1]?.text ?? '')) break;
     if (/^(to|for)$/.test(w.lower) && titleSeen) break;
-    if (w.lower === 'for') break;
+    // "a spokeswoman for the State Department, X": a "for" is crossed from a body back to the title before it.
+    if (w.lower === 'for' && !(out.some((t) => claimedAt(ctx, t.start) >= 0) && isTitleWord(words[j - 1]?.text ?? '') && claimedAt(ctx, words[j - 1].start) < 0)) break;
     if (/^(his|her|its|their)$/.test(w.lower) && titleSeen) { out.unshift(...pending.splice(0), w); break; }
     if (anchor || isTitleWord(w.text) || CONNECTORS.has(w.lower) || RANKS.test(w.text)) {
       if (a < 0 && isTitleWord(w.text)) titleSeen = true;
