@@ -30,7 +30,7 @@ export function benchWorkers({ n = 1000, log = () => {} } = {}) {
     const i = [1, 2].map((w) => {
       log(`workers: ingest --workers ${w}`);
       const db = path.join(dir, `w${w}.db`);
-      const r = run(['ingest', '--json', '--db', db, '--workers', String(w), '--knowledge-every', '64', corpus]);
+      const r = run(['ingest', '--json', '--db', db, '--workers', String(w), corpus]);
       return { ...r, digest: storeDigest(db) };
     });
     rows.push({ what: 'ingest (SQLite)', articles: n, oneWorker: i[0].seconds, twoWorkers: i[1].seconds, speedUp: i[0].seconds / i[1].seconds, identical: i[0].digest === i[1].digest, cores: os.availableParallelism(), load: os.loadavg()[0] });

@@ -9,6 +9,11 @@ const batch = t.put('batch.jsonl', syntheticJsonl(24));
 const bad = t.put('mixed/b-broken.json', '{ not json');
 t.put('mixed/a.txt', ' date 2025-03-01 Norway proposed a fisheries treaty on Monday, and Chile said it supported the treaty.');
 t.put('mixed/c.jsonl', syntheticJsonl(3, 100));
+// A person introduced in full, then named by surname alone in the very next article (analysed ahead by a worker).
+const surnames = t.put('surnames.jsonl', [
+  { id: 'intro', date: '2025-04-01', text: 'Dutch defence minister Kajsa Ollongren proposed a joint air patrol over the North Sea on Monday. Belgium said it supported the patrol.' },
+  { id: 'later', date: '2025-04-02', text: 'Ollongren said the patrol could start in May. “We are ready,” Ollongren told reporters, while Denmark said it opposed the air patrol.' },
+].map((a) => JSON.stringify(a)).join('\n'));
 
 describe('--workers', () => {
   it('analyze prints the same records, in input order, with one worker and with two', () => {
@@ -21,12 +26,12 @@ describe('--workers', () => {
     expect(two.stderr).toContain(bad);
   });
 
-  it('ingest stores the same with one worker and with two (same knowledge refresh period)', () => {
+  it('ingest stores the same with one worker and with two: each article sees what every earlier one taught', () => {
     const exports = ['1', '2'].map((w) => {
       const db = `${t.dir}/w${w}.db`;
-      const run = standpoint(['ingest', '--json', '--db', db, '--workers', w, '--knowledge-every', '5', batch]);
+      const run = standpoint(['ingest', '--json', '--db', db, '--workers', w, batch, surnames]);
       expect(run.status, run.stderr).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ new: 24, failed: 0 });
+      expect(JSON.parse(run.stdout)).toMatchObject({ new: 26, failed: 0 });
       return ['proposals', 'stances', 'observations', 'quotes', 'actors', 'articles'].map((what) => {
         const out = standpoint(['export', '--db', db, '--what', what]);
         expect(out.status, out.stderr).toBe(0);

@@ -1,33 +1,34 @@
 // `standpoint ingest [--db URL] PATH...`: analyse articles and store them, learning people as it goes.
 import type { Command } from 'commander';
 import { analyze, MAX_ANALYSED_CHARS, type AnalysisResult } from '../analyze/index.js';
-import { KnowledgeBuilder, type KnownPerson } from '../analyze/knowledge.js';
+import type { KnownPerson } from '../analyze/knowledge.js';
 import type { AnalysisRecord } from '../analyze/record.js';
 import { recordArticle } from '../aggregate/record-article.js';
 import { readInputs, type Input, type ReadInputsOptions } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import { inOrder } from '../workers/in-order.js';
+import { KnowledgeLog } from '../workers/knowledge-log.js';
 import { AnalyzerPool } from '../workers/pool.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
 import { publishArticles } from '../queue/publish.js';
 import { sourceLabel } from './report.js';
 import { storeCommand, withStore } from './with-store.js';
-import { positiveInt, workersOption } from './workers-option.js';
+import { workersOption } from './workers-option.js';
 
-export interface IngestSummary { new: number; known: number; copies: number; failed: number; seconds: number; peakMemoryMb: number }
+export interface IngestSummary {
+  new: number; known: number; copies: number; failed: number;
+  /** Articles a worker analysed before someone they may name was learnt, analysed again in the main thread. */
+  reanalysed: number;
+  seconds: number; peakMemoryMb: number;
+}
 
 export interface IngestIo extends ReadInputsOptions { progress: Progress }
 
 export interface IngestOptions {
   /** Analyser worker threads; 1 (the default here) analyses in this thread. */
   workers?: number;
-  /** Articles between refreshes of the knowledge snapshot: 1 in this thread, 64 with workers by default. */
-  knowledgeEvery?: number;
 }
-
-/** The default refresh period of the knowledge snapshot when analysing in worker threads. */
-export const WORKER_KNOWLEDGE_EVERY = 64;
 
 /** What a stored record teaches the analyser about people, for the articles after it. */
 export function peopleOf(record: AnalysisRecord): KnownPerson[] {
@@ -37,35 +38,30 @@ export function peopleOf(record: AnalysisRecord): KnownPerson[] {
   });
 }
 
+interface Analysed { result: AnalysisResult; version: number }
+
 /**
  * Reads, analyses and stores every article of `paths`; a bad input is reported and the batch goes on.
- * The store is written here, by one writer, in input order. The knowledge snapshot the analyser sees is
- * refreshed every `knowledgeEvery` articles (article i sees what articles before the last multiple of
- * that period taught), so the stored result is the same for any number of workers.
+ * The store is written here, by one writer, in input order, and each article is analysed with what every
+ * article before it taught, as in one thread: worker threads analyse ahead with the knowledge they have,
+ * and an article that may name someone learnt meanwhile is analysed again here with the current knowledge.
  */
 export async function runIngest(store: Store, paths: string[], io: IngestIo, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const workers = options.workers ?? 1;
-  const every = options.knowledgeEvery ?? (workers > 1 ? WORKER_KNOWLEDGE_EVERY : 1);
-  const knowledge = new KnowledgeBuilder();
-  const stored = await store.people();
-  for (const p of stored) knowledge.add(p);
+  const log = new KnowledgeLog();
   const pool = workers > 1 ? new AnalyzerPool(workers) : null;
-  pool?.learn(stored);
-  let learned: KnownPerson[] = []; // taught since the last refresh, not yet in the snapshot
-  const refresh = () => {
-    for (const p of learned) knowledge.add(p);
-    pool?.learn(learned);
-    learned = [];
+  const known = log.learn(await store.people());
+  pool?.learn(known);
+  const start = (input: Input): Promise<Analysed | null> => {
+    if (input.kind !== 'article') return Promise.resolve(null);
+    const version = log.version;
+    return (pool ? pool.analyze(input.article) : Promise.resolve().then(() => analyze(input.article, log.knowledge))).then((result) => ({ result, version }));
   };
-  let articles = 0;
-  const barrier = (input: Input) => input.kind === 'article' && articles++ > 0 && (articles - 1) % every === 0;
-  const start = (input: Input): Promise<AnalysisResult | null> =>
-    input.kind !== 'article' ? Promise.resolve(null) : pool ? pool.analyze(input.article) : Promise.resolve().then(() => analyze(input.article, knowledge));
 
-  const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, seconds: 0, peakMemoryMb: 0 };
+  const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, reanalysed: 0, seconds: 0, peakMemoryMb: 0 };
   try {
-    for await (const { item: input, result } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1, barrier, atBarrier: refresh })) {
+    for await (const { item: input, result } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1 })) {
       if (input.kind === 'error') {
         sum.failed++;
         io.progress.message(input.error.describe('error'));
@@ -77,13 +73,18 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
       for (const p of problems) io.progress.message(`${where}: warning: ${p.message}`);
       try {
         if (!result.ok) throw result.error;
-        const { record, warnings } = result.value!;
+        let { result: analysed, version } = result.value!;
+        if (log.staleFor(article.text, version)) {
+          analysed = analyze(article, log.knowledge);
+          sum.reanalysed++;
+        }
+        const { record, warnings } = analysed;
         for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
         const status = await recordArticle(store, record);
         if (status === 'new') {
           sum.new++;
-          learned.push(...peopleOf(record));
-          if (every === 1) refresh();
+          const taught = log.learn(peopleOf(record));
+          pool?.learn(taught); // before any later article is sent, so a worker's snapshot matches log.version
         } else if (status === 'copy') sum.copies++;
         else sum.known++;
         io.progress.tick(article.text.length > MAX_ANALYSED_CHARS);
@@ -102,20 +103,20 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   return sum;
 }
 
-interface IngestFlags { db?: string; json?: boolean; workers: number; knowledgeEvery?: number; queue?: string; stream?: string }
+interface IngestFlags { db?: string; json?: boolean; workers: number; queue?: string; stream?: string }
 
 export function ingestCommand(): Command {
   return storeCommand('ingest', 'analyse articles and store them: proposals, stances and people gathered across articles')
     .argument('<paths...>', 'article files, folders (read recursively) or - for standard input (same formats as analyze)')
     .addOption(workersOption())
-    .option('--knowledge-every <n>', `articles between refreshes of the analyser's knowledge of people (default: 1 with --workers 1, else ${WORKER_KNOWLEDGE_EVERY})`, positiveInt('--knowledge-every'))
     .option('--queue <url>', 'publish the articles as jobs to this NATS JetStream server (nats://HOST:4222) instead; `standpoint worker` processes them')
     .option('--stream <name>', 'with --queue: the JetStream stream of the jobs (default: standpoint)')
     .addHelpText('after', `
 The same content again is recognised and changes nothing ("known"); a near-duplicate (a wire story
 republished with small edits) is stored as a copy of its original and not counted as a second source.
 Each article is written in one transaction: an interrupted batch can simply be run again.
-Articles are analysed in --workers threads and stored by this process alone, in input order.
+Articles are analysed in --workers threads and stored by this process alone, in input order; each is
+analysed with what all articles before it taught (one analysed before that was known is analysed again).
 
 Exit codes: 0 all stored or known; 1 some input failed (reported on standard error); 2 usage error.`)
     .action(async (paths: string[], opts: IngestFlags, command: Command) => {
@@ -127,7 +128,7 @@ Exit codes: 0 all stored or known; 1 some input failed (reported on standard err
         process.exitCode = sum.failed ? EXIT_FAILURE : EXIT_OK;
         return;
       }
-      const sum = await withStore(opts.db, (store) => runIngest(store, paths, { progress: new Progress({ verb: 'ingested' }) }, { workers: opts.workers, knowledgeEvery: opts.knowledgeEvery }));
+      const sum = await withStore(opts.db, (store) => runIngest(store, paths, { progress: new Progress({ verb: 'ingested' }) }, { workers: opts.workers }));
       if (opts.json) process.stdout.write(`${JSON.stringify(sum)}\n`);
       else process.stdout.write(`ingested: ${sum.new} new, ${sum.known} already known, ${sum.copies} near-duplicate copies, ${sum.failed} failed (${sum.seconds.toFixed(1)} s)\n`);
       process.exitCode = sum.failed ? EXIT_FAILURE : EXIT_OK;
