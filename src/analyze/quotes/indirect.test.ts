@@ -55,6 +55,13 @@ describe('where reported words start and end', () => {
   });
 });
 
+describe('reports next to quotations', () => {
+  it('reads a report that follows a quoted sentence', () => {
+    const doc = run('“We will not sign.” The ministry said later that talks would resume in May.');
+    expect(reported(doc)).toEqual([{ text: 'that talks would resume in May', speaker: 'ministry' }]);
+  });
+});
+
 describe('cues that open the sentence', () => {
   it('reads "As X noted, …"', () => {
     const doc = run('As Foreign Minister Ines Moura noted on Monday, the border will stay closed until spring.');

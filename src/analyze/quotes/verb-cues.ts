@@ -17,7 +17,12 @@ function followsQuotation(doc: Doc, verb: number, first: number): boolean {
   let k = prevWord(doc, verb);
   for (let n = 0; k >= first && n < 8; k = prevWord(doc, k), n++) {
     const t = doc.tokens[k];
-    if (CLOSING_MARKS.has(t.text)) return true;
+    // "…,” X said" attributes the quotation; after "….”" (or NYT-style "….''") a new sentence begins.
+    if (CLOSING_MARKS.has(t.text)) {
+      let b = prevWord(doc, k);
+      while (b >= 0 && CLOSING_MARKS.has(doc.tokens[b].text)) b = prevWord(doc, b);
+      return doc.tokens[b]?.text !== '.';
+    }
     if (t.text === ',' && CLOSING_MARKS.has(doc.tokens[prevWord(doc, k)]?.text ?? '')) return true;
     if (t.text === ',' && n > 0 && !/^(?:PROPN|NUM)$/.test(doc.tokens[prevWord(doc, k)]?.pos ?? '')) return false;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ' || (t.text === '.' && n === 0)) return false;
