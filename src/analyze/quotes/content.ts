@@ -85,14 +85,22 @@ export function contentStart(doc: Doc, verb: number, last: number): number {
   // A time phrase between the verb and what was said ("said on Friday that …", "said Tuesday the …").
   const start = k;
   let plain = true;
+  let when = false;
   for (let n = 0; k <= last && n < 6 && TIME_WORDS.has(doc.tokens[k].lower); n++) {
-    if (!PLAIN_TIME.has(doc.tokens[k].lower)) plain = false;
+    const w = doc.tokens[k].lower;
+    if (PLAIN_TIME.has(w) || WHEN_WORDS.has(w)) when = true;
+    else if (!DATE_GLUE.has(w)) plain = false;
     k = nextWord(doc, k);
   }
+  // "on Friday", "last week", "this morning" name a time; "on the plan" does not.
+  plain &&= when;
   if (k === start) return k;
   if (doc.tokens[k]?.lower === 'that' || (plain && /^(?:PRON|DET|PROPN|NOUN)$/.test(doc.tokens[k]?.pos ?? ''))) return k;
   return start;
 }
+
+const WHEN_WORDS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
+const DATE_GLUE = new Set(['on', 'last', 'this', 'next', 'a', 'the', 'earlier', 'later']);
 
 export const PLAIN_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
   'earlier', 'later', 'again', 'also', 'repeatedly', 'publicly', 'privately', 'recently', 'previously', 'once', 'now', 'then', 'separately']);

@@ -55,6 +55,23 @@ describe('where reported words start and end', () => {
   });
 });
 
+describe('past the words between verb and report', () => {
+  it('skips "on Friday" before a clause without "that"', () => {
+    const doc = run('Foreign Minister Karel Novak confirmed on Friday it had received the proposal.');
+    expect(reported(doc)).toEqual([{ text: 'it had received the proposal', speaker: 'Karel Novak' }]);
+  });
+
+  it('reads a gerund after "warned … against"', () => {
+    const doc = run('Defence Minister Lena Brandt warned allies against cutting their budgets.');
+    expect(reported(doc)).toEqual([{ text: 'cutting their budgets', speaker: 'Lena Brandt' }]);
+  });
+
+  it('leaves "while" out of the speaker', () => {
+    const doc = run('The minister insisted there was no deal, while his deputy acknowledged that talks continued.');
+    expect(doc.quotes.map((q) => doc.text.slice(q.speakerSpan!.start, q.speakerSpan!.end))).toEqual(['The minister', 'his deputy']);
+  });
+});
+
 describe('reports next to quotations', () => {
   it('reads a report that follows a quoted sentence', () => {
     const doc = run('“We will not sign.” The ministry said later that talks would resume in May.');

@@ -219,6 +219,8 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
   return lastSpan ? nounSpeaker(ctx, lastSpan) : null;
 }
 
+const NP_STOPS = new Set(['said', 'says', 'told', 'and', 'but', 'that', 'who', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with',
+  'while', 'whereas', 'as', 'when', 'if', 'because', 'although', 'though', 'after', 'before', 'since', 'so', 'yet', 'then']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'senior', 'another']);
 
 /** The offset where the n-th whitespace-separated word (1-based) of the text from `start` ends. */
@@ -282,7 +284,7 @@ function wordSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
       // The noun phrase: determiners and modifiers before the head ("a senior Western official").
       let from = k;
       while (from > 0 && k - from < 4 && !/[.,;:]$/.test(words[from - 1].w) && (GROUP_DETERMINERS.has(words[from - 1].w) || /^[a-z\-]+$/.test(words[from - 1].w) || /^\p{Lu}/u.test(doc.text[words[from - 1].s]))) {
-        if (['said', 'says', 'told', 'and', 'but', 'that', 'who', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with'].includes(words[from - 1].w)) break;
+        if (NP_STOPS.has(words[from - 1].w)) break;
         from--;
       }
       const np = { start: words[from].s, end: e };

@@ -132,7 +132,9 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     // "spoke in Oslo", "spoke to reporters": a circumstance, not what was said.
     if (cls === 'object' && doc.tokens[from]?.pos === 'ADP' && !COMPLEMENT_PREPS.has(doc.tokens[from].lower)) continue;
     from = objectStart(doc, v, from, end);
-    if (from > end || /^(?:VERB|AUX)$/.test(doc.tokens[from].pos)) continue;
+    // A verb cannot open the reported words, but a gerund after a preposition can ("warned against cutting …").
+    const gerund = from <= end && /ing$/.test(doc.tokens[from].lower) && COMPLEMENT_PREPS.has(doc.tokens[prevWord(doc, from)]?.lower ?? '');
+    if (from > end || (/^(?:VERB|AUX)$/.test(doc.tokens[from].pos) && !gerund)) continue;
     let to = contentEnd(doc, from, end, cls);
     // "When Clinton noted that …, he smiled": a clause opened by a subordinator ends at its comma.
     if (SUBORDINATORS.has(doc.tokens[s.first].lower)) {
