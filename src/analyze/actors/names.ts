@@ -34,6 +34,26 @@ function isPlainAscii(s: string): boolean {
   return true;
 }
 
+/** True when a line break stands between two offsets. */
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+/** Stands for a word that can be no part of a name (lower case, digits, punctuation): one shared object, no copies. */
+const BLANK: NameWord = { start: -1, end: -1, text: '', first: -1, last: -1, sentence: -1, folded: '', key: '' };
+
+/** True for a word that starts no name and joins none: not capitalised, no particle ("von", "of"), no "al-Assad". */
+function cannotName(text: string, glued: boolean): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return false;
+  if (c >= 128) return !/^\p{Lu}/u.test(text) && !NAME_PARTICLES.has(text) && !glued;
+  if (c < 97 || c > 122) return true;
+  if (glued) return !/^(al|el|bin|ibn|abu|ben)[-‐]/.test(text);
+  return !NAME_PARTICLES.has(text) && !JOINERS.has(text);
+}
+const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on']);
+
 /** Glues tokens written without spaces into words and keeps those that can be part of a name. */
 function nameWords(ctx: ActorsContext): NameWord[] {
   const { words } = ctx;
@@ -50,6 +70,7 @@ function nameWords(ctx: ActorsContext): NameWord[] {
     }
     const start = words[k].start;
     const end = words[last].end;
+    if (cannotName(words[k].text, last > k)) { out.push(BLANK); k = last; continue; }
     const folded = last === k && words[k].lower.length === end - start && isPlainAscii(words[k].lower) ? words[k].lower : ctx.folded.slice(start, end);
     const text = last === k ? words[k].text : ctx.doc.text.slice(start, end);
     out.push({ start, end, text, first: k, last, sentence: words[k].sentence, folded, key: folded.charCodeAt(folded.length - 1) === 46 ? folded.slice(0, -1) : folded });
@@ -84,14 +105,22 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   const nws = nameWords(ctx);
   const found: PeopleFound = { persons: new Map(), occurrences: [] };
   const bySurname = new Map<string, number[]>();
+  /** The surnames of bySurname by their first letter, in the order they were met (for near spellings). */
+  const surnamesByInitial = new Map<string, string[]>();
   const singles: { ws: NameWord[]; strict?: boolean }[] = [];
   const headline = headlineSentences(ctx);
   // Words the article also writes in lower case are common words, not names ("Time", "Allies").
-  const lowerForms = new Set<string>();
-  for (const t of ctx.words) {
-    const c = t.text.charCodeAt(0);
-    if (t.text === t.lower && ((c >= 97 && c <= 122) || (c >= 128 && /^\p{L}/u.test(t.text)))) lowerForms.add(t.lower);
-  }
+  let lowerForms: Set<string> | null = null;
+  const writtenLower = (word: string): boolean => {
+    if (!lowerForms) {
+      lowerForms = new Set<string>();
+      for (const t of ctx.words) {
+        const c = t.text.charCodeAt(0);
+        if (t.text === t.lower && ((c >= 97 && c <= 122) || (c >= 128 && /^\p{L}/u.test(t.text)))) lowerForms.add(t.lower);
+      }
+    }
+    return lowerForms.has(word);
+  };
 
   const addPerson = (nameText: string, known: KnownAs | null, gender: 'm' | 'f' | null): number => {
     const parts = nameText.split(/\s+/);
@@ -111,9 +140,14 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       // East Asian names put the family name first ("Park Sung-min" is Mr Park).
       const family = cparts.length > 1 && (/-\p{Ll}/u.test(cparts[cparts.length - 1]) || EAST_ASIAN_SURNAMES.has(fold(cparts[0]))) ? [fold(cparts[0])] : [];
       for (const key of new Set([surname, bare, ...family, ...(cparts.length > 2 ? [fold(cparts.slice(-2).join(' '))] : [])])) {
-        const list = bySurname.get(key) ?? [];
+        let list = bySurname.get(key);
+        if (!list) {
+          list = [];
+          bySurname.set(key, list);
+          const same = surnamesByInitial.get(key[0]);
+          if (same) same.push(key); else surnamesByInitial.set(key[0], [key]);
+        }
         list.push(actor);
-        bySurname.set(key, list);
       }
     } else if (gender && !found.persons.get(actor)!.gender) found.persons.get(actor)!.gender = gender;
     return actor;
@@ -147,7 +181,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const run: NameWord[] = [nws[i]];
     while (j + 1 < nws.length) {
       const nx = nws[j + 1];
-      if (nx.sentence !== nws[i].sentence || /\n/.test(doc.text.slice(nws[j].end, nx.start))) break;
+      if (nx.sentence !== nws[i].sentence || lineBreakBetween(doc.text, nws[j].end, nx.start)) break;
       if (isNameish(ctx, nx) || INITIAL.test(nx.text)) { run.push(nx); j++; continue; }
       if (NAME_PARTICLES.has(nx.text)) {
         // "von der Leyen", "bin Salman": particles count when a name word follows them.
@@ -273,8 +307,8 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     if (same?.length) actor = same.length === 1 ? same[0] : nearest(doc.actors, same, w.start);
     else if (sf.length >= 6 && !knownByAlias(doc, w.text.replace(/\.$/, ''))) {
       // A misspelt surname ("Erdoğa", "Stolteneberg") is the person whose surname it misses by one letter.
-      for (const [surname, list] of bySurname) {
-        if (surname[0] === sf[0] && Math.abs(surname.length - sf.length) <= 1 && oneEditApart(surname, sf)) { actor = list[0]; break; }
+      for (const surname of surnamesByInitial.get(sf[0]) ?? []) {
+        if (Math.abs(surname.length - sf.length) <= 1 && oneEditApart(surname, sf)) { actor = bySurname.get(surname)![0]; break; }
       }
     }
     if (actor < 0) {
@@ -293,7 +327,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const speaks = (next && SPEECH_VERBS.has(next.lower) && next.lower !== 'according') || (prev && /^(said|says|added|told|according)$/.test(prev.lower) && !lead)
         || (w.text === w.text.toUpperCase() && w.text.length > 2 && next?.text === ':');
       const sentenceStart = ctx.words[w.first - 1] === undefined || ctx.words[w.first - 1].sentence !== tok.sentence;
-      const common = lowerForms.has(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
+      const common = writtenLower(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
       if (!strict && (honor || titled || (speaks && !common))) {
         const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : w.text.replace(/\.$/, '');
         const gender = lead && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(lead.text) ? 'f' : lead && /^(mr|sir|lord)\.?$/i.test(lead.text) ? 'm' : null;

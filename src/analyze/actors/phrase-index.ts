@@ -97,9 +97,9 @@ export class PhraseIndex<T> {
     return out;
   }
 
-  /** The longest phrase starting at pos, or null. */
-  match(text: string, folded: string, pos: number): PhraseMatch<T> | null {
-    const list = this.buckets.get(leadKey(folded, pos));
+  /** The longest phrase starting at pos, or null; `key` may give leadKey(folded, pos) when the caller has it. */
+  match(text: string, folded: string, pos: number, key?: string): PhraseMatch<T> | null {
+    const list = this.buckets.get(key ?? leadKey(folded, pos));
     if (!list) return null;
     for (const e of list) {
       const end = compare(text, folded, pos, e);

@@ -39,6 +39,15 @@ export function groupActor(doc: Doc, phrase: string, country: string | null = nu
   return addActor(doc, { key: `group:${slug}`, kind: 'group', name: phrase, role: null, country, organization: null, represents: null });
 }
 
+/** True for a word of lower-case ASCII letters and digits only (its folded form and lead key are itself). */
+function plainWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const n = s.charCodeAt(i);
+    if (!((n >= 97 && n <= 122) || (n >= 48 && n <= 57))) return false;
+  }
+  return true;
+}
+
 /** Scans the text once, word by word, for lexicon phrases and records the actors and mentions they name. */
 export function findPlaces(ctx: ActorsContext): void {
   const { doc, folded, words } = ctx;
@@ -49,7 +58,9 @@ export function findPlaces(ctx: ActorsContext): void {
     const w = words[k];
     if (w.start < coveredTo) continue;
     if (w.start > 0 && isWordChar(folded[w.start - 1])) continue;
-    const m = ACTOR_PHRASES.match(text, folded, w.start);
+    const c = w.lower.charCodeAt(0);
+    if (c < 128 && !((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue; // punctuation opens no phrase
+    const m = ACTOR_PHRASES.match(text, folded, w.start, plainWord(w.lower) ? w.lower : undefined);
     if (!m) continue;
     let end = m.end;
     const prev = words[k - 1];
