@@ -106,26 +106,7 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     // "“…,” said X" and "“…,” X told Y" attribute a quotation, they do not report one.
     if (followsQuotation(doc, v, s.first)) continue;
     if (/ed$/.test(t.lower) && before && BE.has(before.lower)) continue; // passive: "was told", "is expected"
-    let sp = null;
-    if (/ing$/.test(t.lower)) {
-      if (before?.text === ',' && (next.pos !== 'ADP' || (cls === 'object' && COMPLEMENT_PREPS.has(next.lower)))) {
-        // "…, saying …": the subject of the clause before, found through its verb ("she said …, emphasizing").
-        sp = participleSubject(ctx, s, pw, out);
-      } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
-      else continue;
-    } else sp = speakerBeforeVerb(ctx, s.first, v);
-    // "… and said …": the subject of the verb before.
-    let conj = pw;
-    while (conj > s.first && /^(?:AUX|ADV|PART)$/.test(doc.tokens[conj].pos)) conj = prevWord(doc, conj);
-    const joined = doc.tokens[conj]?.lower === 'and' || doc.tokens[conj]?.lower === 'but';
-    if (!sp && joined) sp = out.length ? out[out.length - 1].attr?.speaker ?? null : sentenceSubject(ctx, s, conj);
-    // "… an architect who said …": the noun before "who".
-    if (!sp && before?.lower === 'who') sp = speakerBeforeVerb(ctx, s.first, pw);
-    // A sentence split after an abbreviation ("Rep. Jane Roe (D-Mass.) said …"): the subject is in the piece before.
-    if (!sp && pw < s.first && s.i > 0 && doc.sentences[s.i - 1].paragraph === s.paragraph && /[).]$/.test(doc.tokens[doc.sentences[s.i - 1].last].text)) {
-      sp = speakerBeforeVerb(ctx, doc.sentences[s.i - 1].first, v);
-    }
-    if (!sp) continue;
+    // What was said first (cheap); who said it only when there is something (resolving a speaker adds actors).
     let from = contentStart(doc, v, end);
     if (cls === 'speech' || cls === 'thought') from = pastCircumstance(doc, from, end);
     if (from < 0) continue;
@@ -149,6 +130,26 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     const thing = toNoun || bareNounPhrase(doc, from, to) || (cls === 'object' && STANCE_VERBS.has(reportingVerb(t.lower)?.lemma ?? '') && !hasVerb(doc, from, to));
     // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
     if (cls === 'speech' && nameOnly(doc, from, to)) continue;
+    let sp = null;
+    if (/ing$/.test(t.lower)) {
+      if (before?.text === ',' && (next.pos !== 'ADP' || (cls === 'object' && COMPLEMENT_PREPS.has(next.lower)))) {
+        // "…, saying …": the subject of the clause before, found through its verb ("she said …, emphasizing").
+        sp = participleSubject(ctx, s, pw, out);
+      } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
+      else continue;
+    } else sp = speakerBeforeVerb(ctx, s.first, v);
+    // "… and said …": the subject of the verb before.
+    let conj = pw;
+    while (conj > s.first && /^(?:AUX|ADV|PART)$/.test(doc.tokens[conj].pos)) conj = prevWord(doc, conj);
+    const joined = doc.tokens[conj]?.lower === 'and' || doc.tokens[conj]?.lower === 'but';
+    if (!sp && joined) sp = out.length ? out[out.length - 1].attr?.speaker ?? null : sentenceSubject(ctx, s, conj);
+    // "… an architect who said …": the noun before "who".
+    if (!sp && before?.lower === 'who') sp = speakerBeforeVerb(ctx, s.first, pw);
+    // A sentence split after an abbreviation ("Rep. Jane Roe (D-Mass.) said …"): the subject is in the piece before.
+    if (!sp && pw < s.first && s.i > 0 && doc.sentences[s.i - 1].paragraph === s.paragraph && /[).]$/.test(doc.tokens[doc.sentences[s.i - 1].last].text)) {
+      sp = speakerBeforeVerb(ctx, doc.sentences[s.i - 1].first, v);
+    }
+    if (!sp) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t }, ...(thing ? { hintOnly: true } : {}) });
     v = to;
   }
