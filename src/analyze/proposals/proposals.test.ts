@@ -147,3 +147,10 @@ describe('forces named for an actor', () => {
     expect(run('Austrian forces left Moldova.').doc.proposals).toHaveLength(0);
   });
 });
+
+describe('accession talks', () => {
+  it('reads "accession negotiations with Moldova" as the accession, not a modifier of another noun', () => {
+    const { doc } = run('Austria called on the Council to open accession negotiations with Moldova in June.');
+    expect(doc.proposals.map((p) => p.key)).toEqual([expect.stringMatching(/^accession/)]);
+  });
+});
