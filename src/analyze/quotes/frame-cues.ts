@@ -68,7 +68,7 @@ export function midCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     // The speaker and the verb, then a comma: ", the minister said," / ", he added on Friday,".
     let v = -1;
     let k = nextWord(doc, c);
-    for (let n = 0; k < end && n < 8; n++, k = nextWord(doc, k)) {
+    for (let n = 0; k < end && n < 12; n++, k = nextWord(doc, k)) {
       if (doc.tokens[k].text === ',' || QUOTE_MARKS.has(doc.tokens[k].text)) break;
       if (v < 0 && verbAt(doc, k)) v = k;
     }

@@ -151,7 +151,8 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     }
     if (!sp) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t }, ...(thing ? { hintOnly: true } : {}) });
-    v = to;
+    // Reported words hold no further cue of the reporter's; a thing named may be followed by one ("… after X made clear …").
+    if (!thing) v = to;
   }
   return out;
 }
