@@ -146,7 +146,8 @@ function reportFollows(doc: Doc, j: number): boolean {
   let k = nextWord(doc, j);
   for (let n = 0; n < 4 && k < doc.tokens.length; n++, k = nextWord(doc, k)) {
     const t = doc.tokens[k];
-    if (verbAt(doc, k, ['speech', 'thought', 'object'])) return n === 0 ? verbAt(doc, k, ['speech', 'thought']) !== undefined : true;
+    // "and said …" starts a report; "and wanted …" goes on with the same one.
+    if (verbAt(doc, k, ['speech', 'thought', 'object'])) return n === 0 ? verbAt(doc, k, ['speech']) !== undefined : true;
     if (!/^(?:PROPN|NOUN|PRON|DET|ADJ|ADV|AUX)$/.test(t.pos)) return false;
   }
   return false;
