@@ -87,7 +87,8 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       if (c.kind === 'embargo' && c.strength === 'weak' && words[m.first].norm === 'sanctions' && sanctionsNamed(words, c, _ix)) c.strength = 'strong';
       // "NATO membership", "membership in the alliance", "Sweden's membership": an accession, not just a word.
       if (c.kind === 'accession' && c.strength === 'weak' && (hasClub(words, c) || hasActorModifier(c, _ix))) c.strength = 'strong';
-      const undo = undoing(words, c.np.first);
+      // Undoing a measure in force is a proposal of its own; withdrawing a draft only opposes it (read by the stances stage).
+      const undo = c.kind === 'resolution' || c.kind === 'amendment' ? null : undoing(words, c.np.first);
       if (undo !== null) { c.undo = undo; c.strength = 'strong'; c.theme = words[undo].norm.replace(/ing$|ion$/, ''); }
       out.push(c);
       i = last;

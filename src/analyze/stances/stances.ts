@@ -72,7 +72,7 @@ function cueStances(ctx: StanceContext): Stance[] {
     if (cue.negOnly && !pol.negated) continue;
     if (pol.negated && cue.negatedSilent) continue;
     let label = composeLabel(pol.negated ? cue.negated : cue.label, target.inner);
-    if (target.via === 'object' && undoneAfter(ctx, target.word)) label = label === 'support' ? 'oppose' : label === 'oppose' ? 'support' : label;
+    if (target.via === 'object' && (undoneAfter(ctx, target.word) || undoneBefore(ctx, last, target.word))) label = label === 'support' ? 'oppose' : label === 'oppose' ? 'support' : label;
     const holders = voters ? { actors: voters, quote: null, via: 'list' as const } : findHolders(ctx, first, last, cue, target.word, passive);
     if (!holders) continue;
     const proposal = doc.proposals[target.proposal];
@@ -122,6 +122,18 @@ function undoneAfter(ctx: StanceContext, word: number): boolean {
   k++;
   while (words[k]?.pos === 'ADV') k++;
   return UNDOING.has(words[k]?.norm ?? '');
+}
+
+const UNDOING_NOUNS = new Set(['withdrawal', 'scrapping', 'repeal', 'cancellation', 'abandonment', 'shelving', 'lifting', 'suspension']);
+
+/** True when the cue's object is the undoing of the proposal named at `word`: "demanded the withdrawal of the draft". */
+function undoneBefore(ctx: StanceContext, cueLast: number, word: number): boolean {
+  const { words, proposalAt } = ctx;
+  let k = word;
+  while (k - 1 > cueLast && proposalAt[k - 1] === proposalAt[word]) k--;
+  k--;
+  while (k > cueLast && (words[k].pos === 'DET' || words[k].pos === 'PRON' || words[k].norm === "'s")) k--;
+  return k - 1 > cueLast && words[k].norm === 'of' && UNDOING_NOUNS.has(words[k - 1].norm);
 }
 
 /** Unnamed groups hold no stance, and a body does not take a position on what is put to it ("the Council failed to adopt"). */

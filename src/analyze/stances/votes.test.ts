@@ -65,3 +65,10 @@ describe('positions without an object', () => {
     expect(got).toEqual(expect.arrayContaining(['country:AUT embargo oppose', 'country:CHL embargo oppose', 'country:KEN embargo undecided']));
   });
 });
+
+describe('undoing a pending proposal', () => {
+  it('reads "demanded the withdrawal of the draft" as opposition to the draft', () => {
+    const got = positions('Norway tabled a draft resolution on whaling. Chile demanded the withdrawal of the draft.');
+    expect(got).toEqual(['country:CHL resolution oppose', 'country:NOR resolution support']);
+  });
+});
