@@ -19,18 +19,24 @@ function fourLetters(s: string): boolean {
  * inside ("Graham Says", "Breaks With"), which running prose never has. */
 export function headlineSentences(ctx: ActorsContext): Set<number> {
   const out = new Set<number>();
-  const counts = new Map<number, [number, number, number]>();
+  const n = ctx.doc.sentences.length + 1;
+  // Per sentence: long words, capitalised long words, title-case marks.
+  const longs = new Int32Array(n);
+  const capsLong = new Int32Array(n);
+  const marksIn = new Int32Array(n);
   for (let k = 0; k < ctx.words.length; k++) {
     const w = ctx.words[k];
     const caps = isCapitalised(w.text);
     const inside = ctx.words[k - 1]?.sentence === w.sentence;
     const long = w.text.length >= 4 && fourLetters(w.text);
     if (!long && !(caps && inside && TITLE_CASE_SMALL.has(w.lower))) continue;
-    const c = counts.get(w.sentence) ?? [0, 0, 0];
-    if (long) { c[0]++; if (caps) c[1]++; }
-    if (caps && inside && w.text !== w.text.toUpperCase() && (TITLE_CASE_SMALL.has(w.lower) || TITLE_CASE_POS.has(w.pos))) c[2]++;
-    counts.set(w.sentence, c);
+    const s = w.sentence;
+    if (long) { longs[s]++; if (caps) capsLong[s]++; }
+    if (caps && inside && (TITLE_CASE_SMALL.has(w.lower) || TITLE_CASE_POS.has(w.pos)) && w.text !== w.text.toUpperCase()) marksIn[s]++;
   }
-  for (const [s, [n, caps, marks]] of counts) if (n >= 3 && caps / n >= 0.8 && (marks > 0 || caps === n)) out.add(s);
+  for (let s = 0; s < n; s++) {
+    const count = longs[s];
+    if (count >= 3 && capsLong[s] / count >= 0.8 && (marksIn[s] > 0 || capsLong[s] === count)) out.add(s);
+  }
   return out;
 }

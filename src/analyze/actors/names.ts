@@ -49,8 +49,8 @@ function cannotName(text: string, glued: boolean): boolean {
   if (c >= 65 && c <= 90) return false;
   if (c >= 128) return !/^\p{Lu}/u.test(text) && !NAME_PARTICLES.has(text) && !glued;
   if (c < 97 || c > 122) return true;
-  if (glued) return !/^(al|el|bin|ibn|abu|ben)[-‐]/.test(text);
-  return !NAME_PARTICLES.has(text) && !JOINERS.has(text);
+  if (/^(al|el|bin|ibn|abu|ben)[-‐]/.test(text)) return false;
+  return glued || (!NAME_PARTICLES.has(text) && !JOINERS.has(text));
 }
 const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on']);
 
@@ -70,9 +70,9 @@ function nameWords(ctx: ActorsContext): NameWord[] {
     }
     const start = words[k].start;
     const end = words[last].end;
-    if (cannotName(words[k].text, last > k)) { out.push(BLANK); k = last; continue; }
-    const folded = last === k && words[k].lower.length === end - start && isPlainAscii(words[k].lower) ? words[k].lower : ctx.folded.slice(start, end);
     const text = last === k ? words[k].text : ctx.doc.text.slice(start, end);
+    if (cannotName(text, last > k)) { out.push(BLANK); k = last; continue; }
+    const folded = last === k && words[k].lower.length === end - start && isPlainAscii(words[k].lower) ? words[k].lower : ctx.folded.slice(start, end);
     out.push({ start, end, text, first: k, last, sentence: words[k].sentence, folded, key: folded.charCodeAt(folded.length - 1) === 46 ? folded.slice(0, -1) : folded });
     k = last;
   }

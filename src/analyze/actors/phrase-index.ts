@@ -70,43 +70,64 @@ function caseOf(word: string): 'any' | 'cap' | 'caps' {
   return 'any';
 }
 
+/** The entries of one lead word: those whose next word is known (after a space), by that word, and the rest.
+ * A frequent lead ("the") would otherwise compare every phrase it opens at each occurrence. */
+interface Bucket<T> { bySecond: Map<string, Entry<T>[]>; rest: Entry<T>[] }
+
+const byLength = <T>(a: Entry<T>, b: Entry<T>) => b.folded.length - a.folded.length;
+
 /** A set of phrases, each with a value; case rules come from how each phrase is written. */
 export class PhraseIndex<T> {
-  private buckets = new Map<string, Entry<T>[]>();
+  private buckets = new Map<string, Bucket<T>>();
 
   add(phrase: string, value: T): void {
     const folded = fold(phrase.trim().replace(/\s+/g, ' '));
     const key = leadKey(folded, 0);
     if (!key) return;
     const cases = phrase.trim().split(/\s+/).map(caseOf);
-    const list = this.buckets.get(key) ?? [];
+    let bucket = this.buckets.get(key);
+    if (!bucket) { bucket = { bySecond: new Map(), rest: [] }; this.buckets.set(key, bucket); }
+    const second = folded[key.length] === ' ' ? leadKey(folded, key.length + 1) : '';
+    const list = second ? bucket.bySecond.get(second) ?? [] : bucket.rest;
     list.push({ phrase, folded, cases, value });
-    list.sort((a, b) => b.folded.length - a.folded.length);
-    this.buckets.set(key, list);
+    list.sort(byLength);
+    if (second) bucket.bySecond.set(second, list);
   }
 
-  /** All phrases starting at pos, longest first. `folded` is fold(text). */
-  matchAll(text: string, folded: string, pos: number): PhraseMatch<T>[] {
-    const list = this.buckets.get(leadKey(folded, pos));
-    if (!list) return [];
-    const out: PhraseMatch<T>[] = [];
-    for (const e of list) {
-      const end = compare(text, folded, pos, e);
-      if (end > 0) out.push({ start: pos, end, value: e.value, phrase: e.phrase });
+  /** False when no phrase can start with a word: a cheap test before match(). A word that is not plain ASCII
+   * lower case is let through, as its lead key may differ from it. */
+  hasLead(word: string): boolean {
+    for (let i = 0; i < word.length; i++) {
+      const n = word.charCodeAt(i);
+      if (!((n >= 97 && n <= 122) || (n >= 48 && n <= 57))) return true;
     }
-    return out;
+    return this.buckets.has(word);
   }
 
   /** The longest phrase starting at pos, or null; `key` may give leadKey(folded, pos) when the caller has it. */
   match(text: string, folded: string, pos: number, key?: string): PhraseMatch<T> | null {
-    const list = this.buckets.get(key ?? leadKey(folded, pos));
-    if (!list) return null;
-    for (const e of list) {
-      const end = compare(text, folded, pos, e);
-      if (end > 0) return { start: pos, end, value: e.value, phrase: e.phrase };
+    const lead = key ?? leadKey(folded, pos);
+    const bucket = this.buckets.get(lead);
+    if (!bucket) return null;
+    let best: PhraseMatch<T> | null = null;
+    const after = pos + lead.length;
+    if (bucket.bySecond.size && folded[after] === ' ') {
+      const list = bucket.bySecond.get(leadKey(folded, after + 1));
+      if (list) best = firstMatch(text, folded, pos, list);
     }
-    return null;
+    const other = firstMatch(text, folded, pos, bucket.rest);
+    if (other && (!best || other.end > best.end)) best = other;
+    return best;
   }
+}
+
+/** The first (longest) entry of a list matched at pos, or null. */
+function firstMatch<T>(text: string, folded: string, pos: number, list: Entry<T>[]): PhraseMatch<T> | null {
+  for (const e of list) {
+    const end = compare(text, folded, pos, e);
+    if (end > 0) return { start: pos, end, value: e.value, phrase: e.phrase };
+  }
+  return null;
 }
 
 /** End offset of entry e matched at pos, or -1: the folded text must hold the phrase there (white space folded to

@@ -12,13 +12,14 @@ export function quotedRanges(text: string): [number, number][] {
   let open = -1;
   let straight = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '“') open = i;
-    else if (c === '”' && open >= 0) { out.push([open, i]); open = -1; }
-    else if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c !== 0x201c && c !== 0x201d && c !== 34 && c !== 10) continue;
+    if (c === 0x201c) open = i;
+    else if (c === 0x201d) { if (open >= 0) { out.push([open, i]); open = -1; } }
+    else if (c === 34) {
       if (straight < 0) straight = i;
       else { out.push([straight, i]); straight = -1; }
-    } else if (c === '\n') { open = -1; straight = -1; }
+    } else { open = -1; straight = -1; }
   }
   return out;
 }
@@ -185,7 +186,7 @@ function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
     if (words[k].lower !== 'the') continue;
     // Up to three modifiers, then a title, not followed by a name.
     for (let j = k + 1; j <= k + 4 && j < words.length; j++) {
-      const m = TITLE_PHRASES.match(doc.text, folded, words[j].start);
+      const m = TITLE_PHRASES.hasLead(words[j].lower) ? TITLE_PHRASES.match(doc.text, folded, words[j].start) : null;
       if (!m) {
         // Modifiers: "the former", "the Republican", "the Panamanian" (any country word).
         const c = claimedAt(ctx, words[j].start);

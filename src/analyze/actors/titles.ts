@@ -3,7 +3,17 @@ import { SELF_MODIFIERS, TITLE_MODIFIERS, TITLE_PHRASES, type Speaks } from './l
 import { fold } from './phrase-index.js';
 
 /** Whom the holder of a role speaks for: their office, or only themselves ("former", "opposition" make it personal). */
+const speaksCache = new Map<string, Speaks | null>();
 export function titleSpeaks(role: string): Speaks | null {
+  let v = speaksCache.get(role);
+  if (v === undefined) {
+    v = readSpeaks(role);
+    if (speaksCache.size < 50_000) speaksCache.set(role, v);
+  }
+  return v;
+}
+
+function readSpeaks(role: string): Speaks | null {
   const f = fold(role);
   // The head of a role is the title ending last; among those, the longest ("campaign spokesman" over "spokesman").
   let best: { start: number; end: number; speaks: Speaks } | null = null;
