@@ -91,10 +91,12 @@ export function midCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
 
 /** The first token of a sentence after a dateline ("STOCKHOLM — ", "GENEVA (Reuters) - "). */
 export function bodyStart(doc: Doc, s: Sentence): number {
-  for (let k = s.first, n = 0; k < s.last && n < 8; k = nextWord(doc, k), n++) {
+  // A place in capitals opens it; a date or an agency may follow ("ISTANBUL, April 2 –", "KYIV (Reuters) -").
+  if (!/^[\p{Lu}.\-]{3,}$/u.test(doc.tokens[s.first].text)) return s.first;
+  for (let k = nextWord(doc, s.first), n = 0; k < s.last && n < 8; k = nextWord(doc, k), n++) {
     const t = doc.tokens[k];
-    if (t.text === '—' || t.text === '–' || t.text === '-' || t.text === '--') return n > 0 ? nextWord(doc, k) : s.first;
-    if (!/^[\p{Lu}\p{N}(),.]/u.test(t.text) || (/\p{Ll}/u.test(t.text) && t.text !== 'Reuters' && t.text !== 'AP' && t.text !== 'AFP')) return s.first;
+    if (t.text === '—' || t.text === '–' || t.text === '-' || t.text === '--') return nextWord(doc, k);
+    if (!/^[\p{Lu}\p{N}(),.\/]/u.test(t.text)) return s.first;
   }
   return s.first;
 }

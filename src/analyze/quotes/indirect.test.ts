@@ -72,6 +72,23 @@ describe('past the words between verb and report', () => {
   });
 });
 
+describe('several cues in one sentence', () => {
+  it('reads "made clear" after a verb whose object is only a thing named', () => {
+    const doc = run('The council agreed to the extension after Foreign Minister Anne Roux made clear the mandate would end.');
+    expect(reported(doc)).toEqual([{ text: 'the mandate would end', speaker: 'Anne Roux' }]);
+  });
+
+  it('keeps "and wanted …" inside the report', () => {
+    const doc = run('Foreign Minister Esi Mensah told journalists her government had not decided and wanted a clear mandate first.');
+    expect(reported(doc)).toEqual([{ text: 'her government had not decided and wanted a clear mandate first', speaker: 'Esi Mensah' }]);
+  });
+
+  it('strips a dateline with a date', () => {
+    const doc = run('Turkey floats plan\n\nISTANBUL, April 2 – Turkey has proposed reviving the grain deal, Foreign Minister Selim Aydin said on Thursday, arguing that a truce was near.');
+    expect(reported(doc)[0]).toEqual({ text: 'Turkey has proposed reviving the grain deal', speaker: 'Selim Aydin' });
+  });
+});
+
 describe('reports next to quotations', () => {
   it('reads a report that follows a quoted sentence', () => {
     const doc = run('“We will not sign.” The ministry said later that talks would resume in May.');
