@@ -28,8 +28,15 @@ export function proposerStances(ctx: StanceContext): Stance[] {
 /** Stances read off an abstention ("abstained", "with two abstentions"). */
 export const ABSTENTIONS = new WeakSet<Stance>();
 
+/** Stances told in the pluperfect ("Bratislava had blocked the measures"): a position held before the story's present. */
+export const EARLIER = new WeakSet<Stance>();
+
 function resolveConflicts(doc: Doc, found: Stance[]): Stance[] {
   const partyOf = (s: Stance) => `${doc.actors[s.holder].represents ?? doc.actors[s.holder].key}|${s.proposal}`;
+  // A position that "had" been held gives way to a different one held now ("had blocked …, lifted its veto").
+  const now = new Set(found.filter((s) => !EARLIER.has(s)).map((s) => `${partyOf(s)}|${s.stance}`));
+  const nowParty = new Set(found.filter((s) => !EARLIER.has(s)).map(partyOf));
+  found = found.filter((s) => !EARLIER.has(s) || !nowParty.has(partyOf(s)) || now.has(`${partyOf(s)}|${s.stance}`));
   // One who abstains takes neither side in that sentence ("Brazil abstained; its envoy said it cannot endorse the text").
   const abstained = new Set(found.filter((s) => ABSTENTIONS.has(s)).map((s) => `${partyOf(s)}|${s.evidence.start}`));
   if (abstained.size) found = found.filter((s) => s.stance === 'undecided' || !abstained.has(`${partyOf(s)}|${s.evidence.start}`));

@@ -7,7 +7,7 @@ import { findHolders, isPassive } from './holders.js';
 import { former, hypothetical, polarity } from './negation.js';
 import { composeLabel, findTarget } from './targets.js';
 import { conditionNear, isConditionCue } from './conditions.js';
-import { ABSTENTIONS, proposerStances, settle } from './settle.js';
+import { ABSTENTIONS, EARLIER, proposerStances, settle } from './settle.js';
 import { describesProposal, nounReading, reportedClaim } from './readings.js';
 import { askedClause, clauseProposal, namedObject } from './demands.js';
 import { invertedVoters } from './votes.js';
@@ -95,12 +95,14 @@ function cueStances(ctx: StanceContext): Stance[] {
     }
     let condition: string | null | undefined;
     const abstention = label === 'undecided' && /^abstain|^abstention/.test(cue.phrase);
+    const pluperfect = hadBefore(ctx, first);
     for (const holder of actors) {
       const stance: Stance = {
         holder, proposal: target.proposal, stance: label, condition: cue.ifObject ? null : (condition ??= conditionNear(ctx, first)), confidence,
         date: null, evidence, quote: holders.quote, when: { start: words[first].start, end: words[last].end },
       };
       if (abstention) ABSTENTIONS.add(stance);
+      if (pluperfect) EARLIER.add(stance);
       out.push(stance);
     }
   }
@@ -122,6 +124,17 @@ function undoneAfter(ctx: StanceContext, word: number): boolean {
   k++;
   while (words[k]?.pos === 'ADV') k++;
   return UNDOING.has(words[k]?.norm ?? '');
+}
+
+/** "had blocked", "had also voiced reservations": a cue in the pluperfect. */
+function hadBefore(ctx: StanceContext, cueFirst: number): boolean {
+  const { words } = ctx;
+  for (let k = cueFirst - 1; k >= 0 && cueFirst - k <= 4 && words[k].sentence === words[cueFirst].sentence; k--) {
+    if (words[k].norm === 'had') return true;
+    // "had also voiced strong reservations": a verb giving a stance noun, with its modifiers.
+    if (!['ADV', 'PART', 'VERB', 'ADJ', 'DET'].includes(words[k].pos)) return false;
+  }
+  return false;
 }
 
 const UNDOING_NOUNS = new Set(['withdrawal', 'scrapping', 'repeal', 'cancellation', 'abandonment', 'shelving', 'lifting', 'suspension']);

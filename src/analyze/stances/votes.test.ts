@@ -72,3 +72,12 @@ describe('undoing a pending proposal', () => {
     expect(got).toEqual(['country:CHL resolution oppose', 'country:NOR resolution support']);
   });
 });
+
+describe('changed positions', () => {
+  it('lets a position that "had" been held give way to the one held now, and keeps it when nothing replaced it', () => {
+    const got = positions('Norway proposed an arms embargo on the junta. Austria had blocked the embargo for weeks. On Friday Austria approved the embargo.');
+    expect(got.filter((s) => s.startsWith('country:AUT'))).toEqual(['country:AUT embargo support']);
+    const kept = positions('Norway proposed an arms embargo on the junta. Austria had blocked the embargo for weeks.');
+    expect(kept).toContain('country:AUT embargo oppose');
+  });
+});
