@@ -9,6 +9,7 @@ const PREPOSITIONS = new Set(['of', 'to', 'for', 'from', 'with', 'on', 'in', 'at
 const SPEAKING_HEADS = new Set(['leaders', 'ministers', 'officials', 'diplomats', 'envoys', 'representatives', 'sources', 'parliament', 'government', 'cabinet', 'president', 'prime', 'chancellor', 'foreign', 'defence', 'defense', 'minister', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'leader', 'leadership', 'chief', 'head', 'office', 'administration', 'delegation', 'representative', 'mission', 'army', 'military', 'deputy', 'secretary', 'king', 'queen', 'premier', 'national', 'grand', 'top', 'permanent', 'un', 'ruling', 'state', 'senate', 'congress', 'assembly', 'lawmakers', 'legislature']);
 /** Words that open a clause and also work as prepositions ("after Hungary opposed …"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'as', 'since', 'until', 'till', 'because', 'while', 'when', 'once', 'although', 'if', 'unless', 'whereas']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'weekend', 'morning', 'evening', 'afternoon']);
 const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 
 /** Nouns for people who speak for the actor they follow ("US officials", "EU leaders"). */
@@ -53,6 +54,8 @@ export function governor(ctx: StanceContext, u: MentionUnit, depth = 0): 'prep' 
       k = other.first;
       continue;
     }
+    // "On Friday Austria approved …": a time phrase ends before the subject.
+    if (TIME_WORDS.has(w.norm)) return null;
     if (NP_INNER_POS.has(w.pos) || w.norm === "'s" || w.norm === "'") continue;
     break;
   }
