@@ -1,39 +1,41 @@
 // The people ingest has learnt, in order, and which of them changed what the analyser knows: to tell stale analyses.
 import { KnowledgeBuilder, type KnownPerson } from '../analyze/knowledge.js';
 
-/** Prefixes of a changed entry's name and alias words (first four letters): text without all of them cannot name it. */
-const probes = (p: KnownPerson): string[][] =>
-  [p.name, ...p.aliases].map((k) => k.toLowerCase().split(/[\s\-'’.]+/).filter((w) => w.length > 1).map((w) => w.slice(0, 4)));
+/** Lower case, one space for any run of white space, plain apostrophes: the form the analyser's lookups use. */
+const normal = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
 
 /**
  * The main thread's knowledge, grown person by person, with a version (the number of changes so far). An analysis
- * made with the knowledge of version v is still what the current knowledge would give unless a person changed since
- * v could be named in the text: `staleFor` tells, conservatively (a word's first letters anywhere in the text).
+ * made with the knowledge of version v is still what the current knowledge would give unless an entry changed since
+ * v is named in the text: the analyser looks people up by the lower-cased names and words of the text, so an entry
+ * whose key (a full name or alias) does not occur in the text cannot have been read.
  */
 export class KnowledgeLog {
   readonly knowledge = new KnowledgeBuilder();
-  private readonly changes: string[][][] = [];
+  /** Per change, the keys whose entries it changed. */
+  private readonly changes: string[][] = [];
 
   get version(): number { return this.changes.length; }
 
   /** Adds people; returns them (to send to the workers, whose snapshots grow the same way). */
   learn(people: KnownPerson[]): KnownPerson[] {
     for (const p of people) {
-      const keys = [p.name, ...p.aliases].map((k) => k.toLowerCase());
+      // The entry's own keys and, when it merges into a known person, that person's aliases (they point at the merged entry).
+      const known = this.knowledge.people.get(p.name.toLowerCase());
+      const keys = [...new Set([p.name, ...p.aliases, ...(known?.aliases ?? [])].map((k) => k.toLowerCase()))];
       const before = keys.map((k) => JSON.stringify(this.knowledge.people.get(k) ?? null));
       this.knowledge.add(p);
-      if (keys.some((k, i) => JSON.stringify(this.knowledge.people.get(k) ?? null) !== before[i])) this.changes.push(probes(p));
+      const changed = keys.filter((k, i) => JSON.stringify(this.knowledge.people.get(k) ?? null) !== before[i]);
+      if (changed.length) this.changes.push(changed.map(normal));
     }
     return people;
   }
 
-  /** True when a change made after `version` might be named in `text` (so an analysis made then may differ now). */
+  /** True when an entry changed after `version` is named in `text` (so an analysis made then may differ now). */
   staleFor(text: string, version: number): boolean {
     if (version >= this.changes.length) return false;
-    const lower = text.toLowerCase();
-    for (let i = version; i < this.changes.length; i++) {
-      for (const words of this.changes[i]) if (words.length && words.every((w) => lower.includes(w))) return true;
-    }
+    const t = normal(text);
+    for (let i = version; i < this.changes.length; i++) if (this.changes[i].some((k) => t.includes(k))) return true;
     return false;
   }
 }
