@@ -54,7 +54,7 @@ export function findGroups(ctx: ActorsContext): void {
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
-    let head = ctx.folded.slice(w.start, w.end);
+    let head = w.lower.length === w.end - w.start && /^[a-z]+$/.test(w.lower) ? w.lower : ctx.folded.slice(w.start, w.end);
     let headEnd = k;
     // Two-word heads ("world leaders", "administration officials").
     const two = words[k + 1] && GROUP_FIRST_WORDS.has(head) ? `${head} ${ctx.folded.slice(words[k + 1].start, words[k + 1].end)}` : '';

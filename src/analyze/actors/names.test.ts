@@ -171,3 +171,20 @@ describe('whose office', () => {
     expect(mentionTexts(doc, 'person:park-sung-min')).toEqual(['Park Sung-min', 'Park']);
   });
 });
+
+describe('bylines, credits and outlets', () => {
+  it('takes no person from a byline line or a photo credit', () => {
+    const doc = run('By Maria Lopez\nPhoto: Tom Baker\nThe talks in Geneva ended without a deal on Friday.');
+    expect(doc.actors.filter((a) => a.kind === 'person')).toEqual([]);
+  });
+  it('reads a name beside "newspaper" or after "the daily" as an outlet', () => {
+    const doc = run('Nordic Ledger newspaper said the vote would wait. The daily Morgenpost said the chancellor agreed.');
+    expect(doc.actors.find((a) => a.key === 'org:NORDIC-LEDGER')?.kind).toBe('organization');
+    expect(doc.actors.find((a) => a.key === 'org:MORGENPOST')?.kind).toBe('organization');
+    expect(doc.actors.filter((a) => a.kind === 'person')).toEqual([]);
+  });
+  it('knows well-known outlets by name', () => {
+    const doc = run('Der Spiegel reported that Berlin was wavering.');
+    expect(doc.actors.find((a) => a.key === 'org:SPIEGEL')?.kind).toBe('organization');
+  });
+});

@@ -65,7 +65,8 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
     // The named mentions of the last few sentences before the pronoun (a sliding window over text order).
     while (hi < named.length && named[hi].end <= w.start) hi++;
     while (lo < hi && named[lo].sentence < w.sentence - 6) lo++;
-    const before = named.slice(lo, hi).filter((n) => n.end <= w.start && !n.quoted);
+    const before: Named[] = [];
+    for (let n = lo; n < hi; n++) if (named[n].end <= w.start && !named[n].quoted) before.push(named[n]);
     let pick = -1;
     if (kind === 'male' || kind === 'female') {
       const g = kind === 'male' ? 'm' : 'f';

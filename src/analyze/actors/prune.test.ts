@@ -32,4 +32,18 @@ describe('pruning silent people', () => {
     pruneSilentPeople(doc);
     expect(doc.actors.some((a) => a.key === 'person:dana-whitlock')).toBe(true);
   });
+
+  it('keeps a name joined by "and" to one who speaks', () => {
+    const doc = analysed('Ilse Brandt and Piet Vos, the two negotiators, also said the text was ready.');
+    pruneSilentPeople(doc);
+    expect(doc.actors.some((a) => a.key === 'person:ilse-brandt')).toBe(true);
+  });
+
+  it('turns a "person" named by a place word into an organisation', () => {
+    const doc = analysed('The talks ended. Sahel said the force was needed.');
+    doc.actors.push({ key: 'person:sahel', kind: 'person', name: 'Sahel', role: null, country: null, organization: null, represents: null, mentions: [] });
+    doc.quotes.push({ start: 0, end: 5, kind: 'indirect', speaker: doc.actors.length - 1, speakerSpan: null, cue: null, sentence: 1 });
+    pruneSilentPeople(doc);
+    expect(doc.actors.find((a) => a.name === 'Sahel')?.kind).toBe('organization');
+  });
 });
