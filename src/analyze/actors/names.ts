@@ -7,6 +7,7 @@ import { FEMALE_FIRST_NAMES, GROUP_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES,
 import { fold } from './phrase-index.js';
 import { oneEditApart } from './spelling.js';
 import { headlineSentences } from './headlines.js';
+import { isByline, MEDIA_NOUNS } from './bylines.js';
 import { isTitleWord } from './titles.js';
 
 /** One word of a name: tokens glued together without spaces ("Erdo"+"ğ"+"an", "Kosiniak"+"-"+"Kamysz"). */
@@ -341,25 +342,6 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     found.occurrences.push({ actor, from: w.first, to: w.last, full: false });
   }
   return found;
-}
-
-/** Nouns that make the name beside them an outlet ("the daily Kommersant", "Magyar Nemzet newspaper"). */
-const MEDIA_NOUNS: ReadonlySet<string> = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadcaster', 'outlet',
-  'website', 'agency', 'newsletter', 'channel', 'podcast', 'blog']);
-
-const CREDIT = /(?:^|[\s(])(?:photo|photograph|photos|picture|image|credit|reporting by|writing by|editing by|video)\s*:\s*$|^\s*(?:by|reporting by|writing by|editing by)\s*:?\s*$/i;
-
-/** A byline or credit: a line holding only the name ("By Jane Doe", "WION Web Team"), or a name after "Photo:". */
-function isByline(text: string, start: number, end: number): boolean {
-  let lineStart = start;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && start - lineStart < 40) lineStart--;
-  const before = text.slice(lineStart, start);
-  if (CREDIT.test(before) && (lineStart === 0 || text[lineStart - 1] === '\n' || /:\s*$/.test(before))) return true;
-  if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
-  if (before.trim() !== '') return false;
-  let lineEnd = end;
-  while (lineEnd < text.length && text[lineEnd] !== '\n' && lineEnd - end < 3) lineEnd++;
-  return (lineEnd === text.length || text[lineEnd] === '\n') && /^[\s.,]*$/.test(text.slice(end, lineEnd));
 }
 
 /** Of several actors with the same surname (rare, so a plain scan), the one mentioned last before an offset, else the first. */
