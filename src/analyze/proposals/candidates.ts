@@ -100,6 +100,7 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       const c = mk('plan', 'strong', i, i);
       c.theme = `${w.norm}-${words[ofEnd].norm}`;
       out.push(c);
+      i = ofEnd; // what it acts on is part of it ("the reimposition of UN sanctions")
       continue;
     }
     if ((w.pos === 'NOUN' || w.pos === 'PROPN' || nounInContext(words, i)) && GENERIC_HEADS.has(w.norm) && !verbLike(words, i)) {
@@ -150,6 +151,8 @@ const OF_OBJECTS = new Map<string, Set<string>>([
   ['deployment', new Set(['troops', 'forces', 'soldiers', 'peacekeepers', 'brigade', 'battalion', 'battalions', 'warships', 'jets', 'missiles'])],
   ['recognition', new Set(['state', 'statehood', 'actor'])],
   ['exchange', new Set(['prisoners', 'captives', 'detainees'])],
+  ['reimposition', new Set(['sanctions', 'embargo', 'tariffs', 'duties'])],
+  ['return', new Set(['sanctions', 'embargo'])],
   ['swap', new Set(['prisoners', 'captives', 'detainees'])],
 ]);
 const OF_REACH = 4;

@@ -154,3 +154,10 @@ describe('accession talks', () => {
     expect(doc.proposals.map((p) => p.key)).toEqual([expect.stringMatching(/^accession/)]);
   });
 });
+
+describe('sanctions coming back', () => {
+  it('reads a snapback and "the reimposition of sanctions" as proposals', () => {
+    expect(run('Italy triggered the snapback on Thursday.').doc.proposals.map((p) => p.key)).toEqual(['plan-snapback']);
+    expect(run('Austria opposed the reimposition of UN sanctions on Georgia.').doc.proposals).toHaveLength(1);
+  });
+});
