@@ -81,3 +81,15 @@ describe('changed positions', () => {
     expect(kept).toContain('country:AUT embargo oppose');
   });
 });
+
+describe('more cue words', () => {
+  it('reads "decried", "rallied behind", "cautioned against" and "is reviewing"', () => {
+    const got = positions(
+      'Norway proposed an arms embargo on the junta. Austria decried the embargo. Chile rallied behind the embargo. '
+      + 'Kenya cautioned against the embargo. Portugal is reviewing the embargo.',
+    );
+    expect(got).toEqual(expect.arrayContaining([
+      'country:AUT embargo oppose', 'country:CHL embargo support', 'country:KEN embargo oppose', 'country:PRT embargo undecided',
+    ]));
+  });
+});
