@@ -205,9 +205,9 @@ function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
         const a = claimedAt(ctx, words[e + 1].start);
         if (a >= 0 && doc.actors[a].kind === 'person') { addMention(doc, a, span, 'title'); break; }
       }
-      // The most recent person before the phrase whose role has that head.
+      // The most recent person before the phrase whose role has that head (among the last few hundred names).
       while (upTo < named.length && named[upTo].start < span.start) upTo++;
-      for (let n = upTo - 1; n >= 0; n--) {
+      for (let n = upTo - 1; n >= 0 && upTo - n <= 300; n--) {
         const a = doc.actors[named[n].actor];
         if (named[n].end <= span.start && a.kind === 'person' && (a.role ?? '').toLowerCase().includes(head)) { addMention(doc, named[n].actor, span, 'title'); break; }
       }
