@@ -93,3 +93,10 @@ describe('more cue words', () => {
     ]));
   });
 });
+
+describe('phrasal cue words', () => {
+  it('reads "turned down", "signed up to" and "held off on"', () => {
+    const got = positions('Norway proposed an arms embargo on the junta. Austria turned down the embargo. Chile signed up to the embargo. Kenya held off on the embargo.');
+    expect(got).toEqual(expect.arrayContaining(['country:AUT embargo oppose', 'country:CHL embargo support', 'country:KEN embargo undecided']));
+  });
+});
