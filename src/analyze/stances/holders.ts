@@ -15,7 +15,9 @@ const CLAUSE_STOPS = new Set([';', 'but', 'however', 'although', 'though', 'wher
 const SUBORDINATORS = new Set(['while', 'although', 'as', 'after', 'before', 'when', 'if', 'because', 'since', 'though', 'whereas', 'despite', 'unless', 'once']);
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being', 'get', 'got']);
 /** Verbs whose subject is the holder of what follows them ("X said the plan was premature"). */
-const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'insisted', 'stressed', 'warned', 'noted', 'argued', 'claimed', 'confirmed', 'explained', 'emphasized', 'emphasised', 'acknowledged', 'wrote', 'tweeted', 'believes', 'believe', 'thinks', 'think', 'hopes', 'expects', 'reiterated', 'declared', 'signalled', 'signaled', 'indicated', 'conceded', 'clarified', 'announced', 'reaffirmed', 'repeated', 'suggested', 'predicted', 'made', 'gave', 'give', 'expressed', 'voiced', 'stand', 'stands', 'remains', 'remained', 'seems', 'appears', 'agreed', 'decided', 'chose', 'chosen', 'continues', 'continued', 'plans', 'planned', 'wants', 'wanted', 'intends', 'intended', 'is', 'are', 'was', 'were']);
+const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'insisted', 'stressed', 'warned', 'noted', 'argued', 'claimed', 'confirmed', 'explained', 'emphasized', 'emphasised', 'acknowledged', 'wrote', 'tweeted', 'believes', 'believe', 'thinks', 'think', 'hopes', 'expects', 'reiterated', 'declared', 'signalled', 'signaled', 'indicated', 'conceded', 'clarified', 'announced', 'reaffirmed', 'repeated', 'suggested', 'predicted', 'made', 'gave', 'give', 'expressed', 'voiced', 'stand', 'stands', 'remains', 'remained', 'seems', 'appears', 'agreed', 'decided', 'chose', 'chosen', 'continues', 'continued', 'plans', 'planned', 'wants', 'wanted', 'intends', 'intended', 'is', 'are', 'was', 'were',
+  // "Austria called the embargo unacceptable": verbs that give the object an evaluation.
+  'called', 'calls', 'described', 'describes', 'termed', 'terms', 'labelled', 'labeled', 'branded', 'brands', 'dubbed', 'deemed', 'deems', 'considers', 'considered']);
 /** Subject pronouns that may stand for the speaker of the sentence's quote. */
 const SPEAKER_PRONOUNS = new Set(['he', 'she', 'i', 'we']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our']);
@@ -144,6 +146,8 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
       && !(w.norm === 'yet' && k > first && words[k - 1].norm !== ',' && words[k - 1].norm !== ';')) break;
     if (w.norm === 'and' && onlyAux) sharedSubject = true;
     if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.pos !== 'PART' && w.norm !== 'and') onlyAux = false;
+    // "described the embargo as unacceptable": an "as" after the object names the evaluation, not a clause.
+    if (w.norm === 'as' && k > first && proposalAt[k - 1] >= 0) continue;
     if (SUBORDINATORS.has(w.norm)) {
       // "while also continuing to block": a reduced clause shares the main subject; "while Britain abstained" does not.
       if (/ing$/.test(words[k + 1]?.norm ?? '') || (words[k + 1]?.pos === 'ADV' && /ing$/.test(words[k + 2]?.norm ?? ''))) continue;

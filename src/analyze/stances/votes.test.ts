@@ -100,3 +100,10 @@ describe('phrasal cue words', () => {
     expect(got).toEqual(expect.arrayContaining(['country:AUT embargo oppose', 'country:CHL embargo support', 'country:KEN embargo undecided']));
   });
 });
+
+describe('evaluations', () => {
+  it('reads "called the embargo a non-starter" and "described it as unacceptable" as opposition', () => {
+    expect(positions('Norway proposed an arms embargo on the junta. Austria called the embargo a non-starter.')).toContain('country:AUT embargo oppose');
+    expect(positions('Norway proposed an arms embargo on the junta. Chile described the embargo as unacceptable.')).toContain('country:CHL embargo oppose');
+  });
+});
