@@ -167,17 +167,20 @@ export function sentenceAt(doc: Doc, offset: number): number {
   return -1;
 }
 
-/** Index of the first token starting at or after a character offset (binary search). */
-export function tokenAt(doc: Doc, offset: number): number {
+/** Index of the first of `items` (sorted spans) that ends after `offset` (binary search); items.length if none. */
+export function firstEndingAfter(items: readonly { end: number }[], offset: number): number {
   let lo = 0;
-  let hi = doc.tokens.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].end <= offset) lo = mid + 1;
+    if (items[mid].end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** Index of the first token starting at or after a character offset (or holding it). */
+export const tokenAt = (doc: Doc, offset: number): number => firstEndingAfter(doc.tokens, offset);
 
 export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 export const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;

@@ -1,5 +1,5 @@
 // Shared state of one actors-stage run: the folded text, word tokens and who covers which characters.
-import type { Doc, Token } from '../doc.js';
+import { firstEndingAfter, type Doc, type Token } from '../doc.js';
 import { fold } from './phrase-index.js';
 
 export interface ActorsContext {
@@ -39,16 +39,7 @@ export function claimedAt(ctx: ActorsContext, offset: number): number {
 }
 
 /** Index in `words` of the first word starting at or after an offset. */
-export function wordAt(ctx: ActorsContext, offset: number): number {
-  let lo = 0;
-  let hi = ctx.words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.words[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const wordAt = (ctx: ActorsContext, offset: number): number => firstEndingAfter(ctx.words, offset);
 
 export const isCapitalised = (s: string): boolean => {
   const n = s.charCodeAt(0);

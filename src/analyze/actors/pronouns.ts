@@ -1,6 +1,6 @@
 // Pronouns and role phrases ("he", "she", "they", "who", "the minister") as mentions of the actor they refer back to.
 import { addActor, addMention, type Mention } from '../doc.js';
-import { claimedAt, isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
+import { claimedAt, isCapitalised, SPEECH_VERBS, wordAt, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { PRONOUNS, TITLE_PHRASES } from './lexicon.js';
 
@@ -48,7 +48,7 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
   doc.actors.forEach((a, i) => {
     for (const m of a.mentions) {
       if (m.via === 'pronoun') continue;
-      const k = wordIndex(ctx, m.start);
+      const k = wordAt(ctx, m.start);
       const sentence = words[k]?.sentence ?? -1;
       named.push({ actor: i, start: m.start, end: m.end, sentence, quoted: inside(quotes, m.start), subject: isSubject(ctx, k, m) });
     }
@@ -146,7 +146,7 @@ function sentenceStartOf(ctx: ActorsContext, k: number): number {
 function isSubject(ctx: ActorsContext, k: number, m: Mention): boolean {
   const prev = ctx.words[k - 1];
   if (prev && prev.sentence === ctx.words[k]?.sentence && PREPOSITIONS.has(prev.lower)) return false;
-  const after = wordIndex(ctx, m.end);
+  const after = wordAt(ctx, m.end);
   if (/^['’]s?$/.test(ctx.words[after]?.text ?? '')) return false;
   return true;
 }
@@ -168,16 +168,6 @@ function actsNext(ctx: ActorsContext, k: number): boolean {
   return !/^(is|was|seems|seemed|appears|appeared|means|meant|takes|took|remains|remained|looks|looked|comes|came|goes|went|becomes|became|makes|made|happens|happened|matters|gets|got|turns|turned)$/.test(next.lower);
 }
 
-function wordIndex(ctx: ActorsContext, offset: number): number {
-  let lo = 0;
-  let hi = ctx.words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.words[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** "the minister", "the Republican nominee": the most recent person whose role has that head. */
 function resolveRolePhrases(ctx: ActorsContext, named: Named[]): void {
