@@ -1,6 +1,7 @@
 // World knowledge of well-known office holders (data/people.json) and the article's knowledge snapshot, looked up by name.
 import peopleData from './data/people.json' with { type: 'json' };
 import type { Doc } from '../doc.js';
+import type { KnownPerson } from '../knowledge.js';
 import { personKey } from '../slug.js';
 import { fold } from './phrase-index.js';
 import { titleSpeaks } from './titles.js';
@@ -9,15 +10,8 @@ import { oneEditApart } from './spelling.js';
 interface RoleSpell { role: string; country?: string; organization?: string; from: string | null; to: string | null }
 interface PersonEntry { name: string; aliases: string[]; gender: 'm' | 'f'; roles: RoleSpell[] }
 
-export interface KnownAs {
-  key: string;
-  name: string;
-  role: string | null;
-  country: string | null;
-  organization: string | null;
-  represents: string | null;
-  gender: 'm' | 'f' | null;
-}
+/** A person as known from world knowledge or the snapshot: who they are and whom they speak for, with gender when known. */
+export type KnownAs = Omit<KnownPerson, 'aliases'> & { gender: 'm' | 'f' | null };
 
 const PEOPLE = peopleData as PersonEntry[];
 const byName = new Map<string, PersonEntry>();
