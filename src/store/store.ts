@@ -40,15 +40,9 @@ export interface ProposalMentionRow {
   end: number;
 }
 
-export interface ActorRow {
-  key: string;
+/** A stored actor: what the analyser's knowledge holds of a person (or a country, organisation, group), and its kind. */
+export interface ActorRow extends KnownPerson {
   kind: string;
-  name: string;
-  role: string | null;
-  country: string | null;
-  organization: string | null;
-  represents: string | null;
-  aliases: string[];
 }
 
 export interface RoleRow { role: string | null; represents: string | null; date: string | null; articleId: string }

@@ -1,5 +1,5 @@
 // Words over the token stream: hyphenated pieces joined ("no-fly", "US-drafted"), normalised for lexicon look-ups.
-import type { Doc } from '../doc.js';
+import { firstEndingAfter, type Doc } from '../doc.js';
 
 export interface Word {
   i: number;
@@ -83,16 +83,7 @@ function mk(i: number, start: number, end: number, text: string, pos: string, se
 }
 
 /** Index of the first word ending after a character offset (binary search). */
-export function wordAt(words: Word[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const wordAt = (words: Word[], offset: number): number => firstEndingAfter(words, offset);
 
 /** The first and last sentence word indices, computed once per document. */
 export function sentenceRanges(words: Word[]): Map<number, { first: number; last: number }> {
