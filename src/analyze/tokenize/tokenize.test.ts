@@ -26,4 +26,13 @@ describe('tokenize', () => {
     const s1 = doc.sentences[1];
     for (let t = s1.first; t <= s1.last; t++) expect(doc.tokens[t].sentence).toBe(1);
   });
+  it('splits a possessive the same way whatever was read before', () => {
+    const words = (text: string) => run(text).tokens.filter((t) => t.pos !== 'SPACE').map((t) => t.text);
+    const first = words('Talks on Mr. Okafor’s plan and Santiago\'s budget resumed.');
+    run('The treaty was Santiago\'s. It was also Mr. Okafor’s.'); // wink-nlp may learn the whole possessives here
+    expect(words('Talks on Mr. Okafor’s plan and Santiago\'s budget resumed.')).toEqual(first);
+    expect(first).toContain('Okafor');
+    expect(first).toContain('’s');
+    expect(words('It\'s late, Ana said; let\'s go.')).toContain('It');
+  });
 });

@@ -7,6 +7,43 @@ import type { Stage } from '../stage.js';
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
+interface WinkCache { lookup(text: string): number[] | null; add(text: string, category: number): number; intrinsicSize(): number }
+type ItsValue = (index: number, rdd: { cache: WinkCache }) => string;
+
+/**
+ * Makes wink-nlp's tokenizer forget the words it learns as it reads. Out of the box, a word it first meets whole
+ * (as "Trump's" before a full stop) is learnt, and from then on that process no longer splits "Trump's" into
+ * "Trump" and "'s"; the same article was tokenized differently depending on what was read before it (in another
+ * worker, in another order). Here the tokenizer's whole-word lookup sees only the model's own lexicon, as in a
+ * fresh process, so an article's tokens depend on its text alone. wink-nlp hands its cache only to `its` helpers,
+ * so the cache is reached through one call of `its.value`.
+ */
+function forgetLearntWords(): void {
+  const helpers = its as unknown as { value: ItsValue };
+  const original = helpers.value;
+  let cache: WinkCache | undefined;
+  helpers.value = (index, rdd) => { cache = rdd.cache; return original(index, rdd); };
+  try {
+    nlp.readDoc('x').tokens().out();
+  } finally {
+    helpers.value = original;
+  }
+  if (!cache) throw new Error('wink-nlp: could not reach the lexicon cache (has its API changed?)');
+  const known = cache.intrinsicSize();
+  const { lookup, add } = cache;
+  // While a word is being added, the model's feature functions look words up too: they see everything.
+  let adding = 0;
+  cache.add = (text, category) => {
+    adding++;
+    try { return add(text, category); } finally { adding--; }
+  };
+  cache.lookup = (text) => {
+    const found = lookup(text);
+    return adding === 0 && found && found.length === 1 && found[0] >= known ? null : found;
+  };
+}
+forgetLearntWords();
+
 export const tokenize: Stage = {
   name: 'tokenize',
   reads: [],
