@@ -3,10 +3,10 @@ import { newDoc } from './doc.js';
 import { EMPTY_KNOWLEDGE, type Knowledge } from './knowledge.js';
 import { STAGES } from './pipeline.js';
 import type { AnalysisRecord, Article } from './record.js';
+import { MAX_ANALYSED_CHARS } from './limits.js';
 import { toRecord } from './to-record.js';
 
-/** Articles longer than this (in UTF-16 code units) are analysed up to here only, with a warning. */
-export const MAX_ANALYSED_CHARS = 1_000_000;
+export { MAX_ANALYSED_CHARS } from './limits.js';
 
 export interface AnalysisResult {
   record: AnalysisRecord;

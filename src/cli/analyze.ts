@@ -1,8 +1,9 @@
 // `standpoint analyze [--json] PATH...`: analyse articles and print their records (JSON Lines) or a readable report.
 import { Command } from 'commander';
-import { analyze, MAX_ANALYSED_CHARS, type AnalysisResult } from '../analyze/index.js';
+import type { AnalysisResult } from '../analyze/index.js';
+import { MAX_ANALYSED_CHARS } from '../analyze/limits.js';
 import type { AnalysisRecord, Article } from '../analyze/record.js';
-import { readInputs, type Input, type ReadInputsOptions } from '../ingest/read-inputs.js';
+import type { Input, ReadInputsOptions } from '../ingest/read-inputs.js';
 import { inOrder } from '../workers/in-order.js';
 import { AnalyzerPool } from '../workers/pool.js';
 import { workersOption } from './workers-option.js';
@@ -30,9 +31,12 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
   let failed = 0;
   const workers = options.workers ?? 1;
   const pool = workers > 1 && !io.analyze ? new AnalyzerPool(workers) : null;
-  const run = (article: Article): Promise<AnalysisResult> => (pool ? pool.analyze(article) : Promise.resolve().then(() => (io.analyze ?? analyze)(article)));
+  // With worker threads, this thread only reads and prints: it does not load the analyser.
+  const here = pool ? null : io.analyze ?? (await import('../analyze/index.js')).analyze;
+  const run = (article: Article): Promise<AnalysisResult> => (pool ? pool.analyze(article) : Promise.resolve().then(() => here!(article)));
   const start = (input: Input) => (input.kind === 'article' ? run(input.article) : Promise.resolve(null));
   try {
+    const { readInputs } = await import('../ingest/read-inputs.js'); // language detection's data: only for commands that read
     for await (const { item: input, result: settled } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1 })) {
       inputs++;
       if (input.kind === 'error') {

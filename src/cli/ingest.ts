@@ -1,17 +1,18 @@
 // `standpoint ingest [--db URL] PATH...`: analyse articles and store them, learning people as it goes.
 import type { Command } from 'commander';
-import { analyze, MAX_ANALYSED_CHARS, type AnalysisResult } from '../analyze/index.js';
+import type { AnalysisResult } from '../analyze/index.js';
+import type { Knowledge } from '../analyze/knowledge.js';
+import { MAX_ANALYSED_CHARS } from '../analyze/limits.js';
 import type { KnownPerson } from '../analyze/knowledge.js';
-import type { AnalysisRecord } from '../analyze/record.js';
+import type { AnalysisRecord, Article } from '../analyze/record.js';
 import { recordArticle } from '../aggregate/record-article.js';
-import { readInputs, type Input, type ReadInputsOptions } from '../ingest/read-inputs.js';
+import type { Input, ReadInputsOptions } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import { inOrder } from '../workers/in-order.js';
 import { KnowledgeLog } from '../workers/knowledge-log.js';
 import { AnalyzerPool } from '../workers/pool.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
-import { publishArticles } from '../queue/publish.js';
 import { sourceLabel } from './report.js';
 import { storeCommand, withStore } from './with-store.js';
 import { workersOption } from './workers-option.js';
@@ -53,14 +54,18 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   const pool = workers > 1 ? new AnalyzerPool(workers) : null;
   const known = log.learn(await store.people());
   pool?.learn(known);
+  // The analyser in this thread: always without workers; with them, loaded only to analyse a stale article again.
+  let here: ((article: Article, knowledge: Knowledge) => AnalysisResult) | undefined;
+  const analyzeHere = async (article: Article) => (here ??= (await import('../analyze/index.js')).analyze)(article, log.knowledge);
   const start = (input: Input): Promise<Analysed | null> => {
     if (input.kind !== 'article') return Promise.resolve(null);
     const version = log.version;
-    return (pool ? pool.analyze(input.article) : Promise.resolve().then(() => analyze(input.article, log.knowledge))).then((result) => ({ result, version }));
+    return (pool ? pool.analyze(input.article) : analyzeHere(input.article)).then((result) => ({ result, version }));
   };
 
   const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, reanalysed: 0, seconds: 0, peakMemoryMb: 0 };
   try {
+    const { readInputs } = await import('../ingest/read-inputs.js'); // language detection's data: only for commands that read
     for await (const { item: input, result } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1 })) {
       if (input.kind === 'error') {
         sum.failed++;
@@ -75,7 +80,7 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
         if (!result.ok) throw result.error;
         let { result: analysed, version } = result.value!;
         if (log.staleFor(article.text, version)) {
-          analysed = analyze(article, log.knowledge);
+          analysed = await analyzeHere(article);
           sum.reanalysed++;
         }
         const { record, warnings } = analysed;
@@ -122,6 +127,7 @@ Exit codes: 0 all stored or known; 1 some input failed (reported on standard err
     .action(async (paths: string[], opts: IngestFlags, command: Command) => {
       if (opts.stream && !opts.queue) command.error('error: --stream needs --queue', { exitCode: 2, code: 'standpoint.usage' });
       if (opts.queue) {
+        const { publishArticles } = await import('../queue/publish.js');
         const sum = await publishArticles(opts.queue, paths, { stream: opts.stream, progress: new Progress({ verb: 'queued' }) });
         if (opts.json) process.stdout.write(`${JSON.stringify(sum)}\n`);
         else process.stdout.write(`queued: ${sum.published} jobs, ${sum.duplicates} already queued, ${sum.failed} failed (${sum.seconds.toFixed(1)} s)\n`);

@@ -1,6 +1,5 @@
 // `standpoint queue status --queue nats://…`: what the job queue holds: pending, in flight, failed.
 import { Command } from 'commander';
-import { queueStatus } from '../queue/status.js';
 import { EXIT_OK } from './exit-codes.js';
 
 interface QueueFlags { queue: string; stream?: string; json?: boolean }
@@ -12,6 +11,7 @@ export function queueCommand(): Command {
     .option('--stream <name>', 'the JetStream stream of the jobs (default: standpoint)')
     .option('--json', 'print JSON instead of a readable table')
     .action(async (opts: QueueFlags) => {
+      const { queueStatus } = await import('../queue/status.js');
       const s = await queueStatus(opts.queue, opts.stream);
       if (opts.json) process.stdout.write(`${JSON.stringify(s)}\n`);
       else {

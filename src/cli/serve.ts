@@ -1,7 +1,6 @@
 // `standpoint serve`: the HTTP API and the web page over a store, in one process.
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { dbLocation, openStore } from '../store/open.js';
 import { dbOption } from './with-store.js';
 
 /** The built page, beside the compiled CLI: dist/web. */
@@ -25,6 +24,7 @@ export function serveCommand(): Command {
     .action(async (opts: { db?: string; host: string; port: number; token?: string; allowPrivateUrls?: boolean }) => {
       // The server's modules load only when serving, not on every other command.
       const { startServer } = await import('../server/index.js');
+      const { dbLocation, openStore } = await import('../store/open.js');
       const store = await openStore(dbLocation(opts.db));
       const token = opts.token ?? process.env.STANDPOINT_TOKEN ?? null;
       const server = await startServer({ store, host: opts.host, port: opts.port, token: token || null, allowPrivateUrls: !!opts.allowPrivateUrls, webRoot: WEB_ROOT });

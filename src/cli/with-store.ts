@@ -1,6 +1,5 @@
 // The `--db` option every store command shares, and opening/closing the store around a command.
 import { Command, Option } from 'commander';
-import { dbLocation, openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 
 export const dbOption = () => new Option('--db <url>', 'store: a SQLite file path or a postgres:// URL (default: $STANDPOINT_DB or ./standpoint.db)');
@@ -11,6 +10,7 @@ export function storeCommand(name: string, description: string): Command {
 }
 
 export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { dbLocation, openStore } = await import('../store/open.js'); // pg and better-sqlite3 only when a command needs a store
   const store = await openStore(dbLocation(db));
   try {
     return await fn(store);

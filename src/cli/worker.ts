@@ -1,7 +1,6 @@
 // `standpoint worker --queue nats://… --db postgres://…`: one of any number of processes that take article jobs and store them.
 import { Command } from 'commander';
-import { DEFAULT_ACK_WAIT, DEFAULT_MAX_DELIVER } from '../queue/jobs.js';
-import { runWorker } from '../queue/worker.js';
+import { DEFAULT_ACK_WAIT, DEFAULT_MAX_DELIVER } from '../queue/defaults.js';
 import { EXIT_OK } from './exit-codes.js';
 import { dbOption, withStore } from './with-store.js';
 import { positiveInt } from './workers-option.js';
@@ -30,6 +29,7 @@ Exit codes: 0 stopped cleanly; 1 could not connect or the store failed; 2 usage 
     .action(async (opts: WorkerFlags) => {
       const stop = new AbortController();
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
+      const { runWorker } = await import('../queue/worker.js');
       const sum = await withStore(opts.db, (store) => runWorker(opts.queue, store, {
         stream: opts.stream, ackWait: opts.ackWait, maxDeliver: opts.maxDeliver, batch: opts.batch, knowledgeEvery: opts.knowledgeEvery,
         drain: opts.drain, log: (line) => process.stderr.write(`worker: ${line}\n`),

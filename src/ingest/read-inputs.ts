@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../analyze/record.js';
 import type { ReadArticle } from './article.js';
-import { parseHtmlArticle } from './html-format.js';
 import { IngestError, type Where } from './ingest-error.js';
 import { parseJsonArticle } from './json-format.js';
 import { decodeText, detectFormat, isBinary, SNIFF_BYTES, type InputFormat } from './sniff.js';
@@ -21,10 +20,13 @@ export interface ReadInputsOptions {
 
 type Chunks = AsyncIterator<Buffer | string>;
 
-const WHOLE_FORMATS: Record<Exclude<InputFormat, 'jsonl'>, (raw: string, where: Where) => ReadArticle> = {
-  text: parseTextArticle,
-  json: parseJsonArticle,
-  html: parseHtmlArticle,
+type Parse = (raw: string, where: Where) => ReadArticle;
+
+/** The parser of each whole-file format; HTML's (linkedom and Readability, slow to load) is loaded on the first page. */
+const WHOLE_FORMATS: Record<Exclude<InputFormat, 'jsonl'>, () => Parse | Promise<Parse>> = {
+  text: () => parseTextArticle,
+  json: () => parseJsonArticle,
+  html: async () => (await import('./html-format.js')).parseHtmlArticle,
 };
 
 /** True for the files a folder walk leaves out: hidden files and gold annotations. */
@@ -122,7 +124,7 @@ async function* readSource(file: string, chunks: Chunks): AsyncGenerator<Input> 
       yield failure('empty', 'empty file: only white space', where);
       return;
     }
-    const { article, problems } = WHOLE_FORMATS[format](raw, where);
+    const { article, problems } = (await WHOLE_FORMATS[format]())(raw, where);
     yield { kind: 'article', article, problems };
   } catch (err) {
     if (err instanceof IngestError) yield { kind: 'error', error: err };

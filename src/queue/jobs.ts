@@ -2,11 +2,9 @@
 import { AckPolicy, connect, DeliverPolicy, nanos, RetentionPolicy, StorageType, type JetStreamManager, type NatsConnection } from 'nats';
 import { QueueError } from './queue-error.js';
 
-export const DEFAULT_STREAM = 'standpoint';
-/** Seconds a worker has to acknowledge a job before it is delivered again (to any worker). */
-export const DEFAULT_ACK_WAIT = 60;
-/** Failed deliveries after which a job goes to the dead-letter subject. */
-export const DEFAULT_MAX_DELIVER = 5;
+import { DEFAULT_STREAM } from './defaults.js';
+
+export { DEFAULT_ACK_WAIT, DEFAULT_MAX_DELIVER, DEFAULT_STREAM } from './defaults.js';
 
 /** The names one queue uses: jobs go to STREAM.jobs (stream STREAM), failed jobs to STREAM.dead (stream STREAM_dead). */
 export interface QueueNames { stream: string; jobs: string; deadStream: string; dead: string; consumer: string }

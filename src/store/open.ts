@@ -1,8 +1,6 @@
 // Opens the store a URL names: a file path for the embedded SQLite store, or postgres://… for PostgreSQL.
 import { migrate } from './db.js';
-import { openPostgres } from './postgres/connection.js';
 import { migrations } from './schema.js';
-import { openSqlite } from './sqlite/connection.js';
 import { SqlStore } from './sql-store.js';
 import { StoreError, type Store } from './store.js';
 
@@ -15,7 +13,10 @@ export async function openStore(location: string = dbLocation()): Promise<Store>
   const isPg = /^postgres(ql)?:\/\//.test(location);
   let db;
   try {
-    db = isPg ? openPostgres(location) : openSqlite(location.replace(/^sqlite:(\/\/)?/, ''));
+    // Only the driver the location names is loaded (pg or better-sqlite3).
+    db = isPg
+      ? (await import('./postgres/connection.js')).openPostgres(location)
+      : (await import('./sqlite/connection.js')).openSqlite(location.replace(/^sqlite:(\/\/)?/, ''));
   } catch (err) {
     throw new StoreError('connection', `cannot open store ${location}: ${(err as Error).message}`, { cause: err });
   }
