@@ -19,7 +19,7 @@ import { workersOption } from './workers-option.js';
 
 export interface IngestSummary {
   new: number; known: number; copies: number; failed: number;
-  /** Articles a worker analysed before someone they may name was learnt, analysed again in the main thread. */
+  /** Articles a worker analysed before someone they may name was learnt, analysed again with what is known now. */
   reanalysed: number;
   seconds: number; peakMemoryMb: number;
 }
@@ -45,7 +45,7 @@ interface Analysed { result: AnalysisResult; version: number }
  * Reads, analyses and stores every article of `paths`; a bad input is reported and the batch goes on.
  * The store is written here, by one writer, in input order, and each article is analysed with what every
  * article before it taught, as in one thread: worker threads analyse ahead with the knowledge they have,
- * and an article that may name someone learnt meanwhile is analysed again here with the current knowledge.
+ * and an article that may name someone learnt meanwhile is analysed again (by a worker) with the current knowledge.
  */
 export async function runIngest(store: Store, paths: string[], io: IngestIo, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
@@ -80,7 +80,8 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
         if (!result.ok) throw result.error;
         let { result: analysed, version } = result.value!;
         if (log.staleFor(article.text, version)) {
-          analysed = await analyzeHere(article);
+          // Analysed again with what is known now: by a worker (they have learnt it all), so this thread goes on writing.
+          analysed = pool ? await pool.analyze(article) : await analyzeHere(article);
           sum.reanalysed++;
         }
         const { record, warnings } = analysed;
