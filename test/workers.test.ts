@@ -9,10 +9,18 @@ const batch = t.put('batch.jsonl', syntheticJsonl(24));
 const bad = t.put('mixed/b-broken.json', '{ not json');
 t.put('mixed/a.txt', ' date 2025-03-01 Norway proposed a fisheries treaty on Monday, and Chile said it supported the treaty.');
 t.put('mixed/c.jsonl', syntheticJsonl(3, 100));
+const PATROL = [
+  'Dutch defence minister Kajsa Ollongren proposed a joint air patrol over the North Sea on Monday. Belgium said it supported the patrol.',
+  'The plan would put Dutch, Belgian and Danish aircraft on shared rotations from the spring, with a common command post in Den Helder.',
+  'Officials in The Hague said the costs would be split by the size of each air force, and that the patrol would not replace national duties.',
+  'Norway, which is not part of the plan, said it would watch how the first months went before deciding whether to take part.',
+].join(' ');
 // A person introduced in full, then named by surname alone in the very next article (analysed ahead by a worker).
 const surnames = t.put('surnames.jsonl', [
-  { id: 'intro', date: '2025-04-01', text: 'Dutch defence minister Kajsa Ollongren proposed a joint air patrol over the North Sea on Monday. Belgium said it supported the patrol.' },
+  { id: 'intro', date: '2025-04-01', text: PATROL },
   { id: 'later', date: '2025-04-02', text: 'Ollongren said the patrol could start in May. “We are ready,” Ollongren told reporters, while Denmark said it opposed the air patrol.' },
+  // The first story republished with one word changed: a near-duplicate (the worker fingerprints it, this thread compares).
+  { id: 'wire', date: '2025-04-02', text: PATROL.replace('on Monday', 'on Tuesday') },
 ].map((a) => JSON.stringify(a)).join('\n'));
 
 describe('--workers', () => {
@@ -31,7 +39,7 @@ describe('--workers', () => {
       const db = `${t.dir}/w${w}.db`;
       const run = standpoint(['ingest', '--json', '--db', db, '--workers', w, batch, surnames]);
       expect(run.status, run.stderr).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ new: 26, failed: 0 });
+      expect(JSON.parse(run.stdout)).toMatchObject({ new: 26, copies: 1, failed: 0 });
       return ['proposals', 'stances', 'observations', 'quotes', 'actors', 'articles'].map((what) => {
         const out = standpoint(['export', '--db', db, '--what', what]);
         expect(out.status, out.stderr).toBe(0);

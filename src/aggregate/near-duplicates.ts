@@ -41,6 +41,11 @@ export function minhash(text: string): Uint32Array {
   return sig;
 }
 
+/** What identifies an article's content: its exact hash and its MinHash signature (computable away from the store). */
+export interface Fingerprint { contentHash: string; signature: Uint32Array }
+
+export const fingerprint = (text: string): Fingerprint => ({ contentHash: contentHash(text), signature: minhash(text) });
+
 export const signatureHex = (sig: Uint32Array): string => Array.from(sig, (v) => v.toString(16).padStart(8, '0')).join('');
 
 export function parseSignature(hex: string): Uint32Array {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalysisRecord, RecordActor } from '../analyze/record.js';
 import type { ActorRow, ArticleWrite, ObservationRow, ProposalRow, PutStatus, Store } from '../store/store.js';
-import { bands, contentHash, minhash, NEAR_DUPLICATE_THRESHOLD, parseSignature, signatureHex, similarity } from './near-duplicates.js';
+import { bands, fingerprint, NEAR_DUPLICATE_THRESHOLD, parseSignature, signatureHex, similarity, type Fingerprint } from './near-duplicates.js';
 import { bestMatch, MAX_GAP_DAYS, proposalTerms } from './proposal-match.js';
 
 const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 10);
@@ -19,13 +19,15 @@ function actorRow(a: RecordActor): ActorRow {
   return { key: a.key, kind: a.kind, name: a.name, role: a.role, country: a.country, organization: a.organization, represents: a.represents, aliases: [...aliases] };
 }
 
-/** Works out what the record adds, reading the store for known copies and proposals; null if the content is stored. */
-export async function planArticle(store: Store, record: AnalysisRecord): Promise<ArticleWrite | null> {
+/**
+ * Works out what the record adds, reading the store for known copies and proposals; null if the content is stored.
+ * The text's fingerprint may come ready-made (worker threads compute it beside the analysis).
+ */
+export async function planArticle(store: Store, record: AnalysisRecord, print?: Fingerprint): Promise<ArticleWrite | null> {
   const { article } = record;
-  const hash = contentHash(article.text);
+  const { contentHash: hash, signature: sig } = print ?? fingerprint(article.text);
   if (await store.findArticle(article.id) || await store.findArticle(hash)) return null;
 
-  const sig = minhash(article.text);
   const myBands = bands(sig);
   let copyOf: string | null = null;
   let bestSim = NEAR_DUPLICATE_THRESHOLD;
@@ -98,8 +100,8 @@ const minDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b
 const maxDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a > b ? a : b);
 
 /** Plans and writes one record: "new", "copy" (a near-duplicate, kept but not counted) or "known". */
-export async function recordArticle(store: Store, record: AnalysisRecord): Promise<PutStatus> {
-  const write = await planArticle(store, record);
+export async function recordArticle(store: Store, record: AnalysisRecord, print?: Fingerprint): Promise<PutStatus> {
+  const write = await planArticle(store, record, print);
   if (!write) return 'known';
   return store.writeArticle(write);
 }

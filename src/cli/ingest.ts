@@ -10,7 +10,7 @@ import type { Input, ReadInputsOptions } from '../ingest/read-inputs.js';
 import type { Store } from '../store/store.js';
 import { inOrder } from '../workers/in-order.js';
 import { KnowledgeLog } from '../workers/knowledge-log.js';
-import { AnalyzerPool } from '../workers/pool.js';
+import { AnalyzerPool, type PoolResult } from '../workers/pool.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
 import { sourceLabel } from './report.js';
@@ -39,7 +39,7 @@ export function peopleOf(record: AnalysisRecord): KnownPerson[] {
   });
 }
 
-interface Analysed { result: AnalysisResult; version: number }
+interface Analysed { result: PoolResult; version: number }
 
 /**
  * Reads, analyses and stores every article of `paths`; a bad input is reported and the batch goes on.
@@ -60,7 +60,8 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   const start = (input: Input): Promise<Analysed | null> => {
     if (input.kind !== 'article') return Promise.resolve(null);
     const version = log.version;
-    return (pool ? pool.analyze(input.article) : analyzeHere(input.article)).then((result) => ({ result, version }));
+    // A worker also fingerprints the text (for the duplicate checks), which this thread would otherwise do while writing.
+    return (pool ? pool.analyze(input.article, { fingerprint: true }) : analyzeHere(input.article)).then((result) => ({ result, version }));
   };
 
   const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, reanalysed: 0, seconds: 0, peakMemoryMb: 0 };
@@ -81,12 +82,12 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
         let { result: analysed, version } = result.value!;
         if (log.staleFor(article.text, version)) {
           // Analysed again with what is known now: by a worker (they have learnt it all), so this thread goes on writing.
-          analysed = pool ? await pool.analyze(article) : await analyzeHere(article);
+          analysed = pool ? await pool.analyze(article, { fingerprint: true }) : await analyzeHere(article);
           sum.reanalysed++;
         }
-        const { record, warnings } = analysed;
+        const { record, warnings, fingerprint } = analysed;
         for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
-        const status = await recordArticle(store, record);
+        const status = await recordArticle(store, record, fingerprint);
         if (status === 'new') {
           sum.new++;
           const taught = log.learn(peopleOf(record));

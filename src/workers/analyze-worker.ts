@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../analyze/index.js';
 import { KnowledgeBuilder } from '../analyze/knowledge.js';
+import { fingerprint } from '../aggregate/near-duplicates.js';
 import type { FromWorker, ToWorker } from './messages.js';
 
 const knowledge = new KnowledgeBuilder();
@@ -15,7 +16,8 @@ port.on('message', (msg: ToWorker) => {
   }
   let reply: FromWorker;
   try {
-    reply = { kind: 'done', job: msg.job, result: analyze(msg.article, knowledge) };
+    const result = analyze(msg.article, knowledge);
+    reply = { kind: 'done', job: msg.job, result, fingerprint: msg.fingerprint ? fingerprint(msg.article.text) : undefined };
   } catch (err) {
     reply = { kind: 'failed', job: msg.job, message: (err as Error).message };
   }

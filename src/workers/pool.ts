@@ -4,6 +4,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisResult } from '../analyze/index.js';
+import type { Fingerprint } from '../aggregate/near-duplicates.js';
 import type { KnownPerson } from '../analyze/knowledge.js';
 import type { Article } from '../analyze/record.js';
 import type { FromWorker, ToWorker } from './messages.js';
@@ -30,8 +31,11 @@ function workerScript(): string {
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (r: PoolResult) => void; reject: (e: Error) => void }>;
 }
+
+/** An article's analysis and, when asked for, its text's fingerprint (for the store's duplicate checks). */
+export interface PoolResult extends AnalysisResult { fingerprint?: Fingerprint }
 
 export class AnalyzerPool {
   private readonly slots: Slot[] = [];
@@ -46,7 +50,7 @@ export class AnalyzerPool {
         const p = slot.pending.get(msg.job);
         if (!p) return;
         slot.pending.delete(msg.job);
-        if (msg.kind === 'done') p.resolve(msg.result);
+        if (msg.kind === 'done') p.resolve({ ...msg.result, fingerprint: msg.fingerprint });
         else p.reject(new PoolError('analysis-failed', msg.message));
       });
       const fail = (err: Error) => {
@@ -59,14 +63,14 @@ export class AnalyzerPool {
     }
   }
 
-  /** Analyses one article on the least busy worker. */
-  analyze(article: Article): Promise<AnalysisResult> {
+  /** Analyses one article on the least busy worker; with `fingerprint`, also fingerprints its text for storing. */
+  analyze(article: Article, options: { fingerprint?: boolean } = {}): Promise<PoolResult> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'the analyser pool is closed'));
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const job = this.nextJob++;
     return new Promise((resolve, reject) => {
       slot.pending.set(job, { resolve, reject });
-      slot.worker.postMessage({ kind: 'analyze', job, article } satisfies ToWorker);
+      slot.worker.postMessage({ kind: 'analyze', job, article, fingerprint: options.fingerprint ?? false } satisfies ToWorker);
     });
   }
 
