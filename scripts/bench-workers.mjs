@@ -31,9 +31,9 @@ export function benchWorkers({ n = 1000, log = () => {} } = {}) {
       log(`workers: ingest --workers ${w}`);
       const db = path.join(dir, `w${w}.db`);
       const r = run(['ingest', '--json', '--db', db, '--workers', String(w), corpus]);
-      return { ...r, digest: storeDigest(db) };
+      return { ...r, digest: storeDigest(db), reanalysed: JSON.parse(r.stdout).reanalysed };
     });
-    rows.push({ what: 'ingest (SQLite)', articles: n, oneWorker: i[0].seconds, twoWorkers: i[1].seconds, speedUp: i[0].seconds / i[1].seconds, identical: i[0].digest === i[1].digest, cores: os.availableParallelism(), load: os.loadavg()[0] });
+    rows.push({ what: 'ingest (SQLite)', articles: n, oneWorker: i[0].seconds, twoWorkers: i[1].seconds, speedUp: i[0].seconds / i[1].seconds, identical: i[0].digest === i[1].digest, cores: os.availableParallelism(), load: os.loadavg()[0], reanalysed: i[1].reanalysed });
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
