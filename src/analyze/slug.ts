@@ -1,10 +1,26 @@
 // Keys for actors and proposals: lower-case ASCII slugs of names ("François Bausch" → "francois-bausch").
 
+/** Slugs made so far: the same names recur within and across articles. */
+const slugs = new Map<string, string>();
+
 export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ß/g, 'ss').replace(/đ/g, 'd')
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = makeSlug(name);
+    if (slugs.size < 50_000) slugs.set(name, slug);
+  }
+  return slug;
+}
+
+function makeSlug(name: string): string {
+  // Accents and letters without a decomposition ("ł", "ø") matter only outside ASCII.
+  const ascii = /^[\x00-\x7f]*$/.test(name)
+    ? name
+    : name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ß/g, 'ss').replace(/đ/g, 'd');
+  return ascii
     .toLowerCase()
     .replace(/[’'`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')

@@ -11,7 +11,9 @@ export function isByline(text: string, start: number, end: number): boolean {
   let lineStart = start;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && start - lineStart < 40) lineStart--;
   const before = text.slice(lineStart, start);
-  if (CREDIT.test(before) && (lineStart === 0 || text[lineStart - 1] === '\n' || /:\s*$/.test(before))) return true;
+  // A credit ends in a colon or in "by" (the regex is tried only then).
+  const last = before.trimEnd().slice(-1);
+  if ((last === ':' || last === 'y' || last === 'Y') && CREDIT.test(before) && (lineStart === 0 || text[lineStart - 1] === '\n' || /:\s*$/.test(before))) return true;
   if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
   if (before.trim() !== '') return false;
   let lineEnd = end;

@@ -8,12 +8,12 @@ import { titleSpeaks } from './titles.js';
 import { oneEditApart } from './spelling.js';
 
 interface RoleSpell { role: string; country?: string; organization?: string; from: string | null; to: string | null }
-interface PersonEntry { name: string; aliases: string[]; gender: 'm' | 'f'; roles: RoleSpell[] }
+interface PersonEntry { name: string; aliases: string[]; gender: 'm' | 'f'; roles: RoleSpell[]; /** personKey(name) */ key: string }
 
 /** A person as known from world knowledge or the snapshot: who they are and whom they speak for, with gender when known. */
 export type KnownAs = Omit<KnownPerson, 'aliases'> & { gender: 'm' | 'f' | null };
 
-const PEOPLE = peopleData as PersonEntry[];
+const PEOPLE: PersonEntry[] = (peopleData as Omit<PersonEntry, 'key'>[]).map((p) => ({ ...p, key: personKey(p.name) }));
 const byName = new Map<string, PersonEntry>();
 const byAlias = new Map<string, PersonEntry | null>();
 for (const p of PEOPLE) {
@@ -49,7 +49,7 @@ function fromEntry(p: PersonEntry, date: string | null): KnownAs {
   const organization = spell?.organization ?? null;
   let represents: string | null = null;
   if (spell && titleSpeaks(spell.role) === 'office') represents = organization ? `org:${organization}` : country ? `country:${country}` : null;
-  return { key: personKey(p.name), name: p.name, role: spell?.role ?? null, country, organization, represents, gender: p.gender };
+  return { key: p.key, name: p.name, role: spell?.role ?? null, country, organization, represents, gender: p.gender };
 }
 
 /** A person known by full name (or a multi-word alias), from the article's snapshot first, then world knowledge. */

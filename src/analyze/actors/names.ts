@@ -11,7 +11,11 @@ import { isByline, MEDIA_NOUNS } from './bylines.js';
 import { isTitleWord } from './titles.js';
 
 /** One word of a name: tokens glued together without spaces ("Erdo"+"ğ"+"an", "Kosiniak"+"-"+"Kamysz"). */
-export interface NameWord { start: number; end: number; text: string; first: number; last: number; sentence: number; folded: string; key: string }
+export interface NameWord {
+  start: number; end: number; text: string; first: number; last: number; sentence: number; folded: string; key: string;
+  /** Whether a word list says the word is no name (a title, an honorific, a speech verb …); looked up on first use. */
+  listedStop: boolean | undefined;
+}
 
 export interface Person { actor: number; first: string; surname: string; gender: 'm' | 'f' | null }
 
@@ -23,6 +27,11 @@ export interface PeopleFound {
 }
 
 const NAME_WORD = /^[\p{L}][\p{L}'’.\-‐]*$/u;
+const LETTERS = /^\p{L}+$/u;
+const FIRST_LETTER = /^\p{L}/u;
+const LAST_LETTER = /\p{L}$/u;
+/** "al-Assad", "bin-Salman": a particle joined to a name by a hyphen. */
+const PARTICLE_PREFIX = /^(al|el|bin|ibn|abu|ben)[-‐]/;
 const INITIAL = /^\p{Lu}\.$/u;
 const NO_NAME_POS = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'NUM', 'PART', 'SYM', 'SPACE']);
 
@@ -35,6 +44,38 @@ function isPlainAscii(s: string): boolean {
   return true;
 }
 
+const isAsciiLetter = (n: number): boolean => (n >= 97 && n <= 122) || (n >= 65 && n <= 90);
+
+/** True for a word of letters only (any script); ASCII is read without a regex. */
+function isLetters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const n = s.charCodeAt(i);
+    if (n >= 128) return LETTERS.test(s);
+    if (!isAsciiLetter(n)) return false;
+  }
+  return s.length > 0;
+}
+
+/** True when a word starts (or ends) with a letter of any script. */
+function startsWithLetter(s: string): boolean {
+  const n = s.charCodeAt(0);
+  return n < 128 ? isAsciiLetter(n) : FIRST_LETTER.test(s);
+}
+function endsWithLetter(s: string): boolean {
+  const n = s.charCodeAt(s.length - 1);
+  return n < 128 ? isAsciiLetter(n) : LAST_LETTER.test(s);
+}
+
+/** True for a word that may be (part of) a name: a letter, then letters, apostrophes, full stops and hyphens. */
+function isNameWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const n = s.charCodeAt(i);
+    if (n >= 128) return NAME_WORD.test(s);
+    if (!isAsciiLetter(n) && (i === 0 || (n !== 39 && n !== 46 && n !== 45))) return false;
+  }
+  return s.length > 0;
+}
+
 /** True when a line break stands between two offsets. */
 function lineBreakBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
@@ -42,7 +83,7 @@ function lineBreakBetween(text: string, from: number, to: number): boolean {
 }
 
 /** Stands for a word that can be no part of a name (lower case, digits, punctuation): one shared object, no copies. */
-const BLANK: NameWord = { start: -1, end: -1, text: '', first: -1, last: -1, sentence: -1, folded: '', key: '' };
+const BLANK: NameWord = { start: -1, end: -1, text: '', first: -1, last: -1, sentence: -1, folded: '', key: '', listedStop: undefined };
 
 /** True for a word that starts no name and joins none: not capitalised, no particle ("von", "of"), no "al-Assad". */
 function cannotName(text: string, glued: boolean): boolean {
@@ -50,7 +91,7 @@ function cannotName(text: string, glued: boolean): boolean {
   if (c >= 65 && c <= 90) return false;
   if (c >= 128) return !/^\p{Lu}/u.test(text) && !NAME_PARTICLES.has(text) && !glued;
   if (c < 97 || c > 122) return true;
-  if (/^(al|el|bin|ibn|abu|ben)[-‐]/.test(text)) return false;
+  if ((c === 97 || c === 98 || c === 101 || c === 105) && PARTICLE_PREFIX.test(text)) return false;
   return glued || (!NAME_PARTICLES.has(text) && !JOINERS.has(text));
 }
 const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on']);
@@ -65,8 +106,8 @@ function nameWords(ctx: ActorsContext): NameWord[] {
       const a = words[last];
       const b = words[last + 1];
       if (b.start !== a.end) break;
-      if (/^\p{L}+$/u.test(b.text) && /\p{L}$/u.test(a.text)) { last++; continue; }
-      if ((b.text === '-' || b.text === '‐') && words[last + 2]?.start === b.end && /^\p{L}/u.test(words[last + 2].text)) { last += 2; continue; }
+      if (isLetters(b.text) && endsWithLetter(a.text)) { last++; continue; }
+      if ((b.text === '-' || b.text === '‐') && words[last + 2]?.start === b.end && startsWithLetter(words[last + 2].text)) { last += 2; continue; }
       break;
     }
     const start = words[k].start;
@@ -74,7 +115,8 @@ function nameWords(ctx: ActorsContext): NameWord[] {
     const text = last === k ? words[k].text : ctx.doc.text.slice(start, end);
     if (cannotName(text, last > k)) { out.push(BLANK); k = last; continue; }
     const folded = last === k && words[k].lower.length === end - start && isPlainAscii(words[k].lower) ? words[k].lower : ctx.folded.slice(start, end);
-    out.push({ start, end, text, first: k, last, sentence: words[k].sentence, folded, key: folded.charCodeAt(folded.length - 1) === 46 ? folded.slice(0, -1) : folded });
+    const key = folded.charCodeAt(folded.length - 1) === 46 ? folded.slice(0, -1) : folded;
+    out.push({ start, end, text, first: k, last, sentence: words[k].sentence, folded, key, listedStop: undefined });
     k = last;
   }
   return out;
@@ -85,7 +127,7 @@ const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
   const capitalised = isCapitalised(w.text);
   const c = w.text.charCodeAt(0);
   if (!capitalised && c !== 97 && c !== 98 && c !== 101 && c !== 105) return false; // not a name, nor "al-", "bin-", "el-", "ibn-"
-  if (!NAME_WORD.test(w.text)) return false;
+  if (!isNameWord(w.text)) return false;
   // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
   if (!capitalised) return /^(al|el|bin|ibn|abu|ben)[-‐]\p{Lu}/u.test(w.text) && w.first > 0 && isCapitalised(ctx.words[w.first - 1].text);
   return !NO_NAME_POS.has(ctx.words[w.first].pos) || ctx.words[w.first].pos === 'PROPN';
@@ -98,7 +140,11 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const isMonthName = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
   MONTHS.has(w.key) && inName && ctx.words[w.last + 1]?.pos !== 'NUM' && ctx.words[w.first - 1]?.pos !== 'NUM';
 const isStopIn = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
-  !isMonthName(ctx, w, inName) && !(inName && INITIAL.test(w.text)) && (NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text) || SPEECH_VERBS.has(w.key));
+  !isMonthName(ctx, w, inName) && !(inName && INITIAL.test(w.text)) && isListedStop(w);
+function isListedStop(w: NameWord): boolean {
+  w.listedStop ??= NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text) || SPEECH_VERBS.has(w.key);
+  return w.listedStop;
+}
 
 /** Finds person names and unknown organisation names; records persons with their mentions. */
 export function findPeople(ctx: ActorsContext): PeopleFound {
@@ -131,9 +177,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       key: known?.key ?? personKey(canonical), kind: 'person', name: canonical, role: known?.role ?? null,
       country: known?.country ?? null, organization: known?.organization ?? null, represents: known?.represents ?? null,
     });
-    const cparts = canonical.split(/\s+/);
-    const surname = fold(cparts[cparts.length - 1]);
     if (!found.persons.has(actor)) {
+      const cparts = canonical.split(/\s+/);
+      const surname = fold(cparts[cparts.length - 1]);
       const firstName = cparts.length > 1 ? cparts[0] : '';
       const g = gender ?? known?.gender ?? (firstName && FEMALE_FIRST_NAMES.has(fold(firstName)) ? 'f' : null);
       found.persons.set(actor, { actor, first: firstName, surname, gender: g });
@@ -303,23 +349,24 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const prevWord = ctx.words[w.first - 1];
     const titled = (lead !== undefined && isTitleWord(lead.text) && !TITLE_MODIFIERS.has(lead.key)) || (prevWord !== undefined && prevWord.sentence === w.sentence && isTitleWord(prevWord.text) && !TITLE_MODIFIERS.has(prevWord.lower));
     const sf = foldedWord(w);
+    const word = w.text.replace(/\.$/, '');
     let actor = -1;
+    let known: KnownAs | null = null;
     const same = bySurname.get(sf);
     if (same?.length) actor = same.length === 1 ? same[0] : nearest(doc.actors, same, w.start);
-    else if (sf.length >= 6 && !knownByAlias(doc, w.text.replace(/\.$/, ''))) {
+    else {
+      known = knownByAlias(doc, word);
       // A misspelt surname ("Erdoğa", "Stolteneberg") is the person whose surname it misses by one letter.
-      for (const surname of surnamesByInitial.get(sf[0]) ?? []) {
-        if (Math.abs(surname.length - sf.length) <= 1 && oneEditApart(surname, sf)) { actor = bySurname.get(surname)![0]; break; }
+      if (sf.length >= 6 && !known) {
+        for (const surname of surnamesByInitial.get(sf[0]) ?? []) {
+          if (Math.abs(surname.length - sf.length) <= 1 && oneEditApart(surname, sf)) { actor = bySurname.get(surname)![0]; break; }
+        }
       }
     }
-    if (actor < 0) {
-      const word = w.text.replace(/\.$/, '');
-      const known = knownByAlias(doc, word);
-      if (known) {
-        const kp = known.name.split(' ');
-        const display = known.name.endsWith(word) || kp.length < 2 ? known.name : [...kp.slice(0, -1), word].join(' ');
-        actor = addPerson(display, known, null);
-      }
+    if (actor < 0 && known) {
+      const kp = known.name.split(' ');
+      const display = known.name.endsWith(word) || kp.length < 2 ? known.name : [...kp.slice(0, -1), word].join(' ');
+      actor = addPerson(display, known, null);
     }
     if (actor < 0) {
       const tok: Token = ctx.words[w.first];
@@ -330,7 +377,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const sentenceStart = ctx.words[w.first - 1] === undefined || ctx.words[w.first - 1].sentence !== tok.sentence;
       const common = writtenLower(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
       if (!strict && (honor || titled || (speaks && !common))) {
-        const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : w.text.replace(/\.$/, '');
+        const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : word;
         const gender = lead && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(lead.text) ? 'f' : lead && /^(mr|sir|lord)\.?$/i.test(lead.text) ? 'm' : null;
         actor = addPerson(name, null, gender);
       }

@@ -22,11 +22,25 @@ function foldChar(c: string): string {
   return f;
 }
 
+/** A tab or line break folds to a space; any other character as foldChar says. */
+const foldBreakOrChar = (c: string): string => (c === '\t' || c === '\r' || c === '\n' ? ' ' : foldChar(c));
+
+/** True when folding leaves a string as it is: ASCII with no capital letter, tab or line break (most words). */
+function isFolded(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const n = s.charCodeAt(i);
+    if (n >= 128 || (n >= 65 && n <= 90) || n === 9 || n === 10 || n === 13) return false;
+  }
+  return true;
+}
+
 /** The text folded character by character (same length, same offsets). */
 export function fold(text: string): string {
-  const lower = text.toLowerCase().replace(/[\t\r\n]/g, ' ');
-  // One pass over the non-ASCII characters only; lower-casing that changes the length falls back to char by char.
-  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, (c) => foldChar(c));
+  if (isFolded(text)) return text;
+  const lower = text.toLowerCase();
+  // One pass over the line breaks and non-ASCII characters only; lower-casing that changes the length falls back
+  // to char by char.
+  if (lower.length === text.length) return lower.replace(/[\t\r\n]|[^\x00-\x7f]/g, foldBreakOrChar);
   let out = '';
   for (let i = 0; i < text.length; i++) out += foldChar(text[i]);
   return out;
@@ -141,12 +155,28 @@ function compare<T>(text: string, folded: string, pos: number, e: Entry<T>): num
   for (let i = pos; i <= end; i++) {
     if (i < end && folded[i] !== ' ') continue;
     const rule = e.cases[word];
-    if (rule === 'cap' || rule === 'caps') {
-      const w = text.slice(wordStart, i).replace(/[^\p{L}]/gu, '');
-      if (w && (rule === 'cap' ? !isUpper(w[0]) : w !== w.toUpperCase())) return -1;
-    }
+    if ((rule === 'cap' || rule === 'caps') && !caseFits(text, wordStart, i, rule)) return -1;
     word++;
     wordStart = i + 1;
   }
   return end;
+}
+
+/** True when the letters of text[from, to) keep a case rule: the first one upper case ('cap') or all of them ('caps').
+ * A word of no letters keeps any rule. */
+function caseFits(text: string, from: number, to: number, rule: 'cap' | 'caps'): boolean {
+  let ascii = true;
+  for (let i = from; i < to && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  if (!ascii) {
+    const w = text.slice(from, to).replace(/[^\p{L}]/gu, '');
+    return !w || (rule === 'cap' ? isUpper(w[0]) : w === w.toUpperCase());
+  }
+  for (let i = from; i < to; i++) {
+    const n = text.charCodeAt(i);
+    const lower = n >= 97 && n <= 122;
+    if (!lower && !(n >= 65 && n <= 90)) continue; // not a letter
+    if (rule === 'cap') return !lower;
+    if (lower) return false;
+  }
+  return true;
 }
