@@ -23,9 +23,13 @@ function isBlank(s: string): boolean {
 }
 
 export function newContext(doc: Doc): ActorsContext {
-  const words = doc.tokens.filter((t) => t.pos !== 'SPACE' && !isBlank(t.text));
+  const words: Token[] = [];
   const wordOf = new Int32Array(doc.tokens.length).fill(-1);
-  words.forEach((w, k) => { wordOf[w.i] = k; });
+  for (const t of doc.tokens) {
+    if (t.pos === 'SPACE' || isBlank(t.text)) continue;
+    wordOf[t.i] = words.length;
+    words.push(t);
+  }
   return { doc, folded: fold(doc.text), words, wordOf, claimed: new Int32Array(doc.text.length + 1), placeOnly: new Uint8Array(doc.text.length + 1) };
 }
 

@@ -4,6 +4,15 @@ import { claimedAt, type ActorsContext } from './context.js';
 import { GROUP_DETERMINERS, GROUP_HEADS, GROUP_MODIFIERS, GROUP_SINGULAR } from './lexicon.js';
 import { countryActor, groupActor } from './places.js';
 
+/** True for a word of lower-case ASCII letters only (its folded form is itself). */
+function isLowerAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const n = s.charCodeAt(i);
+    if (n < 97 || n > 122) return false;
+  }
+  return s.length > 0;
+}
+
 const GROUP_FIRST_WORDS: ReadonlySet<string> = new Set([...GROUP_HEADS].filter((h) => h.includes(' ')).map((h) => h.split(' ')[0]));
 const OPEN_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
 
@@ -14,9 +23,8 @@ const GOVERNING = new Set(['administration', 'government', 'cabinet']);
 export function findEntourages(ctx: ActorsContext): void {
   const { doc, words } = ctx;
   for (let k = 1; k < words.length; k++) {
-    if (!ENTOURAGE.has(words[k].lower)) continue;
     const a = claimedAt(ctx, words[k - 1].start);
-    if (a < 0 || doc.actors[a].kind !== 'person') continue;
+    if (a < 0 || doc.actors[a].kind !== 'person' || !ENTOURAGE.has(words[k].lower)) continue;
     let from = k - 1;
     while (from > 0 && claimedAt(ctx, words[from - 1].start) === a) from--;
     if (words[from - 1]?.lower === 'the') from--;
@@ -54,7 +62,7 @@ export function findGroups(ctx: ActorsContext): void {
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
-    let head = w.lower.length === w.end - w.start && /^[a-z]+$/.test(w.lower) ? w.lower : ctx.folded.slice(w.start, w.end);
+    let head = w.lower.length === w.end - w.start && isLowerAscii(w.lower) ? w.lower : ctx.folded.slice(w.start, w.end);
     let headEnd = k;
     // Two-word heads ("world leaders", "administration officials").
     const two = words[k + 1] && GROUP_FIRST_WORDS.has(head) ? `${head} ${ctx.folded.slice(words[k + 1].start, words[k + 1].end)}` : '';

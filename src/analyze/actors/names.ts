@@ -375,8 +375,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const speaks = (next && SPEECH_VERBS.has(next.lower) && next.lower !== 'according') || (prev && /^(said|says|added|told|according)$/.test(prev.lower) && !lead)
         || (w.text === w.text.toUpperCase() && w.text.length > 2 && next?.text === ':');
       const sentenceStart = ctx.words[w.first - 1] === undefined || ctx.words[w.first - 1].sentence !== tok.sentence;
-      const common = writtenLower(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
-      if (!strict && (honor || titled || (speaks && !common))) {
+      // Looked up only for a word that speaks (the article's lower-case words are gathered on first need).
+      const common = (): boolean => writtenLower(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
+      if (!strict && (honor || titled || (speaks && !common()))) {
         const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : word;
         const gender = lead && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(lead.text) ? 'f' : lead && /^(mr|sir|lord)\.?$/i.test(lead.text) ? 'm' : null;
         actor = addPerson(name, null, gender);

@@ -60,8 +60,9 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
   let hi = 0;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
+    if (w.pos !== 'PRON' && w.pos !== 'DET' && w.pos !== 'PROPN') continue;
     const kind = PRONOUNS.get(w.lower);
-    if (!kind || (w.pos !== 'PRON' && w.pos !== 'DET' && w.pos !== 'PROPN')) continue;
+    if (!kind) continue;
     // The named mentions of the last few sentences before the pronoun (a sliding window over text order).
     while (hi < named.length && named[hi].end <= w.start) hi++;
     while (lo < hi && named[lo].sentence < w.sentence - 6) lo++;
@@ -117,7 +118,7 @@ function findAuthor(ctx: ActorsContext, quotes: [number, number][]): void {
   const { doc, words } = ctx;
   let author = -1;
   for (const w of words) {
-    if (!FIRST_PERSON.has(w.lower) || w.pos !== 'PRON' || inside(quotes, w.start)) continue;
+    if (w.pos !== 'PRON' || !FIRST_PERSON.has(w.lower) || inside(quotes, w.start)) continue;
     if (author < 0) author = addActor(doc, { key: 'group:author', kind: 'group', name: 'the author', role: null, country: null, organization: null, represents: null });
     addMention(doc, author, { start: w.start, end: w.end }, 'pronoun');
   }
