@@ -47,7 +47,7 @@ export const wordAt = (ctx: ActorsContext, offset: number): number => firstEndin
 
 export const isCapitalised = (s: string): boolean => {
   const n = s.charCodeAt(0);
-  if (n < 128) return n >= 65 && n <= 90;
+  if (n < 128 || s === '') return n >= 65 && n <= 90;
   return /^\p{Lu}/u.test(s);
 };
 

@@ -123,6 +123,7 @@ function nameWords(ctx: ActorsContext): NameWord[] {
 }
 
 const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
+  if (w === BLANK) return false;
   if (claimedAt(ctx, w.start) >= 0 || ctx.placeOnly[w.start]) return false;
   const capitalised = isCapitalised(w.text);
   const c = w.text.charCodeAt(0);

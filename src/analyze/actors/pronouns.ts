@@ -1,5 +1,6 @@
 // Pronouns and role phrases ("he", "she", "they", "who", "the minister") as mentions of the actor they refer back to.
 import { addActor, addMention, type Mention } from '../doc.js';
+import type { ActorKind } from '../record.js';
 import { claimedAt, isCapitalised, SPEECH_VERBS, wordAt, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { PRONOUNS, TITLE_PHRASES } from './lexicon.js';
@@ -36,6 +37,8 @@ function inside(ranges: [number, number][], at: number): boolean {
   }
   return false;
 }
+const BODY_KINDS: readonly ActorKind[] = ['country', 'organization'];
+const SPEAKER_KINDS: readonly ActorKind[] = ['person', 'group'];
 const SKIP_AFTER = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'again', 'would', 'will', 'had', 'previously', 'reportedly']);
 const PREPOSITIONS = new Set(['to', 'with', 'by', 'for', 'from', 'against', 'of', 'on', 'at', 'about', 'between', 'and', 'than', 'like']);
 const ROLE_HEADS = /^(president|vice president|prime minister|minister|chancellor|premier|senator|congressman|congresswoman|ambassador|envoy|spokesman|spokeswoman|spokesperson|secretary|foreign secretary|mayor|governor|nominee|candidate|leader|chief|king|queen|emir|speaker|diplomat|official|lawmaker|representative|commissioner|general)$/;
@@ -66,6 +69,8 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
     // The named mentions of the last few sentences before the pronoun (a sliding window over text order).
     while (hi < named.length && named[hi].end <= w.start) hi++;
     while (lo < hi && named[lo].sentence < w.sentence - 6) lo++;
+    // Of the neuter and plural words, only "it", "they" and "them" stand for a speaker ("its", "their" do not).
+    if ((kind === 'neuter' && w.lower !== 'it') || (kind === 'plural' && (w.lower === 'their' || w.lower === 'themselves'))) continue;
     const before: Named[] = [];
     for (let n = lo; n < hi; n++) if (named[n].end <= w.start && !named[n].quoted) before.push(named[n]);
     let pick = -1;
@@ -77,8 +82,7 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
       pick = choose(ok, w.sentence, w.start, words[k - 1]?.text === ',' ? sentenceStartOf(ctx, k) : -1);
       if (pick >= 0 && gender(pick) === null && new Set(ok.map((n) => n.actor)).size === 1) people.persons.get(pick)!.gender = g;
     } else if (kind === 'neuter') {
-      if (w.lower !== 'it') continue;
-      const ok = before.filter((n) => n.sentence >= w.sentence - 1 && ['country', 'organization'].includes(doc.actors[n.actor].kind));
+      const ok = before.filter((n) => n.sentence >= w.sentence - 1 && BODY_KINDS.includes(doc.actors[n.actor].kind));
       if (saysNext(ctx, k)) pick = ok.length ? ok[ok.length - 1].actor : -1;
       else if (actsNext(ctx, k)) {
         // "it issued a paper": only for the organisation or country that is the subject just before.
@@ -86,7 +90,6 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
         pick = subj.length ? subj[subj.length - 1].actor : -1;
       }
     } else if (kind === 'plural') {
-      if (w.lower === 'their' || w.lower === 'themselves') continue;
       const ok = before.filter((n) => n.sentence >= w.sentence - 1 && doc.actors[n.actor].kind !== 'person');
       const groups = ok.filter((n) => doc.actors[n.actor].kind === 'group');
       if (groups.length) pick = groups[groups.length - 1].actor;
@@ -96,7 +99,7 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
       const prev = words[k - 1];
       let adjacent: Named | undefined;
       for (let j = hi - 1; prev && j >= lo && named[j].sentence >= w.sentence; j--) if (named[j].end === prev.end) { adjacent = named[j]; break; }
-      const wantKinds = w.lower === 'which' ? ['organization', 'country'] : ['person', 'group'];
+      const wantKinds = w.lower === 'which' ? BODY_KINDS : SPEAKER_KINDS;
       if (adjacent && wantKinds.includes(doc.actors[adjacent.actor].kind)) pick = adjacent.actor;
       else if (prev?.text === ',') {
         // "X, Finland's junior minister, who said": the person or group the clause hangs on.
