@@ -6,16 +6,30 @@ export const MEDIA_NOUNS: ReadonlySet<string> = new Set(['newspaper', 'daily', '
 
 const CREDIT = /(?:^|[\s(])(?:photo|photograph|photos|picture|image|credit|reporting by|writing by|editing by|video)\s*:\s*$|^\s*(?:by|reporting by|writing by|editing by)\s*:?\s*$/i;
 
+const SPACE = /\s/;
+
+/** Index of the last character before `to` (and from `from` on) that is not white space, or -1. */
+function lastNonSpace(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const n = text.charCodeAt(i);
+    if (n < 128 ? !(n === 32 || (n >= 9 && n <= 13)) : !SPACE.test(text[i])) return i;
+  }
+  return -1;
+}
+
 /** A byline or credit: a line holding only the name ("By Jane Doe", "WION Web Team"), or a name after "Photo:". */
 export function isByline(text: string, start: number, end: number): boolean {
   let lineStart = start;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && start - lineStart < 40) lineStart--;
-  const before = text.slice(lineStart, start);
+  const last = lastNonSpace(text, lineStart, start);
   // A credit ends in a colon or in "by" (the regex is tried only then).
-  const last = before.trimEnd().slice(-1);
-  if ((last === ':' || last === 'y' || last === 'Y') && CREDIT.test(before) && (lineStart === 0 || text[lineStart - 1] === '\n' || /:\s*$/.test(before))) return true;
+  const c = last >= 0 ? text[last] : '';
+  if (c === ':' || c === 'y' || c === 'Y') {
+    const before = text.slice(lineStart, start);
+    if (CREDIT.test(before) && (lineStart === 0 || text[lineStart - 1] === '\n' || /:\s*$/.test(before))) return true;
+  }
   if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
-  if (before.trim() !== '') return false;
+  if (last >= 0) return false;
   let lineEnd = end;
   while (lineEnd < text.length && text[lineEnd] !== '\n' && lineEnd - end < 3) lineEnd++;
   return (lineEnd === text.length || text[lineEnd] === '\n') && /^[\s.,]*$/.test(text.slice(end, lineEnd));

@@ -76,6 +76,20 @@ function isNameWord(s: string): boolean {
   return s.length > 0;
 }
 
+/** True for a word starting with a lower-case ASCII letter or any letter beyond ASCII. */
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 128 && FIRST_LETTER.test(s));
+}
+
+/** A name as displayed: white space single, middle initials dropped ("George W. Bush" → "George Bush"). */
+function displayName(nameText: string): string {
+  // No full stop (so no initial) and no white space but single spaces: the name as it is.
+  if (!/[.]|[^\S ]| {2}/.test(nameText)) return nameText;
+  const parts = nameText.split(/\s+/);
+  return parts.filter((p, i) => i === 0 || i === parts.length - 1 || !INITIAL.test(p)).join(' ');
+}
+
 /** True when a line break stands between two offsets. */
 function lineBreakBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
@@ -141,7 +155,7 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const isMonthName = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
   MONTHS.has(w.key) && inName && ctx.words[w.last + 1]?.pos !== 'NUM' && ctx.words[w.first - 1]?.pos !== 'NUM';
 const isStopIn = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
-  !isMonthName(ctx, w, inName) && !(inName && INITIAL.test(w.text)) && isListedStop(w);
+  isListedStop(w) && !isMonthName(ctx, w, inName) && !(inName && INITIAL.test(w.text));
 function isListedStop(w: NameWord): boolean {
   w.listedStop ??= NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text) || SPEECH_VERBS.has(w.key);
   return w.listedStop;
@@ -157,23 +171,21 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   const surnamesByInitial = new Map<string, string[]>();
   const singles: { ws: NameWord[]; strict?: boolean }[] = [];
   const headline = headlineSentences(ctx);
-  // Words the article also writes in lower case are common words, not names ("Time", "Allies").
-  let lowerForms: Set<string> | null = null;
+  // Words the article also writes in lower case are common words, not names ("Time", "Allies"). Few words are asked
+  // about, so each is looked for once among the words rather than all lower-case words gathered.
+  const lowerSeen = new Map<string, boolean>();
   const writtenLower = (word: string): boolean => {
-    if (!lowerForms) {
-      lowerForms = new Set<string>();
-      for (const t of ctx.words) {
-        const c = t.text.charCodeAt(0);
-        if (t.text === t.lower && ((c >= 97 && c <= 122) || (c >= 128 && /^\p{L}/u.test(t.text)))) lowerForms.add(t.lower);
-      }
+    let seen = lowerSeen.get(word);
+    if (seen === undefined) {
+      seen = ctx.words.some((t) => t.lower === word && t.text === t.lower && startsLower(t.text));
+      lowerSeen.set(word, seen);
     }
-    return lowerForms.has(word);
+    return seen;
   };
 
   const addPerson = (nameText: string, known: KnownAs | null, gender: 'm' | 'f' | null): number => {
-    const parts = nameText.split(/\s+/);
     // The article's spelling is the display name ("Zelenskyy"); the key stays the known person's.
-    const canonical = parts.filter((p, i) => i === 0 || i === parts.length - 1 || !INITIAL.test(p)).join(' ');
+    const canonical = displayName(nameText);
     const actor = addActor(doc, {
       key: known?.key ?? personKey(canonical), kind: 'person', name: canonical, role: known?.role ?? null,
       country: known?.country ?? null, organization: known?.organization ?? null, represents: known?.represents ?? null,
