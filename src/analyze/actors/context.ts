@@ -42,6 +42,10 @@ export function claimedAt(ctx: ActorsContext, offset: number): number {
   return offset >= 0 && offset < ctx.claimed.length ? ctx.claimed[offset] - 1 : -1;
 }
 
+/** The word before word k, or undefined for the first word (read without index -1, which would slow down every
+ * read at that place in the code). */
+export const wordBefore = (words: readonly Token[], k: number): Token | undefined => (k > 0 ? words[k - 1] : undefined);
+
 /** Index in `words` of the first word starting at or after an offset. */
 export const wordAt = (ctx: ActorsContext, offset: number): number => firstEndingAfter(ctx.words, offset);
 
@@ -49,6 +53,16 @@ export const isCapitalised = (s: string): boolean => {
   const n = s.charCodeAt(0);
   if (n < 128 || s === '') return n >= 65 && n <= 90;
   return /^\p{Lu}/u.test(s);
+};
+
+/** True when upper-casing leaves a word as it is ("NATO", "U.S."); plain ASCII is read without a copy. */
+export const isUpperCase = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const n = s.charCodeAt(i);
+    if (n >= 128) return s === s.toUpperCase();
+    if (n >= 97 && n <= 122) return false;
+  }
+  return true;
 };
 
 /** Words that say something was said (for pronoun and single-name decisions). */

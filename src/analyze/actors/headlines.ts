@@ -1,5 +1,5 @@
 // Headlines: sentences written in title case, where capitalised words are not names by that alone.
-import { isCapitalised, type ActorsContext } from './context.js';
+import { isCapitalised, isUpperCase, wordBefore, type ActorsContext } from './context.js';
 
 const TITLE_CASE_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
 
@@ -27,12 +27,12 @@ export function headlineSentences(ctx: ActorsContext): Set<number> {
   for (let k = 0; k < ctx.words.length; k++) {
     const w = ctx.words[k];
     const caps = isCapitalised(w.text);
-    const inside = ctx.words[k - 1]?.sentence === w.sentence;
+    const inside = wordBefore(ctx.words, k)?.sentence === w.sentence;
     const long = w.text.length >= 4 && fourLetters(w.text);
     if (!long && !(caps && inside && TITLE_CASE_SMALL.has(w.lower))) continue;
     const s = w.sentence;
     if (long) { longs[s]++; if (caps) capsLong[s]++; }
-    if (caps && inside && (TITLE_CASE_SMALL.has(w.lower) || TITLE_CASE_POS.has(w.pos)) && w.text !== w.text.toUpperCase()) marksIn[s]++;
+    if (caps && inside && (TITLE_CASE_SMALL.has(w.lower) || TITLE_CASE_POS.has(w.pos)) && !isUpperCase(w.text)) marksIn[s]++;
   }
   for (let s = 0; s < n; s++) {
     const count = longs[s];

@@ -1,7 +1,7 @@
 // People and other proper names: runs of capitalised words that no lexicon claims, read as persons or organisations.
 import { addActor, addMention, type Token } from '../doc.js';
 import { personKey, slugify } from '../slug.js';
-import { claim, claimedAt, isCapitalised, SPEECH_VERBS, type ActorsContext } from './context.js';
+import { claim, claimedAt, isCapitalised, isUpperCase, SPEECH_VERBS, wordBefore, type ActorsContext } from './context.js';
 import { knownByAlias, knownByName, knownByNearAlias, type KnownAs } from './known-people.js';
 import { FEMALE_FIRST_NAMES, GROUP_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { fold } from './phrase-index.js';
@@ -106,9 +106,11 @@ function cannotName(text: string, glued: boolean): boolean {
   if (c >= 128) return !/^\p{Lu}/u.test(text) && !NAME_PARTICLES.has(text) && !glued;
   if (c < 97 || c > 122) return true;
   if ((c === 97 || c === 98 || c === 101 || c === 105) && PARTICLE_PREFIX.test(text)) return false;
-  return glued || (!NAME_PARTICLES.has(text) && !JOINERS.has(text));
+  return glued || !JOINS_NAMES.has(text);
 }
 const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on']);
+/** Lower-case words that may stand inside a name: particles ("von", "bin") and joiners ("of", "the"). */
+const JOINS_NAMES: ReadonlySet<string> = new Set([...NAME_PARTICLES, ...JOINERS]);
 
 /** Glues tokens written without spaces into words and keeps those that can be part of a name. */
 function nameWords(ctx: ActorsContext): NameWord[] {
@@ -220,18 +222,25 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     return k && fold(k.name)[0] === fold(first)[0] ? { known: k, slip: !exact } : null;
   };
 
+  /** How often the article writes two capitalised words side by side in a sentence ("Jane Doe"), counted on first need. */
+  let fullNames: Map<string, number> | null = null;
+  const pairCount = (a: NameWord, b: NameWord): number => {
+    if (!fullNames) {
+      fullNames = new Map<string, number>();
+      for (let i = 0; i + 1 < nws.length; i++) {
+        if (!isCapitalised(nws[i].text) || !isCapitalised(nws[i + 1].text) || nws[i].sentence !== nws[i + 1].sentence) continue;
+        const pair = `${nws[i].key} ${nws[i + 1].key}`;
+        fullNames.set(pair, (fullNames.get(pair) ?? 0) + 1);
+      }
+    }
+    return fullNames.get(`${a.key} ${b.key}`) ?? 0;
+  };
   /** Whether words name someone the world knows, or the article writes in full more than once. */
-  const fullNames = new Map<string, number>();
-  for (let i = 0; i + 1 < nws.length; i++) {
-    if (!isCapitalised(nws[i].text) || !isCapitalised(nws[i + 1].text) || nws[i].sentence !== nws[i + 1].sentence) continue;
-    const pair = `${nws[i].key} ${nws[i + 1].key}`;
-    fullNames.set(pair, (fullNames.get(pair) ?? 0) + 1);
-  }
   const restIsKnown = (ws: NameWord[]): boolean => {
     const text = ws.map((w) => w.text).join(' ');
     if (knownByName(doc, text)) return true;
     if (ws.length === 1) return knownByAlias(doc, ws[0].text) !== null || bySurname.has(ws[0].key);
-    return ws.length === 2 && (fullNames.get(`${ws[0].key} ${ws[1].key}`) ?? 0) >= 2;
+    return ws.length === 2 && pairCount(ws[0], ws[1]) >= 2;
   };
 
   // Pass 1: runs of name-like words; full names (two words or more) become persons at once.
@@ -278,9 +287,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     if (charBefore === '/' || charAfter === '/') return;
     if (isByline(doc.text, run[0].start, run[run.length - 1].end)) return;
     // "the daily Kommersant", "Magyar Nemzet newspaper", "the outlet Meduza": an outlet, not a person.
-    const wordBefore = ctx.words[run[0].first - 1];
+    const precedingWord = wordBefore(ctx.words, run[0].first);
     const wordAfter = ctx.words[run[run.length - 1].last + 1];
-    if ((wordAfter && MEDIA_NOUNS.has(wordAfter.lower)) || (wordBefore && MEDIA_NOUNS.has(wordBefore.lower) && wordBefore.lower !== 'agency')) {
+    if ((wordAfter && MEDIA_NOUNS.has(wordAfter.lower)) || (precedingWord && MEDIA_NOUNS.has(precedingWord.lower) && precedingWord.lower !== 'agency')) {
       if (run.some((w) => !isStopIn(ctx, w, false))) addOrganization(run);
       return;
     }
@@ -319,7 +328,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       while (seg.length >= 3 && knownByName(doc, seg.slice(1).map((w) => w.text).join(' '))) seg.shift();
       while (seg.length >= 2 && ctx.words[seg[0].first].pos !== 'PROPN' && restIsKnown(seg.slice(1))) seg.shift();
       // An all-capitals run ("MIDWAY ATOLL") is a heading, not a name.
-      const shouted = (w: NameWord) => w.text === w.text.toUpperCase() && /\p{Lu}{2}/u.test(w.text);
+      const shouted = (w: NameWord) => isUpperCase(w.text) && /\p{Lu}{2}/u.test(w.text);
       if (seg.length >= 2 && (seg.every(shouted) || seg.some((w) => shouted(w) && w.text.length >= 5)) && !restIsKnown(seg)) { seg = []; return; }
       const titledSeg = before !== undefined && (HONORIFICS.has(before.folded) || (isTitleWord(before.text) && !TITLE_MODIFIERS.has(before.key)));
       if (strictRun && !titledSeg) {
@@ -359,7 +368,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const w = ws[ws.length - 1];
     const lead = ws.length > 1 ? ws[0] : undefined;
     const honor = lead !== undefined && HONORIFICS.has(lead.folded);
-    const prevWord = ctx.words[w.first - 1];
+    const prevWord = wordBefore(ctx.words, w.first);
     const titled = (lead !== undefined && isTitleWord(lead.text) && !TITLE_MODIFIERS.has(lead.key)) || (prevWord !== undefined && prevWord.sentence === w.sentence && isTitleWord(prevWord.text) && !TITLE_MODIFIERS.has(prevWord.lower));
     const sf = foldedWord(w);
     const word = w.text.replace(/\.$/, '');
@@ -384,14 +393,14 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     if (actor < 0) {
       const tok: Token = ctx.words[w.first];
       const next = ctx.words[w.last + 1];
-      const prev = ctx.words[w.first - 1];
+      const prev = prevWord;
       const speaks = (next && SPEECH_VERBS.has(next.lower) && next.lower !== 'according') || (prev && /^(said|says|added|told|according)$/.test(prev.lower) && !lead)
-        || (w.text === w.text.toUpperCase() && w.text.length > 2 && next?.text === ':');
-      const sentenceStart = ctx.words[w.first - 1] === undefined || ctx.words[w.first - 1].sentence !== tok.sentence;
+        || (isUpperCase(w.text) && w.text.length > 2 && next?.text === ':');
+      const sentenceStart = prevWord === undefined || prevWord.sentence !== tok.sentence;
       // Looked up only for a word that speaks (the article's lower-case words are gathered on first need).
       const common = (): boolean => writtenLower(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
       if (!strict && (honor || titled || (speaks && !common()))) {
-        const name = w.text === w.text.toUpperCase() && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : word;
+        const name = isUpperCase(w.text) && w.text.length > 2 ? w.text[0] + w.text.slice(1).toLowerCase() : word;
         const gender = lead && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(lead.text) ? 'f' : lead && /^(mr|sir|lord)\.?$/i.test(lead.text) ? 'm' : null;
         actor = addPerson(name, null, gender);
       }

@@ -1,6 +1,6 @@
 // Countries and organisations: names, short forms, demonyms, seats of government and org phrases found in the text.
 import { addActor, addMention, type Doc } from '../doc.js';
-import { claim, isCapitalised, type ActorsContext } from './context.js';
+import { claim, isCapitalised, wordBefore, type ActorsContext } from './context.js';
 import { ACTOR_PHRASES, countryByIso, orgByKey, NOT_NAMES } from './lexicon.js';
 import { fold, isWordChar } from './phrase-index.js';
 import { slugify } from '../slug.js';
@@ -63,7 +63,7 @@ export function findPlaces(ctx: ActorsContext): void {
     const m = ACTOR_PHRASES.match(text, folded, w.start, plainWord(w.lower) ? w.lower : undefined);
     if (!m) continue;
     let end = m.end;
-    const prev = words[k - 1];
+    const prev = wordBefore(words, k);
     const v = m.value;
     if (v.type === 'block') { ctx.placeOnly.fill(1, m.start, end); coveredTo = end; continue; }
     if (v.type === 'country') {
@@ -142,7 +142,7 @@ const GIVEN_NAMES = new Set(['Jordan', 'Georgia', 'Chad', 'India', 'Kenya', 'Isr
 /** A one-word country name inside a person's name ("Jim Jordan", "Georgia Meloni") is not the country. */
 function isPartOfName(ctx: ActorsContext, k: number, end: number): boolean {
   const { words } = ctx;
-  const prev = words[k - 1];
+  const prev = wordBefore(words, k);
   const next = words[wordIndexAt(words, k, end)];
   const nameLike = (t: typeof prev | undefined) =>
     t !== undefined && t.pos === 'PROPN' && isCapitalised(t.text) && t.text.length > 1 && !NOT_NAMES.has(fold(t.text)) &&

@@ -1,7 +1,7 @@
 // Pronouns and role phrases ("he", "she", "they", "who", "the minister") as mentions of the actor they refer back to.
 import { addActor, addMention, type Mention } from '../doc.js';
 import type { ActorKind } from '../record.js';
-import { claimedAt, isCapitalised, SPEECH_VERBS, wordAt, type ActorsContext } from './context.js';
+import { claimedAt, isCapitalised, SPEECH_VERBS, wordAt, wordBefore, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { PRONOUNS, TITLE_PHRASES } from './lexicon.js';
 
@@ -79,7 +79,7 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
       let ok = before.filter((n) => doc.actors[n.actor].kind === 'person' && (gender(n.actor) ?? g) === g);
       const near = ok.filter((n) => n.sentence >= w.sentence - 3);
       if (near.length) ok = near;
-      pick = choose(ok, w.sentence, w.start, words[k - 1]?.text === ',' ? sentenceStartOf(ctx, k) : -1);
+      pick = choose(ok, w.sentence, w.start, wordBefore(words, k)?.text === ',' ? sentenceStartOf(ctx, k) : -1);
       if (pick >= 0 && gender(pick) === null && new Set(ok.map((n) => n.actor)).size === 1) people.persons.get(pick)!.gender = g;
     } else if (kind === 'neuter') {
       const ok = before.filter((n) => n.sentence >= w.sentence - 1 && BODY_KINDS.includes(doc.actors[n.actor].kind));
@@ -96,7 +96,7 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
       else if (saysNext(ctx, k) && ok.length) pick = ok[ok.length - 1].actor;
     } else if (kind === 'relative') {
       // "X who said", "the Chicago Police Department which reported": the actor just named.
-      const prev = words[k - 1];
+      const prev = wordBefore(words, k);
       let adjacent: Named | undefined;
       for (let j = hi - 1; prev && j >= lo && named[j].sentence >= w.sentence; j--) if (named[j].end === prev.end) { adjacent = named[j]; break; }
       const wantKinds = w.lower === 'which' ? BODY_KINDS : SPEAKER_KINDS;
@@ -148,7 +148,7 @@ function sentenceStartOf(ctx: ActorsContext, k: number): number {
 
 /** A mention that is not governed by a preposition and not inside a possessive ("Biden's", "to Biden"). */
 function isSubject(ctx: ActorsContext, k: number, m: Mention): boolean {
-  const prev = ctx.words[k - 1];
+  const prev = wordBefore(ctx.words, k);
   if (prev && prev.sentence === ctx.words[k]?.sentence && PREPOSITIONS.has(prev.lower)) return false;
   const after = wordAt(ctx, m.end);
   if (/^['’]s?$/.test(ctx.words[after]?.text ?? '')) return false;
