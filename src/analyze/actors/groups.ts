@@ -13,7 +13,17 @@ function isLowerAscii(s: string): boolean {
   return s.length > 0;
 }
 
-const GROUP_FIRST_WORDS: ReadonlySet<string> = new Set([...GROUP_HEADS].filter((h) => h.includes(' ')).map((h) => h.split(' ')[0]));
+/** What a word can be in a group phrase: a head of its own, the first word of a two-word head, or both (one lookup). */
+const IS_HEAD = 1;
+const OPENS_HEAD = 2;
+const GROUP_WORD_USE: ReadonlyMap<string, number> = (() => {
+  const use = new Map<string, number>();
+  for (const h of GROUP_HEADS) {
+    use.set(h, (use.get(h) ?? 0) | IS_HEAD);
+    if (h.includes(' ')) { const first = h.split(' ')[0]; use.set(first, (use.get(first) ?? 0) | OPENS_HEAD); }
+  }
+  return use;
+})();
 const OPEN_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
 
 const ENTOURAGE = new Set(['campaign', 'camp', 'team', 'administration', 'government', 'cabinet', 'aides', 'allies', 'spokespeople']);
@@ -64,10 +74,12 @@ export function findGroups(ctx: ActorsContext): void {
     if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
     let head = w.lower.length === w.end - w.start && isLowerAscii(w.lower) ? w.lower : ctx.folded.slice(w.start, w.end);
     let headEnd = k;
+    const use = GROUP_WORD_USE.get(head) ?? 0;
+    if (use === 0) continue;
     // Two-word heads ("world leaders", "administration officials").
-    const two = words[k + 1] && GROUP_FIRST_WORDS.has(head) ? `${head} ${ctx.folded.slice(words[k + 1].start, words[k + 1].end)}` : '';
+    const two = words[k + 1] && use & OPENS_HEAD ? `${head} ${ctx.folded.slice(words[k + 1].start, words[k + 1].end)}` : '';
     if (two && GROUP_HEADS.has(two)) { head = two; headEnd = k + 1; }
-    else if (!GROUP_HEADS.has(head)) continue;
+    else if (!(use & IS_HEAD)) continue;
     if (w.pos !== 'NOUN' && w.pos !== 'PROPN') continue;
     if (claimedAt(ctx, w.start) >= 0) continue;
     // A head followed by a name is a title ("spokesman Jason Miller"), not a group.
