@@ -159,7 +159,7 @@ const isMonthName = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
 const isStopIn = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
   isListedStop(w) && !isMonthName(ctx, w, inName) && !(inName && INITIAL.test(w.text));
 function isListedStop(w: NameWord): boolean {
-  w.listedStop ??= NOT_NAMES.has(w.folded) || NOT_NAMES.has(w.key) || HONORIFICS.has(w.folded) || isTitleWord(w.text) || SPEECH_VERBS.has(w.key);
+  w.listedStop ??= NOT_NAMES.has(w.folded) || (w.key !== w.folded && NOT_NAMES.has(w.key)) || HONORIFICS.has(w.folded) || isTitleWord(w.text) || SPEECH_VERBS.has(w.key);
   return w.listedStop;
 }
 

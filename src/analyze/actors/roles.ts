@@ -187,8 +187,9 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
     // "a spokeswoman for the State Department, X": a "for" is crossed from a body back to the title before it.
     if (w.lower === 'for' && !(out.some((t) => claimedAt(ctx, t.start) >= 0) && isTitleWord(words[j - 1]?.text ?? '') && claimedAt(ctx, words[j - 1].start) < 0)) break;
     if (/^(his|her|its|their)$/.test(w.lower) && titleSeen) { out.unshift(...pending.splice(0), w); break; }
-    if (anchor || isTitleWord(w.text) || CONNECTORS.has(w.lower) || RANKS.test(w.text)) {
-      if (a < 0 && isTitleWord(w.text)) titleSeen = true;
+    const title = isTitleWord(w.text);
+    if (anchor || title || CONNECTORS.has(w.lower) || RANKS.test(w.text)) {
+      if (a < 0 && title) titleSeen = true;
       out.unshift(...pending.splice(0), w);
       continue;
     }
