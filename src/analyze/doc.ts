@@ -106,7 +106,9 @@ export function addActor(doc: Doc, draft: ActorDraft): number {
     a.represents ??= draft.represents;
     return i;
   }
-  doc.actors.push({ ...draft, mentions: [] });
+  // Fields written out (not spread): one object shape for every actor, and several times cheaper.
+  const { key, kind, name, role, country, organization, represents } = draft;
+  doc.actors.push({ key, kind, name, role, country, organization, represents, mentions: [] });
   const keys = keysOf.get(doc.actors);
   if (keys && keys.size === doc.actors.length - 1) keys.set(draft.key, doc.actors.length - 1);
   return doc.actors.length - 1;
