@@ -48,7 +48,7 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
         if (!sp) return -1;
         const chain = join >= 0 ? join : nextChain++;
         join = -1;
-        out.push({ ...sp, open, close, para, chain, single });
+        out.push({ start: sp.start, end: sp.end, open, close, para, chain, single });
         return chain;
       };
       // Jump from one quotation character to the next instead of visiting every character.

@@ -1,5 +1,5 @@
 // Turns the words naming a speaker ("he", "Kremlin spokesman Dmitry Peskov", "a senior official", "The Post") into an actor.
-import { addActor, addMention, sentenceAt, tokenAt, type Doc, type Mention } from '../doc.js';
+import { actorIndex, addActor, addMention, sentenceAt, tokenAt, type Doc, type Mention } from '../doc.js';
 import type { Span } from '../record.js';
 import { personKey, slugify } from '../slug.js';
 import {
@@ -29,11 +29,19 @@ export interface SpeakerContext {
 const lastWord = (name: string) => slugify(name).split('-').pop() ?? '';
 
 export function speakerContext(doc: Doc, names: NameIndex, quoted: Span[] = []): SpeakerContext {
-  const mentions = doc.actors.flatMap((a, i) => a.mentions.map((m) => ({ ...m, actor: i })));
-  mentions.sort((x, y) => x.start - y.start || y.end - x.end);
+  // The stage only reads these mentions, so a mention that already names its actor is shared, not copied.
+  const mentions: Mention[] = [];
   const bySurname = new Map<string, number>();
-  doc.actors.forEach((a, i) => { if (a.kind === 'person' && !bySurname.has(lastWord(a.name))) bySurname.set(lastWord(a.name), i); });
-  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0), bySurname };
+  let trustActors = false;
+  doc.actors.forEach((a, i) => {
+    for (const m of a.mentions) mentions.push(m.actor === i ? m : { ...m, actor: i });
+    if (a.kind !== 'person') return;
+    if (a.mentions.length > 0) trustActors = true;
+    const surname = lastWord(a.name);
+    if (!bySurname.has(surname)) bySurname.set(surname, i);
+  });
+  mentions.sort((x, y) => x.start - y.start || y.end - x.end);
+  return { doc, names, mentions, quoted, trustActors, bySurname };
 }
 
 function mention(ctx: SpeakerContext, actor: number, span: Span, via: Mention['via']): void {
@@ -91,12 +99,13 @@ function personFromName(ctx: SpeakerContext, run: NameRun): number {
   const surname = run.surname;
   const full = run.words.length >= 2 ? run.name : ctx.names.full.get(surname) ?? run.name;
   const known = doc.knowledge.people.get(full.toLowerCase()) ?? doc.knowledge.people.get(run.name.toLowerCase());
-  let actor = ctx.bySurname.get(slugify(surname)) ?? doc.actors.findIndex((a) => a.key === personKey(full));
+  let actor = ctx.bySurname.get(slugify(surname)) ?? actorIndex(doc, personKey(full));
   if (actor < 0 && known) {
     actor = addActor(doc, { key: known.key, kind: 'person', name: known.name, role: known.role, country: known.country, organization: known.organization, represents: known.represents });
   }
   if (actor < 0) actor = addActor(doc, { key: personKey(full), kind: 'person', name: full, role: null, country: null, organization: null, represents: null });
-  if (!ctx.bySurname.has(lastWord(doc.actors[actor].name))) ctx.bySurname.set(lastWord(doc.actors[actor].name), actor);
+  const last = lastWord(doc.actors[actor].name);
+  if (!ctx.bySurname.has(last)) ctx.bySurname.set(last, actor);
   // Later mentions of a one-word name now count as a person ("Erdoğan … he said").
   if (!ctx.names.full.has(surname)) ctx.names.full.set(surname, doc.actors[actor].name);
   mention(ctx, actor, run, run.words.length >= 2 ? 'name' : 'surname');
