@@ -1,7 +1,7 @@
 // Finds who said a quoted span: a speech verb right after it ("…,” she said), before it ("X said: “…”"), or none.
 import { tokenAt, type Doc } from '../doc.js';
 import type { Span } from '../record.js';
-import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, prevWord, segments, verbAt } from './cues.js';
+import { QUOTE_MARKS, REPORTING, SENTENCE_END, isSpace, nextWord, prevWord, segments, verbAt } from './cues.js';
 import type { MarkedSpan } from './marks.js';
 import { ROLE_NOUNS, TITLES, reportingVerb, type VerbClass } from './lexicon.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
@@ -168,7 +168,7 @@ export function attributeMarked(ctx: SpeakerContext, q: MarkedSpan): Attribution
 }
 
 /** Whether a speech verb sits in the quote's sentence outside the quote (used to tell quotes from titles). */
-export function hasSpeechContext(doc: Doc, q: MarkedSpan, classes: readonly VerbClass[] = ['speech', 'thought', 'object']): boolean {
+export function hasSpeechContext(doc: Doc, q: MarkedSpan, classes: readonly VerbClass[] = REPORTING): boolean {
   const i = tokenAt(doc, q.open);
   const s = doc.sentences[doc.tokens[i]?.sentence ?? -1];
   if (!s) return false;

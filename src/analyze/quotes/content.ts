@@ -2,7 +2,7 @@
 import type { Doc, Sentence } from '../doc.js';
 import type { Span } from '../record.js';
 import type { Attribution } from './attribution.js';
-import { QUOTE_MARKS, SENTENCE_END, isSpace, nextWord, verbAt } from './cues.js';
+import { QUOTE_MARKS, REPORTING, SENTENCE_END, SPEECH, isSpace, nextWord, verbAt } from './cues.js';
 import { reportingVerb, TIME_WORDS } from './lexicon.js';
 
 export interface IndirectQuote {
@@ -147,7 +147,7 @@ function reportFollows(doc: Doc, j: number): boolean {
   for (let n = 0; n < 4 && k < doc.tokens.length; n++, k = nextWord(doc, k)) {
     const t = doc.tokens[k];
     // "and said …" starts a report; "and wanted …" goes on with the same one.
-    if (verbAt(doc, k, ['speech', 'thought', 'object'])) return n === 0 ? verbAt(doc, k, ['speech']) !== undefined : true;
+    if (verbAt(doc, k, REPORTING)) return n === 0 ? verbAt(doc, k, SPEECH) !== undefined : true;
     if (!/^(?:PROPN|NOUN|PRON|DET|ADJ|ADV|AUX)$/.test(t.pos)) return false;
   }
   return false;

@@ -6,7 +6,12 @@ import { reportingVerb, type VerbClass } from './lexicon.js';
 export const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '«', '»', '„']);
 export const SENTENCE_END = new Set(['.', '!', '?']);
 
-export const isSpace = (t: Token): boolean => t.pos === 'SPACE' || /^\s+$/.test(t.text);
+/** Whitespace only: tagged SPACE, or (rarely) untagged whitespace; a token opening with a printable ASCII character never is. */
+export const isSpace = (t: Token): boolean => {
+  if (t.pos === 'SPACE') return true;
+  const c = t.text.charCodeAt(0);
+  return !(c > 32 && c < 127) && /^\s+$/.test(t.text);
+};
 
 /** A token glued to the one before it (wink-nlp splits "Jarosław" into pieces): not a word of its own. */
 const isFragment = (doc: Doc, i: number): boolean =>
@@ -17,17 +22,28 @@ const MAKE = new Set(['make', 'makes', 'made', 'making']);
 const CLASSES: readonly (VerbClass | undefined)[] = [undefined, 'speech', 'thought', 'object'];
 const CODES: Record<VerbClass, number> = { speech: 1, thought: 2, object: 3 };
 const classCache = new WeakMap<Doc, Uint8Array>();
+/** The document asked about last and its classes: the stage asks about one document many times in a row. */
+let recentDoc: WeakRef<Doc> | undefined;
+let recentCodes: Uint8Array | undefined;
+
+/** Speech verbs only (the default of `verbAt`), and every reporting verb. */
+export const SPEECH: readonly VerbClass[] = ['speech'];
+export const REPORTING: readonly VerbClass[] = ['speech', 'thought', 'object'];
 
 /** The reporting-verb class of every token, worked out in one scan per document and kept. */
 function verbClasses(doc: Doc): Uint8Array {
+  if (recentCodes && recentCodes.length === doc.tokens.length && recentDoc?.deref() === doc) return recentCodes;
   let codes = classCache.get(doc);
-  if (codes && codes.length === doc.tokens.length) return codes;
-  codes = new Uint8Array(doc.tokens.length);
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const cls = classify(doc, i);
-    if (cls) codes[i] = CODES[cls];
+  if (!codes || codes.length !== doc.tokens.length) {
+    codes = new Uint8Array(doc.tokens.length);
+    for (let i = 0; i < doc.tokens.length; i++) {
+      const cls = classify(doc, i);
+      if (cls) codes[i] = CODES[cls];
+    }
+    classCache.set(doc, codes);
   }
-  classCache.set(doc, codes);
+  recentDoc = new WeakRef(doc);
+  recentCodes = codes;
   return codes;
 }
 
@@ -53,7 +69,7 @@ function classify(doc: Doc, i: number): VerbClass | undefined {
 }
 
 /** The class of the reporting verb at token i when it is one of `classes`, or undefined. */
-export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = ['speech']): VerbClass | undefined {
+export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = SPEECH): VerbClass | undefined {
   const cls = CLASSES[verbClasses(doc)[i] ?? 0];
   return cls && classes.includes(cls) ? cls : undefined;
 }

@@ -14,10 +14,15 @@ export function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null 
   const end = lastWordOf(doc, s);
   // The cue closes the sentence: a colon after it introduces a quotation instead.
   if (doc.tokens[nextWord(doc, end)]?.text === ':') return null;
+  // Walking back from the end, the speech verb nearest after the current token (-1 while none is seen).
+  let verb = -1;
   for (let c = end, n = 0; c > s.first && n < TAIL_MAX; c--, n++) {
     const t = doc.tokens[c];
     if (QUOTE_MARKS.has(t.text)) return null;
-    if (t.text !== ',') continue;
+    if (t.text !== ',') {
+      if (verbAt(doc, c)) verb = c;
+      continue;
+    }
     const after = nextWord(doc, c);
     if (after > end) return null;
     const content = () => contentSpan(doc, bodyStart(doc, s), c - 1);
@@ -28,28 +33,24 @@ export function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null 
       const sp = speakerIn(ctx, { start: doc.tokens[nextWord(doc, to)].start, end: doc.tokens[end].end });
       return { span, attr: sp ? { speaker: sp, cue: { start: doc.tokens[after].start, end: doc.tokens[to].end } } : null };
     }
-    let cue = false;
-    for (let v = after; v <= end; v = nextWord(doc, v)) {
-      if (!verbAt(doc, v)) continue;
-      // "…, the plan has barely been mentioned in the race": a passive reports nobody's words.
-      let b = prevWord(doc, v);
-      while (b > after && doc.tokens[b].pos === 'ADV') b = prevWord(doc, b);
-      if (PASSIVE_BE.has(doc.tokens[b]?.lower ?? '')) return null;
-      cue = true;
-      // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement");
-      // after "said X" the name, and then perhaps an appositive (", a longtime adviser who …").
-      let stop = end;
-      if (v === after) for (let k = nextWord(doc, v); k <= end; k = nextWord(doc, k)) if (doc.tokens[k].text === ',') { stop = k - 1; break; }
-      if (!adjunctOnly(doc, v + 1, stop, v !== after)) return null;
-      const span = content();
-      // What comes before the comma must be a clause ("the talks failed"), not the speaker's own name and titles.
-      if (!span || !hasVerb(doc, s.first, c - 1)) return null;
-      const sp = v === after ? speakerAfterVerb(ctx, v) : speakerBeforeVerb(ctx, after, v);
-      if (!sp) return null;
-      return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
-    }
     // No verb after this comma: it may set off an appositive of the speaker; look for an earlier one.
-    if (cue) return null;
+    if (verb < 0) continue;
+    const v = verb;
+    // "…, the plan has barely been mentioned in the race": a passive reports nobody's words.
+    let b = prevWord(doc, v);
+    while (b > after && doc.tokens[b].pos === 'ADV') b = prevWord(doc, b);
+    if (PASSIVE_BE.has(doc.tokens[b]?.lower ?? '')) return null;
+    // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement");
+    // after "said X" the name, and then perhaps an appositive (", a longtime adviser who …").
+    let stop = end;
+    if (v === after) for (let k = nextWord(doc, v); k <= end; k = nextWord(doc, k)) if (doc.tokens[k].text === ',') { stop = k - 1; break; }
+    if (!adjunctOnly(doc, v + 1, stop, v !== after)) return null;
+    const span = content();
+    // What comes before the comma must be a clause ("the talks failed"), not the speaker's own name and titles.
+    if (!span || !hasVerb(doc, s.first, c - 1)) return null;
+    const sp = v === after ? speakerAfterVerb(ctx, v) : speakerBeforeVerb(ctx, after, v);
+    if (!sp) return null;
+    return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
   }
   return null;
 }

@@ -28,11 +28,28 @@ export function isNotSpeech(doc: Doc, q: MarkedSpan): boolean {
   return false;
 }
 
+/**
+ * The words of a quote (trailing punctuation dropped), or null when there are more than `max`: most quotes are
+ * long, and telling titles and terms apart needs only short ones.
+ */
+function shortWords(doc: Doc, q: MarkedSpan, max: number): string[] | null {
+  const body = doc.text.slice(q.start, q.end).replace(/[.,!?;:]+$/, '');
+  const words: string[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) if (words.push(m[0]) > max) return null;
+  return words;
+}
+
+/** Whether some words are not small ones and all of those open with a capital or digit. */
+function capitalised(words: string[]): boolean {
+  const significant = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  return significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
 /** A short span in title case ("Morning Joe", "Fox News Sunday"). */
 export function isTitleCase(doc: Doc, q: MarkedSpan): boolean {
-  const words = doc.text.slice(q.start, q.end).replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
-  const significant = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
-  return words.length <= 6 && significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  const words = shortWords(doc, q, 6);
+  return words !== null && capitalised(words);
 }
 
 const TITLE_LEADS = new Set(['on', 'of', 'titled', 'entitled', 'dubbed', 'show', 'program', 'programme', 'book', 'film', 'documentary', 'song', 'album', 'column', 'series']);
@@ -47,11 +64,7 @@ export function isPlacedTitle(doc: Doc, q: MarkedSpan): boolean {
 
 /** A title ("Morning Joe", "Fox News Sunday") or a scare-quoted term: short, and no one is said to have said it. */
 export function looksLikeTitleOrTerm(doc: Doc, q: MarkedSpan): boolean {
-  const body = doc.text.slice(q.start, q.end).replace(/[.,!?;:]+$/, '');
-  const words = body.split(/\s+/).filter(Boolean);
-  if (!words.length) return true;
-  const significant = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
-  const titleCase = significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
-  if (titleCase && words.length <= 6) return true;
-  return words.length <= 3;
+  const words = shortWords(doc, q, 6);
+  if (!words) return false;
+  return words.length <= 3 || capitalised(words);
 }

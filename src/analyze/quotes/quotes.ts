@@ -4,6 +4,7 @@ import type { Span } from '../record.js';
 import type { Stage } from '../stage.js';
 import { sentenceAt } from '../doc.js';
 import { attributeMarked, hasSpeechContext, type Attribution } from './attribution.js';
+import { REPORTING, SPEECH } from './cues.js';
 import { findIndirect } from './indirect.js';
 import { isNotSpeech, isPlacedTitle, isTitleCase, looksLikeTitleOrTerm, quoteKind } from './kind.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
@@ -29,7 +30,7 @@ export function findQuotes(doc: Doc): void {
     if (isNotSpeech(doc, q) || isPlacedTitle(doc, q)) continue;
     const attr = attributeMarked(ctx, q);
     // A title needs a speech verb around it to count as someone's words; a short term, any reporting verb.
-    if (!attr && looksLikeTitleOrTerm(doc, q) && !hasSpeechContext(doc, q, isTitleCase(doc, q) ? ['speech'] : ['speech', 'thought', 'object'])) continue;
+    if (!attr && looksLikeTitleOrTerm(doc, q) && !hasSpeechContext(doc, q, isTitleCase(doc, q) ? SPEECH : REPORTING)) continue;
     found.push({ span: q, kind: quoteKind(doc, q), attr, marked: q });
   }
   for (const iq of findIndirect(ctx, found.map((f) => ({ start: f.span.start, end: f.span.end, kind: f.kind })))) {

@@ -21,8 +21,8 @@ export interface SpeakerContext {
   quoted: Span[];
   /** The actors stage found people: trust its mentions over bare capitalised words when resolving pronouns. */
   trustActors: boolean;
-  /** Person actors by the slug of their last name, first one wins. */
-  bySurname: Map<string, number>;
+  /** Person actors by the slug of their last name, first one wins; built when a name is first resolved (`surnames`). */
+  bySurname: Map<string, number> | null;
 }
 
 /** The slug of a name's last word ("Recep Tayyip Erdoğan" → "erdogan"). */
@@ -31,17 +31,25 @@ const lastWord = (name: string) => slugify(name).split('-').pop() ?? '';
 export function speakerContext(doc: Doc, names: NameIndex, quoted: Span[] = []): SpeakerContext {
   // The stage only reads these mentions, so a mention that already names its actor is shared, not copied.
   const mentions: Mention[] = [];
-  const bySurname = new Map<string, number>();
-  let trustActors = false;
-  doc.actors.forEach((a, i) => {
-    for (const m of a.mentions) mentions.push(m.actor === i ? m : { ...m, actor: i });
-    if (a.kind !== 'person') return;
-    if (a.mentions.length > 0) trustActors = true;
-    const surname = lastWord(a.name);
-    if (!bySurname.has(surname)) bySurname.set(surname, i);
-  });
+  doc.actors.forEach((a, i) => { for (const m of a.mentions) mentions.push(m.actor === i ? m : { ...m, actor: i }); });
   mentions.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { doc, names, mentions, quoted, trustActors, bySurname };
+  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0), bySurname: null };
+}
+
+/**
+ * The person actors by surname slug. Built on first use (slugging every name is costly, and many articles
+ * resolve no name): only `personFromName` adds people, and it keeps the index up to date.
+ */
+function surnames(ctx: SpeakerContext): Map<string, number> {
+  if (!ctx.bySurname) {
+    ctx.bySurname = new Map();
+    for (const [i, a] of ctx.doc.actors.entries()) {
+      if (a.kind !== 'person') continue;
+      const surname = lastWord(a.name);
+      if (!ctx.bySurname.has(surname)) ctx.bySurname.set(surname, i);
+    }
+  }
+  return ctx.bySurname;
 }
 
 function mention(ctx: SpeakerContext, actor: number, span: Span, via: Mention['via']): void {
@@ -99,13 +107,14 @@ function personFromName(ctx: SpeakerContext, run: NameRun): number {
   const surname = run.surname;
   const full = run.words.length >= 2 ? run.name : ctx.names.full.get(surname) ?? run.name;
   const known = doc.knowledge.people.get(full.toLowerCase()) ?? doc.knowledge.people.get(run.name.toLowerCase());
-  let actor = ctx.bySurname.get(slugify(surname)) ?? actorIndex(doc, personKey(full));
+  const bySurname = surnames(ctx);
+  let actor = bySurname.get(slugify(surname)) ?? actorIndex(doc, personKey(full));
   if (actor < 0 && known) {
     actor = addActor(doc, { key: known.key, kind: 'person', name: known.name, role: known.role, country: known.country, organization: known.organization, represents: known.represents });
   }
   if (actor < 0) actor = addActor(doc, { key: personKey(full), kind: 'person', name: full, role: null, country: null, organization: null, represents: null });
   const last = lastWord(doc.actors[actor].name);
-  if (!ctx.bySurname.has(last)) ctx.bySurname.set(last, actor);
+  if (!bySurname.has(last)) bySurname.set(last, actor);
   // Later mentions of a one-word name now count as a person ("Erdoğan … he said").
   if (!ctx.names.full.has(surname)) ctx.names.full.set(surname, doc.actors[actor].name);
   mention(ctx, actor, run, run.words.length >= 2 ? 'name' : 'surname');

@@ -1,7 +1,7 @@
 // Reported speech led by a verb: "X said (that) …", "X warned of …", "X is demanding …", "…, saying …".
 import type { Doc, Sentence } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
-import { QUOTE_MARKS, SENTENCE_END, nextWord, prevWord, verbAt } from './cues.js';
+import { QUOTE_MARKS, REPORTING, SENTENCE_END, nextWord, prevWord, verbAt } from './cues.js';
 import {
   COMPLEMENT_PREPS, MIN_WORDS, contentEnd, hasVerb, contentSpan, contentStart, lastWordOf, objectStart, onlyCircumstance,
   pastCircumstance, type IndirectQuote,
@@ -44,7 +44,7 @@ function participleSubject(ctx: SpeakerContext, s: Sentence, comma: number, foun
   for (let k = comma - 1; k >= s.first; k--) {
     const t = doc.tokens[k];
     if (QUOTE_MARKS.has(t.text)) break; // the quotation's own words are not the clause
-    if (t.pos !== 'VERB' && !verbAt(doc, k, ['speech', 'thought', 'object'])) continue;
+    if (t.pos !== 'VERB' && !verbAt(doc, k, REPORTING)) continue;
     let from = s.first;
     for (let j = k - 1; j >= s.first; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { from = j + 1; break; }
     // "“…,” said Caddell, speaking of …": the speaker follows the verb.
@@ -95,7 +95,7 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
   const end = lastWordOf(doc, s);
   for (let v = s.first; v <= end; v++) {
     const t = doc.tokens[v];
-    const cls = verbAt(doc, v, ['speech', 'thought', 'object']);
+    const cls = verbAt(doc, v, REPORTING);
     if (!cls) continue;
     const nw = nextWord(doc, v);
     if (nw > end) continue;
