@@ -1,7 +1,7 @@
 // Finds who said a quoted span: a speech verb right after it ("…,” she said), before it ("X said: “…”"), or none.
 import { tokenAt, type Doc } from '../doc.js';
 import type { Span } from '../record.js';
-import { QUOTE_MARKS, REPORTING, SENTENCE_END, isSpace, nextWord, prevWord, segments, verbAt } from './cues.js';
+import { REPORTING, SENTENCE_END, isQuoteMark, isSpace, nextWord, prevWord, segments, verbAt } from './cues.js';
 import type { MarkedSpan } from './marks.js';
 import { ROLE_NOUNS, TITLES, reportingVerb, type VerbClass } from './lexicon.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
@@ -22,7 +22,7 @@ export function speakerAfterVerb(ctx: SpeakerContext, verb: number): Speaker | n
   let last = -1;
   for (let n = 0; k < doc.tokens.length && n < 12; k = nextWord(doc, k), n++) {
     const t = doc.tokens[k];
-    if (t.text === ',' || t.text === ';' || SENTENCE_END.has(t.text) || QUOTE_MARKS.has(t.text) || t.text.includes('\n')) break;
+    if (t.text === ',' || t.text === ';' || SENTENCE_END.has(t.text) || isQuoteMark(t.text) || t.text.includes('\n')) break;
     if (STOP_AFTER_VERB.has(t.lower) && n > 0) break;
     if (n === 0 && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.lower === 'that')) return null;
     last = k;
@@ -74,7 +74,7 @@ function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
     const t = doc.tokens[k];
     if (isSpace(t)) { if (t.text.includes('\n')) return signedBy(ctx, q, first, k); continue; }
     n++;
-    if (QUOTE_MARKS.has(t.text) || SENTENCE_END.has(t.text)) return signedBy(ctx, q, first, k);
+    if (isQuoteMark(t.text) || SENTENCE_END.has(t.text)) return signedBy(ctx, q, first, k);
     if (verbAt(doc, k)) {
       // Words between the mark and the verb: empty ("said X") or the speaker ("he", "the minister").
       let w = first;
@@ -123,14 +123,14 @@ function beforeQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
   let from = doc.sentences[sent]?.first ?? 0;
   for (; k >= from; k--) {
     const t = doc.tokens[k];
-    if (QUOTE_MARKS.has(t.text) && k !== prevWord(doc, tokenAt(doc, q.open))) { from = k + 1; break; }
+    if (isQuoteMark(t.text) && k !== prevWord(doc, tokenAt(doc, q.open))) { from = k + 1; break; }
     if (verbAt(doc, k)) {
       const verb = k;
       const t0 = doc.tokens[verb];
       const pw = prevWord(doc, verb);
       // A participle after a comma ("…, calling it “reckless”") takes the subject of the main clause.
       let start = from;
-      for (let j = verb - 1; j >= from; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { start = j + 1; break; }
+      for (let j = verb - 1; j >= from; j--) if (isQuoteMark(doc.tokens[j].text)) { start = j + 1; break; }
       // (The clause starts after any quotation before it: "“…,” Crosetto said, adding that …".)
       if (/ing$/.test(t0.lower) && pw >= 0 && (doc.tokens[pw].text === ',' || doc.tokens[pw].lower === 'as')) {
         const segs = segments(doc, start, pw).filter((s) => s.end > s.start);

@@ -2,7 +2,7 @@
 import type { Doc, Sentence } from '../doc.js';
 import type { Span } from '../record.js';
 import type { Attribution } from './attribution.js';
-import { QUOTE_MARKS, REPORTING, SENTENCE_END, SPEECH, isSpace, nextWord, verbAt } from './cues.js';
+import { REPORTING, SENTENCE_END, SPEECH, isQuoteMark, isSpace, nextWord, verbAt } from './cues.js';
 import { reportingVerb, TIME_WORDS } from './lexicon.js';
 
 export interface IndirectQuote {
@@ -58,7 +58,7 @@ export function adjunctOnly(doc: Doc, from: number, to: number, strict = false):
   for (let k = from; k <= to; k++) {
     const t = doc.tokens[k];
     if (isSpace(t)) continue;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.lower === 'that' || QUOTE_MARKS.has(t.text)) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.lower === 'that' || isQuoteMark(t.text)) return false;
     if (++words > 8) return false;
   }
   return true;
@@ -73,7 +73,7 @@ export function contentStart(doc: Doc, verb: number, last: number): number {
   if (lemma === 'tell' || lemma === 'warn' || lemma === 'assure' || lemma === 'remind' || lemma === 'ask') {
     for (let j = k, n = 0; j <= last && n < 10; j = nextWord(doc, j), n++) {
       if (doc.tokens[j].lower === 'that' || (lemma === 'ask' && doc.tokens[j].lower === 'whether')) return j;
-      if (doc.tokens[j].text === ',' || QUOTE_MARKS.has(doc.tokens[j].text) || (doc.tokens[j].lower === 'to' && doc.tokens[j].pos === 'PART')) break;
+      if (doc.tokens[j].text === ',' || isQuoteMark(doc.tokens[j].text) || (doc.tokens[j].lower === 'to' && doc.tokens[j].pos === 'PART')) break;
     }
     if (lemma === 'tell') {
       // "told Reuters the plan was dead": skip one short object.

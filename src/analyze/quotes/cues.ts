@@ -4,6 +4,8 @@ import type { Span } from '../record.js';
 import { reportingVerb, type VerbClass } from './lexicon.js';
 
 export const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '«', '»', '„']);
+/** Whether a token's text is a quotation mark (checked by length first: most tokens are longer words). */
+export const isQuoteMark = (text: string): boolean => text.length === 1 && QUOTE_MARKS.has(text);
 export const SENTENCE_END = new Set(['.', '!', '?']);
 
 /** Whitespace only: tagged SPACE, or (rarely) untagged whitespace; a token opening with a printable ASCII character never is. */
@@ -22,8 +24,11 @@ const MAKE = new Set(['make', 'makes', 'made', 'making']);
 const CLASSES: readonly (VerbClass | undefined)[] = [undefined, 'speech', 'thought', 'object'];
 const CODES: Record<VerbClass, number> = { speech: 1, thought: 2, object: 3 };
 const classCache = new WeakMap<Doc, Uint8Array>();
-/** The document asked about last and its classes: the stage asks about one document many times in a row. */
-let recentDoc: WeakRef<Doc> | undefined;
+/**
+ * The document asked about last and its classes: the stage asks about one document thousands of times in a row,
+ * and comparing it is far cheaper than a WeakMap (or WeakRef) look-up. Holds at most that one document.
+ */
+let recentDoc: Doc | undefined;
 let recentCodes: Uint8Array | undefined;
 
 /** Speech verbs only (the default of `verbAt`), and every reporting verb. */
@@ -32,7 +37,7 @@ export const REPORTING: readonly VerbClass[] = ['speech', 'thought', 'object'];
 
 /** The reporting-verb class of every token, worked out in one scan per document and kept. */
 function verbClasses(doc: Doc): Uint8Array {
-  if (recentCodes && recentCodes.length === doc.tokens.length && recentDoc?.deref() === doc) return recentCodes;
+  if (doc === recentDoc && recentCodes!.length === doc.tokens.length) return recentCodes!;
   let codes = classCache.get(doc);
   if (!codes || codes.length !== doc.tokens.length) {
     codes = new Uint8Array(doc.tokens.length);
@@ -42,7 +47,7 @@ function verbClasses(doc: Doc): Uint8Array {
     }
     classCache.set(doc, codes);
   }
-  recentDoc = new WeakRef(doc);
+  recentDoc = doc;
   recentCodes = codes;
   return codes;
 }
@@ -87,7 +92,7 @@ export function segments(doc: Doc, from: number, to: number): Span[] {
   let e = -1;
   for (let i = from; i <= to; i++) {
     const t = doc.tokens[i];
-    if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.text === '–' || QUOTE_MARKS.has(t.text)) {
+    if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.text === '–' || isQuoteMark(t.text)) {
       if (s >= 0) out.push({ start: s, end: e });
       else out.push({ start: t.start, end: t.start });
       s = -1;

@@ -1,7 +1,7 @@
 // Reported speech framed by a cue around the clause: "…, X said.", "The talks, X said, will …", "As X noted, …", "According to X, …".
 import type { Doc, Sentence } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
-import { QUOTE_MARKS, nextWord, prevWord, verbAt } from './cues.js';
+import { isQuoteMark, nextWord, prevWord, verbAt } from './cues.js';
 import { CLAUSE_BREAKS, adjunctOnly, contentSpan, hasVerb, lastWordOf, type IndirectQuote } from './content.js';
 import { speakerIn, type SpeakerContext } from './speaker.js';
 
@@ -18,7 +18,7 @@ export function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null 
   let verb = -1;
   for (let c = end, n = 0; c > s.first && n < TAIL_MAX; c--, n++) {
     const t = doc.tokens[c];
-    if (QUOTE_MARKS.has(t.text)) return null;
+    if (isQuoteMark(t.text)) return null;
     if (t.text !== ',') {
       if (verbAt(doc, c)) verb = c;
       continue;
@@ -64,13 +64,13 @@ export function midCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   if (verb >= end) return null;
   for (let c = nextWord(doc, s.first); c < verb; c = nextWord(doc, c)) {
     const t = doc.tokens[c];
-    if (QUOTE_MARKS.has(t.text)) return null;
+    if (isQuoteMark(t.text)) return null;
     if (t.text !== ',') continue;
     // The speaker and the verb, then a comma: ", the minister said," / ", he added on Friday,".
     let v = -1;
     let k = nextWord(doc, c);
     for (let n = 0; k < end && n < 12; n++, k = nextWord(doc, k)) {
-      if (doc.tokens[k].text === ',' || QUOTE_MARKS.has(doc.tokens[k].text)) break;
+      if (doc.tokens[k].text === ',' || isQuoteMark(doc.tokens[k].text)) break;
       if (v < 0 && verbAt(doc, k)) v = k;
     }
     if (v < 0 || doc.tokens[k]?.text !== ',' || v === nextWord(doc, c)) continue;

@@ -2,7 +2,7 @@
 import type { Doc, Sentence } from '../doc.js';
 import type { Span } from '../record.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
-import { QUOTE_MARKS, isSpace, nextWord, prevWord, verbAt } from './cues.js';
+import { isQuoteMark, isSpace, nextWord, prevWord, verbAt } from './cues.js';
 import { contentSpan, type IndirectQuote } from './content.js';
 import { accordingHead, asHead, midCue, tailCue } from './frame-cues.js';
 import { NOT_SPEAKERS } from './lexicon.js';
@@ -18,7 +18,7 @@ export type { IndirectQuote } from './content.js';
 function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   const { doc } = ctx;
   let k = s.first;
-  if (QUOTE_MARKS.has(doc.tokens[k].text)) k = nextWord(doc, k);
+  if (isQuoteMark(doc.tokens[k].text)) k = nextWord(doc, k);
   const nameStart = k;
   for (let n = 0; n < 4 && k <= s.last; n++, k = nextWord(doc, k)) {
     const t = doc.tokens[k];
@@ -31,7 +31,7 @@ function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
       let last = s;
       for (let j = s.i + 1; j < doc.sentences.length && !startsParagraph(doc, doc.sentences[j]); j++) last = doc.sentences[j];
       let to = last.last;
-      while (to > k && (isSpace(doc.tokens[to]) || QUOTE_MARKS.has(doc.tokens[to].text))) to--;
+      while (to > k && (isSpace(doc.tokens[to]) || isQuoteMark(doc.tokens[to].text))) to--;
       const content = contentSpan(doc, k + 1, to);
       if (!content || !sp) return null;
       return { span: content, attr: { speaker: sp, cue: t } };
@@ -59,7 +59,7 @@ function colonBlock(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   const { doc } = ctx;
   if (doc.tokens[s.last]?.text !== ':') return null;
   const next = doc.sentences[s.i + 1];
-  if (!next || !startsParagraph(doc, next) || QUOTE_MARKS.has(doc.tokens[next.first].text)) return null;
+  if (!next || !startsParagraph(doc, next) || isQuoteMark(doc.tokens[next.first].text)) return null;
   for (let v = s.first; v < s.last; v++) {
     if (!verbAt(doc, v) && doc.tokens[v].lower !== 'continued') continue;
     const sp = speakerBeforeVerb(ctx, s.first, v) ?? speakerAfterVerb(ctx, v);

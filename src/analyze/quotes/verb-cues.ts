@@ -1,7 +1,7 @@
 // Reported speech led by a verb: "X said (that) …", "X warned of …", "X is demanding …", "…, saying …".
 import type { Doc, Sentence } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
-import { QUOTE_MARKS, REPORTING, SENTENCE_END, nextWord, prevWord, verbAt } from './cues.js';
+import { REPORTING, SENTENCE_END, isQuoteMark, nextWord, prevWord, verbAt } from './cues.js';
 import {
   COMPLEMENT_PREPS, MIN_WORDS, contentEnd, hasVerb, contentSpan, contentStart, lastWordOf, objectStart, onlyCircumstance,
   pastCircumstance, type IndirectQuote,
@@ -43,13 +43,13 @@ function participleSubject(ctx: SpeakerContext, s: Sentence, comma: number, foun
   if (found.length) return found[found.length - 1].attr?.speaker ?? null;
   for (let k = comma - 1; k >= s.first; k--) {
     const t = doc.tokens[k];
-    if (QUOTE_MARKS.has(t.text)) break; // the quotation's own words are not the clause
+    if (isQuoteMark(t.text)) break; // the quotation's own words are not the clause
     if (t.pos !== 'VERB' && !verbAt(doc, k, REPORTING)) continue;
     let from = s.first;
-    for (let j = k - 1; j >= s.first; j--) if (QUOTE_MARKS.has(doc.tokens[j].text)) { from = j + 1; break; }
+    for (let j = k - 1; j >= s.first; j--) if (isQuoteMark(doc.tokens[j].text)) { from = j + 1; break; }
     // "“…,” said Caddell, speaking of …": the speaker follows the verb.
     const pw = prevWord(doc, k);
-    const inverted = pw < from || doc.tokens[pw].text === ',' || QUOTE_MARKS.has(doc.tokens[pw].text);
+    const inverted = pw < from || doc.tokens[pw].text === ',' || isQuoteMark(doc.tokens[pw].text);
     const sp = inverted ? speakerAfterVerb(ctx, k) : speakerBeforeVerb(ctx, from, k);
     if (sp) return sp;
   }
@@ -64,7 +64,7 @@ function sentenceSubject(ctx: SpeakerContext, s: Sentence, limit: number): Speak
   for (let k = s.first; k < limit; k++) {
     const t = doc.tokens[k];
     if (t.pos === 'VERB' || t.pos === 'AUX') return k > s.first ? speakerBeforeVerb(ctx, s.first, k) : null;
-    if (QUOTE_MARKS.has(t.text)) return null;
+    if (isQuoteMark(t.text)) return null;
   }
   return null;
 }
@@ -75,7 +75,7 @@ function bareNounPhrase(doc: Doc, from: number, to: number): boolean {
   let words = 0;
   for (let k = from; k <= to; k++) {
     const t = doc.tokens[k];
-    if (t.pos === 'VERB' || t.pos === 'AUX' || QUOTE_MARKS.has(t.text)) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t.text)) return false;
     if (/[\p{L}\p{N}]/u.test(t.text) && ++words > BARE_NP_WORDS) return false;
   }
   return true;
@@ -100,7 +100,7 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     const nw = nextWord(doc, v);
     if (nw > end) continue;
     const next = doc.tokens[nw];
-    if (next.text === ':' || next.text === ',' || QUOTE_MARKS.has(next.text) || SENTENCE_END.has(next.text)) continue;
+    if (next.text === ':' || next.text === ',' || isQuoteMark(next.text) || SENTENCE_END.has(next.text)) continue;
     const pw = prevWord(doc, v);
     const before = doc.tokens[pw];
     // "“…,” said X" and "“…,” X told Y" attribute a quotation, they do not report one.
