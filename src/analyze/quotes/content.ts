@@ -20,7 +20,7 @@ export function contentSpan(doc: Doc, from: number, to: number, minWords = MIN_W
   while (to >= from && (isSpace(doc.tokens[to]) || /^[,;:.!?—–-]$/.test(doc.tokens[to].text))) to--;
   if (to < from) return null;
   let words = 0;
-  for (let k = from; k <= to; k++) if (/[\p{L}\p{N}]/u.test(doc.tokens[k].text)) words++;
+  for (let k = from; k <= to && words < minWords; k++) if (/[\p{L}\p{N}]/u.test(doc.tokens[k].text)) words++;
   if (words < minWords) return null;
   return { start: doc.tokens[from].start, end: doc.tokens[to].end };
 }

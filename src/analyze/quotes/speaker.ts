@@ -80,6 +80,13 @@ function overlapping(ctx: SpeakerContext, span: Span): Mention[] {
   return out.reverse();
 }
 
+/** The first mention of exactly the span start..end, or undefined. */
+function mentionAt(ctx: SpeakerContext, start: number, end: number): Mention | undefined {
+  const ms = ctx.mentions;
+  for (let i = firstAtOrAfter(ms, start); i < ms.length && ms[i].start === start; i++) if (ms[i].end === end) return ms[i];
+  return undefined;
+}
+
 /** Index of the first span starting at or after an offset (spans sorted by start). */
 function firstAtOrAfter(spans: Span[], offset: number): number {
   let lo = 0;
@@ -158,6 +165,12 @@ export function inByline(text: string, offset: number): boolean {
   return (end < 0 ? text.length : end) - start < 80;
 }
 
+/** The last item that passes a test, or undefined. */
+function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
+  return undefined;
+}
+
 const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country: 2, group: 3 };
 
 /**
@@ -168,20 +181,21 @@ const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country:
 export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly = false): Speaker | null {
   const { doc } = ctx;
   const list = (Array.isArray(spans) ? spans : [spans]).filter((s) => s.end > s.start);
-  const per = list.map((span) => {
-    const ms = overlapping(ctx, span).filter((m) => m.via !== 'pronoun');
+  const mentionsIn = list.map((span) => overlapping(ctx, span).filter((m) => m.via !== 'pronoun'));
+  for (const ms of mentionsIn) {
+    const m = lastOf(ms, (x) => doc.actors[x.actor].kind === 'person');
+    if (m) return { actor: m.actor, span: m };
+  }
+  // Name runs are looked up only now: most speakers are a person the actors stage already found.
+  const per = list.map((span, i) => {
     // A run already known as a name is left to its mention; one inside a longer role phrase ("U.S. deputy ambassador Jane Roe") is not.
     const runs = namesIn(ctx.names, span).filter((r) => r.start >= span.start && r.end <= span.end
       && !overlapping(ctx, r).some((m) => m.start >= r.start || doc.actors[m.actor].kind === 'person'));
-    return { span, ms, runs };
+    return { span, ms: mentionsIn[i], runs };
   });
-  for (const { ms } of per) {
-    const people = ms.filter((m) => doc.actors[m.actor].kind === 'person');
-    if (people.length) { const m = people[people.length - 1]; return { actor: m.actor, span: m }; }
-  }
   for (const { runs } of per) {
-    const people = runs.filter((r) => !r.orgLike && (r.words.length >= 2 || ctx.names.full.has(r.surname) || doc.knowledge.people.has(r.name.toLowerCase())));
-    if (people.length) { const r = people[people.length - 1]; return { actor: personFromName(ctx, r), span: r }; }
+    const r = lastOf(runs, (x) => !x.orgLike && (x.words.length >= 2 || ctx.names.full.has(x.surname) || doc.knowledge.people.has(x.name.toLowerCase())));
+    if (r) return { actor: personFromName(ctx, r), span: r };
   }
   if (peopleOnly) return null;
   for (const { span, ms } of per) {
@@ -216,12 +230,12 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
     return { actor: best.actor, span: best };
   }
   for (const { runs } of per) {
-    const outlets = runs.filter((r) => r.outlet);
-    if (outlets.length) { const r = outlets[outlets.length - 1]; return { actor: organizationFromName(ctx, r), span: r }; }
+    const r = lastOf(runs, (x) => x.outlet);
+    if (r) return { actor: organizationFromName(ctx, r), span: r };
   }
   for (const { runs } of per) {
-    const orgs = runs.filter((r) => r.orgLike);
-    if (orgs.length) { const r = orgs[orgs.length - 1]; return { actor: organizationFromName(ctx, r), span: r }; }
+    const r = lastOf(runs, (x) => x.orgLike);
+    if (r) return { actor: organizationFromName(ctx, r), span: r };
   }
   for (const { span, runs } of per) {
     // A lone capitalised word is a speaker only when it is all the segment holds ("Lavrov said").
@@ -284,7 +298,7 @@ function wordSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
   for (let m = re.exec(slice); m; m = re.exec(slice)) words.push({ w: m[0].toLowerCase(), s: span.start + m.index, e: span.start + m.index + m[0].length });
   for (let k = words.length - 1; k >= 0; k--) {
     const { w, s, e } = words[k];
-    const pron = overlapping(ctx, { start: s, end: e }).find((m) => m.start === s && m.end === e);
+    const pron = mentionAt(ctx, s, e);
     if (pron) return { actor: pron.actor, span: pron };
     if (PERSON_PRONOUNS.has(w)) {
       const a = lastActorBefore(ctx, s, ['person']);
