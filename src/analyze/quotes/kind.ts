@@ -33,6 +33,10 @@ export function isNotSpeech(doc: Doc, q: MarkedSpan): boolean {
  * long, and telling titles and terms apart needs only short ones.
  */
 function shortWords(doc: Doc, q: MarkedSpan, max: number): string[] | null {
+  // Closing punctuation can take away at most the last word: with more than max + 1 words, the quote is long.
+  const any = /\S+/g;
+  any.lastIndex = q.start;
+  for (let m = any.exec(doc.text), n = 0; m && m.index < q.end; m = any.exec(doc.text)) if (++n > max + 1) return null;
   const body = doc.text.slice(q.start, q.end).replace(/[.,!?;:]+$/, '');
   const words: string[] = [];
   const re = /\S+/g;

@@ -23,17 +23,29 @@ export interface SpeakerContext {
   trustActors: boolean;
   /** Person actors by the slug of their last name, first one wins; built when a name is first resolved (`surnames`). */
   bySurname: Map<string, number> | null;
+  /** Slugs already worked out in this document (one speaker is resolved many times). */
+  slugs: Map<string, string>;
 }
 
 /** The slug of a name's last word ("Recep Tayyip Erdoğan" → "erdogan"). */
-const lastWord = (name: string) => slugify(name).split('-').pop() ?? '';
+const lastWord = (ctx: SpeakerContext, name: string) => slug(ctx, name).split('-').pop() ?? '';
+
+/** `slugify`, remembered for the document. */
+function slug(ctx: SpeakerContext, text: string): string {
+  let out = ctx.slugs.get(text);
+  if (out === undefined) {
+    out = slugify(text);
+    ctx.slugs.set(text, out);
+  }
+  return out;
+}
 
 export function speakerContext(doc: Doc, names: NameIndex, quoted: Span[] = []): SpeakerContext {
   // The stage only reads these mentions, so a mention that already names its actor is shared, not copied.
   const mentions: Mention[] = [];
   doc.actors.forEach((a, i) => { for (const m of a.mentions) mentions.push(m.actor === i ? m : { ...m, actor: i }); });
   mentions.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0), bySurname: null };
+  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0), bySurname: null, slugs: new Map() };
 }
 
 /**
@@ -45,7 +57,7 @@ function surnames(ctx: SpeakerContext): Map<string, number> {
     ctx.bySurname = new Map();
     for (const [i, a] of ctx.doc.actors.entries()) {
       if (a.kind !== 'person') continue;
-      const surname = lastWord(a.name);
+      const surname = lastWord(ctx, a.name);
       if (!ctx.bySurname.has(surname)) ctx.bySurname.set(surname, i);
     }
   }
@@ -115,12 +127,12 @@ function personFromName(ctx: SpeakerContext, run: NameRun): number {
   const full = run.words.length >= 2 ? run.name : ctx.names.full.get(surname) ?? run.name;
   const known = doc.knowledge.people.get(full.toLowerCase()) ?? doc.knowledge.people.get(run.name.toLowerCase());
   const bySurname = surnames(ctx);
-  let actor = bySurname.get(slugify(surname)) ?? actorIndex(doc, personKey(full));
+  let actor = bySurname.get(slug(ctx, surname)) ?? actorIndex(doc, personKey(full));
   if (actor < 0 && known) {
     actor = addActor(doc, { key: known.key, kind: 'person', name: known.name, role: known.role, country: known.country, organization: known.organization, represents: known.represents });
   }
   if (actor < 0) actor = addActor(doc, { key: personKey(full), kind: 'person', name: full, role: null, country: null, organization: null, represents: null });
-  const last = lastWord(doc.actors[actor].name);
+  const last = lastWord(ctx, doc.actors[actor].name);
   if (!bySurname.has(last)) bySurname.set(last, actor);
   // Later mentions of a one-word name now count as a person ("Erdoğan … he said").
   if (!ctx.names.full.has(surname)) ctx.names.full.set(surname, doc.actors[actor].name);
