@@ -25,12 +25,11 @@ const RUN = new RegExp(`${WORD}(?:[ \\u00a0]+(?:(?:von|van|der|den|de|da|del|di|
 const MAYBE_CAPITAL = /[A-Z\u00c0-\uffff]/g;
 
 /** The first capitalised run starting at or after an offset, or null. */
-function runFrom(text: string, offset: number): RegExpExecArray | null {
+function runFrom(text: string, offset: number): Span | null {
   MAYBE_CAPITAL.lastIndex = offset;
   for (let c = MAYBE_CAPITAL.exec(text); c; c = MAYBE_CAPITAL.exec(text)) {
     RUN.lastIndex = c.index;
-    const m = RUN.exec(text);
-    if (m) return m;
+    if (RUN.test(text)) return { start: c.index, end: RUN.lastIndex };
   }
   return null;
 }
@@ -103,8 +102,8 @@ export interface NameIndex {
 /** One pass over the text for capitalised runs; only runs of several words are cleaned now (for the surname index). */
 export function indexNames(text: string): NameIndex {
   const index: NameIndex = { text, raw: [], cleaned: [], full: new Map() };
-  for (let m = runFrom(text, 0); m; m = runFrom(text, m.index + m[0].length)) {
-    for (const piece of splitAtSentenceEnds(m[0], m.index)) {
+  for (let found = runFrom(text, 0); found; found = runFrom(text, found.end)) {
+    for (const piece of splitAtSentenceEnds(text, found)) {
       index.raw.push(piece);
       index.cleaned.push(undefined);
       const space = text.indexOf(' ', piece.start);
@@ -136,8 +135,10 @@ export const allNames = (index: NameIndex): NameRun[] =>
 const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'st.', 'jr.', 'sr.', 'prof.', 'adm.', 'capt.', 'sgt.']);
 
 /** Cuts a run where a word ends a sentence ("… Lindqvist. Later …"); initials and abbreviations do not. */
-function splitAtSentenceEnds(run: string, offset: number): Span[] {
-  if (!run.includes('.')) return [{ start: offset, end: offset + run.length }];
+function splitAtSentenceEnds(text: string, span: Span): Span[] {
+  const run = text.slice(span.start, span.end);
+  if (!run.includes('.')) return [span];
+  const offset = span.start;
   const out: Span[] = [];
   let start = 0;
   const re = /\S+/g;
