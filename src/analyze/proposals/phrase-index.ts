@@ -1,5 +1,5 @@
-// A look-up of multi-word lexicon phrases over the word stream: a Map from first word to candidates, longest match first.
-import { normWord, type Word } from './words.js';
+// A look-up of multi-word lexicon phrases over the word stream: candidates by first word, longest match first.
+import { lexiconNumber, normWord, type Word } from './words.js';
 
 export interface PhraseMatch<T> {
   first: number; // word index
@@ -13,22 +13,23 @@ interface Compiled<T> { words: string[]; entry: T }
 const GAP = 3;
 
 export class PhraseIndex<T> {
-  private byFirst = new Map<string, Compiled<T>[]>();
+  /** The phrases by the lexicon number of their first word (`Word.lex`). */
+  private byFirst: Compiled<T>[][] = [];
 
   /** Adds a phrase (space-separated words, "*" for a short gap) with its entry. */
   add(phrase: string, entry: T): void {
     const words = phrase.split(/\s+/).filter(Boolean).map((w) => (w === '*' ? w : normWord(w)));
     if (!words.length || words[0] === '*') return;
-    const list = this.byFirst.get(words[0]) ?? [];
+    const list = (this.byFirst[lexiconNumber(words[0])] ??= []);
     if (list.some((c) => c.words.join(' ') === words.join(' '))) return;
     list.push({ words, entry });
     list.sort((a, b) => b.words.length - a.words.length);
-    this.byFirst.set(words[0], list);
   }
 
   /** The longest phrase starting at word i, or null. Matches stay inside one sentence. */
   matchAt(words: Word[], i: number): PhraseMatch<T> | null {
-    const list = this.byFirst.get(words[i].norm);
+    const lex = words[i].lex;
+    const list = lex < 0 ? undefined : this.byFirst[lex];
     if (!list) return null;
     let best: PhraseMatch<T> | null = null;
     for (const c of list) {

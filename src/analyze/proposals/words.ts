@@ -11,6 +11,8 @@ export interface Word {
   parts: string[];
   /** Surface text. */
   text: string;
+  /** The number of `norm` among the words that begin a lexicon phrase (see `lexiconNumber`), or -1. */
+  lex: number;
   /** Part of speech of the last token. */
   pos: string;
   sentence: number;
@@ -19,20 +21,45 @@ export interface Word {
 const HYPHENS = new Set(['-', '‑', '–']);
 
 const SPECIAL = /[’‘`\-‑]/;
-export const normWord = (s: string): string => {
-  const lower = s.toLowerCase();
-  return SPECIAL.test(lower) ? lower.replace(/[’‘`]/g, "'").replace(/[-‑]/g, '') : lower;
-};
+/** `normWord` of a string already in lower case. */
+const normLower = (lower: string): string => (SPECIAL.test(lower) ? lower.replace(/[’‘`]/g, "'").replace(/[-‑]/g, '') : lower);
+export const normWord = (s: string): string => normLower(s.toLowerCase());
 
-const CACHE = new WeakMap<Doc['tokens'], Word[]>();
+/**
+ * The words that begin a lexicon phrase, numbered in the order the phrase look-ups (PhraseIndex) register them.
+ * A word carries its number (`Word.lex`), so each look-up over the word stream indexes an array instead of hashing
+ * the word's text again.
+ */
+const LEXICON_FIRST = new Map<string, number>();
+
+/** The number of a normalised word that begins a lexicon phrase, registering it when new. */
+export function lexiconNumber(norm: string): number {
+  let n = LEXICON_FIRST.get(norm);
+  if (n === undefined) {
+    n = LEXICON_FIRST.size;
+    LEXICON_FIRST.set(norm, n);
+  }
+  return n;
+}
+
+const lexOf = (norm: string): number => LEXICON_FIRST.get(norm) ?? -1;
+
+const CACHE = new WeakMap<Doc['tokens'], { words: Word[]; lexicon: number }>();
 
 /** Builds (once per token list) the word list of a tokenised document: non-space tokens, with "a-b" joined. */
 export function wordsOf(doc: Doc): Word[] {
   const cached = CACHE.get(doc.tokens);
-  if (cached) return cached;
-  const out = buildWords(doc);
-  CACHE.set(doc.tokens, out);
-  return out;
+  if (cached) {
+    // Phrases registered since the words were built: number their first words too.
+    if (cached.lexicon !== LEXICON_FIRST.size) {
+      for (const w of cached.words) w.lex = lexOf(w.norm);
+      cached.lexicon = LEXICON_FIRST.size;
+    }
+    return cached.words;
+  }
+  const words = buildWords(doc);
+  CACHE.set(doc.tokens, { words, lexicon: LEXICON_FIRST.size });
+  return words;
 }
 
 function buildWords(doc: Doc): Word[] {
@@ -50,36 +77,44 @@ function buildWords(doc: Doc): Word[] {
       if (isHyphen) {
         const next = toks[t + 1];
         if (!next || next.start !== tok.end || next.pos === 'SPACE' || next.pos === 'PUNCT') {
-          out.push(mk(out.length, tok.start, tok.end, tok.text, tok.pos, tok.sentence));
+          out.push(mk(out.length, tok.start, tok.end, tok.text, normLower(tok.lower), tok.pos, tok.sentence));
           continue;
         }
       }
       prev.end = tok.end;
       prev.text = doc.text.slice(prev.start, prev.end);
-      prev.norm = normWord(prev.text);
-      prev.parts = prev.text.toLowerCase().split(/[-‑]/).filter(Boolean);
+      const lower = prev.text.toLowerCase();
+      prev.norm = normLower(lower);
+      prev.lex = lexOf(prev.norm);
+      prev.parts = lower.split(/[-‑]/).filter(Boolean);
       if (!isHyphen) prev.pos = tok.pos;
       continue;
     }
     // "Poland's," can come as one token: split the possessive off.
     const surface = tok.text;
-    const poss = surface.length > 2 && (surface.endsWith("'s") || surface.endsWith('’s')) ? /^(.+?)(['’]s)$/.exec(surface) : null;
-    if (poss && tok.pos !== 'PUNCT') {
-      const cut = tok.start + poss[1].length;
-      out.push(mk(out.length, tok.start, cut, poss[1], tok.pos, tok.sentence));
-      out.push(mk(out.length, cut, tok.end, poss[2], 'PART', tok.sentence));
+    if (isPossessive(surface) && tok.pos !== 'PUNCT') {
+      const stem = surface.slice(0, -2);
+      const cut = tok.start + stem.length;
+      out.push(mk(out.length, tok.start, cut, stem, normWord(stem), tok.pos, tok.sentence));
+      out.push(mk(out.length, cut, tok.end, surface.slice(-2), "'s", 'PART', tok.sentence));
       continue;
     }
-    out.push(mk(out.length, tok.start, tok.end, tok.text, tok.pos, tok.sentence));
+    out.push(mk(out.length, tok.start, tok.end, surface, normLower(tok.lower), tok.pos, tok.sentence));
   }
   return out;
 }
 
+/** "Poland's", "Poland’s": a word with a possessive ending still on it. */
+function isPossessive(s: string): boolean {
+  const n = s.length;
+  return n > 2 && s[n - 1] === 's' && (s[n - 2] === "'" || s[n - 2] === '’');
+}
+
 const ONE_PART: string[] = [];
 
-function mk(i: number, start: number, end: number, text: string, pos: string, sentence: number): Word {
+function mk(i: number, start: number, end: number, text: string, norm: string, pos: string, sentence: number): Word {
   // `parts` is filled only for hyphenated words; a single word has none listed.
-  return { i, start, end, norm: normWord(text), parts: ONE_PART, text, pos, sentence };
+  return { i, start, end, norm, parts: ONE_PART, text, lex: lexOf(norm), pos, sentence };
 }
 
 /** Index of the first word ending after a character offset (binary search). */
