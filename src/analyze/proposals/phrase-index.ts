@@ -31,12 +31,14 @@ export class PhraseIndex<T> {
     const lex = words[i].lex;
     const list = lex < 0 ? undefined : this.byFirst[lex];
     if (!list) return null;
-    let best: PhraseMatch<T> | null = null;
+    // The first of the longest: phrases are listed longest first, and a later one wins only with a longer span.
+    let last = -1;
+    let entry: T | undefined;
     for (const c of list) {
-      const last = matchFrom(words, i, c.words);
-      if (last >= 0 && (!best || last - i > best.last - best.first)) best = { first: i, last, entry: c.entry };
+      const end = matchFrom(words, i, c.words, 0, words[i].sentence);
+      if (end > last) { last = end; entry = c.entry; }
     }
-    return best;
+    return last < 0 ? null : { first: i, last, entry: entry as T };
   }
 
   /** All non-overlapping longest matches, left to right, between word indices [from, to]. */
@@ -53,14 +55,14 @@ export class PhraseIndex<T> {
   }
 }
 
-function matchFrom(words: Word[], i: number, pattern: string[]): number {
-  const sentence = words[i].sentence;
+/** The last word of pattern[p…] matched from word i inside the sentence, or -1. */
+function matchFrom(words: Word[], i: number, pattern: string[], p: number, sentence: number): number {
   let w = i;
-  for (let p = 0; p < pattern.length; p++) {
+  for (; p < pattern.length; p++) {
     if (pattern[p] === '*') {
       // Try the shortest gap that lets the rest match.
       for (let g = 0; g <= GAP; g++) {
-        const rest = matchFrom2(words, w + g, pattern.slice(p + 1), sentence);
+        const rest = restFrom(words, w + g, pattern, p + 1, sentence);
         if (rest >= 0) return rest;
         const gw = words[w + g];
         if (!gw || gw.sentence !== sentence || gw.pos === 'PUNCT') break;
@@ -74,11 +76,12 @@ function matchFrom(words: Word[], i: number, pattern: string[]): number {
   return w - 1;
 }
 
-function matchFrom2(words: Word[], i: number, pattern: string[], sentence: number): number {
-  if (!pattern.length) return i - 1;
+/** The rest of a pattern after a gap, from word i: its first word must be there. */
+function restFrom(words: Word[], i: number, pattern: string[], p: number, sentence: number): number {
+  if (p === pattern.length) return i - 1;
   const cur = words[i];
-  if (!cur || cur.sentence !== sentence || cur.norm !== pattern[0]) return -1;
-  return matchFrom(words, i, pattern);
+  if (!cur || cur.sentence !== sentence || cur.norm !== pattern[p]) return -1;
+  return matchFrom(words, i, pattern, p, sentence);
 }
 
 /** Plural forms of a noun: tank → tanks, embargo → embargoes, policy → policies. */
