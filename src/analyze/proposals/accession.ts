@@ -2,9 +2,10 @@
 import type { Doc } from '../doc.js';
 import type { Candidate } from './candidates.js';
 import { nounPhrase } from './phrase.js';
+import { WordSet } from './phrase-index.js';
 import type { Word } from './words.js';
 
-const JOIN = new Set(['join', 'joins', 'joined', 'joining']);
+const JOIN = new WordSet(['join', 'joins', 'joined', 'joining']);
 const CLUBS = new Set(['nato', 'alliance', 'eu', 'union', 'bloc', 'us', 'organization', 'organisation']);
 /** Words that may sit between a candidate and "join" ("Sweden also joined", "Finland to join"). */
 const BRIDGE = new Set(['to', 'also', 'from', 'in', 'eventually', 'finally', 'formally', 'soon', 'could', 'can', 'will', 'would', 'may', 'might', 'not', 'never', 'has', 'have', 'had']);
@@ -12,7 +13,7 @@ const BRIDGE = new Set(['to', 'also', 'from', 'in', 'eventually', 'finally', 'fo
 export function joinCandidates(_doc: Doc, words: Word[], covered: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!JOIN.has(words[i].norm) || covered[i]) continue;
+    if (!JOIN.has(words[i]) || covered[i]) continue;
     let club = -1;
     for (let k = i + 1; k <= i + 4 && k < words.length && words[k].sentence === words[i].sentence; k++) {
       if (CLUBS.has(words[k].norm)) { club = k; break; }

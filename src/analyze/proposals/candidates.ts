@@ -2,6 +2,7 @@
 import type { Doc } from '../doc.js';
 import type { ActorIndex } from './actor-index.js';
 import { nounPhrase, type NounPhrase } from './phrase.js';
+import { WordSet } from './phrase-index.js';
 import {
   ANAPHORS, CLUBS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, MISSION_MODIFIERS, NOT_BEFORE, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS, WEAPON_NOUNS,
   type AnaphorKind, type ProposalKind,
@@ -49,6 +50,7 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
+    if (!CANDIDATE_STARTS.has(w)) continue;
     const model = WEAPON_MODELS.get(w.norm);
     if (model && (w.pos === 'PROPN' || w.pos === 'NOUN' || /^[A-Z]/.test(w.text)) && modelInContext(words, i, model.needs)) {
       let last = i;
@@ -156,6 +158,9 @@ const OF_OBJECTS = new Map<string, Set<string>>([
   ['swap', new Set(['prisoners', 'captives', 'detainees'])],
 ]);
 const OF_REACH = 4;
+
+/** The words a candidate can start at: a weapon model, a trigger's first word, a noun with an "of" object, a generic head, an anaphor. */
+const CANDIDATE_STARTS = new WordSet([...WEAPON_MODELS.keys(), ...TRIGGERS.firstWords(), ...OF_OBJECTS.keys(), ...GENERIC_HEADS, ...ANAPHORS.keys()]);
 
 /** The word that makes "withdrawal of … troops" or "recognition of Palestine" a proposal, or -1. */
 function ofObject(words: Word[], i: number, ix: ActorIndex): number {

@@ -15,12 +15,20 @@ const GAP = 3;
 export class PhraseIndex<T> {
   /** The phrases by the lexicon number of their first word (`Word.lex`). */
   private byFirst: Compiled<T>[][] = [];
+  private firsts: string[] = [];
+
+  /** The first words of its phrases, normalised. */
+  firstWords(): readonly string[] {
+    return this.firsts;
+  }
 
   /** Adds a phrase (space-separated words, "*" for a short gap) with its entry. */
   add(phrase: string, entry: T): void {
     const words = phrase.split(/\s+/).filter(Boolean).map((w) => (w === '*' ? w : normWord(w)));
     if (!words.length || words[0] === '*') return;
-    const list = (this.byFirst[lexiconNumber(words[0])] ??= []);
+    const n = lexiconNumber(words[0]);
+    if (!this.byFirst[n]) { this.byFirst[n] = []; this.firsts.push(words[0]); }
+    const list = this.byFirst[n];
     if (list.some((c) => c.words.join(' ') === words.join(' '))) return;
     list.push({ words, entry });
     list.sort((a, b) => b.words.length - a.words.length);
@@ -82,6 +90,21 @@ function restFrom(words: Word[], i: number, pattern: string[], p: number, senten
   const cur = words[i];
   if (!cur || cur.sentence !== sentence || cur.norm !== pattern[p]) return -1;
   return matchFrom(words, i, pattern, p, sentence);
+}
+
+/** A set of single lexicon words, tested by a word's lexicon number. */
+export class WordSet {
+  private members: boolean[] = [];
+
+  /** Normalised words (as `Word.norm`). */
+  constructor(norms: Iterable<string>) {
+    for (const n of norms) this.members[lexiconNumber(n)] = true;
+  }
+
+  /** Whether the word's `norm` is in the set. */
+  has(w: Word): boolean {
+    return w.lex >= 0 && this.members[w.lex] === true;
+  }
 }
 
 /** Plural forms of a noun: tank → tanks, embargo → embargoes, policy → policies. */

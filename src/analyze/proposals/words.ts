@@ -11,7 +11,7 @@ export interface Word {
   parts: string[];
   /** Surface text. */
   text: string;
-  /** The number of `norm` among the words that begin a lexicon phrase (see `lexiconNumber`), or -1. */
+  /** The lexicon number of `norm` (see `lexiconNumber`), or -1 when no look-up keys on it. */
   lex: number;
   /** Part of speech of the last token. */
   pos: string;
@@ -26,23 +26,23 @@ const normLower = (lower: string): string => (SPECIAL.test(lower) ? lower.replac
 export const normWord = (s: string): string => normLower(s.toLowerCase());
 
 /**
- * The words that begin a lexicon phrase, numbered in the order the phrase look-ups (PhraseIndex) register them.
- * A word carries its number (`Word.lex`), so each look-up over the word stream indexes an array instead of hashing
- * the word's text again.
+ * The lexicon's words: every word a look-up over the word stream keys on (the first word of a PhraseIndex phrase, a
+ * member of a WordSet), numbered as they are registered. A word carries its number (`Word.lex`), so a look-up indexes
+ * an array instead of hashing the word's text again.
  */
-const LEXICON_FIRST = new Map<string, number>();
+const LEXICON = new Map<string, number>();
 
-/** The number of a normalised word that begins a lexicon phrase, registering it when new. */
+/** The lexicon number of a normalised word, registering it when new. */
 export function lexiconNumber(norm: string): number {
-  let n = LEXICON_FIRST.get(norm);
+  let n = LEXICON.get(norm);
   if (n === undefined) {
-    n = LEXICON_FIRST.size;
-    LEXICON_FIRST.set(norm, n);
+    n = LEXICON.size;
+    LEXICON.set(norm, n);
   }
   return n;
 }
 
-const lexOf = (norm: string): number => LEXICON_FIRST.get(norm) ?? -1;
+const lexOf = (norm: string): number => LEXICON.get(norm) ?? -1;
 
 const CACHE = new WeakMap<Doc['tokens'], { words: Word[]; lexicon: number }>();
 
@@ -50,15 +50,15 @@ const CACHE = new WeakMap<Doc['tokens'], { words: Word[]; lexicon: number }>();
 export function wordsOf(doc: Doc): Word[] {
   const cached = CACHE.get(doc.tokens);
   if (cached) {
-    // Phrases registered since the words were built: number their first words too.
-    if (cached.lexicon !== LEXICON_FIRST.size) {
+    // Lexicon words registered since the words were built: number them too.
+    if (cached.lexicon !== LEXICON.size) {
       for (const w of cached.words) w.lex = lexOf(w.norm);
-      cached.lexicon = LEXICON_FIRST.size;
+      cached.lexicon = LEXICON.size;
     }
     return cached.words;
   }
   const words = buildWords(doc);
-  CACHE.set(doc.tokens, { words, lexicon: LEXICON_FIRST.size });
+  CACHE.set(doc.tokens, { words, lexicon: LEXICON.size });
   return words;
 }
 
