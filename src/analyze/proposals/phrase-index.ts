@@ -7,13 +7,16 @@ export interface PhraseMatch<T> {
   entry: T;
 }
 
-interface Compiled<T> { words: string[]; entry: T }
+/** A phrase as the text it was given in (normalised words) and as the lexicon numbers its matching compares. */
+interface Compiled<T> { words: string[]; pattern: number[]; entry: T }
 
 /** Up to this many words may fill a "*" gap in a phrase ("rule * out"). */
 const GAP = 3;
+/** A "*" gap in a compiled pattern (no word has this lexicon number). */
+const GAP_MARK = -2;
 
 export class PhraseIndex<T> {
-  /** The phrases by the lexicon number of their first word (`Word.lex`). */
+  /** The phrases by the lexicon number of their first word (`Word.lex`); every word of a phrase is numbered. */
   private byFirst: Compiled<T>[][] = [];
   private firsts: string[] = [];
 
@@ -30,7 +33,7 @@ export class PhraseIndex<T> {
     if (!this.byFirst[n]) { this.byFirst[n] = []; this.firsts.push(words[0]); }
     const list = this.byFirst[n];
     if (list.some((c) => c.words.join(' ') === words.join(' '))) return;
-    list.push({ words, entry });
+    list.push({ words, pattern: words.map((w) => (w === '*' ? GAP_MARK : lexiconNumber(w))), entry });
     list.sort((a, b) => b.words.length - a.words.length);
   }
 
@@ -43,7 +46,7 @@ export class PhraseIndex<T> {
     let last = -1;
     let entry: T | undefined;
     for (const c of list) {
-      const end = matchFrom(words, i, c.words, 0, words[i].sentence);
+      const end = matchFrom(words, i, c.pattern, 0, words[i].sentence);
       if (end > last) { last = end; entry = c.entry; }
     }
     return last < 0 ? null : { first: i, last, entry: entry as T };
@@ -64,10 +67,10 @@ export class PhraseIndex<T> {
 }
 
 /** The last word of pattern[p…] matched from word i inside the sentence, or -1. */
-function matchFrom(words: Word[], i: number, pattern: string[], p: number, sentence: number): number {
+function matchFrom(words: Word[], i: number, pattern: number[], p: number, sentence: number): number {
   let w = i;
   for (; p < pattern.length; p++) {
-    if (pattern[p] === '*') {
+    if (pattern[p] === GAP_MARK) {
       // Try the shortest gap that lets the rest match.
       for (let g = 0; g <= GAP; g++) {
         const rest = restFrom(words, w + g, pattern, p + 1, sentence);
@@ -78,17 +81,17 @@ function matchFrom(words: Word[], i: number, pattern: string[], p: number, sente
       return -1;
     }
     const cur = words[w];
-    if (!cur || cur.sentence !== sentence || cur.norm !== pattern[p]) return -1;
+    if (!cur || cur.sentence !== sentence || cur.lex !== pattern[p]) return -1;
     w++;
   }
   return w - 1;
 }
 
 /** The rest of a pattern after a gap, from word i: its first word must be there. */
-function restFrom(words: Word[], i: number, pattern: string[], p: number, sentence: number): number {
+function restFrom(words: Word[], i: number, pattern: number[], p: number, sentence: number): number {
   if (p === pattern.length) return i - 1;
   const cur = words[i];
-  if (!cur || cur.sentence !== sentence || cur.norm !== pattern[p]) return -1;
+  if (!cur || cur.sentence !== sentence || cur.lex !== pattern[p]) return -1;
   return matchFrom(words, i, pattern, p, sentence);
 }
 

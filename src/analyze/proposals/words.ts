@@ -26,7 +26,7 @@ const normLower = (lower: string): string => (SPECIAL.test(lower) ? lower.replac
 export const normWord = (s: string): string => normLower(s.toLowerCase());
 
 /**
- * The lexicon's words: every word a look-up over the word stream keys on (the first word of a PhraseIndex phrase, a
+ * The lexicon's words: every word a look-up over the word stream keys on (a word of a PhraseIndex phrase, a
  * member of a WordSet), numbered as they are registered. A word carries its number (`Word.lex`), so a look-up indexes
  * an array instead of hashing the word's text again.
  */
