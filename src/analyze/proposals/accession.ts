@@ -3,7 +3,7 @@ import type { Doc } from '../doc.js';
 import type { Candidate } from './candidates.js';
 import { nounPhrase } from './phrase.js';
 import { WordSet } from './phrase-index.js';
-import type { Word } from './words.js';
+import { lexiconNumbers, type Word } from './words.js';
 
 const JOIN = new WordSet(['join', 'joins', 'joined', 'joining']);
 const CLUBS = new Set(['nato', 'alliance', 'eu', 'union', 'bloc', 'us', 'organization', 'organisation']);
@@ -12,8 +12,9 @@ const BRIDGE = new Set(['to', 'also', 'from', 'in', 'eventually', 'finally', 'fo
 
 export function joinCandidates(_doc: Doc, words: Word[], covered: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
+  const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {
-    if (!JOIN.has(words[i]) || covered[i]) continue;
+    if (!JOIN.hasNumber(lex[i]) || covered[i]) continue;
     let club = -1;
     for (let k = i + 1; k <= i + 4 && k < words.length && words[k].sentence === words[i].sentence; k++) {
       if (CLUBS.has(words[k].norm)) { club = k; break; }

@@ -7,7 +7,7 @@ import {
   ANAPHORS, CLUBS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, MISSION_MODIFIERS, NOT_BEFORE, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS, WEAPON_NOUNS,
   type AnaphorKind, type ProposalKind,
 } from './triggers.js';
-import type { Word } from './words.js';
+import { lexiconNumbers, type Word } from './words.js';
 import { joinCandidates } from './accession.js';
 import { verbObjectCandidates } from './verb-objects.js';
 import { repeatCandidates } from './repeats.js';
@@ -48,9 +48,10 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
     for (let k = hFirst; k <= hLast; k++) covered[k] = 1;
     return { kind, strength, refers, np, headFirst: hFirst, theme: '', distinct, link: null, absorbed: false };
   };
+  const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {
+    if (!CANDIDATE_STARTS.hasNumber(lex[i])) continue;
     const w = words[i];
-    if (!CANDIDATE_STARTS.has(w)) continue;
     const model = WEAPON_MODELS.get(w.norm);
     if (model && (w.pos === 'PROPN' || w.pos === 'NOUN' || /^[A-Z]/.test(w.text)) && modelInContext(words, i, model.needs)) {
       let last = i;

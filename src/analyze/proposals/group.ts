@@ -3,7 +3,7 @@ import type { Doc } from '../doc.js';
 import { slugify } from '../slug.js';
 import { representsKey, type ActorIndex } from './actor-index.js';
 import type { Candidate } from './candidates.js';
-import { articleBodies, phraseRoles, type PhraseRoles } from './proposer.js';
+import { phraseRoles, type PhraseRoles } from './proposer.js';
 import { COMMODITIES, HINTS, LINK_ONLY, WEAPON_MODELS, type ProposalKind } from './triggers.js';
 import type { Word } from './words.js';
 
@@ -29,8 +29,8 @@ const COUNTER = /^(counter|retaliat)/;
 const BAN_VERBS = new Set(['ban', 'block', 'stop', 'halt', 'cut', 'end', 'phase', 'embargo']);
 const IMPORT_WORDS = new Set(['imports', 'import', 'crude', 'purchases']);
 
-export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: Candidate[]): Cluster[] {
-  const bodies = articleBodies(words);
+/** Groups candidates into proposals; `bodies` are the bodies the article names plainly (see articleBodies). */
+export function groupCandidates(doc: Doc, words: Word[], ix: ActorIndex, cands: Candidate[], bodies: Set<string>): Cluster[] {
   const rolesCache = new Map<Candidate, PhraseRoles>();
   const phraseRolesOf = (_d: Doc, _w: Word[], _i: ActorIndex, c: Candidate, _b: Set<string>): PhraseRoles => {
     let r = rolesCache.get(c);

@@ -1,5 +1,5 @@
 // A look-up of multi-word lexicon phrases over the word stream: candidates by first word, longest match first.
-import { lexiconNumber, normWord, type Word } from './words.js';
+import { lexiconNumber, lexiconNumbers, normWord, type Word } from './words.js';
 
 export interface PhraseMatch<T> {
   first: number; // word index
@@ -37,6 +37,11 @@ export class PhraseIndex<T> {
     list.sort((a, b) => b.words.length - a.words.length);
   }
 
+  /** Whether some phrase begins with the word of this lexicon number (`Word.lex`, see lexiconNumbers). */
+  begins(lex: number): boolean {
+    return lex >= 0 && this.byFirst[lex] !== undefined;
+  }
+
   /** The longest phrase starting at word i, or null. Matches stay inside one sentence. */
   matchAt(words: Word[], i: number): PhraseMatch<T> | null {
     const lex = words[i].lex;
@@ -55,7 +60,9 @@ export class PhraseIndex<T> {
   /** All non-overlapping longest matches, left to right, between word indices [from, to]. */
   scan(words: Word[], from = 0, to = words.length - 1): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
+    const lex = lexiconNumbers(words);
     for (let i = from; i <= to; i++) {
+      if (!this.begins(lex[i])) continue;
       const m = this.matchAt(words, i);
       if (m && m.last <= to) {
         out.push(m);
@@ -106,7 +113,12 @@ export class WordSet {
 
   /** Whether the word's `norm` is in the set. */
   has(w: Word): boolean {
-    return w.lex >= 0 && this.members[w.lex] === true;
+    return this.hasNumber(w.lex);
+  }
+
+  /** Whether the word of this lexicon number (`Word.lex`, see lexiconNumbers) is in the set. */
+  hasNumber(lex: number): boolean {
+    return lex >= 0 && this.members[lex] === true;
   }
 }
 

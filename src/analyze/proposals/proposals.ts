@@ -22,9 +22,9 @@ export const proposals: Stage = {
   run(doc: Doc) {
     const words = wordsOf(doc);
     const ix = actorIndex(doc, words);
-    const clusters = groupCandidates(doc, words, ix, findCandidates(doc, words, ix));
-    const seen = new Set<string>();
     const bodies = articleBodies(words);
+    const clusters = groupCandidates(doc, words, ix, findCandidates(doc, words, ix), bodies);
+    const seen = new Set<string>();
     for (const cl of clusters) cl.body ??= defaultBody(cl.kind, bodies);
     doc.proposals = clusters.map((cl) => toProposal(doc, words, cl, seen));
   },

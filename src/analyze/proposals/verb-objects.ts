@@ -4,7 +4,7 @@ import type { Candidate } from './candidates.js';
 import { nounPhrase } from './phrase.js';
 import { PhraseIndex } from './phrase-index.js';
 import { NOT_PLAN_HEADS } from './triggers.js';
-import type { Word } from './words.js';
+import { lexiconNumbers, type Word } from './words.js';
 
 /** Verbs that put something forward; their noun-phrase object is the proposal. */
 const PROPOSING = new PhraseIndex<true>();
@@ -24,7 +24,9 @@ const MAX_NP = 6;
 export function verbObjectCandidates(words: Word[], ix: ActorIndex, covered: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const heads = new Set<string>();
+  const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {
+    if (!PROPOSING.begins(lex[i])) continue;
     const m = PROPOSING.matchAt(words, i);
     if (!m) continue;
     const passive = words[m.last + 1]?.norm === 'by';

@@ -45,6 +45,7 @@ export function lexiconNumber(norm: string): number {
 const lexOf = (norm: string): number => LEXICON.get(norm) ?? -1;
 
 const CACHE = new WeakMap<Doc['tokens'], { words: Word[]; lexicon: number }>();
+const NUMBERS = new WeakMap<Word[], Int32Array>();
 
 /** Builds (once per token list) the word list of a tokenised document: non-space tokens, with "a-b" joined. */
 export function wordsOf(doc: Doc): Word[] {
@@ -53,13 +54,34 @@ export function wordsOf(doc: Doc): Word[] {
     // Lexicon words registered since the words were built: number them too.
     if (cached.lexicon !== LEXICON.size) {
       for (const w of cached.words) w.lex = lexOf(w.norm);
+      NUMBERS.set(cached.words, numbersOf(cached.words));
       cached.lexicon = LEXICON.size;
     }
     return cached.words;
   }
   const words = buildWords(doc);
   CACHE.set(doc.tokens, { words, lexicon: LEXICON.size });
+  NUMBERS.set(words, numbersOf(words));
   return words;
+}
+
+/**
+ * The words' lexicon numbers side by side (`Word.lex` of each): a pass over the whole word list that only looks words
+ * up reads these and touches just the words it finds.
+ */
+export function lexiconNumbers(words: Word[]): Int32Array {
+  let numbers = NUMBERS.get(words);
+  if (!numbers) {
+    numbers = numbersOf(words);
+    NUMBERS.set(words, numbers);
+  }
+  return numbers;
+}
+
+function numbersOf(words: Word[]): Int32Array {
+  const numbers = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) numbers[i] = words[i].lex;
+  return numbers;
 }
 
 function buildWords(doc: Doc): Word[] {

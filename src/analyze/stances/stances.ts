@@ -11,6 +11,7 @@ import { ABSTENTIONS, EARLIER, proposerStances, settle } from './settle.js';
 import { describesProposal, nounReading, reportedClaim } from './readings.js';
 import { askedClause, clauseProposal, namedObject } from './demands.js';
 import { invertedVoters } from './votes.js';
+import { lexiconNumbers } from '../proposals/words.js';
 
 export const stances: Stage = {
   name: 'stances',
@@ -28,8 +29,9 @@ function cueStances(ctx: StanceContext): Stance[] {
   const { doc, words, proposalAt } = ctx;
   const out: Stance[] = [];
   const suppressed = new Uint8Array(words.length);
+  const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {
-    if (suppressed[i]) continue;
+    if (suppressed[i] || !CUES.begins(lex[i])) continue;
     let m = CUES.matchAt(words, i);
     if (!m) continue;
     let cue: Cue = m.entry;
