@@ -32,7 +32,10 @@ export const ABSTENTIONS = new WeakSet<Stance>();
 export const EARLIER = new WeakSet<Stance>();
 
 function resolveConflicts(doc: Doc, found: Stance[]): Stance[] {
-  const partyOf = (s: Stance) => `${doc.actors[s.holder].represents ?? doc.actors[s.holder].key}|${s.proposal}`;
+  if (!found.length) return found;
+  // The party a stance belongs to: whom its holder speaks for, on which proposal (built once per stance).
+  const parties = new Map(found.map((s) => [s, `${doc.actors[s.holder].represents ?? doc.actors[s.holder].key}|${s.proposal}`]));
+  const partyOf = (s: Stance): string => parties.get(s)!;
   // A position that "had" been held gives way to a different one held now ("had blocked …, lifted its veto").
   const now = new Set(found.filter((s) => !EARLIER.has(s)).map((s) => `${partyOf(s)}|${s.stance}`));
   const nowParty = new Set(found.filter((s) => !EARLIER.has(s)).map(partyOf));
