@@ -90,38 +90,40 @@ function buildWords(doc: Doc): Word[] {
   for (let t = 0; t < toks.length; t++) {
     const tok = toks[t];
     if (tok.pos === 'SPACE') continue;
-    const c0 = tok.text.charCodeAt(0);
-    if ((c0 === 32 || c0 === 10 || c0 === 9 || c0 === 13 || c0 === 160) && tok.text.trim() === '') continue;
+    // The tests read the lower case (what the word is normalised from), so most tokens' surface text is never read.
+    const lower = tok.lower;
+    const c0 = lower.charCodeAt(0);
+    if ((c0 === 32 || c0 === 10 || c0 === 9 || c0 === 13 || c0 === 160) && lower.trim() === '') continue;
     const prev = out[out.length - 1];
-    const isHyphen = tok.text === '-' || tok.text === '‑';
+    const isHyphen = lower === '-' || lower === '‑';
     // Join "x" "-" "y" when they touch.
     if (prev && prev.end === tok.start && (isHyphen || HYPHENS.has(prev.text.slice(-1))) && prev.sentence === tok.sentence && prev.pos !== 'PUNCT') {
       if (isHyphen) {
         const next = toks[t + 1];
         if (!next || next.start !== tok.end || next.pos === 'SPACE' || next.pos === 'PUNCT') {
-          out.push(mk(out.length, tok.start, tok.end, tok.text, normLower(tok.lower), tok.pos, tok.sentence));
+          out.push(mk(out.length, tok.start, tok.end, tok.text, normLower(lower), tok.pos, tok.sentence));
           continue;
         }
       }
       prev.end = tok.end;
       prev.text = doc.text.slice(prev.start, prev.end);
-      const lower = prev.text.toLowerCase();
-      prev.norm = normLower(lower);
+      const joined = prev.text.toLowerCase();
+      prev.norm = normLower(joined);
       prev.lex = lexOf(prev.norm);
-      prev.parts = lower.split(/[-‑]/).filter(Boolean);
+      prev.parts = joined.split(/[-‑]/).filter(Boolean);
       if (!isHyphen) prev.pos = tok.pos;
       continue;
     }
-    // "Poland's," can come as one token: split the possessive off.
+    // "Poland's," can come as one token: split the possessive off ("'S" in capitals stays on).
     const surface = tok.text;
-    if (isPossessive(surface) && tok.pos !== 'PUNCT') {
+    if (isPossessive(lower) && isPossessive(surface) && tok.pos !== 'PUNCT') {
       const stem = surface.slice(0, -2);
       const cut = tok.start + stem.length;
       out.push(mk(out.length, tok.start, cut, stem, normWord(stem), tok.pos, tok.sentence));
       out.push(mk(out.length, cut, tok.end, surface.slice(-2), "'s", 'PART', tok.sentence));
       continue;
     }
-    out.push(mk(out.length, tok.start, tok.end, surface, normLower(tok.lower), tok.pos, tok.sentence));
+    out.push(mk(out.length, tok.start, tok.end, surface, normLower(lower), tok.pos, tok.sentence));
   }
   return out;
 }
