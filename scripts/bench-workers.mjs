@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeCorpus } from './bench-corpus.mjs';
+import { evalArticles, writeCorpus } from './bench-corpus.mjs';
 
 const CLI = path.resolve('dist/cli/main.js');
 
@@ -37,5 +37,44 @@ export function benchWorkers({ n = 1000, log = () => {} } = {}) {
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Steady state, as in a long batch: the analyser in this thread against a pool of two worker threads, each warmed up
+ * first (V8 compiles the analyser's hot code during roughly the first thousand articles a thread analyses, several
+ * CPU seconds per thread, which dominates a short batch), then timed over the same `n` articles; outputs compared.
+ */
+export async function benchWorkersWarm({ n = 3000, warm = 2000, log = () => {} } = {}) {
+  const { analyze } = await import('../dist/analyze/index.js');
+  const { AnalyzerPool } = await import('../dist/workers/pool.js');
+  const warmup = evalArticles(warm, { seed: 77 });
+  const articles = evalArticles(n, { seed: 3 });
+  const runPool = async (pool, list) => {
+    const out = new Array(list.length);
+    const inflight = new Set();
+    for (let i = 0; i < list.length; i++) {
+      const p = pool.analyze(list[i]).then((r) => { out[i] = JSON.stringify(r.record); inflight.delete(p); });
+      inflight.add(p);
+      if (inflight.size >= pool.size * 4) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    return out;
+  };
+  log(`workers (warm): one thread, ${warm} articles to warm up, ${n} timed`);
+  for (const a of warmup) analyze(a);
+  let t = performance.now();
+  const one = articles.map((a) => JSON.stringify(analyze(a).record));
+  const oneSeconds = (performance.now() - t) / 1000;
+  log(`workers (warm): two worker threads, ${warm} articles to warm up, ${n} timed`);
+  const pool = new AnalyzerPool(2);
+  try {
+    await runPool(pool, warmup);
+    t = performance.now();
+    const two = await runPool(pool, articles);
+    const twoSeconds = (performance.now() - t) / 1000;
+    return { what: 'analyze, warm', articles: n, oneWorker: oneSeconds, twoWorkers: twoSeconds, speedUp: oneSeconds / twoSeconds, identical: two.every((r, i) => r === one[i]), cores: os.availableParallelism(), load: os.loadavg()[0] };
+  } finally {
+    await pool.close();
   }
 }
