@@ -77,6 +77,7 @@ export function benchAnalyze({ n = 3000, warmup = 1000, log = () => {} } = {}) {
 /** Analyser time against article length, 1 KB to 1 MB: seconds per MB should stay flat (nothing quadratic). */
 export function benchLength({ sizes = [1e3, 1e4, 1e5, 1e6], log = () => {} } = {}) {
   const pool = evalArticles(600).map((a) => a.text);
+  for (const a of evalArticles(1000, { seed: 71 })) analyze(a); // warmed up, as in benchAnalyze
   const rows = [];
   for (const size of sizes) {
     let text = '';
