@@ -21,6 +21,8 @@ describe('KnowledgeLog', () => {
     expect(log.staleFor('The Dutch minister,\nJan   Smit, said no.', v)).toBe(true);
     expect(log.staleFor('Smit said no.', v)).toBe(true);
     expect(log.staleFor('Norway said no.', v)).toBe(false);
+    expect(log.staleFor('Ms Smith said no.', v)).toBe(false); // "smit" only inside another word
+    expect(log.staleFor('Smithsonian staff and Smit agreed.', v)).toBe(true);
     expect(log.staleFor('Smit said no.', log.version)).toBe(false);
   });
 });

@@ -35,7 +35,19 @@ export class KnowledgeLog {
   staleFor(text: string, version: number): boolean {
     if (version >= this.changes.length) return false;
     const t = normal(text);
-    for (let i = version; i < this.changes.length; i++) if (this.changes[i].some((k) => t.includes(k))) return true;
+    for (let i = version; i < this.changes.length; i++) if (this.changes[i].some((k) => namesWord(t, k))) return true;
     return false;
   }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** True when `key` occurs in `text` as whole words ("smit" in "minister smit said", not in "smith"): the analyser looks names up by words. */
+function namesWord(text: string, key: string): boolean {
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+    const before = text[i - 1];
+    const after = text[i + key.length];
+    if ((before === undefined || !WORD_CHAR.test(before)) && (after === undefined || !WORD_CHAR.test(after))) return true;
+  }
+  return false;
 }
