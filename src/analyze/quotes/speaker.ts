@@ -23,29 +23,17 @@ export interface SpeakerContext {
   trustActors: boolean;
   /** Person actors by the slug of their last name, first one wins; built when a name is first resolved (`surnames`). */
   bySurname: Map<string, number> | null;
-  /** Slugs already worked out in this document (one speaker is resolved many times). */
-  slugs: Map<string, string>;
 }
 
 /** The slug of a name's last word ("Recep Tayyip Erdoğan" → "erdogan"). */
-const lastWord = (ctx: SpeakerContext, name: string) => slug(ctx, name).split('-').pop() ?? '';
-
-/** `slugify`, remembered for the document. */
-function slug(ctx: SpeakerContext, text: string): string {
-  let out = ctx.slugs.get(text);
-  if (out === undefined) {
-    out = slugify(text);
-    ctx.slugs.set(text, out);
-  }
-  return out;
-}
+const lastWord = (name: string) => slugify(name).split('-').pop() ?? '';
 
 export function speakerContext(doc: Doc, names: NameIndex, quoted: Span[] = []): SpeakerContext {
   // The stage only reads these mentions, so a mention that already names its actor is shared, not copied.
   const mentions: Mention[] = [];
   doc.actors.forEach((a, i) => { for (const m of a.mentions) mentions.push(m.actor === i ? m : { ...m, actor: i }); });
   mentions.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0), bySurname: null, slugs: new Map() };
+  return { doc, names, mentions, quoted, trustActors: doc.actors.some((a) => a.kind === 'person' && a.mentions.length > 0), bySurname: null };
 }
 
 /**
@@ -57,7 +45,7 @@ function surnames(ctx: SpeakerContext): Map<string, number> {
     ctx.bySurname = new Map();
     for (const [i, a] of ctx.doc.actors.entries()) {
       if (a.kind !== 'person') continue;
-      const surname = lastWord(ctx, a.name);
+      const surname = lastWord(a.name);
       if (!ctx.bySurname.has(surname)) ctx.bySurname.set(surname, i);
     }
   }
@@ -127,12 +115,12 @@ function personFromName(ctx: SpeakerContext, run: NameRun): number {
   const full = run.words.length >= 2 ? run.name : ctx.names.full.get(surname) ?? run.name;
   const known = doc.knowledge.people.get(full.toLowerCase()) ?? doc.knowledge.people.get(run.name.toLowerCase());
   const bySurname = surnames(ctx);
-  let actor = bySurname.get(slug(ctx, surname)) ?? actorIndex(doc, personKey(full));
+  let actor = bySurname.get(slugify(surname)) ?? actorIndex(doc, personKey(full));
   if (actor < 0 && known) {
     actor = addActor(doc, { key: known.key, kind: 'person', name: known.name, role: known.role, country: known.country, organization: known.organization, represents: known.represents });
   }
   if (actor < 0) actor = addActor(doc, { key: personKey(full), kind: 'person', name: full, role: null, country: null, organization: null, represents: null });
-  const last = lastWord(ctx, doc.actors[actor].name);
+  const last = lastWord(doc.actors[actor].name);
   if (!bySurname.has(last)) bySurname.set(last, actor);
   // Later mentions of a one-word name now count as a person ("Erdoğan … he said").
   if (!ctx.names.full.has(surname)) ctx.names.full.set(surname, doc.actors[actor].name);
@@ -177,12 +165,6 @@ export function inByline(text: string, offset: number): boolean {
   return (end < 0 ? text.length : end) - start < 80;
 }
 
-/** The last item that passes a test, or undefined. */
-function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
-  return undefined;
-}
-
 const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country: 2, group: 3 };
 
 /**
@@ -195,7 +177,7 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
   const list = (Array.isArray(spans) ? spans : [spans]).filter((s) => s.end > s.start);
   const mentionsIn = list.map((span) => overlapping(ctx, span).filter((m) => m.via !== 'pronoun'));
   for (const ms of mentionsIn) {
-    const m = lastOf(ms, (x) => doc.actors[x.actor].kind === 'person');
+    const m = ms.findLast((x) => doc.actors[x.actor].kind === 'person');
     if (m) return { actor: m.actor, span: m };
   }
   // Name runs are looked up only now: most speakers are a person the actors stage already found.
@@ -206,7 +188,7 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
     return { span, ms: mentionsIn[i], runs };
   });
   for (const { runs } of per) {
-    const r = lastOf(runs, (x) => !x.orgLike && (x.words.length >= 2 || ctx.names.full.has(x.surname) || doc.knowledge.people.has(x.name.toLowerCase())));
+    const r = runs.findLast((x) => !x.orgLike && (x.words.length >= 2 || ctx.names.full.has(x.surname) || doc.knowledge.people.has(x.name.toLowerCase())));
     if (r) return { actor: personFromName(ctx, r), span: r };
   }
   if (peopleOnly) return null;
@@ -242,11 +224,11 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
     return { actor: best.actor, span: best };
   }
   for (const { runs } of per) {
-    const r = lastOf(runs, (x) => x.outlet);
+    const r = runs.findLast((x) => x.outlet);
     if (r) return { actor: organizationFromName(ctx, r), span: r };
   }
   for (const { runs } of per) {
-    const r = lastOf(runs, (x) => x.orgLike);
+    const r = runs.findLast((x) => x.orgLike);
     if (r) return { actor: organizationFromName(ctx, r), span: r };
   }
   for (const { span, runs } of per) {
