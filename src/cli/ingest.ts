@@ -1,9 +1,7 @@
 // `standpoint ingest [--db URL] PATH...`: analyse articles and store them, learning people as it goes.
 import type { Command } from 'commander';
-import type { AnalysisResult } from '../analyze/index.js';
-import type { Knowledge } from '../analyze/knowledge.js';
-import { MAX_ANALYSED_CHARS } from '../analyze/limits.js';
 import type { KnownPerson } from '../analyze/knowledge.js';
+import { MAX_ANALYSED_CHARS } from '../analyze/limits.js';
 import type { AnalysisRecord, Article } from '../analyze/record.js';
 import { recordArticle } from '../aggregate/record-article.js';
 import type { Input, ReadInputsOptions } from '../ingest/read-inputs.js';
@@ -54,14 +52,15 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   const pool = workers > 1 ? new AnalyzerPool(workers) : null;
   const known = log.learn(await store.people());
   pool?.learn(known);
-  // The analyser in this thread: always without workers; with them, loaded only to analyse a stale article again.
-  let here: ((article: Article, knowledge: Knowledge) => AnalysisResult) | undefined;
-  const analyzeHere = async (article: Article) => (here ??= (await import('../analyze/index.js')).analyze)(article, log.knowledge);
+  // With workers this thread does not load the analyser; a worker also fingerprints the text for the duplicate
+  // checks, which this thread would otherwise do while writing.
+  const here = pool ? null : (await import('../analyze/index.js')).analyze;
+  const analyse = (article: Article): Promise<PoolResult> =>
+    (pool ? pool.analyze(article, { fingerprint: true }) : Promise.resolve().then(() => here!(article, log.knowledge)));
   const start = (input: Input): Promise<Analysed | null> => {
     if (input.kind !== 'article') return Promise.resolve(null);
     const version = log.version;
-    // A worker also fingerprints the text (for the duplicate checks), which this thread would otherwise do while writing.
-    return (pool ? pool.analyze(input.article, { fingerprint: true }) : analyzeHere(input.article)).then((result) => ({ result, version }));
+    return analyse(input.article).then((result) => ({ result, version }));
   };
 
   const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, reanalysed: 0, seconds: 0, peakMemoryMb: 0 };
@@ -81,8 +80,8 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
         if (!result.ok) throw result.error;
         let { result: analysed, version } = result.value!;
         if (log.staleFor(article.text, version)) {
-          // Analysed again with what is known now: by a worker (they have learnt it all), so this thread goes on writing.
-          analysed = pool ? await pool.analyze(article, { fingerprint: true }) : await analyzeHere(article);
+          // Analysed again with what is known now (by a worker, which has learnt it all: this thread goes on writing).
+          analysed = await analyse(article);
           sum.reanalysed++;
         }
         const { record, warnings, fingerprint } = analysed;
