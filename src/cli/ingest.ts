@@ -55,8 +55,9 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   // With workers this thread does not load the analyser; a worker also fingerprints the text for the duplicate
   // checks, which this thread would otherwise do while writing.
   const here = pool ? null : (await import('../analyze/index.js')).analyze;
-  const analyse = (article: Article): Promise<PoolResult> =>
-    (pool ? pool.analyze(article, { fingerprint: true }) : Promise.resolve().then(() => here!(article, log.knowledge)));
+  // In this thread an article is analysed with the current knowledge (one at a time): it cannot be stale.
+  const analyse = (article: Article, fingerprint = true): Promise<PoolResult> =>
+    (pool ? pool.analyze(article, { fingerprint }) : Promise.resolve().then(() => ({ ...here!(article, log.knowledge), lookups: [] })));
   const start = (input: Input): Promise<Analysed | null> => {
     if (input.kind !== 'article') return Promise.resolve(null);
     const version = log.version;
@@ -79,12 +80,13 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
       try {
         if (!result.ok) throw result.error;
         let { result: analysed, version } = result.value!;
-        if (log.staleFor(article.text, version)) {
-          // Analysed again with what is known now (by a worker, which has learnt it all: this thread goes on writing).
-          analysed = await analyse(article);
+        const { fingerprint } = analysed;
+        if (log.staleFor(analysed.lookups, version)) {
+          // Analysed again with what is known now, by a worker (which has learnt it all); the text's fingerprint stands.
+          analysed = await analyse(article, false);
           sum.reanalysed++;
         }
-        const { record, warnings, fingerprint } = analysed;
+        const { record, warnings } = analysed;
         for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
         const status = await recordArticle(store, record, fingerprint);
         if (status === 'new') {

@@ -4,20 +4,19 @@ import { analyze } from '../analyze/index.js';
 import { KnowledgeBuilder } from '../analyze/knowledge.js';
 import { fingerprint } from '../aggregate/near-duplicates.js';
 import type { FromWorker, ToWorker } from './messages.js';
+import { RecordingKnowledge } from './recording-knowledge.js';
 
 const knowledge = new KnowledgeBuilder();
 const port = parentPort;
 if (!port) throw new Error('analyze-worker.js runs only as a worker thread');
 
 port.on('message', (msg: ToWorker) => {
-  if (msg.kind === 'learn') {
-    for (const p of msg.people) knowledge.add(p);
-    return;
-  }
+  for (const p of msg.learn) knowledge.add(p);
   let reply: FromWorker;
   try {
-    const result = analyze(msg.article, knowledge);
-    reply = { kind: 'done', job: msg.job, result, fingerprint: msg.fingerprint ? fingerprint(msg.article.text) : undefined };
+    const seen = new RecordingKnowledge(knowledge);
+    const result = analyze(msg.article, seen);
+    reply = { kind: 'done', job: msg.job, result, fingerprint: msg.fingerprint ? fingerprint(msg.article.text) : undefined, lookups: seen.lookups() };
   } catch (err) {
     reply = { kind: 'failed', job: msg.job, message: (err as Error).message };
   }

@@ -4,12 +4,16 @@ import type { KnownPerson } from '../analyze/knowledge.js';
 import type { Article } from '../analyze/record.js';
 import type { Fingerprint } from '../aggregate/near-duplicates.js';
 
-/** Main thread → worker: learn people (in this order), or analyse one article (and fingerprint its text, for storing). */
-export type ToWorker =
-  | { kind: 'learn'; people: KnownPerson[] }
-  | { kind: 'analyze'; job: number; article: Article; fingerprint: boolean };
+/**
+ * Main thread → worker: analyse one article (and fingerprint its text, for storing), after learning `learn`
+ * (the people taught since the last message, in order).
+ */
+export type ToWorker = { kind: 'analyze'; job: number; article: Article; fingerprint: boolean; learn: KnownPerson[] };
 
-/** Worker → main thread: an article's result, or the analyser failing as a whole on it. */
+/**
+ * Worker → main thread: an article's result with the knowledge keys the analyser looked up (null: it read the
+ * whole snapshot), or the analyser failing as a whole on it.
+ */
 export type FromWorker =
-  | { kind: 'done'; job: number; result: AnalysisResult; fingerprint?: Fingerprint }
+  | { kind: 'done'; job: number; result: AnalysisResult; fingerprint?: Fingerprint; lookups: string[] | null }
   | { kind: 'failed'; job: number; message: string };

@@ -32,10 +32,15 @@ function workerScript(): string {
 interface Slot {
   worker: Worker;
   pending: Map<number, { resolve: (r: PoolResult) => void; reject: (e: Error) => void }>;
+  /** People taught since the last message to this worker: sent with the next one (fewer messages). */
+  toLearn: KnownPerson[];
 }
 
-/** An article's analysis and, when asked for, its text's fingerprint (for the store's duplicate checks). */
-export interface PoolResult extends AnalysisResult { fingerprint?: Fingerprint }
+/**
+ * An article's analysis, the knowledge keys the analyser looked up (null: the whole snapshot) and, when asked
+ * for, its text's fingerprint (for the store's duplicate checks).
+ */
+export interface PoolResult extends AnalysisResult { fingerprint?: Fingerprint; lookups: string[] | null }
 
 export class AnalyzerPool {
   private readonly slots: Slot[] = [];
@@ -45,12 +50,12 @@ export class AnalyzerPool {
   constructor(readonly size: number = defaultWorkers()) {
     const script = workerScript();
     for (let i = 0; i < Math.max(1, size); i++) {
-      const slot: Slot = { worker: new Worker(script), pending: new Map() };
+      const slot: Slot = { worker: new Worker(script), pending: new Map(), toLearn: [] };
       slot.worker.on('message', (msg: FromWorker) => {
         const p = slot.pending.get(msg.job);
         if (!p) return;
         slot.pending.delete(msg.job);
-        if (msg.kind === 'done') p.resolve({ ...msg.result, fingerprint: msg.fingerprint });
+        if (msg.kind === 'done') p.resolve({ ...msg.result, fingerprint: msg.fingerprint, lookups: msg.lookups });
         else p.reject(new PoolError('analysis-failed', msg.message));
       });
       const fail = (err: Error) => {
@@ -70,14 +75,15 @@ export class AnalyzerPool {
     const job = this.nextJob++;
     return new Promise((resolve, reject) => {
       slot.pending.set(job, { resolve, reject });
-      slot.worker.postMessage({ kind: 'analyze', job, article, fingerprint: options.fingerprint ?? false } satisfies ToWorker);
+      const learn = slot.toLearn;
+      slot.toLearn = [];
+      slot.worker.postMessage({ kind: 'analyze', job, article, fingerprint: options.fingerprint ?? false, learn } satisfies ToWorker);
     });
   }
 
   /** Every worker learns these people (in this order) before analysing any article sent after this call. */
   learn(people: KnownPerson[]): void {
-    if (!people.length) return;
-    for (const s of this.slots) s.worker.postMessage({ kind: 'learn', people } satisfies ToWorker);
+    for (const s of this.slots) s.toLearn.push(...people);
   }
 
   async close(): Promise<void> {
