@@ -47,6 +47,7 @@ interface Analysed { result: PoolResult; version: number }
  */
 export async function runIngest(store: Store, paths: string[], io: IngestIo, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
+  const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, reanalysed: 0, seconds: 0, peakMemoryMb: 0 };
   const workers = options.workers ?? 1;
   const log = new KnowledgeLog();
   const pool = workers > 1 ? new AnalyzerPool(workers) : null;
@@ -58,13 +59,20 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   // In this thread an article is analysed with the current knowledge (one at a time): it cannot be stale.
   const analyse = (article: Article, fingerprint = true): Promise<PoolResult> =>
     (pool ? pool.analyze(article, { fingerprint }) : Promise.resolve().then(() => ({ ...here!(article, log.knowledge), lookups: [] })));
+  // An analysis that arrives stale (someone it looked up was learnt while it ran) is sent again at once, so that
+  // it is likely ready when its turn to be written comes; the check is repeated then.
+  const chase = (article: Article, result: PoolResult, version: number): Analysed | Promise<Analysed> => {
+    if (!log.staleFor(result.lookups, version)) return { result, version };
+    const now = log.version;
+    sum.reanalysed++;
+    return analyse(article, false).then((again) => chase(article, { ...again, fingerprint: result.fingerprint }, now));
+  };
   const start = (input: Input): Promise<Analysed | null> => {
     if (input.kind !== 'article') return Promise.resolve(null);
     const version = log.version;
-    return analyse(input.article).then((result) => ({ result, version }));
+    return analyse(input.article).then((result) => chase(input.article, result, version));
   };
 
-  const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, reanalysed: 0, seconds: 0, peakMemoryMb: 0 };
   try {
     const { readInputs } = await import('../ingest/read-inputs.js'); // language detection's data: only for commands that read
     for await (const { item: input, result } of inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1 })) {
@@ -79,14 +87,9 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
       for (const p of problems) io.progress.message(`${where}: warning: ${p.message}`);
       try {
         if (!result.ok) throw result.error;
-        let { result: analysed, version } = result.value!;
-        const { fingerprint } = analysed;
-        if (log.staleFor(analysed.lookups, version)) {
-          // Analysed again with what is known now, by a worker (which has learnt it all); the text's fingerprint stands.
-          analysed = await analyse(article, false);
-          sum.reanalysed++;
-        }
-        const { record, warnings } = analysed;
+        // Analysed again with what is known now, by a worker (which has learnt it all); the text's fingerprint stands.
+        const { result: analysed } = await chase(article, result.value!.result, result.value!.version);
+        const { record, warnings, fingerprint } = analysed;
         for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
         const status = await recordArticle(store, record, fingerprint);
         if (status === 'new') {
