@@ -3,7 +3,7 @@
 // where the analyser's time goes, time against article length, worker threads, ingest speed and memory, API latency.
 //
 //   node scripts/bench.mjs [--json] [--only analyze,length,workers,queue,ingest,api] [--articles N] [--analyze-articles N]
-//                          [--workers-articles N] [--queue-articles N]   (run `npm run build` first)
+//                          [--workers-articles N,N] [--queue-articles N]   (run `npm run build` first)
 //
 // The corpus is built at run time from the texts in ../shared/eval and never committed.
 import fs from 'node:fs';
@@ -27,8 +27,9 @@ Options:
   --only LIST               sections, comma-separated (default: analyze,length,workers,queue,ingest,api)
   --articles N              articles for the ingest and API sections (default: 10000; 1000 is also run)
   --analyze-articles N      articles for the analyser comparison (default: 3000)
-  --workers-articles N      articles for the worker-thread comparison of the CLI (default: 1000; a warm
-                            comparison of 3000 articles after 2000 to warm up is added)
+  --workers-articles LIST   batch sizes for the worker-thread comparison of the CLI, comma-separated
+                            (default: 1000,5000; a warm comparison of 3000 articles after 2000 to warm
+                            up is added)
   --queue-articles N        articles for the NATS queue comparison (default: 500)
   -h, --help                show this help
 `);
@@ -39,7 +40,7 @@ const asJson = args.includes('--json');
 const only = (opt('--only') ?? 'analyze,length,workers,queue,ingest,api').split(',');
 const big = Number(opt('--articles') ?? 10000);
 const analyzeArticles = Number(opt('--analyze-articles') ?? 3000);
-const workersArticles = Number(opt('--workers-articles') ?? 1000);
+const workersArticles = (opt('--workers-articles') ?? '1000,5000').split(',').map(Number);
 const queueArticles = Number(opt('--queue-articles') ?? 500);
 const log = (s) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
@@ -53,7 +54,7 @@ if (only.includes('analyze')) {
   report.warmup = benchWarmup();
 }
 if (only.includes('length')) { log('analyser time against article length…'); report.length = benchLength({ log }); }
-if (only.includes('workers')) report.workers = [...benchWorkers({ n: workersArticles, log }), await benchWorkersWarm({ log })];
+if (only.includes('workers')) report.workers = [...workersArticles.flatMap((n) => benchWorkers({ n, log })), await benchWorkersWarm({ log })];
 if (only.includes('queue')) report.queue = await benchQueue({ n: queueArticles, log });
 // The API is timed over each SQLite store the ingest benchmark built (query time against store size), or one built here for --only api.
 const timeApi = async (db, n) => { if (only.includes('api')) { log(`api over ${n} articles…`); (report.api ??= []).push(...await benchApi({ db, articles: n, log })); } };
