@@ -1,9 +1,9 @@
 // Each holder's current stance on a proposal: the dated observations weighed by recency and confidence, then corrections.
 import type { StanceLabel } from '../analyze/record.js';
+import { currentOf, emptyState, foldObservation, type Evidence } from '../store/current-stance.js';
 import type { ActorRow, Correction, ObservationRow, PositionRow, ProposalWithCount, Store } from '../store/store.js';
 
-/** An observation this many days older than the newest one counts half as much. */
-export const HALF_LIFE_DAYS = 7;
+export { HALF_LIFE_DAYS } from '../store/current-stance.js';
 
 export interface Position {
   /** STANCE_ID: stable for the (proposal, holder) pair; `standpoint correct` takes it. */
@@ -25,24 +25,17 @@ export interface Position {
   article: string;
 }
 
-const dayNumber = (d: string | null) => (d ? Date.parse(d) / 86_400_000 : Number.NEGATIVE_INFINITY);
+/** Confidence as positions show it: three decimals. */
+export const roundConfidence = (c: number) => Math.round(c * 1000) / 1000;
 
-/** The machine's current stance from a holder's observations on one proposal (at least one). */
-export function currentStance(obs: ObservationRow[]): { stance: StanceLabel; confidence: number; latest: ObservationRow } {
-  const newest = Math.max(...obs.map((o) => dayNumber(o.date)));
-  const weights = new Map<StanceLabel, number>();
-  let total = 0;
-  for (const o of obs) {
-    const age = Number.isFinite(newest) && Number.isFinite(dayNumber(o.date)) ? newest - dayNumber(o.date) : 0;
-    const w = Math.max(o.confidence, 0.01) * 0.5 ** (age / HALF_LIFE_DAYS);
-    weights.set(o.stance, (weights.get(o.stance) ?? 0) + w);
-    total += w;
-  }
-  const [stance, w] = [...weights.entries()].sort((a, b) => b[1] - a[1])[0];
-  const mine = obs.filter((o) => o.stance === stance);
-  const latest = mine.reduce((a, b) => (dayNumber(b.date) > dayNumber(a.date) || (b.date === a.date && b.confidence > a.confidence) ? b : a));
-  const meanConf = mine.reduce((n, o) => n + o.confidence, 0) / mine.length;
-  return { stance, confidence: Math.round((w / total) * meanConf * 1000) / 1000, latest };
+/**
+ * The machine's current stance from a holder's observations on one proposal (at least one): the fold of
+ * store/current-stance.ts over them (so the result does not depend on their order).
+ */
+export function currentStance(obs: ObservationRow[]): { stance: StanceLabel; confidence: number; latest: Evidence } {
+  const cur = currentOf(obs.reduce(foldObservation, emptyState()));
+  if (!cur) throw new RangeError('currentStance: no observations');
+  return { stance: cur.stance, confidence: roundConfidence(cur.confidence), latest: cur.latest };
 }
 
 /** Positions of holders on the given proposals, corrections applied, strongest evidence first within a proposal. */
