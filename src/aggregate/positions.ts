@@ -1,7 +1,7 @@
 // Each holder's current stance on a proposal: the dated observations weighed by recency and confidence, then corrections.
 import type { StanceLabel } from '../analyze/record.js';
 import { currentOf, emptyState, foldObservation, type Evidence } from '../store/current-stance.js';
-import type { ActorRow, Correction, ObservationRow, PositionRow, ProposalWithCount, Store } from '../store/store.js';
+import type { ActorRow, Correction, ObservationRow, ProposalWithCount, Store } from '../store/store.js';
 
 export { HALF_LIFE_DAYS } from '../store/current-stance.js';
 
@@ -30,7 +30,7 @@ export const roundConfidence = (c: number) => Math.round(c * 1000) / 1000;
 
 /**
  * The machine's current stance from a holder's observations on one proposal (at least one): the fold of
- * store/current-stance.ts over them (so the result does not depend on their order).
+ * store/current-stance.ts over them, the one the store keeps up to date at write time (so the order does not matter).
  */
 export function currentStance(obs: ObservationRow[]): { stance: StanceLabel; confidence: number; latest: Evidence } {
   const cur = currentOf(obs.reduce(foldObservation, emptyState()));
@@ -38,30 +38,23 @@ export function currentStance(obs: ObservationRow[]): { stance: StanceLabel; con
   return { stance: cur.stance, confidence: roundConfidence(cur.confidence), latest: cur.latest };
 }
 
-/** Positions of holders on the given proposals, corrections applied, strongest evidence first within a proposal. */
+/** Positions of holders on the given proposals, corrections applied, strongest evidence first within a proposal: read as kept, no observation scanned. */
 export async function positionsOf(store: Store, proposalIds: string[]): Promise<Position[]> {
   if (!proposalIds.length) return [];
-  const [obs, corrections, rows] = await Promise.all([
-    store.observations({ proposalIds }), store.corrections({ proposalIds }), store.positions({ proposalIds }),
-  ]);
-  const ids = new Map(rows.map((r: PositionRow) => [`${r.proposalId}|${r.holder}`, r.id]));
-  const groups = new Map<string, ObservationRow[]>();
-  for (const o of obs) (groups.get(`${o.proposalId}|${o.holder}`) ?? groups.set(`${o.proposalId}|${o.holder}`, []).get(`${o.proposalId}|${o.holder}`)!).push(o);
+  const [rows, corrections] = await Promise.all([store.positions({ proposalIds }), store.corrections({ proposalIds })]);
+  const observed = rows.filter((r) => r.current);
   const lastCorrection = new Map<string, Correction>();
   for (const c of corrections) lastCorrection.set(`${c.proposalId}|${c.holder}`, c);
-  const names = new Map((await store.actors([...new Set(obs.map((o) => o.holder))])).map((a: ActorRow) => [a.key, a.name]));
-  const out: Position[] = [];
-  for (const [k, list] of groups) {
-    const cur = currentStance(list);
-    const corr = lastCorrection.get(k) ?? null;
-    const [proposal, holder] = [list[0].proposalId, list[0].holder];
-    out.push({
-      id: ids.get(k) ?? 0, proposal, holder, name: names.get(holder) ?? holder, stance: corr?.stance ?? cur.stance,
-      machineStance: cur.stance, corrected: !!corr, correction: corr, date: cur.latest.date,
-      confidence: corr ? 1 : cur.confidence, condition: cur.latest.condition, observations: list.length,
-      evidence: cur.latest.evidence, quote: cur.latest.quote, article: cur.latest.articleId,
-    });
-  }
+  const names = new Map((await store.actors([...new Set(observed.map((r) => r.holder))])).map((a: ActorRow) => [a.key, a.name]));
+  const out: Position[] = observed.map(({ id, proposalId: proposal, holder, current: cur }) => {
+    const corr = lastCorrection.get(`${proposal}|${holder}`) ?? null;
+    return {
+      id, proposal, holder, name: names.get(holder) ?? holder, stance: corr?.stance ?? cur!.stance,
+      machineStance: cur!.stance, corrected: !!corr, correction: corr, date: cur!.date,
+      confidence: corr ? 1 : roundConfidence(cur!.confidence), condition: cur!.condition, observations: cur!.observations,
+      evidence: cur!.evidence, quote: cur!.quote, article: cur!.articleId,
+    };
+  });
   return out.sort((a, b) => a.proposal.localeCompare(b.proposal) || b.confidence - a.confidence || a.holder.localeCompare(b.holder));
 }
 
@@ -83,10 +76,11 @@ export async function proposalSummaries(store: Store, options: { limit?: number;
 }
 
 export async function summarize(store: Store, list: ProposalWithCount[]): Promise<ProposalSummary[]> {
-  const positions = await positionsOf(store, list.map((p) => p.id));
+  const byProposal = new Map<string, Position[]>();
+  for (const s of await positionsOf(store, list.map((p) => p.id))) (byProposal.get(s.proposal) ?? byProposal.set(s.proposal, []).get(s.proposal)!).push(s);
   return list.map((p) => ({
     id: p.id, summary: p.summary, proposer: p.proposer, body: p.body, articles: p.articles, firstSeen: p.firstSeen, lastSeen: p.lastSeen,
-    stances: positions.filter((s) => s.proposal === p.id).map((s) => ({
+    stances: (byProposal.get(p.id) ?? []).map((s) => ({
       id: s.id, holder: s.holder, name: s.name, stance: s.stance, date: s.date, confidence: s.confidence,
       observations: s.observations, evidence: s.evidence, corrected: s.corrected,
     })),

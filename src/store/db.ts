@@ -16,11 +16,13 @@ export interface Db {
   close(): Promise<void>;
 }
 
-/** A migration: a version number and the statements that take the schema there. */
+/** A migration: a version number and the statements that take the schema there, then an optional step in code (a backfill). */
 export interface Migration {
   version: number;
   name: string;
   statements: string[];
+  /** Runs after the statements, in the same transaction. */
+  run?: (tx: Db) => Promise<void>;
 }
 
 /**
@@ -39,6 +41,7 @@ async function migrateNow(db: Db, migrations: Migration[]): Promise<number[]> {
     if (done.has(m.version)) continue;
     await db.transaction(async (tx) => {
       for (const st of m.statements) await tx.run(st);
+      await m.run?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [m.version, m.name, new Date().toISOString()]);
     });
     applied.push(m.version);

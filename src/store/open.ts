@@ -1,5 +1,5 @@
 // Opens the store a URL names: a file path for the embedded SQLite store, or postgres://… for PostgreSQL.
-import { migrate } from './db.js';
+import { migrate, type Db } from './db.js';
 import { migrations } from './schema.js';
 import { SqlStore } from './sql-store.js';
 import { StoreError, type Store } from './store.js';
@@ -9,17 +9,21 @@ export const DEFAULT_DB = './standpoint.db';
 /** The store location: the option, else STANDPOINT_DB, else ./standpoint.db. */
 export const dbLocation = (option?: string): string => option ?? process.env.STANDPOINT_DB ?? DEFAULT_DB;
 
-export async function openStore(location: string = dbLocation()): Promise<Store> {
+/** The database driver for a location, its schema as found (no migration). */
+export async function openDb(location: string): Promise<Db> {
   const isPg = /^postgres(ql)?:\/\//.test(location);
-  let db;
   try {
     // Only the driver the location names is loaded (pg or better-sqlite3).
-    db = isPg
+    return isPg
       ? (await import('./postgres/connection.js')).openPostgres(location)
       : (await import('./sqlite/connection.js')).openSqlite(location.replace(/^sqlite:(\/\/)?/, ''));
   } catch (err) {
     throw new StoreError('connection', `cannot open store ${location}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+export async function openStore(location: string = dbLocation()): Promise<Store> {
+  const db = await openDb(location);
   try {
     await migrate(db, migrations(db.dialect));
   } catch (err) {

@@ -1,5 +1,6 @@
 // The store's tables, as versioned migrations shared by both dialects (only the identity column differs).
 import type { Migration } from './db.js';
+import { backfillPositions } from './position-rows.js';
 
 const v1 = (id: string): string[] => [
   `CREATE TABLE articles (
@@ -63,10 +64,22 @@ const v2 = [
   'CREATE INDEX proposal_mentions_articles ON proposal_mentions(proposal_id, article_id)',
 ];
 
+// The board's figures kept at write time instead of worked out on every read: each position's current stance (its columns,
+// and `state`, the JSON of the fold that updates them in O(1) per observation: see current-stance.ts), and each proposal's
+// number of distinct source articles. The backfill folds the stored observations (in code) and counts the mentions.
+const v3 = [
+  ...['stance TEXT', 'confidence DOUBLE PRECISION', 'date TEXT', 'condition TEXT', 'observations INTEGER NOT NULL DEFAULT 0',
+    'evidence TEXT', 'quote TEXT', 'article_id TEXT', 'state TEXT'].map((c) => `ALTER TABLE positions ADD COLUMN ${c}`),
+  'ALTER TABLE proposals ADD COLUMN articles INTEGER NOT NULL DEFAULT 0',
+  `UPDATE proposals SET articles = (SELECT COUNT(DISTINCT m.article_id) FROM proposal_mentions m JOIN articles a ON a.id = m.article_id
+    WHERE m.proposal_id = proposals.id AND a.copy_of IS NULL)`,
+];
+
 export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
   const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
   return [
     { version: 1, name: 'articles, proposals, actors, observations, corrections, quotes', statements: v1(id) },
     { version: 2, name: 'covering indexes for the API: copies checked without reading article text, articles counted per proposal', statements: v2 },
+    { version: 3, name: 'current positions and article counts kept at write time', statements: v3, run: backfillPositions },
   ];
 }

@@ -2,6 +2,7 @@
 import type { KnownPerson } from '../analyze/knowledge.js';
 import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
 import type { Db, Param } from './db.js';
+import { foldIntoPositions } from './position-rows.js';
 import type {
   ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, ObservationRow, PositionRow, ProposalRow,
   ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store,
@@ -21,8 +22,6 @@ const toRef = (r: Row): ArticleRef => ({
 });
 
 const PROPOSAL_COLUMNS = `p.id, p.key, p.summary, p.proposer, p.body, p.first_seen, p.last_seen`;
-const ARTICLE_COUNT = `(SELECT COUNT(DISTINCT m.article_id) FROM proposal_mentions m JOIN articles a ON a.id = m.article_id
-  WHERE m.proposal_id = p.id AND a.copy_of IS NULL) AS articles`;
 
 const toProposal = (r: Row, terms: string[] = []): ProposalRow => ({
   id: String(r.id), key: String(r.key), summary: String(r.summary), proposer: str(r.proposer), body: str(r.body),
@@ -34,6 +33,24 @@ const toObservation = (r: Row): ObservationRow => ({
   condition: str(r.condition), confidence: Number(r.confidence), date: str(r.date), articleId: String(r.article_id),
   evidence: String(r.evidence), evidenceStart: Number(r.evidence_start), evidenceEnd: Number(r.evidence_end), quote: str(r.quote),
 });
+
+const toPosition = (r: Row): PositionRow => ({
+  id: Number(r.id), proposalId: String(r.proposal_id), holder: String(r.holder),
+  current: Number(r.observations) > 0 ? {
+    stance: r.stance as StanceLabel, confidence: Number(r.confidence), date: str(r.date), condition: str(r.condition),
+    observations: Number(r.observations), evidence: String(r.evidence), quote: str(r.quote), articleId: String(r.article_id),
+  } : null,
+});
+
+/** An article's observations less those repeating the unique key (article, proposal, holder, evidence start): the rows stored. */
+function distinctObservations(list: ObservationRow[]): ObservationRow[] {
+  const out = new Map<string, ObservationRow>();
+  for (const o of list) {
+    const k = `${o.articleId}\u0000${o.proposalId}\u0000${o.holder}\u0000${o.evidenceStart}`;
+    if (!out.has(k)) out.set(k, o);
+  }
+  return [...out.values()];
+}
 
 const toCorrection = (r: Row): Correction => ({
   id: Number(r.id), stanceId: Number(r.position_id), proposalId: String(r.proposal_id), holder: String(r.holder),
@@ -151,11 +168,17 @@ export class SqlStore implements Store {
       await insertMany(tx, 'proposal_terms', ['term', 'proposal_id'], w.proposals.flatMap((p) => [...new Set(p.terms)].map((t) => [t, p.id])));
       await insertMany(tx, 'proposal_mentions', ['article_id', 'local_id', 'proposal_id', 'summary', 'text', 'start_offset', 'end_offset'],
         w.mentions.map((m) => [m.articleId, m.localId, m.proposalId, m.summary, m.text, m.start, m.end]));
-      await insertMany(tx, 'positions', ['proposal_id', 'holder'], [...new Map(w.observations.map((o) => [`${o.proposalId}|${o.holder}`, [o.proposalId, o.holder]])).values()]);
+      const observations = distinctObservations(w.observations);
+      await insertMany(tx, 'positions', ['proposal_id', 'holder'],
+        [...new Map(observations.map((o) => [`${o.proposalId}|${o.holder}`, [o.proposalId, o.holder]])).values()]);
       await insertMany(tx, 'observations',
         ['proposal_id', 'holder', 'actor', 'stance', 'condition', 'confidence', 'date', 'article_id', 'evidence', 'evidence_start', 'evidence_end', 'quote'],
-        w.observations.map((o) => [o.proposalId, o.holder, o.actor, o.stance, o.condition, o.confidence, o.date, o.articleId, o.evidence, o.evidenceStart, o.evidenceEnd, o.quote]));
-      return w.copyOf ? 'copy' : 'new';
+        observations.map((o) => [o.proposalId, o.holder, o.actor, o.stance, o.condition, o.confidence, o.date, o.articleId, o.evidence, o.evidenceStart, o.evidenceEnd, o.quote]));
+      if (w.copyOf) return 'copy'; // a copy's rows are kept, but it adds to no position and no count
+      await foldIntoPositions(tx, observations);
+      const mentioned = [...new Set(w.mentions.map((m) => m.proposalId))].sort();
+      if (mentioned.length) await tx.run(`UPDATE proposals SET articles = articles + 1 WHERE ${inList('id', mentioned)}`, mentioned);
+      return 'new';
     });
   }
 
@@ -208,13 +231,13 @@ export class SqlStore implements Store {
     if (options.proposer) { conds.push('p.proposer = ?'); params.push(options.proposer); }
     params.push(options.limit ?? 1000, options.offset ?? 0);
     const rows = await this.db.all(
-      `SELECT ${PROPOSAL_COLUMNS}, ${ARTICLE_COUNT} FROM proposals p ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
+      `SELECT ${PROPOSAL_COLUMNS}, p.articles FROM proposals p ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
        ORDER BY p.last_seen DESC, p.id LIMIT ? OFFSET ?`, params);
     return rows.map((r) => ({ ...toProposal(r), articles: Number(r.articles) }));
   }
 
   async proposal(id: string): Promise<ProposalWithCount | null> {
-    const rows = await this.db.all(`SELECT ${PROPOSAL_COLUMNS}, ${ARTICLE_COUNT} FROM proposals p WHERE p.id = ?`, [id]);
+    const rows = await this.db.all(`SELECT ${PROPOSAL_COLUMNS}, p.articles FROM proposals p WHERE p.id = ?`, [id]);
     return rows.length ? { ...toProposal(rows[0]), articles: Number(rows[0].articles) } : null;
   }
 
@@ -231,10 +254,11 @@ export class SqlStore implements Store {
   }
 
   async positions(filter: { proposalIds?: string[]; id?: number }): Promise<PositionRow[]> {
+    const columns = 'id, proposal_id, holder, stance, confidence, date, condition, observations, evidence, quote, article_id';
     const rows = filter.id !== undefined
-      ? await this.db.all('SELECT id, proposal_id, holder FROM positions WHERE id = ?', [filter.id])
-      : await this.db.all(`SELECT id, proposal_id, holder FROM positions WHERE ${inList('proposal_id', filter.proposalIds ?? [])} ORDER BY id`, filter.proposalIds ?? []);
-    return rows.map((r) => ({ id: Number(r.id), proposalId: String(r.proposal_id), holder: String(r.holder) }));
+      ? await this.db.all(`SELECT ${columns} FROM positions WHERE id = ?`, [filter.id])
+      : await this.db.all(`SELECT ${columns} FROM positions WHERE ${inList('proposal_id', filter.proposalIds ?? [])} ORDER BY id`, filter.proposalIds ?? []);
+    return rows.map(toPosition);
   }
 
   async addCorrection(input: { stanceId: number; stance: StanceLabel; note: string | null; author: string }): Promise<Correction> {

@@ -1,9 +1,12 @@
 // The contract every store implementation passes: the same suite runs on SQLite and on PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { positionsOf, proposalSummaries } from '../aggregate/positions.js';
+import { currentStance, positionsOf, proposalSummaries, roundConfidence } from '../aggregate/positions.js';
 import { planArticle, recordArticle } from '../aggregate/record-article.js';
-import type { Store } from './store.js';
+import type { AnalysisRecord } from '../analyze/record.js';
+import { openStore } from './open.js';
+import type { ObservationRow, Store } from './store.js';
 import { makeRecord } from './test-records.js';
+import { makeV2Store } from './test-v2-store.js';
 
 const PATROL = { key: 'naval-patrol-baltic', summary: 'joint naval patrol in the Baltic', proposer: 'country:DNK', body: 'org:NATO' };
 
@@ -24,10 +27,95 @@ const day9 = makeRecord({
   stances: [{ holder: 'country:NLD', stance: 'support' }, { holder: 'country:SWE', stance: 'undecided' }],
 });
 
-export function storeContract(name: string, open: () => Promise<Store>): void {
+// A timeline for the current positions: several observations per holder, dated and undated, written out of date order,
+// a copy that must add nothing, two observations on one key (one is stored), and a second proposal.
+const GRAIN = { key: 'grain-corridor', summary: 'grain corridor through the Black Sea' };
+const EMBARGO = { key: 'arms-embargo', summary: 'arms embargo on the junta' };
+const actors = ['country:NOR', 'country:TUR', 'country:AUT', 'person:ana-soto=country:CHL'];
+const padding = ' Officials met in Geneva for a second day of talks on shipping, insurance and the inspections at the ports.'.repeat(3);
+const article = (date: string | null, text: string, stances: Parameters<typeof makeRecord>[0]['stances']) =>
+  makeRecord({ date, text: text + padding, actors, proposals: [GRAIN, EMBARGO], stances });
+
+const timeline: AnalysisRecord[] = [
+  article('2025-03-10', 'Norway backed the grain corridor through the Black Sea. Later Norway voiced doubts. Turkey was undecided. Austria rejected the arms embargo on the junta.', [
+    { holder: 'country:NOR', stance: 'support', confidence: 0.7, evidence: 'Norway backed' },
+    { holder: 'country:NOR', stance: 'oppose', confidence: 0.6, evidence: 'Norway voiced doubts' },
+    { holder: 'country:NOR', stance: 'undecided', confidence: 0.9, evidence: 'Norway backed' }, // same key as the first: not stored
+    { holder: 'country:TUR', stance: 'undecided', confidence: 0.5, evidence: 'Turkey was undecided' },
+    { holder: 'country:AUT', stance: 'oppose', confidence: 0.9, on: 'arms-embargo', evidence: 'Austria rejected' },
+  ]),
+  article('2025-03-02', 'A week earlier Norway had opposed the grain corridor through the Black Sea, Turkey supported it and Austria welcomed the arms embargo on the junta.', [
+    { holder: 'country:NOR', stance: 'oppose', confidence: 0.9, evidence: 'Norway had opposed' },
+    { holder: 'country:TUR', stance: 'support', confidence: 0.8, evidence: 'Turkey supported' },
+    { holder: 'country:AUT', stance: 'support', confidence: 0.6, on: 'arms-embargo', evidence: 'Austria welcomed' },
+  ]),
+  article(null, 'Undated: Norway was weighing the grain corridor through the Black Sea while Turkey backed it and Chile, said Ana Soto, opposed the arms embargo on the junta.', [
+    { holder: 'country:NOR', stance: 'undecided', confidence: 0.4, evidence: 'Norway was weighing' },
+    { holder: 'country:TUR', stance: 'support', confidence: 0.7, evidence: 'Turkey backed' },
+    { holder: 'person:ana-soto', stance: 'oppose', confidence: 0.75, on: 'arms-embargo', evidence: 'Chile, said Ana Soto, opposed' },
+  ]),
+  article('2025-03-20', 'Norway endorsed the grain corridor through the Black Sea. Austria opposed the arms embargo on the junta unless it was reviewed in six months.', [
+    { holder: 'country:NOR', stance: 'support', confidence: 0.3, evidence: 'Norway endorsed' },
+    { holder: 'country:AUT', stance: 'oppose', confidence: 0.5, on: 'arms-embargo', evidence: 'Austria opposed', condition: 'unless it was reviewed in six months' },
+  ]),
+  article('2025-03-02', 'On the same day Norway again opposed the grain corridor through the Black Sea, and Turkey, too, was undecided on it.', [
+    { holder: 'country:NOR', stance: 'oppose', confidence: 0.9, evidence: 'Norway again opposed' },
+    { holder: 'country:TUR', stance: 'undecided', confidence: 0.8, evidence: 'Turkey, too, was undecided', date: null },
+  ]),
+];
+// A near-duplicate of the fourth article whose observations, if they counted, would turn Norway and Austria around.
+const copyOfFourth = makeRecord({
+  date: '2025-03-21', actors, proposals: [GRAIN, EMBARGO],
+  text: `${timeline[3].article.text.replace('Norway endorsed', 'Norway  endorsed').replace(' months.', ' months!')}`,
+  stances: [
+    { holder: 'country:NOR', stance: 'oppose', confidence: 0.99, evidence: 'Norway  endorsed' },
+    { holder: 'country:AUT', stance: 'support', confidence: 0.99, on: 'arms-embargo', evidence: 'Austria opposed' },
+  ],
+});
+const lastArticle = article('2025-03-25', 'Norway and Turkey now both opposed the grain corridor through the Black Sea, and Austria still opposed the arms embargo on the junta.', [
+  { holder: 'country:NOR', stance: 'oppose', confidence: 0.8, evidence: 'Norway and Turkey' },
+  { holder: 'country:TUR', stance: 'oppose', confidence: 0.6, evidence: 'Turkey now' },
+  { holder: 'country:AUT', stance: 'oppose', confidence: 0.7, on: 'arms-embargo', evidence: 'Austria still' },
+]);
+
+async function recordTimeline(store: Store): Promise<void> {
+  for (const r of timeline.slice(0, 4)) expect(await recordArticle(store, r)).toBe('new');
+  expect(await recordArticle(store, copyOfFourth)).toBe('copy');
+  expect(await recordArticle(store, timeline[4])).toBe('new');
+}
+
+/** Positions and summaries worked out from the full history, as they were before positions were kept: the reference. */
+async function expectKeptEqualsRecomputed(store: Store): Promise<void> {
+  const proposals = await store.proposals();
+  const ids = proposals.map((p) => p.id);
+  const groups = new Map<string, ObservationRow[]>();
+  for (const o of await store.observations({ proposalIds: ids })) (groups.get(`${o.proposalId}|${o.holder}`) ?? groups.set(`${o.proposalId}|${o.holder}`, []).get(`${o.proposalId}|${o.holder}`)!).push(o);
+  const rows = await store.positions({ proposalIds: ids });
+  expect(rows.filter((r) => r.current).map((r) => `${r.proposalId}|${r.holder}`).sort()).toEqual([...groups.keys()].sort());
+  for (const r of rows) {
+    const list = groups.get(`${r.proposalId}|${r.holder}`);
+    if (!list) { expect(r.current).toBeNull(); continue; }
+    for (const order of [list, [...list].reverse()]) {
+      const want = currentStance(order);
+      expect({ ...r.current!, confidence: roundConfidence(r.current!.confidence) }, `${r.holder} on ${r.proposalId}`).toEqual({
+        stance: want.stance, confidence: want.confidence, date: want.latest.date, condition: want.latest.condition, observations: list.length,
+        evidence: want.latest.evidence, quote: want.latest.quote, articleId: want.latest.articleId,
+      });
+    }
+  }
+  const copies = new Set((await store.articles()).filter((a) => a.copyOf).map((a) => a.id));
+  for (const p of proposals) {
+    const sources = new Set((await store.mentions({ proposalId: p.id })).map((m) => m.articleId).filter((a) => !copies.has(a)));
+    expect(p.articles, `articles of ${p.summary}`).toBe(sources.size);
+  }
+}
+
+/** A store's place: a fresh SQLite file, or a fresh PostgreSQL schema. */
+export function storeContract(name: string, location: () => Promise<string>): void {
   describe(`store contract: ${name}`, () => {
     let store: Store;
-    beforeEach(async () => { store = await open(); });
+    let where: string;
+    beforeEach(async () => { where = await location(); store = await openStore(where); });
     afterEach(async () => { await store.close(); });
 
     it('stores an article once: the same content again changes nothing', async () => {
@@ -124,6 +212,48 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(mentions.map((m) => m.articleId)).toEqual([day9.article.id, day1.article.id]); // newest article first
       expect((await store.mentions({ articleId: day1.article.id })).every((m) => m.proposalId === p.id && m.text.length > 0)).toBe(true);
       expect(await store.mentions({ proposalId: p.id, limit: 1 })).toHaveLength(1);
+    });
+
+    it('keeps each position\'s current stance and each proposal\'s article count as articles are written, as the full history gives them', async () => {
+      await recordTimeline(store);
+      const list = await proposalSummaries(store);
+      expect(list.map((p) => [p.summary, p.articles])).toEqual(expect.arrayContaining([[GRAIN.summary, 5], [EMBARGO.summary, 5]]));
+      const grain = list.find((p) => p.summary === GRAIN.summary)!;
+      const nor = grain.stances.find((s) => s.holder === 'country:NOR')!;
+      // 0.7 and 0.3 support, 0.6, 0.9 and 0.9 oppose, 0.4 undecided (undated); the copy's 0.99 and the repeated key do not count.
+      expect(nor).toMatchObject({ stance: 'support', observations: 6, date: '2025-03-20' });
+      const aut = (await positionsOf(store, [list.find((p) => p.summary === EMBARGO.summary)!.id])).find((s) => s.holder === 'country:AUT')!;
+      expect(aut).toMatchObject({ stance: 'oppose', observations: 3, date: '2025-03-20', condition: 'unless it was reviewed in six months' });
+      expect((await store.observations({ proposalIds: [grain.id] })).some((o) => o.date === null)).toBe(true);
+      await expectKeptEqualsRecomputed(store);
+      expect(await recordArticle(store, lastArticle)).toBe('new');
+      await expectKeptEqualsRecomputed(store);
+      expect((await positionsOf(store, [grain.id])).find((s) => s.holder === 'country:NOR')).toMatchObject({ stance: 'oppose', observations: 7 });
+    });
+
+    it('migrates a store of migrations 1–2 with data: the same positions and summaries, and writes go on from them', async () => {
+      await recordTimeline(store);
+      const [p] = await store.proposals({ q: 'grain' });
+      const tur = (await positionsOf(store, [p.id])).find((s) => s.holder === 'country:TUR')!;
+      await store.addCorrection({ stanceId: tur.id, stance: 'oppose', note: null, author: 'analyst@example.org' });
+      const all = async (s: Store) => {
+        const list = await proposalSummaries(s);
+        return { list, positions: await positionsOf(s, list.map((x) => x.id)) };
+      };
+      const target = await location();
+      await makeV2Store(where, target);
+      const migrated = await openStore(target);
+      try {
+        const want = await all(store);
+        expect(want.positions.map((s) => s.holder).sort()).toEqual(['country:AUT', 'country:CHL', 'country:NOR', 'country:TUR']);
+        expect(await all(migrated)).toEqual(want);
+        await expectKeptEqualsRecomputed(migrated);
+        expect(await recordArticle(migrated, lastArticle)).toBe('new');
+        expect(await recordArticle(store, lastArticle)).toBe('new');
+        expect(await all(migrated)).toEqual(await all(store));
+      } finally {
+        await migrated.close();
+      }
     });
   });
 }

@@ -109,10 +109,26 @@ export interface ArticleRow {
   copyOf: string | null;
 }
 
+/**
+ * The machine's current stance of a position (corrections not applied), kept up to date as articles are written: the fold
+ * of its observations (copies left out) defined in current-stance.ts. `date` … `articleId` are those of the observation
+ * that stands for the stance; `confidence` is not rounded.
+ */
+export interface MachineStance {
+  stance: StanceLabel;
+  confidence: number;
+  date: string | null;
+  condition: string | null;
+  observations: number;
+  evidence: string;
+  quote: string | null;
+  articleId: string;
+}
 
-export interface PositionRow { id: number; proposalId: string; holder: string }
+/** A position: one per proposal and holder, with a stable STANCE_ID; `current` is null while only copies observed it. */
+export interface PositionRow { id: number; proposalId: string; holder: string; current: MachineStance | null }
 
-/** A canonical proposal with the number of distinct source articles (near-duplicates not counted). */
+/** A canonical proposal with the number of distinct source articles (near-duplicates not counted), kept at write time. */
 export interface ProposalWithCount extends ProposalRow {
   articles: number;
 }
@@ -129,7 +145,10 @@ export interface Store {
   articlesWithBands(bands: string[]): Promise<ArticleRef[]>;
   /** Canonical proposals sharing most terms with the given ones (at most a few dozen), last seen on or after `seenSince`. */
   proposalsWithTerms(terms: string[], seenSince?: string | null): Promise<ProposalRow[]>;
-  /** Writes one article and all it adds, atomically; "known" (and nothing written) when its content is stored already. */
+  /**
+   * Writes one article and all it adds, atomically; "known" (and nothing written) when its content is stored already.
+   * Unless the article is a copy, it also folds its observations into their positions and counts it for its proposals.
+   */
   writeArticle(write: ArticleWrite): Promise<PutStatus>;
   /**
    * Runs fn holding the one writer lock of the store (PostgreSQL: an advisory lock shared by every process;
@@ -147,7 +166,7 @@ export interface Store {
   proposals(options?: ProposalQuery): Promise<ProposalWithCount[]>;
   proposal(id: string): Promise<ProposalWithCount | null>;
   observations(filter: { proposalIds?: string[]; holder?: string; actor?: string }): Promise<ObservationRow[]>;
-  /** The positions (one per proposal and holder, each with a stable STANCE_ID) of some proposals, or one by id. */
+  /** The positions of some proposals, or one by id, with their current stance: no observation is read. */
   positions(filter: { proposalIds?: string[]; id?: number }): Promise<PositionRow[]>;
   /** Records an analyst's label; every correction is kept with its author and time. */
   addCorrection(input: { stanceId: number; stance: StanceLabel; note: string | null; author: string }): Promise<Correction>;

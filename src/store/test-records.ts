@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { SCHEMA, type AnalysisRecord, type RecordActor, type StanceLabel } from '../analyze/record.js';
 
-export interface StanceSpec { holder: string; stance: StanceLabel; on?: string; confidence?: number; date?: string }
+/** A stance: `date` null for an undated one (else the article's date); `evidence` and `condition` are substrings of the text. */
+export interface StanceSpec { holder: string; stance: StanceLabel; on?: string; confidence?: number; date?: string | null; evidence?: string; condition?: string }
 
 /**
  * A record whose text is the given sentences; actors are declared by key ("country:NLD", or
@@ -36,9 +37,14 @@ export function makeRecord(opts: {
     const start = opts.text.indexOf(q.text);
     return { id: `q${i + 1}`, kind: 'direct' as const, start, end: start + q.text.length, text: q.text, speaker: actorId(q.speaker) };
   });
+  const span = (t: string | undefined) => {
+    const start = t ? opts.text.indexOf(t) : -1;
+    return start < 0 ? { start: 0, end: Math.min(20, opts.text.length) } : { start, end: start + t!.length };
+  };
   const stances = opts.stances.map((s) => ({
     holder: actorId(s.holder)!, proposal: proposals.find((p) => p.key === (s.on ?? opts.proposals[0].key))!.id, stance: s.stance,
-    condition: null, confidence: s.confidence ?? 0.8, date: s.date ?? opts.date, evidence: { start: 0, end: Math.min(20, opts.text.length) }, quote: null,
+    condition: s.condition ?? null, confidence: s.confidence ?? 0.8, date: s.date === undefined ? opts.date : s.date,
+    evidence: span(s.evidence), quote: null,
   }));
   return {
     schema: SCHEMA,
