@@ -29,8 +29,8 @@ async function dropSchema(pgBase, name) {
   await client.end();
 }
 
-/** Rows: one per (store, size) with articles/s and peak memory; `onSqlite(db, n)` may use each SQLite store before it is removed. */
-export async function benchIngest({ sizes = [2000, 10000], pgBase = process.env.STANDPOINT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test', log = () => {}, onSqlite = async () => {} } = {}) {
+/** Rows: one per (store, size) with articles/s and peak memory; `onStore(db, n, kind)` may use each store before it is removed. */
+export async function benchIngest({ sizes = [2000, 10000], pgBase = process.env.STANDPOINT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test', log = () => {}, onStore = async () => {} } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-bench-'));
   const rows = [];
   try {
@@ -41,13 +41,14 @@ export async function benchIngest({ sizes = [2000, 10000], pgBase = process.env.
       const sqlite = ingest(path.join(dir, `bench-${n}.db`), corpus);
       rows.push({ store: 'sqlite', articles: n, seconds: sqlite.seconds, perSecond: n / sqlite.seconds, peakMemoryMb: sqlite.peakMemoryMb, new: sqlite.new, copies: sqlite.copies });
       log(`ingest: sqlite ${n} in ${sqlite.seconds.toFixed(1)} s`);
-      await onSqlite(path.join(dir, `bench-${n}.db`), n);
+      await onStore(path.join(dir, `bench-${n}.db`), n, 'sqlite');
       const schema = `sp_bench_${process.pid}_${n}`;
       const url = await postgresUrl(pgBase, schema);
       if (url) {
         const res = ingest(url, corpus);
         rows.push({ store: 'postgres', articles: n, seconds: res.seconds, perSecond: n / res.seconds, peakMemoryMb: res.peakMemoryMb, new: res.new, copies: res.copies });
         log(`ingest: postgres ${n} in ${res.seconds.toFixed(1)} s`);
+        await onStore(url, n, 'postgres');
         await dropSchema(pgBase, schema);
       } else {
         log(`ingest: PostgreSQL not reachable at ${pgBase}: skipped`);

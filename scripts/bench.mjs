@@ -56,9 +56,11 @@ if (only.includes('analyze')) {
 if (only.includes('length')) { log('analyser time against article length…'); report.length = benchLength({ log }); }
 if (only.includes('workers')) report.workers = [...workersArticles.flatMap((n) => benchWorkers({ n, log })), await benchWorkersWarm({ log })];
 if (only.includes('queue')) report.queue = await benchQueue({ n: queueArticles, log });
-// The API is timed over each SQLite store the ingest benchmark built (query time against store size), or one built here for --only api.
-const timeApi = async (db, n) => { if (only.includes('api')) { log(`api over ${n} articles…`); (report.api ??= []).push(...await benchApi({ db, articles: n, log })); } };
-if (only.includes('ingest')) report.ingest = await benchIngest({ sizes: [...new Set([Math.min(1000, big), big])], log, onSqlite: timeApi });
+// The API is timed over each store the ingest benchmark built (query time against store size and kind), or a SQLite one built here for --only api.
+const timeApi = async (db, n, store = 'sqlite') => {
+  if (only.includes('api')) { log(`api over ${n} articles (${store})…`); (report.api ??= []).push(...(await benchApi({ db, articles: n, log })).map((r) => ({ store, ...r }))); }
+};
+if (only.includes('ingest')) report.ingest = await benchIngest({ sizes: [...new Set([Math.min(1000, big), big])], log, onStore: timeApi });
 else if (only.includes('api')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-bench-api-'));
   try {
@@ -109,7 +111,7 @@ if (asJson) {
     for (const r of report.ingest) console.log(`${pad(r.store, 12)}${pad(r.articles, 11)}${pad(r.seconds.toFixed(1), 10)}${pad(r.perSecond.toFixed(1), 13)}${pad(r.peakMemoryMb, 10)}${pad(r.new, 8)}${r.copies}`);
   }
   if (report.api) {
-    console.log('\nAPI (in-process, SQLite)                                       articles  median ms  p95 ms');
-    for (const r of report.api) console.log(`${pad(r.what, 63)}${pad(r.articles, 10)}${pad(r.median.toFixed(1), 11)}${r.p95.toFixed(1)}`);
+    console.log('\nAPI (in-process)  call                                                         articles  median ms  p95 ms');
+    for (const r of report.api) console.log(`${pad(r.store, 18)}${pad(r.what, 61)}${pad(r.articles, 10)}${pad(r.median.toFixed(1), 11)}${r.p95.toFixed(1)}`);
   }
 }
