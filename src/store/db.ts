@@ -9,6 +9,11 @@ export interface Db {
   /** Runs fn in one transaction on one connection; rolls back if it throws. Transactions never interleave. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /**
+   * Runs fn with the transactions it starts grouped into one (SQLite: one BEGIN IMMEDIATE … COMMIT, each transaction a
+   * savepoint, undone alone if it throws; what else runs on the connection meanwhile joins the group). PostgreSQL runs fn as it is.
+   */
+  batch<T>(fn: () => Promise<T>): Promise<T>;
+  /**
    * Runs fn while holding the store's one writer lock: across processes on PostgreSQL (an advisory lock,
    * released if the process dies), within this process on SQLite (whose file has one writer anyway).
    */

@@ -125,6 +125,8 @@ export class SqlStore implements Store {
 
   exclusive<T>(fn: () => Promise<T>): Promise<T> { return this.db.exclusive(fn); }
 
+  batch<T>(fn: () => Promise<T>): Promise<T> { return this.db.batch(fn); }
+
   async writeArticle(w: ArticleWrite): Promise<PutStatus> {
     try {
       return await this.writeArticleOnce(w);

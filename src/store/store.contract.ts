@@ -189,6 +189,34 @@ export function storeContract(name: string, location: () => Promise<string>): vo
       expect(await recordArticle(store, day9)).toBe('new');
     });
 
+    it('in a batch, an article whose write fails is undone alone and the others are stored', async () => {
+      const bad = (await planArticle(store, day9))!;
+      bad.observations.push({ ...bad.observations[0], proposalId: 'no-such-proposal' });
+      const statuses = await store.batch(async () => [
+        await recordArticle(store, day1),
+        await store.writeArticle(bad).then(() => 'stored', () => 'failed'),
+        await recordArticle(store, timeline[0]),
+      ]);
+      expect(statuses).toEqual(['new', 'failed', 'new']);
+      expect((await store.articles()).map((a) => a.id).sort()).toEqual([day1.article.id, timeline[0].article.id].sort());
+      expect(await store.proposal(bad.proposals[0].id)).toBeNull();
+      expect(await store.mentions({ articleId: day9.article.id })).toEqual([]);
+      expect(await recordArticle(store, day9)).toBe('new');
+    });
+
+    it('in a batch, planning reads the writes before it: a proposal of the second article joins the one the first stored', async () => {
+      await store.batch(async () => {
+        expect(await recordArticle(store, day1)).toBe('new');
+        const [stored] = await store.proposals();
+        const second = (await planArticle(store, day9))!;
+        expect(second.proposals.map((p) => p.id)).toEqual([stored.id]);
+        expect(await store.writeArticle(second)).toBe('new');
+      });
+      const list = await proposalSummaries(store);
+      expect(list.map((p) => [p.summary, p.articles])).toEqual([[list[0].summary, 2]]);
+      await expectKeptEqualsRecomputed(store);
+    });
+
     it('finds proposals by text and pages them', async () => {
       await recordArticle(store, day1);
       expect(await store.proposals({ q: 'baltic' })).toHaveLength(1);

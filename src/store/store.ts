@@ -57,7 +57,7 @@ export interface QuoteRow {
   end: number;
 }
 
-/** Everything one article adds to the store, written in one transaction. */
+/** Everything one article adds to the store, written atomically (in one transaction, or one savepoint of a batch). */
 export interface ArticleWrite {
   record: AnalysisRecord;
   /** Normalised-content hash: the same content again is "known". */
@@ -155,6 +155,14 @@ export interface Store {
    * SQLite: within this process). Plan and write an article inside it when several writers share a store.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs fn with the articles it writes grouped into one transaction where the driver gains from it (SQLite: one commit
+   * for many articles; PostgreSQL runs fn as it is). Each writeArticle inside stays atomic: one that fails is undone
+   * alone, and reads see the writes before them. Count a write inside as stored only once batch resolves: if the
+   * group's commit fails, batch rejects and nothing written inside is stored. For the one writer of a store: on SQLite,
+   * whatever else is written through the store while fn runs joins the group.
+   */
+  batch<T>(fn: () => Promise<T>): Promise<T>;
   /** People learned so far, for the analyser's knowledge snapshot. */
   people(): Promise<KnownPerson[]>;
   actor(key: string): Promise<ActorRow | null>;

@@ -23,6 +23,7 @@ function wrap(query: (sql: string, params: Param[]) => Promise<pg.QueryResult>, 
       return (await query(numbered(sql), params)).rowCount ?? 0;
     },
     transaction: tx,
+    batch: (fn) => fn(), // planning reads go through the pool, and could not see a group's uncommitted writes
     exclusive,
     close,
   };

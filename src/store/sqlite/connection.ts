@@ -2,6 +2,9 @@
 import Database from 'better-sqlite3';
 import type { Db, Param } from '../db.js';
 
+/** The open group of a batch: its transactions run one after another, each inside a savepoint. */
+interface Group { queue: Promise<unknown> }
+
 export function openSqlite(file: string): Db {
   const conn = new Database(file);
   conn.pragma('journal_mode = WAL');
@@ -16,7 +19,44 @@ export function openSqlite(file: string): Db {
   };
   let queue: Promise<unknown> = Promise.resolve();
   let inTx = false;
+  let group: Group | null = null;
   let lock: Promise<unknown> = Promise.resolve();
+
+  /** Runs fn after the transactions and batches before it, in BEGIN IMMEDIATE … COMMIT; rolls back if fn or COMMIT fails. */
+  const serially = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(async () => {
+      conn.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await fn();
+        conn.exec('COMMIT');
+        return out;
+      } catch (err) {
+        if (conn.inTransaction) conn.exec('ROLLBACK');
+        throw err;
+      }
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  /** A transaction inside a group: a savepoint, undone alone if fn throws; after the transactions of the group before it. */
+  const inGroup = <T>(g: Group, fn: () => Promise<T>): Promise<T> => {
+    const next = g.queue.then(async () => {
+      if (!conn.inTransaction) throw new Error(UNDONE);
+      conn.exec('SAVEPOINT article');
+      try {
+        const out = await fn();
+        conn.exec('RELEASE article');
+        return out;
+      } catch (err) {
+        if (conn.inTransaction) conn.exec('ROLLBACK TO article; RELEASE article');
+        throw err;
+      }
+    });
+    g.queue = next.catch(() => undefined);
+    return next;
+  };
+
   const db: Db = {
     dialect: 'sqlite',
     async all<T>(sql: string, params: Param[] = []) {
@@ -30,22 +70,25 @@ export function openSqlite(file: string): Db {
     },
     transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       if (inTx) return fn(db);
-      const next = queue.then(async () => {
+      const body = async () => {
         inTx = true;
-        conn.exec('BEGIN IMMEDIATE');
+        try { return await fn(db); } finally { inTx = false; }
+      };
+      return group ? inGroup(group, body) : serially(body);
+    },
+    batch<T>(fn: () => Promise<T>): Promise<T> {
+      if (inTx || group) return fn();
+      return serially(async () => {
+        const g: Group = (group = { queue: Promise.resolve() });
         try {
-          const out = await fn(db);
-          conn.exec('COMMIT');
+          const out = await fn();
+          await g.queue; // transactions fn started and did not wait for
+          if (!conn.inTransaction) throw new Error(UNDONE);
           return out;
-        } catch (err) {
-          if (conn.inTransaction) conn.exec('ROLLBACK');
-          throw err;
         } finally {
-          inTx = false;
+          group = null;
         }
       });
-      queue = next.catch(() => undefined);
-      return next;
     },
     exclusive<T>(fn: () => Promise<T>): Promise<T> {
       const next = lock.then(fn);
@@ -60,3 +103,6 @@ export function openSqlite(file: string): Db {
   };
   return db;
 }
+
+/** SQLite rolls a whole transaction back on some errors (a full disk, an I/O error): the group is lost. */
+const UNDONE = 'the group of writes was rolled back by an earlier error';
