@@ -34,7 +34,7 @@ export function joinCandidates(_doc: Doc, words: Word[], covered: Uint8Array): C
     const np = nounPhrase(words, i, club);
     np.first = first;
     np.complement = null;
-    out.push({ kind: 'accession', strength: 'strong', refers: 'accession', np, headFirst: i, theme: '', distinct: false, link: null, absorbed: false });
+    out.push({ kind: 'accession', strength: 'strong', refers: 'accession', np, headFirst: i, theme: '', distinct: false, link: null, absorbed: false, proposerHint: undefined, undo: undefined });
     for (let k = i; k <= club; k++) covered[k] = 1;
     i = club;
   }

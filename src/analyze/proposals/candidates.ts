@@ -31,9 +31,9 @@ export interface Candidate {
   /** Candidates inside this one's complement that only describe it ("resolution demanding a ceasefire"). */
   absorbed: boolean;
   /** The proposer read off the verb that names it ("Norway proposed a …", "… proposed by Norway"), when any. */
-  proposerHint?: number;
+  proposerHint: number | undefined;
   /** "freezing Georgia's candidate status": the word that undoes what the phrase names; the proposal is the undoing. */
-  undo?: number;
+  undo: number | undefined;
 }
 
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'our']);
@@ -41,12 +41,13 @@ const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those', 'such',
 export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candidate[] {
   const out: Candidate[] = [];
   const covered = new Uint8Array(words.length);
-  const mk = (kind: ProposalKind | null, strength: Strength, hFirst: number, hLast: number, refers: AnaphorKind = 'any'): Candidate => {
-    const np = nounPhrase(words, hFirst, hLast);
+  const mk = (
+    kind: ProposalKind | null, strength: Strength, hFirst: number, hLast: number, refers: AnaphorKind = 'any', np = nounPhrase(words, hFirst, hLast),
+  ): Candidate => {
     const distinct = np.determiner !== null && DISTINCT.has(np.determiner)
       || words.slice(np.first, hFirst).some((w) => DISTINCT.has(w.norm));
     for (let k = hFirst; k <= hLast; k++) covered[k] = 1;
-    return { kind, strength, refers, np, headFirst: hFirst, theme: '', distinct, link: null, absorbed: false };
+    return { kind, strength, refers, np, headFirst: hFirst, theme: '', distinct, link: null, absorbed: false, proposerHint: undefined, undo: undefined };
   };
   const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {
@@ -107,10 +108,11 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       continue;
     }
     if ((w.pos === 'NOUN' || w.pos === 'PROPN' || nounInContext(words, i)) && GENERIC_HEADS.has(w.norm) && !verbLike(words, i)) {
-      const c = mk(null, 'generic', i, i, ANAPHORS.get(w.norm) ?? 'any');
-      // "a Security Council demand for a ceasefire" is a draft resolution.
-      if (bodyModified(words, c)) { c.kind = 'resolution'; c.strength = 'strong'; }
-      out.push(c);
+      // "a Security Council demand for a ceasefire" is a draft resolution (decided before the candidate is made: its kind
+      // is never rewritten, which would make V8 drop the compiled code of every reader of candidates).
+      const np = nounPhrase(words, i, i);
+      const draft = bodyModified(words, np.first, i);
+      out.push(mk(draft ? 'resolution' : null, draft ? 'strong' : 'generic', i, i, ANAPHORS.get(w.norm) ?? 'any', np));
       continue;
     }
     const ana = ANAPHORS.get(w.norm);
@@ -234,8 +236,8 @@ function hasActorModifier(c: Candidate, ix: ActorIndex): boolean {
   return false;
 }
 
-function bodyModified(words: Word[], c: Candidate): boolean {
-  for (let k = c.np.first; k < c.headFirst; k++) {
+function bodyModified(words: Word[], first: number, headFirst: number): boolean {
+  for (let k = first; k < headFirst; k++) {
     const n = words[k].norm;
     if ((n === 'council' && words[k - 1]?.norm === 'security') || n === 'unsc') return true;
   }

@@ -48,7 +48,7 @@ export function repeatCandidates(words: Word[], found: Candidate[], covered: Uin
     while (d >= 0 && i - d <= MAX_MODIFIERS && words[d].pos === 'ADJ' && words[d].sentence === words[i].sentence) d--;
     if (d < 0 || !POINTING.has(words[d].norm) || words[d].sentence !== words[i].sentence) continue;
     const np = nounPhrase(words, i, i);
-    out.push({ kind: null, strength: 'anaphor', refers: kind, np, headFirst: i, theme: '', distinct: false, link: sources.get(words[i].norm) ?? null, absorbed: false });
+    out.push({ kind: null, strength: 'anaphor', refers: kind, np, headFirst: i, theme: '', distinct: false, link: sources.get(words[i].norm) ?? null, absorbed: false, proposerHint: undefined, undo: undefined });
     covered[i] = 1;
   }
   return out;

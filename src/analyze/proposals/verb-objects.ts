@@ -62,7 +62,7 @@ export function verbObjectCandidates(words: Word[], ix: ActorIndex, covered: Uin
 function candidate(words: Word[], first: number, head: number): Candidate {
   const np = nounPhrase(words, head, head);
   np.first = first;
-  return { kind: 'plan', strength: 'strong', refers: 'plan', np, headFirst: head, theme: '', distinct: false, link: null, absorbed: false };
+  return { kind: 'plan', strength: 'strong', refers: 'plan', np, headFirst: head, theme: '', distinct: false, link: null, absorbed: false, proposerHint: undefined, undo: undefined };
 }
 
 /** "a joint naval patrol in the Barents Sea": determiner, modifiers and the head noun after a verb. */

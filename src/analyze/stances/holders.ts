@@ -124,15 +124,16 @@ export function isPassive(ctx: StanceContext, cueFirst: number, cueLast: number)
 /** The nearest eligible actor mentions left of the cue in its clause, with those coordinated with them. */
 function subjectLeft(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number, evalCue = false): Scan {
   const scan = subjectScan(ctx, cueFirst, first, insideQuote, evalCue);
-  if (scan.kind === 'none' && scan.fallback !== undefined) return { kind: 'found', actors: [scan.fallback] };
+  if (scan.kind === 'none' && scan.fallback >= 0) return { kind: 'found', actors: [scan.fallback] };
   return scan;
 }
 
-type FallbackScan = Scan & { fallback?: number };
+/** `fallback` is an actor index, or -1 (a number either way: one object shape, never a field that changes kind). */
+type FallbackScan = Exclude<Scan, { kind: 'none' }> | { kind: 'none'; fallback: number };
 
 function subjectScan(ctx: StanceContext, cueFirst: number, first: number, insideQuote: number, evalCue: boolean): FallbackScan {
   const { words, ix, proposalAt, quoteAt, doc } = ctx;
-  let fallback: number | undefined; // "it" / "they" resolved by the actors stage: used when nothing surer is found
+  let fallback = -1; // "it" / "they" resolved by the actors stage: used when nothing surer is found
   // "… and did not come down …", "…, to pave the way for": the subject of the main verb phrase.
   let sharedSubject = words[cueFirst - 1]?.norm === 'to';
   let onlyAux = true;
@@ -208,7 +209,7 @@ function subjectScan(ctx: StanceContext, cueFirst: number, first: number, inside
       // "Germany … said it wanted": the sentence's own subject before the actors stage's guess.
       const ref = pronounReferent(ctx, u.first, first);
       if (ref !== null) return { kind: 'found', actors: [ref] };
-      fallback ??= isGroup(ctx, u) ? undefined : u.actor;
+      if (fallback < 0 && !isGroup(ctx, u)) fallback = u.actor;
       continue;
     }
     if (words[u.first - 1]?.norm === '(') continue; // "(NATO)" after a name already read
