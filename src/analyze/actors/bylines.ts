@@ -20,17 +20,17 @@ function lastNonSpace(text: string, from: number, to: number): number {
 /** A byline or credit: a line holding only the name ("By Jane Doe", "WION Web Team"), or a name after "Photo:". */
 export function isByline(text: string, start: number, end: number): boolean {
   let lineStart = start;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && start - lineStart < 40) lineStart--;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && start - lineStart < 40) lineStart--;
   const last = lastNonSpace(text, lineStart, start);
   // A credit ends in a colon or in "by" (the regex is tried only then).
   const c = last >= 0 ? text[last] : '';
   if (c === ':' || c === 'y' || c === 'Y') {
     const before = text.slice(lineStart, start);
-    if (CREDIT.test(before) && (lineStart === 0 || text[lineStart - 1] === '\n' || /:\s*$/.test(before))) return true;
+    if (CREDIT.test(before) && (lineStart === 0 || text.charCodeAt(lineStart - 1) === 10 || /:\s*$/.test(before))) return true;
   }
-  if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return false;
   if (last >= 0) return false;
   let lineEnd = end;
-  while (lineEnd < text.length && text[lineEnd] !== '\n' && lineEnd - end < 3) lineEnd++;
-  return (lineEnd === text.length || text[lineEnd] === '\n') && /^[\s.,]*$/.test(text.slice(end, lineEnd));
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && lineEnd - end < 3) lineEnd++;
+  return (lineEnd === text.length || text.charCodeAt(lineEnd) === 10) && /^[\s.,]*$/.test(text.slice(end, lineEnd));
 }

@@ -50,8 +50,9 @@ export const wordBefore = (words: readonly Token[], k: number): Token | undefine
 export const wordAt = (ctx: ActorsContext, offset: number): number => firstEndingAfter(ctx.words, offset);
 
 export const isCapitalised = (s: string): boolean => {
+  if (s.length === 0) return false; // (charCodeAt(0) of '' would be a read past the end)
   const n = s.charCodeAt(0);
-  if (n < 128 || s === '') return n >= 65 && n <= 90;
+  if (n < 128) return n >= 65 && n <= 90;
   return /^\p{Lu}/u.test(s);
 };
 

@@ -37,13 +37,13 @@ export function findEntourages(ctx: ActorsContext): void {
     if (a < 0 || doc.actors[a].kind !== 'person' || !ENTOURAGE.has(words[k].lower)) continue;
     let from = k - 1;
     while (from > 0 && claimedAt(ctx, words[from - 1].start) === a) from--;
-    if (words[from - 1]?.lower === 'the') from--;
+    if (from > 0 && words[from - 1].lower === 'the') from--;
     const span = { start: words[from].start, end: words[k].end };
     const person = doc.actors[a];
     if (GOVERNING.has(words[k].lower) && person.represents?.startsWith('country:')) {
       addMention(doc, countryActor(doc, person.represents.slice(8)), span, 'phrase');
     } else {
-      const surname = person.name.split(' ').pop()!;
+      const surname = person.name.slice(person.name.lastIndexOf(' ') + 1);
       addMention(doc, groupActor(doc, `${surname} ${words[k].lower}`), span, 'group');
     }
   }
@@ -99,7 +99,7 @@ export function findGroups(ctx: ActorsContext): void {
     }
     const singular = GROUP_SINGULAR.has(head);
     // Those spoken to are listeners, not speakers ("told reporters", "met with diplomats").
-    if (/^(told|tell|tells|telling|to|with|briefed|asked)$/.test(words[from - 1]?.lower ?? '') && from === k) continue;
+    if (from > 0 && /^(told|tell|tells|telling|to|with|briefed|asked)$/.test(words[from - 1].lower) && from === k) continue;
     if (singular && !determined) continue;
     const start = words[from].start;
     const end = words[headEnd].end;

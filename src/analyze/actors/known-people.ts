@@ -64,7 +64,9 @@ export function knownByName(doc: Doc, name: string): KnownAs | null {
 export function knownByNearAlias(doc: Doc, word: string): KnownAs | null {
   const f = fold(word);
   if (f.length < 5) return null;
-  for (const [alias, p] of aliasesByInitial.get(f[0]) ?? []) {
+  const near = aliasesByInitial.get(f[0]);
+  if (near === undefined) return null;
+  for (const [alias, p] of near) {
     if (p && Math.abs(alias.length - f.length) <= 1 && oneEditApart(alias, f)) {
       const k = fromEntry(p, doc.article.date);
       return k.role ? k : null;

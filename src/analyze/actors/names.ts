@@ -123,7 +123,7 @@ function nameWords(ctx: ActorsContext): NameWord[] {
       const b = words[last + 1];
       if (b.start !== a.end) break;
       if (isLetters(b.text) && endsWithLetter(a.text)) { last++; continue; }
-      if ((b.text === '-' || b.text === '‐') && words[last + 2]?.start === b.end && startsWithLetter(words[last + 2].text)) { last += 2; continue; }
+      if ((b.text === '-' || b.text === '‐') && last + 2 < words.length && words[last + 2].start === b.end && startsWithLetter(words[last + 2].text)) { last += 2; continue; }
       break;
     }
     const start = words[k].start;
@@ -155,7 +155,15 @@ const EAST_ASIAN_SURNAMES = new Set(['kim', 'lee', 'park', 'choi', 'jung', 'kang
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** A month is a date word only beside a number ("May 5", "5 June"); elsewhere it may be a name ("Theresa May", "Zhang Jun"). */
 const isMonthName = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
-  MONTHS.has(w.key) && inName && ctx.words[w.last + 1]?.pos !== 'NUM' && ctx.words[w.first - 1]?.pos !== 'NUM';
+  MONTHS.has(w.key) && inName && !isNumberAt(ctx, w.last + 1) && !isNumberAt(ctx, w.first - 1);
+/** Whether word k is a number (false outside the text: indices are checked, never read past the end). */
+const isNumberAt = (ctx: ActorsContext, k: number): boolean => k >= 0 && k < ctx.words.length && ctx.words[k].pos === 'NUM';
+/** The words' texts joined by single spaces (a loop, not map and join: no array in between). */
+function textOf(ws: readonly NameWord[], from = 0): string {
+  let text = ws[from].text;
+  for (let i = from + 1; i < ws.length; i++) text += ` ${ws[i].text}`;
+  return text;
+}
 const isStopIn = (ctx: ActorsContext, w: NameWord, inName: boolean) =>
   isListedStop(w) && !isMonthName(ctx, w, inName) && !(inName && INITIAL.test(w.text));
 function isListedStop(w: NameWord): boolean {
@@ -237,8 +245,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   };
   /** Whether words name someone the world knows, or the article writes in full more than once. */
   const restIsKnown = (ws: NameWord[]): boolean => {
-    const text = ws.map((w) => w.text).join(' ');
-    if (knownByName(doc, text)) return true;
+    if (knownByName(doc, textOf(ws))) return true;
     if (ws.length === 1) return knownByAlias(doc, ws[0].text) !== null || bySurname.has(ws[0].key);
     return ws.length === 2 && pairCount(ws[0], ws[1]) >= 2;
   };
@@ -288,7 +295,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     if (isByline(doc.text, run[0].start, run[run.length - 1].end)) return;
     // "the daily Kommersant", "Magyar Nemzet newspaper", "the outlet Meduza": an outlet, not a person.
     const precedingWord = wordBefore(ctx.words, run[0].first);
-    const wordAfter = ctx.words[run[run.length - 1].last + 1];
+    const wordAfter = wordAfterName(ctx, run[run.length - 1]);
     if ((wordAfter && MEDIA_NOUNS.has(wordAfter.lower)) || (precedingWord && MEDIA_NOUNS.has(precedingWord.lower) && precedingWord.lower !== 'agency')) {
       if (run.some((w) => !isStopIn(ctx, w, false))) addOrganization(run);
       return;
@@ -319,13 +326,13 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     }
     // A title-case headline names people only by names known otherwise ("Clinton Breaks With Obama"),
     // or after a title ("Senator Ruth Abernathy Says").
-    const strictRun = headline.has(run[0].sentence) && !knownByName(doc, run.map((w) => w.text).join(' '));
+    const strictRun = headline.has(run[0].sentence) && !knownByName(doc, textOf(run));
     // Split at stop words (titles, months, "The"); each stretch of proper words is a name.
     let seg: NameWord[] = [];
     const flush = (before: NameWord | undefined) => {
       while (seg.length && NAME_PARTICLES.has(seg[seg.length - 1].text)) seg.pop();
       // "Crooked Hillary Clinton", "Rival Hillary Clinton": an epithet before a name known otherwise.
-      while (seg.length >= 3 && knownByName(doc, seg.slice(1).map((w) => w.text).join(' '))) seg.shift();
+      while (seg.length >= 3 && knownByName(doc, textOf(seg, 1))) seg.shift();
       while (seg.length >= 2 && ctx.words[seg[0].first].pos !== 'PROPN' && restIsKnown(seg.slice(1))) seg.shift();
       // An all-capitals run ("MIDWAY ATOLL") is a heading, not a name.
       const shouted = (w: NameWord) => isUpperCase(w.text) && /\p{Lu}{2}/u.test(w.text);
@@ -334,7 +341,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       if (strictRun && !titledSeg) {
         for (const w of seg) singles.push({ ws: [w], strict: true });
       } else if (seg.length >= 2 && !seg.every((w) => INITIAL.test(w.text))) {
-        const text = seg.map((w) => w.text).join(' ');
+        const text = textOf(seg);
         const gender = before && /^(mrs|ms|miss|madam|dame|lady)\.?$/i.test(before.text) ? 'f' : before && /^(mr|sir|lord)\.?$/i.test(before.text) ? 'm' : null;
         const byName = knownByName(doc, text);
         const bySurname = byName ? null : knownBySurname(seg[0].text, seg[seg.length - 1].text);
@@ -355,7 +362,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const afterHonorific = k > 0 && HONORIFICS.has(run[k - 1].folded) && seg.length === 0;
       const surnameTitle = (seg.length > 0 || afterHonorific) && k === run.length - 1 && isTitleWord(w.text) && !NOT_NAMES.has(foldedWord(w));
       // "Jan Nowak": a month's short form before a name is a first name.
-      const firstName = w.key === 'jan' && seg.length === 0 && k + 1 < run.length && !isStopIn(ctx, run[k + 1], true) && ctx.words[w.last + 1]?.pos !== 'NUM';
+      const firstName = w.key === 'jan' && seg.length === 0 && k + 1 < run.length && !isStopIn(ctx, run[k + 1], true) && !isNumberAt(ctx, w.last + 1);
       if (isStopIn(ctx, w, seg.length > 0) && !surnameTitle && !firstName) { flush(before); before = w; continue; }
       seg.push(w);
     }
@@ -380,22 +387,24 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       known = knownByAlias(doc, word);
       // A misspelt surname ("Erdoğa", "Stolteneberg") is the person whose surname it misses by one letter.
       if (sf.length >= 6 && !known) {
-        for (const surname of surnamesByInitial.get(sf[0]) ?? []) {
+        const near = surnamesByInitial.get(sf[0]);
+        for (let n = 0; near !== undefined && n < near.length; n++) {
+          const surname = near[n];
           if (Math.abs(surname.length - sf.length) <= 1 && oneEditApart(surname, sf)) { actor = bySurname.get(surname)![0]; break; }
         }
       }
     }
     if (actor < 0 && known) {
       const kp = known.name.split(' ');
-      const display = known.name.endsWith(word) || kp.length < 2 ? known.name : [...kp.slice(0, -1), word].join(' ');
+      const display = known.name.endsWith(word) || kp.length < 2 ? known.name : `${kp.slice(0, -1).join(' ')} ${word}`;
       actor = addPerson(display, known, null);
     }
     if (actor < 0) {
       const tok: Token = ctx.words[w.first];
-      const next = ctx.words[w.last + 1];
+      const next = wordAfterName(ctx, w);
       const prev = prevWord;
       const speaks = (next && SPEECH_VERBS.has(next.lower) && next.lower !== 'according') || (prev && /^(said|says|added|told|according)$/.test(prev.lower) && !lead)
-        || (isUpperCase(w.text) && w.text.length > 2 && next?.text === ':');
+        || (isUpperCase(w.text) && w.text.length > 2 && next !== undefined && next.text === ':');
       const sentenceStart = prevWord === undefined || prevWord.sentence !== tok.sentence;
       // Looked up only for a word that speaks (the article's lower-case words are gathered on first need).
       const common = (): boolean => writtenLower(tok.lower) || GROUP_HEADS.has(w.folded) || (sentenceStart && tok.pos !== 'PROPN');
@@ -413,6 +422,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   }
   return found;
 }
+
+/** The word after a name word, or undefined at the end of the text. */
+const wordAfterName = (ctx: ActorsContext, w: NameWord): Token | undefined => (w.last + 1 < ctx.words.length ? ctx.words[w.last + 1] : undefined);
 
 /** Of several actors with the same surname (rare, so a plain scan), the one mentioned last before an offset, else the first. */
 function nearest(actors: { mentions: { start: number }[] }[], candidates: number[], offset: number): number {

@@ -247,8 +247,8 @@ const ORG_BODIES = new Set(['NATO', 'EU', 'EC', 'EP', 'UN', 'UNSC', 'UNGA', 'OSC
 /** "Luxembourg’s Francois Bausch": a country's own person speaks for it. */
 function possessiveCountry(ctx: ActorsContext, from: number): RoleReading | null {
   const { words, doc } = ctx;
-  if (!/^['’]s?$/.test(words[from - 1]?.text ?? '')) return null;
-  const a = claimedAt(ctx, words[from - 2]?.start ?? -1);
+  if (from === 0 || !/^['’]s?$/.test(words[from - 1].text)) return null;
+  const a = claimedAt(ctx, from >= 2 ? words[from - 2].start : -1);
   if (a < 0) return null;
   const owner = doc.actors[a];
   if (owner.kind === 'country') return { role: '', country: owner.country, organization: null, represents: owner.key };

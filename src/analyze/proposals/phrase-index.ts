@@ -82,13 +82,16 @@ function matchFrom(words: Word[], i: number, pattern: number[], p: number, sente
       for (let g = 0; g <= GAP; g++) {
         const rest = restFrom(words, w + g, pattern, p + 1, sentence);
         if (rest >= 0) return rest;
+        if (w + g >= words.length) break;
         const gw = words[w + g];
-        if (!gw || gw.sentence !== sentence || gw.pos === 'PUNCT') break;
+        if (gw.sentence !== sentence || gw.pos === 'PUNCT') break;
       }
       return -1;
     }
+    // The index is checked, not read past the end: an out-of-bounds read makes V8 drop the compiled caller.
+    if (w >= words.length) return -1;
     const cur = words[w];
-    if (!cur || cur.sentence !== sentence || cur.lex !== pattern[p]) return -1;
+    if (cur.sentence !== sentence || cur.lex !== pattern[p]) return -1;
     w++;
   }
   return w - 1;
@@ -97,8 +100,9 @@ function matchFrom(words: Word[], i: number, pattern: number[], p: number, sente
 /** The rest of a pattern after a gap, from word i: its first word must be there. */
 function restFrom(words: Word[], i: number, pattern: number[], p: number, sentence: number): number {
   if (p === pattern.length) return i - 1;
+  if (i >= words.length) return -1;
   const cur = words[i];
-  if (!cur || cur.sentence !== sentence || cur.lex !== pattern[p]) return -1;
+  if (cur.sentence !== sentence || cur.lex !== pattern[p]) return -1;
   return matchFrom(words, i, pattern, p, sentence);
 }
 

@@ -8,6 +8,12 @@ export const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '«', 
 export const isQuoteMark = (text: string): boolean => text.length === 1 && QUOTE_MARKS.has(text);
 export const SENTENCE_END = new Set(['.', '!', '?']);
 
+/**
+ * Token i, or undefined when i is outside the document (-1 from prevWord, tokens.length from nextWord). Checked, not
+ * read past the end: an out-of-bounds read makes V8 throw away the compiled code of the function doing it.
+ */
+export const tokenOrNone = (doc: Doc, i: number): Token | undefined => (i >= 0 && i < doc.tokens.length ? doc.tokens[i] : undefined);
+
 /** Whitespace only: tagged SPACE, or (rarely) untagged whitespace; a token opening with a printable ASCII character never is. */
 export const isSpace = (t: Token): boolean => {
   if (t.pos === 'SPACE') return true;
@@ -57,8 +63,8 @@ function classify(doc: Doc, i: number): VerbClass | undefined {
   // "made (it) clear that …" reports speech like a verb.
   if (t.lower === 'clear') {
     let p = prevWordIndex(doc, i);
-    if (doc.tokens[p]?.lower === 'it') p = prevWordIndex(doc, p);
-    return MAKE.has(doc.tokens[p]?.lower ?? '') ? 'speech' : undefined;
+    if (p >= 0 && doc.tokens[p].lower === 'it') p = prevWordIndex(doc, p);
+    return p >= 0 && MAKE.has(doc.tokens[p].lower) ? 'speech' : undefined;
   }
   const v = reportingVerb(t.lower);
   if (!v) return undefined;
@@ -66,7 +72,7 @@ function classify(doc: Doc, i: number): VerbClass | undefined {
   if (isFragment(doc, i)) return undefined;
   // "Clinton plans to …" is tagged as a noun; after a name or pronoun it is the verb.
   if (t.pos === 'NOUN') {
-    const p = doc.tokens[prevWordIndex(doc, i)];
+    const p = tokenOrNone(doc, prevWordIndex(doc, i));
     const afterSubject = p && (p.pos === 'PROPN' || p.pos === 'PRON' || (p.pos === 'NOUN' && /s$/.test(p.lower)));
     if (!afterSubject) return undefined;
   }
@@ -75,7 +81,8 @@ function classify(doc: Doc, i: number): VerbClass | undefined {
 
 /** The class of the reporting verb at token i when it is one of `classes`, or undefined. */
 export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = SPEECH): VerbClass | undefined {
-  const cls = CLASSES[verbClasses(doc)[i] ?? 0];
+  const codes = verbClasses(doc);
+  const cls = CLASSES[i >= 0 && i < codes.length ? codes[i] : 0];
   return cls && classes.includes(cls) ? cls : undefined;
 }
 

@@ -19,6 +19,8 @@ const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c ===
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const OPENERS_BEFORE = new Set(['(', '[', '{', '—', '–', '-', '“', '"', ':', '/']);
 const isOpeningMark = (c: string | undefined) => c !== undefined && (DOUBLE_OPEN.has(c) || c === '"' || c === '‘' || c === "'");
+/** The character at i, or undefined outside the text (checked: a read past the end makes V8 drop the compiled code). */
+const charAt = (text: string, i: number): string | undefined => (i >= 0 && i < text.length ? text[i] : undefined);
 
 /** Trims whitespace inside a span; returns null when nothing but whitespace is left. */
 function trimmed(text: string, start: number, end: number): Span | null {
@@ -59,7 +61,7 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
         if (DOUBLE_OPEN.has(c)) {
           if (dOpen < 0) { dOpen = i; sOpen = -1; continue; }
           // An opening mark used as a closing one (glued to the word before it).
-          if (!isSpace(text[i - 1]) && !isWordChar(text[i + 1])) { emit(dOpen, dOpen + 1, i, i, false); dOpen = -1; continue; }
+          if (!isSpace(charAt(text, i - 1)) && !isWordChar(charAt(text, i + 1))) { emit(dOpen, dOpen + 1, i, i, false); dOpen = -1; continue; }
           emit(dOpen, dOpen + 1, i, -1, false);
           dOpen = i;
         } else if (DOUBLE_CLOSE.has(c)) {
@@ -67,12 +69,13 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
           else if (continuing !== -1 && !out.some((q) => q.para === para)) { join = continuing; emit(para.start - 1, para.start, i, i, false); }
         } else if (c === '"') {
           if (dOpen >= 0) { emit(dOpen, dOpen + 1, i, i, false); dOpen = -1; }
-          else if (!isSpace(text[i + 1])) { dOpen = i; sOpen = -1; }
+          else if (!isSpace(charAt(text, i + 1))) { dOpen = i; sOpen = -1; }
         } else if (dOpen < 0 && (c === '‘' || c === "'" || c === '’')) {
           const before = i === para.start ? undefined : text[i - 1];
-          const opens = (before === undefined || isSpace(before) || OPENERS_BEFORE.has(before)) && isWordChar(text[i + 1]);
+          const after = charAt(text, i + 1);
+          const opens = (before === undefined || isSpace(before) || OPENERS_BEFORE.has(before)) && isWordChar(after);
           if (sOpen < 0) { if (opens && c !== '’') sOpen = i; }
-          else if (!isSpace(before) && !isWordChar(text[i + 1])) { emit(sOpen, sOpen + 1, i, i, true); sOpen = -1; }
+          else if (!isSpace(before) && !isWordChar(after)) { emit(sOpen, sOpen + 1, i, i, true); sOpen = -1; }
         }
       }
       if (dOpen >= 0) {

@@ -1,7 +1,7 @@
 // Reported speech led by a verb: "X said (that) …", "X warned of …", "X is demanding …", "…, saying …".
 import type { Doc, Sentence } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
-import { REPORTING, SENTENCE_END, isQuoteMark, nextWord, prevWord, verbAt } from './cues.js';
+import { REPORTING, SENTENCE_END, isQuoteMark, nextWord, prevWord, tokenOrNone, verbAt } from './cues.js';
 import {
   COMPLEMENT_PREPS, MIN_WORDS, contentEnd, hasVerb, contentSpan, contentStart, lastWordOf, objectStart, onlyCircumstance,
   pastCircumstance, type IndirectQuote,
@@ -21,10 +21,10 @@ function followsQuotation(doc: Doc, verb: number, first: number): boolean {
     if (CLOSING_MARKS.has(t.text)) {
       let b = prevWord(doc, k);
       while (b >= 0 && CLOSING_MARKS.has(doc.tokens[b].text)) b = prevWord(doc, b);
-      return doc.tokens[b]?.text !== '.';
+      return b < 0 || doc.tokens[b].text !== '.';
     }
-    if (t.text === ',' && CLOSING_MARKS.has(doc.tokens[prevWord(doc, k)]?.text ?? '')) return true;
-    if (t.text === ',' && n > 0 && !/^(?:PROPN|NUM)$/.test(doc.tokens[prevWord(doc, k)]?.pos ?? '')) return false;
+    if (t.text === ',' && CLOSING_MARKS.has(tokenOrNone(doc, prevWord(doc, k))?.text ?? '')) return true;
+    if (t.text === ',' && n > 0 && !/^(?:PROPN|NUM)$/.test(tokenOrNone(doc, prevWord(doc, k))?.pos ?? '')) return false;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ' || (t.text === '.' && n === 0)) return false;
   }
   return false;
@@ -71,7 +71,7 @@ function sentenceSubject(ctx: SpeakerContext, s: Sentence, limit: number): Speak
 
 /** A short noun phrase and nothing else ("the idea", "the draft as well", "Poland's initiative"). */
 function bareNounPhrase(doc: Doc, from: number, to: number): boolean {
-  if (!DEFINITE.has(doc.tokens[from].lower) && !/^(?:’s|'s)$/.test(doc.tokens[nextWord(doc, from)]?.lower ?? '')) return false;
+  if (!DEFINITE.has(doc.tokens[from].lower) && !/^(?:’s|'s)$/.test(tokenOrNone(doc, nextWord(doc, from))?.lower ?? '')) return false;
   let words = 0;
   for (let k = from; k <= to; k++) {
     const t = doc.tokens[k];
@@ -102,7 +102,7 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     const next = doc.tokens[nw];
     if (next.text === ':' || next.text === ',' || isQuoteMark(next.text) || SENTENCE_END.has(next.text)) continue;
     const pw = prevWord(doc, v);
-    const before = doc.tokens[pw];
+    const before = tokenOrNone(doc, pw);
     // "“…,” said X" and "“…,” X told Y" attribute a quotation, they do not report one.
     if (followsQuotation(doc, v, s.first)) continue;
     if (/ed$/.test(t.lower) && before && BE.has(before.lower)) continue; // passive: "was told", "is expected"
@@ -111,10 +111,10 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     if (cls === 'speech' || cls === 'thought') from = pastCircumstance(doc, from, end);
     if (from < 0) continue;
     // "spoke in Oslo", "spoke to reporters": a circumstance, not what was said.
-    if (cls === 'object' && doc.tokens[from]?.pos === 'ADP' && !COMPLEMENT_PREPS.has(doc.tokens[from].lower)) continue;
+    if (cls === 'object' && tokenOrNone(doc, from)?.pos === 'ADP' && !COMPLEMENT_PREPS.has(doc.tokens[from].lower)) continue;
     from = objectStart(doc, v, from, end);
     // A verb cannot open the reported words, but a gerund after a preposition can ("warned against cutting …").
-    const gerund = from <= end && /ing$/.test(doc.tokens[from].lower) && COMPLEMENT_PREPS.has(doc.tokens[prevWord(doc, from)]?.lower ?? '');
+    const gerund = from <= end && /ing$/.test(doc.tokens[from].lower) && COMPLEMENT_PREPS.has(tokenOrNone(doc, prevWord(doc, from))?.lower ?? '');
     if (from > end || (/^(?:VERB|AUX)$/.test(doc.tokens[from].pos) && !gerund)) continue;
     let to = contentEnd(doc, from, end, cls);
     // "When Clinton noted that …, he smiled": a clause opened by a subordinator ends at its comma.
@@ -126,13 +126,13 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     // "rejected the idea", "welcomed the decision": a thing named, not words reported.
     // Still, who did it is who the next unattributed quotation is likely from.
     // "agreed to the extension": "to" before a noun phrase is a preposition, not an infinitive.
-    const toNoun = doc.tokens[from].lower === 'to' && /^(?:DET|PROPN|NUM)$/.test(doc.tokens[nextWord(doc, from)]?.pos ?? '');
+    const toNoun = doc.tokens[from].lower === 'to' && /^(?:DET|PROPN|NUM)$/.test(tokenOrNone(doc, nextWord(doc, from))?.pos ?? '');
     const thing = toNoun || bareNounPhrase(doc, from, to) || (cls === 'object' && STANCE_VERBS.has(reportingVerb(t.lower)?.lemma ?? '') && !hasVerb(doc, from, to));
     // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
     if (cls === 'speech' && nameOnly(doc, from, to)) continue;
     let sp = null;
     if (/ing$/.test(t.lower)) {
-      if (before?.text === ',' && (next.pos !== 'ADP' || (cls === 'object' && COMPLEMENT_PREPS.has(next.lower)))) {
+      if (before !== undefined && before.text === ',' && (next.pos !== 'ADP' || (cls === 'object' && COMPLEMENT_PREPS.has(next.lower)))) {
         // "…, saying …": the subject of the clause before, found through its verb ("she said …, emphasizing").
         sp = participleSubject(ctx, s, pw, out);
       } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
@@ -141,16 +141,17 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     // "… and said …": the subject of the verb before.
     let conj = pw;
     while (conj > s.first && /^(?:AUX|ADV|PART)$/.test(doc.tokens[conj].pos)) conj = prevWord(doc, conj);
-    const joined = doc.tokens[conj]?.lower === 'and' || doc.tokens[conj]?.lower === 'but';
+    const conjWord = tokenOrNone(doc, conj);
+    const joined = conjWord !== undefined && (conjWord.lower === 'and' || conjWord.lower === 'but');
     if (!sp && joined) sp = out.length ? out[out.length - 1].attr?.speaker ?? null : sentenceSubject(ctx, s, conj);
     // "… an architect who said …": the noun before "who".
-    if (!sp && before?.lower === 'who') sp = speakerBeforeVerb(ctx, s.first, pw);
+    if (!sp && before !== undefined && before.lower === 'who') sp = speakerBeforeVerb(ctx, s.first, pw);
     // A sentence split after an abbreviation ("Rep. Jane Roe (D-Mass.) said …"): the subject is in the piece before.
     if (!sp && pw < s.first && s.i > 0 && doc.sentences[s.i - 1].paragraph === s.paragraph && /[).]$/.test(doc.tokens[doc.sentences[s.i - 1].last].text)) {
       sp = speakerBeforeVerb(ctx, doc.sentences[s.i - 1].first, v);
     }
     if (!sp) continue;
-    out.push({ span: content, attr: { speaker: sp, cue: t }, ...(thing ? { hintOnly: true } : {}) });
+    out.push({ span: content, attr: { speaker: sp, cue: t }, hintOnly: thing });
     // Reported words hold no further cue of the reporter's; a thing named may be followed by one ("… after X made clear …").
     if (!thing) v = to;
   }
