@@ -47,18 +47,7 @@ const ROLE_HEADS = /^(president|vice president|prime minister|minister|chancello
 export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
   const { doc, words } = ctx;
   const quotes = quotedRanges(doc.text);
-  const named: Named[] = [];
-  doc.actors.forEach((a, i) => {
-    for (const m of a.mentions) {
-      if (m.via === 'pronoun') continue;
-      const k = wordAt(ctx, m.start);
-      const sentence = words[k]?.sentence ?? -1;
-      named.push({ actor: i, start: m.start, end: m.end, sentence, quoted: inside(quotes, m.start), subject: isSubject(ctx, k, m) });
-    }
-  });
-  named.sort((x, y) => x.start - y.start);
-  const gender = (actor: number) => people.persons.get(actor)?.gender ?? null;
-
+  const named = namedMentions(ctx, quotes);
   let lo = 0;
   let hi = 0;
   for (let k = 0; k < words.length; k++) {
@@ -73,45 +62,87 @@ export function resolvePronouns(ctx: ActorsContext, people: PeopleFound): void {
     if ((kind === 'neuter' && w.lower !== 'it') || (kind === 'plural' && (w.lower === 'their' || w.lower === 'themselves'))) continue;
     const before: Named[] = [];
     for (let n = lo; n < hi; n++) if (named[n].end <= w.start && !named[n].quoted) before.push(named[n]);
+    // One function per kind of pronoun (one long loop holding every branch was compiled again and again by V8).
     let pick = -1;
-    if (kind === 'male' || kind === 'female') {
-      const g = kind === 'male' ? 'm' : 'f';
-      let ok = before.filter((n) => doc.actors[n.actor].kind === 'person' && (gender(n.actor) ?? g) === g);
-      const near = ok.filter((n) => n.sentence >= w.sentence - 3);
-      if (near.length) ok = near;
-      pick = choose(ok, w.sentence, w.start, wordBefore(words, k)?.text === ',' ? sentenceStartOf(ctx, k) : -1);
-      if (pick >= 0 && gender(pick) === null && new Set(ok.map((n) => n.actor)).size === 1) people.persons.get(pick)!.gender = g;
-    } else if (kind === 'neuter') {
-      const ok = before.filter((n) => n.sentence >= w.sentence - 1 && BODY_KINDS.includes(doc.actors[n.actor].kind));
-      if (saysNext(ctx, k)) pick = ok.length ? ok[ok.length - 1].actor : -1;
-      else if (actsNext(ctx, k)) {
-        // "it issued a paper": only for the organisation or country that is the subject just before.
-        const subj = ok.filter((n) => n.subject);
-        pick = subj.length ? subj[subj.length - 1].actor : -1;
-      }
-    } else if (kind === 'plural') {
-      const ok = before.filter((n) => n.sentence >= w.sentence - 1 && doc.actors[n.actor].kind !== 'person');
-      const groups = ok.filter((n) => doc.actors[n.actor].kind === 'group');
-      if (groups.length) pick = groups[groups.length - 1].actor;
-      else if (saysNext(ctx, k) && ok.length) pick = ok[ok.length - 1].actor;
-    } else if (kind === 'relative') {
-      // "X who said", "the Chicago Police Department which reported": the actor just named.
-      const prev = wordBefore(words, k);
-      let adjacent: Named | undefined;
-      for (let j = hi - 1; prev && j >= lo && named[j].sentence >= w.sentence; j--) if (named[j].end === prev.end) { adjacent = named[j]; break; }
-      const wantKinds = w.lower === 'which' ? BODY_KINDS : SPEAKER_KINDS;
-      if (adjacent && wantKinds.includes(doc.actors[adjacent.actor].kind)) pick = adjacent.actor;
-      else if (prev?.text === ',') {
-        // "X, Finland's junior minister, who said": the person or group the clause hangs on.
-        const ok = before.filter((n) => n.sentence === w.sentence && n.end >= words[Math.max(0, k - 20)].start && wantKinds.includes(doc.actors[n.actor].kind));
-        pick = ok.length ? ok[ok.length - 1].actor : -1;
-      }
-    }
+    if (kind === 'male' || kind === 'female') pick = pickPersonal(ctx, people, before, k, kind === 'male' ? 'm' : 'f');
+    else if (kind === 'neuter') pick = pickNeuter(ctx, before, k);
+    else if (kind === 'plural') pick = pickPlural(ctx, before, k);
+    else if (kind === 'relative') pick = pickRelative(ctx, named, lo, hi, before, k);
     if (pick < 0) continue;
     addMention(doc, pick, { start: w.start, end: w.end }, 'pronoun');
   }
   resolveRolePhrases(ctx, named);
   findAuthor(ctx, quotes);
+}
+
+/** Every mention that is not a pronoun, in text order, with its sentence and whether it is quoted or a subject. */
+function namedMentions(ctx: ActorsContext, quotes: [number, number][]): Named[] {
+  const { doc, words } = ctx;
+  const named: Named[] = [];
+  for (let i = 0; i < doc.actors.length; i++) {
+    for (const m of doc.actors[i].mentions) {
+      if (m.via === 'pronoun') continue;
+      const k = wordAt(ctx, m.start);
+      const sentence = k < words.length ? words[k].sentence : -1;
+      named.push({ actor: i, start: m.start, end: m.end, sentence, quoted: inside(quotes, m.start), subject: isSubject(ctx, k, m) });
+    }
+  }
+  named.sort((x, y) => x.start - y.start);
+  return named;
+}
+
+const genderOf = (people: PeopleFound, actor: number): 'm' | 'f' | null => people.persons.get(actor)?.gender ?? null;
+
+/** "he", "she": a person of that gender (or of none known), preferably of the last few sentences. */
+function pickPersonal(ctx: ActorsContext, people: PeopleFound, before: Named[], k: number, g: 'm' | 'f'): number {
+  const { doc, words } = ctx;
+  const w = words[k];
+  let ok = before.filter((n) => doc.actors[n.actor].kind === 'person' && (genderOf(people, n.actor) ?? g) === g);
+  const near = ok.filter((n) => n.sentence >= w.sentence - 3);
+  if (near.length) ok = near;
+  const pick = choose(ok, w.sentence, w.start, k > 0 && words[k - 1].text === ',' ? sentenceStartOf(ctx, k) : -1);
+  if (pick >= 0 && genderOf(people, pick) === null && new Set(ok.map((n) => n.actor)).size === 1) people.persons.get(pick)!.gender = g;
+  return pick;
+}
+
+/** "it": the country or organisation just named, when "it" says something or (as the subject before) acts. */
+function pickNeuter(ctx: ActorsContext, before: Named[], k: number): number {
+  const { doc, words } = ctx;
+  const ok = before.filter((n) => n.sentence >= words[k].sentence - 1 && BODY_KINDS.includes(doc.actors[n.actor].kind));
+  if (saysNext(ctx, k)) return ok.length ? ok[ok.length - 1].actor : -1;
+  if (actsNext(ctx, k)) {
+    // "it issued a paper": only for the organisation or country that is the subject just before.
+    const subj = ok.filter((n) => n.subject);
+    return subj.length ? subj[subj.length - 1].actor : -1;
+  }
+  return -1;
+}
+
+/** "they", "them": a group just named, else (when they say something) any actor but a person. */
+function pickPlural(ctx: ActorsContext, before: Named[], k: number): number {
+  const { doc, words } = ctx;
+  const ok = before.filter((n) => n.sentence >= words[k].sentence - 1 && doc.actors[n.actor].kind !== 'person');
+  const groups = ok.filter((n) => doc.actors[n.actor].kind === 'group');
+  if (groups.length) return groups[groups.length - 1].actor;
+  if (saysNext(ctx, k) && ok.length) return ok[ok.length - 1].actor;
+  return -1;
+}
+
+/** "X who said", "the Chicago Police Department which reported": the actor just named. */
+function pickRelative(ctx: ActorsContext, named: Named[], lo: number, hi: number, before: Named[], k: number): number {
+  const { doc, words } = ctx;
+  const w = words[k];
+  const prev = wordBefore(words, k);
+  let adjacent: Named | undefined;
+  for (let j = hi - 1; prev && j >= lo && named[j].sentence >= w.sentence; j--) if (named[j].end === prev.end) { adjacent = named[j]; break; }
+  const wantKinds = w.lower === 'which' ? BODY_KINDS : SPEAKER_KINDS;
+  if (adjacent && wantKinds.includes(doc.actors[adjacent.actor].kind)) return adjacent.actor;
+  if (prev !== undefined && prev.text === ',') {
+    // "X, Finland's junior minister, who said": the person or group the clause hangs on.
+    const ok = before.filter((n) => n.sentence === w.sentence && n.end >= words[Math.max(0, k - 20)].start && wantKinds.includes(doc.actors[n.actor].kind));
+    return ok.length ? ok[ok.length - 1].actor : -1;
+  }
+  return -1;
 }
 
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'we', 'us', 'our', 'ourselves']);
@@ -148,10 +179,12 @@ function sentenceStartOf(ctx: ActorsContext, k: number): number {
 
 /** A mention that is not governed by a preposition and not inside a possessive ("Biden's", "to Biden"). */
 function isSubject(ctx: ActorsContext, k: number, m: Mention): boolean {
-  const prev = wordBefore(ctx.words, k);
-  if (prev && prev.sentence === ctx.words[k]?.sentence && PREPOSITIONS.has(prev.lower)) return false;
+  const { words } = ctx;
+  // Indices are checked before reading: a read past the end of an array makes V8 throw away the compiled code.
+  const prev = wordBefore(words, k);
+  if (prev && k < words.length && prev.sentence === words[k].sentence && PREPOSITIONS.has(prev.lower)) return false;
   const after = wordAt(ctx, m.end);
-  if (/^['’]s?$/.test(ctx.words[after]?.text ?? '')) return false;
+  if (after < words.length && /^['’]s?$/.test(words[after].text)) return false;
   return true;
 }
 
