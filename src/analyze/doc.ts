@@ -71,8 +71,8 @@ export interface Stance {
   date: string | null;
   evidence: Span;
   quote: number | null;
-  /** Span that tells when it was expressed ("on Wednesday"), resolved by the dates stage. */
-  when?: Span | null;
+  /** Span that tells when it was expressed ("on Wednesday"), resolved by the dates stage; null when none. */
+  when: Span | null;
 }
 
 export interface Doc {
@@ -90,8 +90,25 @@ export interface Doc {
 }
 
 export function newDoc(article: Article, text: string, knowledge: Knowledge): Doc {
-  return { article, text, knowledge, tokens: [], sentences: [], actors: [], quotes: [], proposals: [], stances: [], warnings: [] };
+  return {
+    article, text, knowledge, tokens: objectList(), sentences: objectList(), actors: objectList(), quotes: objectList(),
+    proposals: objectList(), stances: objectList(), warnings: objectList(),
+  };
 }
+
+/**
+ * An empty array of the kind V8 gives a filled array of objects (or strings). `[]`, and an empty map() or filter()
+ * result, start as arrays of small integers, another kind: code compiled on filled layers throws itself away on
+ * meeting an empty one (an article with no stance), so layers are made of the one kind, empty or not.
+ */
+export function objectList<T extends object | string>(): T[] {
+  const list: (T | null)[] = [null];
+  list.pop();
+  return list as T[];
+}
+
+/** The list, or an empty one of the same kind as a filled one (see objectList). */
+export const asObjectList = <T extends object | string>(list: T[]): T[] => (list.length > 0 ? list : objectList<T>());
 
 export type ActorDraft = Omit<Actor, 'mentions'>;
 

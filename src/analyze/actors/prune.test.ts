@@ -19,7 +19,7 @@ describe('pruning silent people', () => {
     const salmi = doc.actors.findIndex((a) => a.key === 'person:veikko-salmi');
     const country = doc.actors.findIndex((a) => a.key === 'country:FIN');
     doc.quotes.push({ start: 0, end: 5, kind: 'indirect', speaker: salmi, speakerSpan: null, cue: null, sentence: 1 });
-    doc.stances.push({ holder: country, proposal: 0, stance: 'support', condition: null, confidence: 1, date: null, evidence: { start: 0, end: 1 }, quote: null });
+    doc.stances.push({ holder: country, proposal: 0, stance: 'support', condition: null, confidence: 1, date: null, evidence: { start: 0, end: 1 }, quote: null, when: null });
     pruneSilentPeople(doc);
     expect(doc.actors.map((a) => a.key)).not.toContain('person:rosa-ibarra');
     expect(doc.actors[doc.quotes[0].speaker!].key).toBe('person:veikko-salmi');

@@ -1,6 +1,6 @@
 // Stage: keeps only the people whose voice the article reports (they speak, propose or hold a stance), dropping the
 // named bystanders ("Putin" in a caption), and renumbers every layer that points at actors.
-import { tokenAt, type Doc } from '../doc.js';
+import { asObjectList, tokenAt, type Doc } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { SPEECH_NOUNS, SPEECH_VERBS } from './context.js';
 import { isTitleWord } from './titles.js';
@@ -143,10 +143,10 @@ export function pruneSilentPeople(doc: Doc): void {
   }
   if (actors.length === doc.actors.length) return;
   for (const a of actors) for (const m of a.mentions) m.actor = map.get(m.actor) ?? m.actor;
-  doc.actors = actors;
+  doc.actors = asObjectList(actors);
   for (const q of doc.quotes) if (q.speaker !== null) q.speaker = map.get(q.speaker) ?? null;
   for (const p of doc.proposals) if (p.proposer !== null) p.proposer = map.get(p.proposer) ?? null;
-  doc.stances = doc.stances.filter((s) => map.has(s.holder));
+  doc.stances = asObjectList(doc.stances.filter((s) => map.has(s.holder)));
   for (const s of doc.stances) s.holder = map.get(s.holder)!;
 }
 

@@ -1,5 +1,5 @@
 // Stage: find what is put forward for agreement, its proposer, its deciding body and every mention of it.
-import type { Doc, Proposal } from '../doc.js';
+import { asObjectList, type Doc, type Proposal } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { slugify } from '../slug.js';
 import { actorIndex } from './actor-index.js';
@@ -26,7 +26,7 @@ export const proposals: Stage = {
     const clusters = groupCandidates(doc, words, ix, findCandidates(doc, words, ix), bodies);
     const seen = new Set<string>();
     for (const cl of clusters) cl.body ??= defaultBody(cl.kind, bodies);
-    doc.proposals = clusters.map((cl) => toProposal(doc, words, cl, seen));
+    doc.proposals = asObjectList(clusters.map((cl) => toProposal(doc, words, cl, seen)));
   },
 };
 

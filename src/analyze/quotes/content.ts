@@ -8,8 +8,8 @@ import { reportingVerb, TIME_WORDS } from './lexicon.js';
 export interface IndirectQuote {
   span: Span;
   attr: Attribution | null;
-  /** Not reported words (the object of "rejected"), only a sign of who is speaking here. */
-  hintOnly?: boolean;
+  /** Not reported words (the object of "rejected"), only a sign of who is speaking here. Always set (one object shape). */
+  hintOnly: boolean;
 }
 
 export const MIN_WORDS = 2;

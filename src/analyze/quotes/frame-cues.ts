@@ -31,7 +31,7 @@ export function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null 
       const span = content();
       if (!span) return null;
       const sp = speakerIn(ctx, { start: doc.tokens[nextWord(doc, to)].start, end: doc.tokens[end].end });
-      return { span, attr: sp ? { speaker: sp, cue: { start: doc.tokens[after].start, end: doc.tokens[to].end } } : null };
+      return { span, attr: sp ? { speaker: sp, cue: { start: doc.tokens[after].start, end: doc.tokens[to].end } } : null, hintOnly: false };
     }
     // No verb after this comma: it may set off an appositive of the speaker; look for an earlier one.
     if (verb < 0) continue;
@@ -50,7 +50,7 @@ export function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null 
     if (!span || !hasVerb(doc, s.first, c - 1)) return null;
     const sp = v === after ? speakerAfterVerb(ctx, v) : speakerBeforeVerb(ctx, after, v);
     if (!sp) return null;
-    return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
+    return { span, attr: { speaker: sp, cue: doc.tokens[v] }, hintOnly: false };
   }
   return null;
 }
@@ -85,7 +85,7 @@ export function midCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     const closes = r.lower !== 'and' && (CLAUSE_BREAKS.has(r.lower) || (r.pos === 'VERB' && /ing$/.test(r.lower)));
     const span = contentSpan(doc, from, closes ? c - 1 : end);
     if (!span) continue;
-    return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
+    return { span, attr: { speaker: sp, cue: doc.tokens[v] }, hintOnly: false };
   }
   return null;
 }
@@ -117,7 +117,7 @@ export function asHead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   const sp = speakerBeforeVerb(ctx, nextWord(doc, first), v);
   const span = contentSpan(doc, nextWord(doc, k), end);
   if (!sp || !span || !hasVerb(doc, nextWord(doc, k), end)) return null;
-  return { span, attr: { speaker: sp, cue: doc.tokens[v] } };
+  return { span, attr: { speaker: sp, cue: doc.tokens[v] }, hintOnly: false };
 }
 
 /** "According to X, …" opening a sentence. */
@@ -132,5 +132,5 @@ export function accordingHead(ctx: SpeakerContext, s: Sentence): IndirectQuote |
   const sp = speakerIn(ctx, { start: doc.tokens[nextWord(doc, to)].start, end: doc.tokens[c].start });
   const content = contentSpan(doc, c + 1, lastWordOf(doc, s));
   if (!content) return null;
-  return { span: content, attr: sp ? { speaker: sp, cue: { start: a.start, end: doc.tokens[to].end } } : null };
+  return { span: content, attr: sp ? { speaker: sp, cue: { start: a.start, end: doc.tokens[to].end } } : null, hintOnly: false };
 }

@@ -34,7 +34,7 @@ function colonLead(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
       while (to > k && (isSpace(doc.tokens[to]) || isQuoteMark(doc.tokens[to].text))) to--;
       const content = contentSpan(doc, k + 1, to);
       if (!content || !sp) return null;
-      return { span: content, attr: { speaker: sp, cue: t } };
+      return { span: content, attr: { speaker: sp, cue: t }, hintOnly: false };
     }
     if (!/^\p{Lu}/u.test(t.text) && t.text !== '.') return null;
   }
@@ -67,7 +67,7 @@ function colonBlock(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
     let last = next;
     for (let k = next.i + 1; k < doc.sentences.length && !startsParagraph(doc, doc.sentences[k]); k++) last = doc.sentences[k];
     const span = contentSpan(doc, next.first, last.last);
-    return span ? { span, attr: { speaker: sp, cue: doc.tokens[v] } } : null;
+    return span ? { span, attr: { speaker: sp, cue: doc.tokens[v] }, hintOnly: false } : null;
   }
   return null;
 }

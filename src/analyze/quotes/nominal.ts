@@ -56,7 +56,7 @@ export function nounCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     const to = contentEnd(doc, from, end, that ? 'speech' : 'object');
     const span = contentSpan(doc, from, to, 1);
     if (!span) continue;
-    out.push({ span, attr: { speaker: sp, cue: t } });
+    out.push({ span, attr: { speaker: sp, cue: t }, hintOnly: false });
     k = to;
   }
   return out;

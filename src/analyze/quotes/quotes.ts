@@ -17,7 +17,7 @@ interface Found {
   attr: Attribution | null;
   marked: MarkedSpan | null;
   /** Only tells who speaks next; not a quote. */
-  hintOnly?: boolean;
+  hintOnly: boolean;
 }
 
 export function findQuotes(doc: Doc): void {
@@ -31,10 +31,10 @@ export function findQuotes(doc: Doc): void {
     const attr = attributeMarked(ctx, q);
     // A title needs a speech verb around it to count as someone's words; a short term, any reporting verb.
     if (!attr && looksLikeTitleOrTerm(doc, q) && !hasSpeechContext(doc, q, isTitleCase(doc, q) ? SPEECH : REPORTING)) continue;
-    found.push({ span: q, kind: quoteKind(doc, q), attr, marked: q });
+    found.push({ span: q, kind: quoteKind(doc, q), attr, marked: q, hintOnly: false });
   }
   for (const iq of findIndirect(ctx, found.map((f) => ({ start: f.span.start, end: f.span.end, kind: f.kind })))) {
-    found.push({ span: iq.span, kind: 'indirect', attr: iq.attr, marked: null, hintOnly: iq.hintOnly === true });
+    found.push({ span: iq.span, kind: 'indirect', attr: iq.attr, marked: null, hintOnly: iq.hintOnly });
   }
   found.sort((a, b) => a.span.start - b.span.start);
 

@@ -32,7 +32,7 @@ export function adjectiveCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[]
     const to = contentEnd(doc, that, end, 'speech');
     const span = contentSpan(doc, that, to);
     if (!span) continue;
-    out.push({ span, attr: { speaker: sp, cue: t } });
+    out.push({ span, attr: { speaker: sp, cue: t }, hintOnly: false });
     k = to;
   }
   return out;

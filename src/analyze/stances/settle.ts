@@ -1,5 +1,5 @@
 // Final touches on stances: the proposer's own support, one stance per holder, proposal and label, and no proposal without a stance.
-import type { Doc, Stance } from '../doc.js';
+import { asObjectList, type Doc, type Stance } from '../doc.js';
 import { wordAt } from '../proposals/words.js';
 import type { StanceContext } from './context.js';
 
@@ -16,7 +16,7 @@ export function proposerStances(ctx: StanceContext): Stance[] {
     const m = p.mentions[0];
     const range = ctx.sentences.get(words[Math.min(wordAt(words, m.start), words.length - 1)].sentence);
     const evidence = range ? { start: words[range.first].start, end: words[range.last].end } : { start: m.start, end: m.end };
-    out.push({ holder: p.proposer, proposal: pi, stance: 'support', condition: null, confidence: PROPOSER_CONFIDENCE, date: null, evidence, quote: null });
+    out.push({ holder: p.proposer, proposal: pi, stance: 'support', condition: null, confidence: PROPOSER_CONFIDENCE, date: null, evidence, quote: null, when: null });
   });
   return out;
 }
@@ -93,8 +93,8 @@ export function settle(doc: Doc, found: Stance[]): void {
     void p;
     return true;
   });
-  doc.proposals = kept;
-  doc.stances = stances
+  doc.proposals = asObjectList(kept);
+  doc.stances = asObjectList(stances
     .map((s) => ({ ...s, proposal: renumber.get(s.proposal)! }))
-    .sort((a, b) => a.proposal - b.proposal || a.evidence.start - b.evidence.start);
+    .sort((a, b) => a.proposal - b.proposal || a.evidence.start - b.evidence.start));
 }

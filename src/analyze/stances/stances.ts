@@ -93,7 +93,7 @@ function cueStances(ctx: StanceContext): Stance[] {
     if (cue.control && target.inner.some((c) => c.reversal)) {
       // "pressed Hungary to lift its veto": the one urged still blocks.
       const addressee = addresseeOf(ctx, last);
-      if (addressee !== null) out.push({ holder: addressee, proposal: target.proposal, stance: 'oppose', condition: null, confidence: 0.6, date: null, evidence: { start: words[range.first].start, end: words[range.last].end }, quote: null });
+      if (addressee !== null) out.push({ holder: addressee, proposal: target.proposal, stance: 'oppose', condition: null, confidence: 0.6, date: null, evidence: { start: words[range.first].start, end: words[range.last].end }, quote: null, when: null });
     }
     let condition: string | null | undefined;
     const abstention = label === 'undecided' && /^abstain|^abstention/.test(cue.phrase);

@@ -44,6 +44,22 @@ function forgetLearntWords(): void {
 }
 forgetLearntWords();
 
+const blank = (t: Token): boolean => t.pos === 'SPACE' || /^\s+$/.test(t.text);
+
+/** Adds the sentence of tokens first..upTo (white space at its end left out) and marks its tokens with it. */
+function addSentence(tokens: Token[], sentences: Sentence[], first: number, upTo: number): void {
+  let last = upTo;
+  while (last > first && blank(tokens[last])) last--;
+  const s: Sentence = { i: sentences.length, start: tokens[first].start, end: tokens[last].end, first, last, paragraph: 0 };
+  for (let k = first; k <= last; k++) tokens[k].sentence = s.i;
+  sentences.push(s);
+}
+
+function lineBreakIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 export const tokenize: Stage = {
   name: 'tokenize',
   reads: [],
@@ -54,7 +70,8 @@ export const tokenize: Stage = {
     const values = wdoc.tokens().out(its.value) as string[];
     const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
     const pos = wdoc.tokens().out(its.pos) as string[];
-    const tokens: Token[] = new Array(values.length);
+    // Filled by push, not `new Array(n)`: a holey array would give the tokens a second array kind in every reader.
+    const tokens: Token[] = [];
     let offset = 0;
     for (let i = 0; i < values.length; i++) {
       offset += spaces[i].length;
@@ -65,7 +82,7 @@ export const tokenize: Stage = {
         start = found >= 0 ? found : start;
       }
       const end = start + values[i].length;
-      tokens[i] = { i, start, end, text: values[i], lower: values[i].toLowerCase(), pos: pos[i], sentence: 0 };
+      tokens.push({ i, start, end, text: values[i], lower: values[i].toLowerCase(), pos: pos[i], sentence: 0 });
       offset = end;
     }
     // Sentence boundaries: wink-nlp's, plus every line break (headlines and captions carry no full stop).
@@ -74,24 +91,16 @@ export const tokenize: Stage = {
     for (const [, last] of spans) breakAfter[last] = 1;
     for (const t of tokens) if (t.pos === 'SPACE' && t.text.includes('\n')) breakAfter[t.i] = 1;
     const sentences: Sentence[] = [];
-    const blank = (t: Token) => t.pos === 'SPACE' || /^\s+$/.test(t.text);
-    const flush = (first: number, upTo: number) => {
-      let last = upTo;
-      while (last > first && blank(tokens[last])) last--;
-      const s: Sentence = { i: sentences.length, start: tokens[first].start, end: tokens[last].end, first, last, paragraph: 0 };
-      for (let k = first; k <= last; k++) tokens[k].sentence = s.i;
-      sentences.push(s);
-    };
     let first = -1;
     for (let t = 0; t < tokens.length; t++) {
       if (first < 0 && !blank(tokens[t])) first = t;
-      if (breakAfter[t] && first >= 0) { flush(first, t); first = -1; }
+      if (breakAfter[t] && first >= 0) { addSentence(tokens, sentences, first, t); first = -1; }
     }
-    if (first >= 0) flush(first, tokens.length - 1);
+    if (first >= 0) addSentence(tokens, sentences, first, tokens.length - 1);
     // A line break between two sentences starts a new paragraph.
     let paragraph = 0;
     for (let k = 1; k < sentences.length; k++) {
-      if (text.slice(sentences[k - 1].end, sentences[k].start).includes('\n')) paragraph++;
+      if (lineBreakIn(text, sentences[k - 1].end, sentences[k].start)) paragraph++;
       sentences[k].paragraph = paragraph;
     }
     // Spaces between sentences belong to the sentence before them.
