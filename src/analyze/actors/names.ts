@@ -395,8 +395,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       }
     }
     if (actor < 0 && known) {
-      const kp = known.name.split(' ');
-      const display = known.name.endsWith(word) || kp.length < 2 ? known.name : `${kp.slice(0, -1).join(' ')} ${word}`;
+      // The known name, its last word as the article spells it.
+      const space = known.name.lastIndexOf(' ');
+      const display = known.name.endsWith(word) || space < 0 ? known.name : `${known.name.slice(0, space)} ${word}`;
       actor = addPerson(display, known, null);
     }
     if (actor < 0) {

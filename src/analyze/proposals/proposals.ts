@@ -1,5 +1,6 @@
 // Stage: find what is put forward for agreement, its proposer, its deciding body and every mention of it.
-import { asObjectList, type Doc, type Proposal } from '../doc.js';
+import { objectList, type Doc, type Proposal } from '../doc.js';
+import type { Span } from '../record.js';
 import type { Stage } from '../stage.js';
 import { slugify } from '../slug.js';
 import { actorIndex } from './actor-index.js';
@@ -26,7 +27,10 @@ export const proposals: Stage = {
     const clusters = groupCandidates(doc, words, ix, findCandidates(doc, words, ix), bodies);
     const seen = new Set<string>();
     for (const cl of clusters) cl.body ??= defaultBody(cl.kind, bodies);
-    doc.proposals = asObjectList(clusters.map((cl) => toProposal(doc, words, cl, seen)));
+    // Filled by a loop, not map(): compiled map() returns a holey array, another kind for every reader of the layer.
+    const proposals = objectList<Proposal>();
+    for (const cl of clusters) proposals.push(toProposal(doc, words, cl, seen));
+    doc.proposals = proposals;
   },
 };
 
@@ -41,10 +45,13 @@ function toProposal(doc: Doc, words: Word[], cl: Cluster, seen: Set<string>): Pr
   for (let n = 2; seen.has(key); n++) key = `${key.replace(/-\d+$/, '')}-${n}`;
   seen.add(key);
   // A plan is named by its content ("calls for British forces to join"): its mentions cover the complement.
-  const mentions = cl.mentions.map((m) => ({
-    start: words[m.undo ?? m.np.first].start,
-    end: words[cl.kind === 'plan' && m.np.complement && m.strength === 'generic' ? m.np.complement[1] : m.np.head].end,
-  }));
+  const mentions: Span[] = [];
+  for (const m of cl.mentions) {
+    mentions.push({
+      start: words[m.undo ?? m.np.first].start,
+      end: words[cl.kind === 'plan' && m.np.complement && m.strength === 'generic' ? m.np.complement[1] : m.np.head].end,
+    });
+  }
   const p: Proposal = { summary, key, proposer: cl.proposer, body: cl.body, mentions: dedupe(mentions) };
   KINDS.set(p, cl.kind);
   return p;

@@ -42,12 +42,31 @@ function bare(w: string): string {
   return x;
 }
 
+/**
+ * The pieces of a run between its spaces, as split(/[ \u00a0]+/) gives them. Arrays here are built by push, not by
+ * split() or map(): V8's compiled split() and map() return holey arrays, another kind than the interpreter's, and
+ * the code reading them is thrown away on the first one met.
+ */
+function spaceSeparated(slice: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < slice.length; i++) {
+    const c = slice.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0) continue;
+    out.push(slice.slice(from, i));
+    while (i + 1 < slice.length && (slice.charCodeAt(i + 1) === 32 || slice.charCodeAt(i + 1) === 0xa0)) i++;
+    from = i + 1;
+  }
+  out.push(slice.slice(from));
+  return out;
+}
+
 const isInitials = (w: string) => /^(?:\p{Lu}\.)+$/u.test(w);
 
 /** Cleans one capitalised run into a name, or null when nothing name-like is left. */
 export function cleanRun(text: string, start: number, end: number): NameRun | null {
   const slice = text.slice(start, end);
-  const pieces = slice.split(/[ \u00a0]+/);
+  const pieces = spaceSeparated(slice);
   // Fast path: a lone word that is never a name ("The", "But", "Monday").
   if (pieces.length === 1) {
     const w = bare(slice);
@@ -64,7 +83,8 @@ export function cleanRun(text: string, start: number, end: number): NameRun | nu
   const last = parts[parts.length - 1];
   if (last && (last.w.endsWith('’s') || last.w.endsWith("'s"))) { last.w = last.w.slice(0, -2); last.e -= 2; }
   if (last && last.w.endsWith('.') && last.w.length > 3 && !isInitials(last.w)) { last.w = last.w.slice(0, -1); last.e -= 1; }
-  const bares = parts.map((p) => bare(p.w));
+  const bares: string[] = [];
+  for (const p of parts) bares.push(bare(p.w));
   let from = 0;
   // A possessive inside the run ends what came before it ("Poland’s Jaroslaw Kaczynski").
   for (let k = parts.length - 2; k >= 0; k--) if (parts[k].w.endsWith('’s') || parts[k].w.endsWith("'s")) { from = k + 1; break; }
@@ -75,10 +95,10 @@ export function cleanRun(text: string, start: number, end: number): NameRun | nu
     if (TITLES.has(bares[k]) || ORG_WORDS.has(bares[k])) { from = k + 1; break; }
   }
   const kept: { w: string; s: number; e: number }[] = [];
+  const words: string[] = [];
   const lower: string[] = [];
-  for (let k = from; k < parts.length; k++) if (parts[k].w.length > 0) { kept.push(parts[k]); lower.push(bares[k]); }
+  for (let k = from; k < parts.length; k++) if (parts[k].w.length > 0) { kept.push(parts[k]); words.push(parts[k].w); lower.push(bares[k]); }
   if (!kept.length) return null;
-  const words = kept.map((p) => p.w);
   if (words.length === 1 && (NOT_NAMES.has(lower[0]) || TITLES.has(lower[0]))) return null;
   // A dateline ("ISTANBUL —", "KYIV, Ukraine (AP) —") names a place, never a speaker.
   if (words.every((w) => /^[\p{Lu}.’'\-]+$/u.test(w)) && words.join('').length > 5 && /^[,\s\p{L}\p{N}.]*(?:\([^)]*\)\s*)?[—–-]/u.test(text.slice(kept[kept.length - 1].e, kept[kept.length - 1].e + 30))) return null;

@@ -2,10 +2,10 @@
 import type { Doc, Quote } from '../doc.js';
 import type { Span } from '../record.js';
 import type { Stage } from '../stage.js';
-import { sentenceAt } from '../doc.js';
+import { objectList, sentenceAt } from '../doc.js';
 import { attributeMarked, hasSpeechContext, type Attribution } from './attribution.js';
 import { REPORTING, SPEECH } from './cues.js';
-import { findIndirect } from './indirect.js';
+import { findIndirect, type MarkedQuote } from './indirect.js';
 import { isNotSpeech, isPlacedTitle, isTitleCase, looksLikeTitleOrTerm, quoteKind } from './kind.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { indexNames } from './names.js';
@@ -33,7 +33,10 @@ export function findQuotes(doc: Doc): void {
     if (!attr && looksLikeTitleOrTerm(doc, q) && !hasSpeechContext(doc, q, isTitleCase(doc, q) ? SPEECH : REPORTING)) continue;
     found.push({ span: q, kind: quoteKind(doc, q), attr, marked: q, hintOnly: false });
   }
-  for (const iq of findIndirect(ctx, found.map((f) => ({ start: f.span.start, end: f.span.end, kind: f.kind })))) {
+  // A loop, not map(): compiled map() returns a holey array, another array kind for findIndirect to meet.
+  const quoted = objectList<MarkedQuote>();
+  for (const f of found) quoted.push({ start: f.span.start, end: f.span.end, kind: f.kind });
+  for (const iq of findIndirect(ctx, quoted)) {
     found.push({ span: iq.span, kind: 'indirect', attr: iq.attr, marked: null, hintOnly: iq.hintOnly });
   }
   found.sort((a, b) => a.span.start - b.span.start);

@@ -165,6 +165,20 @@ export function inByline(text: string, offset: number): boolean {
   return (end < 0 ? text.length : end) - start < 80;
 }
 
+const LABEL_DROPS = new Set(['a', 'an', 'the', 'another', 'his', 'her', 'their']);
+
+/** A group's name: the words from..to without articles and possessives ("senior Western official"), joined by spaces. */
+function groupLabel(words: readonly { w: string }[], from: number, to: number): string {
+  let label = '';
+  let first = true;
+  for (let j = from; j <= to; j++) {
+    if (LABEL_DROPS.has(words[j].w)) continue;
+    label = first ? words[j].w : `${label} ${words[j].w}`;
+    first = false;
+  }
+  return label;
+}
+
 const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country: 2, group: 3 };
 
 /**
@@ -175,18 +189,22 @@ const KIND_RANK: Record<string, number> = { person: 0, organization: 1, country:
 export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly = false): Speaker | null {
   const { doc } = ctx;
   const list = (Array.isArray(spans) ? spans : [spans]).filter((s) => s.end > s.start);
-  const mentionsIn = list.map((span) => overlapping(ctx, span).filter((m) => m.via !== 'pronoun'));
+  // Loops, not map(): V8's compiled map() returns a holey array, which the loops below were not compiled for.
+  const mentionsIn: Mention[][] = [];
+  for (const span of list) mentionsIn.push(overlapping(ctx, span).filter((m) => m.via !== 'pronoun'));
   for (const ms of mentionsIn) {
     const m = ms.findLast((x) => doc.actors[x.actor].kind === 'person');
     if (m) return { actor: m.actor, span: m };
   }
   // Name runs are looked up only now: most speakers are a person the actors stage already found.
-  const per = list.map((span, i) => {
+  const per: { span: Span; ms: Mention[]; runs: NameRun[] }[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const span = list[i];
     // A run already known as a name is left to its mention; one inside a longer role phrase ("U.S. deputy ambassador Jane Roe") is not.
     const runs = namesIn(ctx.names, span).filter((r) => r.start >= span.start && r.end <= span.end
       && !overlapping(ctx, r).some((m) => m.start >= r.start || doc.actors[m.actor].kind === 'person'));
-    return { span, ms: mentionsIn[i], runs };
-  });
+    per.push({ span, ms: mentionsIn[i], runs });
+  }
   for (const { runs } of per) {
     const r = runs.findLast((x) => !x.orgLike && (x.words.length >= 2 || ctx.names.full.has(x.surname) || doc.knowledge.people.has(x.name.toLowerCase())));
     if (r) return { actor: personFromName(ctx, r), span: r };
@@ -325,7 +343,7 @@ function wordSpeaker(ctx: SpeakerContext, span: Span): Speaker | null {
         const a = lastActorBefore(ctx, s, ['person']) ?? (DOCUMENT_NOUNS.has(w) ? lastActorBefore(ctx, s, ['organization', 'country']) : null);
         if (a !== null) { mention(ctx, a, np, 'title'); return { actor: a, span: np }; }
       }
-      const label = words.slice(from, k + 1).map((x) => x.w).filter((x) => !['a', 'an', 'the', 'another', 'his', 'her', 'their'].includes(x)).join(' ');
+      const label = groupLabel(words, from, k);
       const actor = addActor(doc, { key: `group:${slugify(label)}`, kind: 'group', name: label, role: null, country: null, organization: null, represents: null });
       mention(ctx, actor, np, 'group');
       return { actor, span: np };

@@ -1,5 +1,5 @@
 // Final touches on stances: the proposer's own support, one stance per holder, proposal and label, and no proposal without a stance.
-import { asObjectList, type Doc, type Stance } from '../doc.js';
+import { asObjectList, objectList, type Doc, type Stance } from '../doc.js';
 import { wordAt } from '../proposals/words.js';
 import type { StanceContext } from './context.js';
 
@@ -94,7 +94,8 @@ export function settle(doc: Doc, found: Stance[]): void {
     return true;
   });
   doc.proposals = asObjectList(kept);
-  doc.stances = asObjectList(stances
-    .map((s) => ({ ...s, proposal: renumber.get(s.proposal)! }))
-    .sort((a, b) => a.proposal - b.proposal || a.evidence.start - b.evidence.start));
+  // A loop, not map(): compiled map() returns a holey array, another kind for every reader of the layer.
+  const renumbered = objectList<Stance>();
+  for (const s of stances) renumbered.push({ ...s, proposal: renumber.get(s.proposal)! });
+  doc.stances = renumbered.sort((a, b) => a.proposal - b.proposal || a.evidence.start - b.evidence.start);
 }

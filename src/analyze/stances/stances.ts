@@ -1,5 +1,5 @@
 // Stage: the position of each holder on each proposal (support, oppose, undecided), with condition and evidence.
-import type { Doc, Stance } from '../doc.js';
+import { objectList, type Doc, type Stance } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { CUES, NOUN_CUES, type Cue } from './cues.js';
 import { stanceContext, type StanceContext } from './context.js';
@@ -24,6 +24,8 @@ export const stances: Stage = {
   },
 };
 
+const ARTICLES = new Set(['a', 'an']);
+
 /** Stances read off cue words: "X rejected the plan", "the plan, which X called premature", "X abstained". */
 function cueStances(ctx: StanceContext): Stance[] {
   const { doc, words, proposalAt } = ctx;
@@ -44,7 +46,7 @@ function cueStances(ctx: StanceContext): Stance[] {
     const { first, last } = m;
     i = last;
     if (cue.silent) continue;
-    if (cue.type === 'noun' && ['a', 'an'].includes(words[first - 1]?.norm ?? '') && first === last) continue; // "has a veto"
+    if (cue.type === 'noun' && first > 0 && ARTICLES.has(words[first - 1].norm) && first === last) continue; // "has a veto"
     if (cue.type !== 'eval' && proposalAt[first] >= 0) continue; // a modifier inside a proposal's name ("the proposed embargo")
     const voters = invertedVoters(ctx, first, last);
     if (!voters && describesProposal(ctx, first)) continue; // "a resolution demanding a ceasefire", "a proposal to send troops"
@@ -58,15 +60,15 @@ function cueStances(ctx: StanceContext): Stance[] {
     let target = findTarget(ctx, first, last, cue, passive);
     if (!target && cue.proposes && !passive) {
       const made = clauseProposal(ctx, cue.phrase, last);
-      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: [] };
+      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: objectList() };
     }
     if (!target && cue.control && !passive) {
       const made = askedClause(ctx, cue.phrase, last);
-      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: [] };
+      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: objectList() };
     }
     if (!target && cue.type === 'verb' && !passive && !cue.control && cue.weight >= 0.8 && !cue.kinds) {
       const made = namedObject(ctx, last);
-      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: [] };
+      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: objectList() };
     }
     if (!target) continue;
     if (target.via === 'object') for (let k = last + 1; k <= target.word; k++) suppressed[k] = 1;
@@ -78,7 +80,11 @@ function cueStances(ctx: StanceContext): Stance[] {
     const holders = voters ? { actors: voters, quote: null, via: 'list' as const } : findHolders(ctx, first, last, cue, target.word, passive);
     if (!holders) continue;
     const proposal = doc.proposals[target.proposal];
-    holders.actors = holders.actors.map((a) => groupSpeaker(ctx, a) ?? a);
+    // A loop, not map(): V8's compiled map() returns another array kind (holey) than the interpreter's, and the filter
+    // below was compiled for one of them.
+    const speakers: number[] = [];
+    for (const a of holders.actors) speakers.push(groupSpeaker(ctx, a) ?? a);
+    holders.actors = speakers;
     // A body that fails or is unable to agree takes no position: its members disagree ("the EU has been unable to agree").
     const inability = pol.negated && /^(unable|fail|fails|failed|failing)$/.test(pol.by ?? '');
     const actors = holders.actors.filter((a) => keep(doc, a, proposal.body) && !(inability && isBody(doc, a, proposal.body))

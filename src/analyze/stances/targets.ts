@@ -1,6 +1,7 @@
 // Which proposal a cue is about: the proposal its object names, or, for bare cues and pronouns, the one named before it.
 import { kindOf } from '../proposals/proposals.js';
 import { CUES, NOUN_CUES, type Cue } from './cues.js';
+import { objectList } from '../doc.js';
 import type { StanceContext } from './context.js';
 import type { StanceLabel } from '../record.js';
 
@@ -32,7 +33,7 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
   const sentence = words[cueFirst].sentence;
   const { first, last } = ctx.sentences.get(sentence)!;
   const fits = (p: number) => !cue.kinds || cue.kinds.includes(kindOf(ctx.doc.proposals[p]) ?? 'plan');
-  const hit = (j: number, via: Target['via'], inner: Cue[] = []): Target | null =>
+  const hit = (j: number, via: Target['via'], inner: Cue[] = objectList()): Target | null =>
     fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via, inner } : null;
   let k = cueLast + 1;
   while (k <= last && (words[k].pos === 'ADV' || words[k].pos === 'PART') && !PRONOUN_OBJECTS.has(words[k].norm)) k++;
@@ -43,7 +44,7 @@ export function findTarget(ctx: StanceContext, cueFirst: number, cueLast: number
   if (cue.phrase.includes('*')) for (let j = cueFirst + 1; j < cueLast; j++) if (proposalAt[j] >= 0) return hit(j, 'object');
   if (!pronounObject && !passive) {
     const window = cue.control ? CONTROL_WINDOW : OBJECT_WINDOW;
-    const inner: Cue[] = [];
+    const inner = objectList<Cue>(); // empty or not, one array kind for the readers of `inner`
     // "recommended that Ukraine be granted candidate status", "not said whether they will join": the clause's verbs pass.
     let inThat = /(whether|that|if)$/.test(cue.phrase);
     for (let j = cueLast + 1; j <= Math.min(last, cueLast + window); j++) {
@@ -156,7 +157,7 @@ function ifTarget(ctx: StanceContext, cueLast: number, last: number, fits: (p: n
   let inIf = false;
   for (let j = cueLast + 1; j <= Math.min(last, cueLast + 20); j++) {
     if (words[j].norm === 'if' || words[j].norm === 'should') inIf = true;
-    else if (inIf && proposalAt[j] >= 0) return fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via: 'object', inner: [] } : null;
+    else if (inIf && proposalAt[j] >= 0) return fits(proposalAt[j]) ? { proposal: proposalAt[j], word: j, via: 'object', inner: objectList() } : null;
     if (words[j].norm === ';' || words[j].norm === '.') break;
   }
   return null;
