@@ -276,16 +276,6 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     classifyRun(run);
   }
 
-  function addOrganization(run: NameWord[]): void {
-    let from = 0;
-    while (from < run.length - 1 && (run[from].folded === 'the' || isTitleWord(run[from].text))) from++;
-    const name = doc.text.slice(run[from].start, run[run.length - 1].end);
-    const key = `org:${slugify(name).toUpperCase()}`;
-    const actor = addActor(doc, { key, kind: 'organization', name, role: null, country: null, organization: key.slice(4), represents: key });
-    addMention(doc, actor, { start: run[from].start, end: run[run.length - 1].end }, 'name');
-    claim(ctx, run[from].start, run[run.length - 1].end, actor);
-  }
-
   function classifyRun(run: NameWord[]): void {
     if (!run.length) return;
     // Photo credits ("REUTERS/Maxim Shemetov/Pool") name no actor.
@@ -297,7 +287,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     const precedingWord = wordBefore(ctx.words, run[0].first);
     const wordAfter = wordAfterName(ctx, run[run.length - 1]);
     if ((wordAfter && MEDIA_NOUNS.has(wordAfter.lower)) || (precedingWord && MEDIA_NOUNS.has(precedingWord.lower) && precedingWord.lower !== 'agency')) {
-      if (run.some((w) => !isStopIn(ctx, w, false))) addOrganization(run);
+      if (run.some((w) => !isStopIn(ctx, w, false))) addOrganization(ctx, run);
       return;
     }
     const isStop = (w: NameWord) => isStopIn(ctx, w, false);
@@ -310,11 +300,11 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const org = run.slice(0, head + 1);
       const rest = run.slice(head + 1);
       if (rest.some(isProper) && !rest.every(isProper) && !/^(of|for|and|the|on)$/.test(rest[0].text)) {
-        if (org.some(isProper)) addOrganization(org);
+        if (org.some(isProper)) addOrganization(ctx, org);
         classifyRun(rest.slice(rest.findIndex((w) => isStop(w))));
         return;
       }
-      if (run.some(isProper)) { addOrganization(run); return; }
+      if (run.some(isProper)) { addOrganization(ctx, run); return; }
     }
     // A place or thing closes a name ("Black Sea Fleet", "Clinton Plan"); at the front it is only a stop ("State Antony Blinken").
     // "the 1994 Crime Bill": a bill ends a run, while "Bill Clinton" starts one.
@@ -328,7 +318,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     // or after a title ("Senator Ruth Abernathy Says").
     const strictRun = headline.has(run[0].sentence) && !knownByName(doc, textOf(run));
     // Split at stop words (titles, months, "The"); each stretch of proper words is a name.
-    let seg: NameWord[] = [];
+    const seg: NameWord[] = []; // emptied, not replaced: one array (of one kind) for the whole run
     const flush = (before: NameWord | undefined) => {
       while (seg.length && NAME_PARTICLES.has(seg[seg.length - 1].text)) seg.pop();
       // "Crooked Hillary Clinton", "Rival Hillary Clinton": an epithet before a name known otherwise.
@@ -336,7 +326,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       while (seg.length >= 2 && ctx.words[seg[0].first].pos !== 'PROPN' && restIsKnown(seg.slice(1))) seg.shift();
       // An all-capitals run ("MIDWAY ATOLL") is a heading, not a name.
       const shouted = (w: NameWord) => isUpperCase(w.text) && /\p{Lu}{2}/u.test(w.text);
-      if (seg.length >= 2 && (seg.every(shouted) || seg.some((w) => shouted(w) && w.text.length >= 5)) && !restIsKnown(seg)) { seg = []; return; }
+      if (seg.length >= 2 && (seg.every(shouted) || seg.some((w) => shouted(w) && w.text.length >= 5)) && !restIsKnown(seg)) { seg.length = 0; return; }
       const titledSeg = before !== undefined && (HONORIFICS.has(before.folded) || (isTitleWord(before.text) && !TITLE_MODIFIERS.has(before.key)));
       if (strictRun && !titledSeg) {
         for (const w of seg) singles.push({ ws: [w], strict: true });
@@ -353,7 +343,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       } else if (seg.length === 1) {
         singles.push({ ws: before ? [before, seg[0]] : [seg[0]] });
       }
-      seg = [];
+      seg.length = 0;
     };
     let before: NameWord | undefined;
     for (let k = 0; k < run.length; k++) {
@@ -422,6 +412,19 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
     found.occurrences.push({ actor, from: w.first, to: w.last, full: false });
   }
   return found;
+}
+
+/** Records a run of name words as an organisation, leading "the" and titles left out (a module function: a call to a
+ * closure made per article is compiled for the first article's closure and thrown away on the next one's). */
+function addOrganization(ctx: ActorsContext, run: NameWord[]): void {
+  const { doc } = ctx;
+  let from = 0;
+  while (from < run.length - 1 && (run[from].folded === 'the' || isTitleWord(run[from].text))) from++;
+  const name = doc.text.slice(run[from].start, run[run.length - 1].end);
+  const key = `org:${slugify(name).toUpperCase()}`;
+  const actor = addActor(doc, { key, kind: 'organization', name, role: null, country: null, organization: key.slice(4), represents: key });
+  addMention(doc, actor, { start: run[from].start, end: run[run.length - 1].end }, 'name');
+  claim(ctx, run[from].start, run[run.length - 1].end, actor);
 }
 
 /** The word after a name word, or undefined at the end of the text. */

@@ -131,7 +131,9 @@ function buildWords(doc: Doc): Word[] {
 /** "Poland's", "Poland’s": a word with a possessive ending still on it. */
 function isPossessive(s: string): boolean {
   const n = s.length;
-  return n > 2 && s[n - 1] === 's' && (s[n - 2] === "'" || s[n - 2] === '’');
+  if (n <= 2 || s.charCodeAt(n - 1) !== 115) return false; // 's'
+  const c = s.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019; // ' or ’ (codes, not one-character strings: those differ in kind beyond ASCII)
 }
 
 const ONE_PART: string[] = [];

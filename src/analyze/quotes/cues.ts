@@ -43,7 +43,6 @@ export const REPORTING: readonly VerbClass[] = ['speech', 'thought', 'object'];
 
 /** The reporting-verb class of every token, worked out in one scan per document and kept. */
 function verbClasses(doc: Doc): Uint8Array {
-  if (doc === recentDoc && recentCodes!.length === doc.tokens.length) return recentCodes!;
   let codes = classCache.get(doc);
   if (!codes || codes.length !== doc.tokens.length) {
     codes = new Uint8Array(doc.tokens.length);
@@ -81,7 +80,9 @@ function classify(doc: Doc, i: number): VerbClass | undefined {
 
 /** The class of the reporting verb at token i when it is one of `classes`, or undefined. */
 export function verbAt(doc: Doc, i: number, classes: readonly VerbClass[] = SPEECH): VerbClass | undefined {
-  const codes = verbClasses(doc);
+  // The document asked about last is checked here, and the scan called only for another one: V8 then compiles this
+  // look-up alone, not with the scan (and its rare branches) inlined into it.
+  const codes = doc === recentDoc && recentCodes!.length === doc.tokens.length ? recentCodes! : verbClasses(doc);
   const cls = CLASSES[i >= 0 && i < codes.length ? codes[i] : 0];
   return cls && classes.includes(cls) ? cls : undefined;
 }
