@@ -1,5 +1,5 @@
 // Resolves a time expression in a sentence ("on Wednesday", "last week", "yesterday") against the article's date.
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en'; // English only: the root module also loads 15 other locales (~0.1 s per thread)
 
 export interface Resolved {
   date: string; // YYYY-MM-DD
