@@ -1,5 +1,5 @@
 // People and other proper names: runs of capitalised words that no lexicon claims, read as persons or organisations.
-import { addActor, addMention, type Token } from '../doc.js';
+import { addActor, addMention, objectList, type Token } from '../doc.js';
 import { personKey, slugify } from '../slug.js';
 import { claim, claimedAt, isCapitalised, isUpperCase, SPEECH_VERBS, wordBefore, type ActorsContext } from './context.js';
 import { knownByAlias, knownByName, knownByNearAlias, type KnownAs } from './known-people.js';
@@ -115,7 +115,7 @@ const JOINS_NAMES: ReadonlySet<string> = new Set([...NAME_PARTICLES, ...JOINERS]
 /** Glues tokens written without spaces into words and keeps those that can be part of a name. */
 function nameWords(ctx: ActorsContext): NameWord[] {
   const { words } = ctx;
-  const out: NameWord[] = [];
+  const out = objectList<NameWord>();
   for (let k = 0; k < words.length; k++) {
     let last = k;
     while (last + 1 < words.length) {

@@ -1,6 +1,6 @@
 // Roles: reads the title around a person's name ("Estonia's Defence Minister X", "X, the Dutch representative") into
 // role, country, organisation and whom the person speaks for.
-import type { Token } from '../doc.js';
+import { objectList, type Token } from '../doc.js';
 import { claimedAt, wordAt, type ActorsContext } from './context.js';
 import type { PeopleFound } from './names.js';
 import { isTitleWord, titleSpeaks } from './titles.js';
@@ -165,7 +165,7 @@ function lastBodyBefore(ctx: ActorsContext, offset: number): number {
  * towards countries and organisations ("Ambassador to the UN X"), never past another title ("adviser to President X"). */
 function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
   const { words } = ctx;
-  const out: Token[] = [];
+  const out = objectList<Token>();
   const pending: Token[] = [];
   let sentence = words[from].sentence;
   let titleSeen = false;
@@ -213,7 +213,7 @@ function leftStretch(ctx: ActorsContext, from: number, to: number): Token[] {
 /** The words of an apposition after a name ("X, the Dutch representative,"), or of a party mark ("(R-Ga.)"). */
 function rightStretch(ctx: ActorsContext, to: number): Token[] | 'legislator' {
   const { words } = ctx;
-  const out: Token[] = [];
+  const out = objectList<Token>();
   let j = to + 1;
   // "(R-Ga.)" or ", D-Conn.,": a member of Congress.
   if (words[j]?.text === '(' && PARTY_MARK.test(words[j + 1]?.text ?? '') && words[j + 2]?.text === '-') return 'legislator';

@@ -1,5 +1,6 @@
 // Resolves a time expression in a sentence ("on Wednesday", "last week", "yesterday") against the article's date.
 import * as chrono from 'chrono-node/en'; // English only: the root module also loads 15 other locales (~0.1 s per thread)
+import { objectList } from '../doc.js';
 
 export interface Resolved {
   date: string; // YYYY-MM-DD
@@ -28,7 +29,7 @@ const DAY = 24 * 3600 * 1000;
 
 /** Weekdays and relative days, resolved by hand: chrono is slow for what a table answers. */
 function simpleTimes(sentence: string, instant: Date): Resolved[] {
-  const out: Resolved[] = [];
+  const out = objectList<Resolved>();
   for (const m of sentence.matchAll(SIMPLE)) {
     const text = m[0].toLowerCase();
     let d: Date;
@@ -58,7 +59,7 @@ const ONLY_CHRONO = /\d{4}-\d{2}-\d{2}|\bnext (week|month|monday|tuesday|wednesd
 
 /** "March 15", "15 March 2022", "Jan. 23": month days, leaning into the past of the reference date. */
 function monthDays(sentence: string, instant: Date): Resolved[] {
-  const out: Resolved[] = [];
+  const out = objectList<Resolved>();
   for (const m of sentence.matchAll(MONTH_DAY)) {
     const month = MONTHS.indexOf((m[1] ?? m[5]).toLowerCase());
     const day = Number(m[2] ?? m[4]);
@@ -74,7 +75,7 @@ function monthDays(sentence: string, instant: Date): Resolved[] {
 
 /** "two weeks ago", "earlier this month". */
 function agoTimes(sentence: string, instant: Date): Resolved[] {
-  const out: Resolved[] = [];
+  const out = objectList<Resolved>();
   for (const m of sentence.matchAll(AGO)) {
     let d: Date;
     if (m[1]) {
@@ -100,7 +101,7 @@ export function timesIn(sentence: string, ref: string): Resolved[] {
   if (!ONLY_CHRONO.test(sentence)) {
     return [...simpleTimes(sentence, instant), ...monthDays(sentence, instant), ...agoTimes(sentence, instant)].sort((a, b) => a.start - b.start);
   }
-  const out: Resolved[] = [];
+  const out = objectList<Resolved>();
   // chrono runs only on short windows around the likely time words, not on the whole sentence.
   const windows: [number, number][] = [];
   for (const m of sentence.matchAll(MAYBE_TIME_ALL)) {

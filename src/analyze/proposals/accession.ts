@@ -1,5 +1,5 @@
 // Accession phrased with a verb: "Finland and Sweden to join NATO", "block Sweden from joining the alliance".
-import type { Doc } from '../doc.js';
+import { objectList, type Doc } from '../doc.js';
 import type { Candidate } from './candidates.js';
 import { nounPhrase } from './phrase.js';
 import { WordSet } from './phrase-index.js';
@@ -11,7 +11,7 @@ const CLUBS = new Set(['nato', 'alliance', 'eu', 'union', 'bloc', 'us', 'organiz
 const BRIDGE = new Set(['to', 'also', 'from', 'in', 'eventually', 'finally', 'formally', 'soon', 'could', 'can', 'will', 'would', 'may', 'might', 'not', 'never', 'has', 'have', 'had']);
 
 export function joinCandidates(_doc: Doc, words: Word[], covered: Uint8Array): Candidate[] {
-  const out: Candidate[] = [];
+  const out = objectList<Candidate>();
   const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {
     if (!JOIN.hasNumber(lex[i]) || covered[i]) continue;

@@ -1,5 +1,5 @@
 // Finds proposal candidates in the word stream: trigger phrases, weapon models, generic heads ("proposal for …"), anaphors ("the idea").
-import type { Doc } from '../doc.js';
+import { objectList, type Doc } from '../doc.js';
 import type { ActorIndex } from './actor-index.js';
 import { nounPhrase, type NounPhrase } from './phrase.js';
 import { WordSet } from './phrase-index.js';
@@ -39,7 +39,7 @@ export interface Candidate {
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'our']);
 
 export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candidate[] {
-  const out: Candidate[] = [];
+  const out = objectList<Candidate>();
   const covered = new Uint8Array(words.length);
   const mk = (
     kind: ProposalKind | null, strength: Strength, hFirst: number, hLast: number, refers: AnaphorKind = 'any', np = nounPhrase(words, hFirst, hLast),

@@ -1,4 +1,5 @@
 // A look-up of multi-word lexicon phrases over the word stream: candidates by first word, longest match first.
+import { objectList } from '../doc.js';
 import { lexiconNumber, lexiconNumbers, normWord, type Word } from './words.js';
 
 export interface PhraseMatch<T> {
@@ -59,7 +60,7 @@ export class PhraseIndex<T> {
 
   /** All non-overlapping longest matches, left to right, between word indices [from, to]. */
   scan(words: Word[], from = 0, to = words.length - 1): PhraseMatch<T>[] {
-    const out: PhraseMatch<T>[] = [];
+    const out = objectList<PhraseMatch<T>>();
     const lex = lexiconNumbers(words);
     for (let i = from; i <= to; i++) {
       if (!this.begins(lex[i])) continue;

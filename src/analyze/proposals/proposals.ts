@@ -83,7 +83,7 @@ const WHEN_TAIL = /\s+(?:on|last|this|next|late on|early on)\s+(?:monday|tuesday
 const trimWhen = (summary: string): string => summary.replace(WHEN_TAIL, '');
 
 function dedupe(spans: { start: number; end: number }[]): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+  const out = objectList<{ start: number; end: number }>();
   for (const s of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (out.some((o) => o.start === s.start && o.end === s.end)) continue;
     out.push(s);

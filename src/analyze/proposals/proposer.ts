@@ -1,5 +1,5 @@
 // Who puts a proposal forward and which body must agree, read from the phrase that names it.
-import type { Doc } from '../doc.js';
+import { objectList, type Doc } from '../doc.js';
 import { representsKey, type ActorIndex, type MentionUnit } from './actor-index.js';
 import type { Candidate } from './candidates.js';
 import { BODIES, VAGUE_BODY_WORDS } from './triggers.js';
@@ -11,7 +11,7 @@ const AGENT_PREPS = new Set(['by', 'from']);
 
 /** Distinct actor mentions covering words [a, b]. */
 export function mentionsIn(ix: ActorIndex, a: number, b: number): MentionUnit[] {
-  const out: MentionUnit[] = [];
+  const out = objectList<MentionUnit>();
   for (let k = a; k <= b; k++) {
     const u = ix.at[k];
     if (u && !out.includes(u)) out.push(u);

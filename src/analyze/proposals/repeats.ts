@@ -1,4 +1,5 @@
 // A proposal's head noun named again with "the" ("a binding code of conduct … the code", "a push for a brigade … the brigade"): an anaphor of it.
+import { objectList } from '../doc.js';
 import type { Candidate } from './candidates.js';
 import { nounPhrase } from './phrase.js';
 import { ANAPHORS, GENERIC_HEADS, TRIGGERS } from './triggers.js';
@@ -40,7 +41,7 @@ export function repeatCandidates(words: Word[], found: Candidate[], covered: Uin
     sources.set(h, c);
   }
   if (!kinds.size) return [];
-  const out: Candidate[] = [];
+  const out = objectList<Candidate>();
   for (let i = 0; i < words.length; i++) {
     const kind = kinds.get(words[i].norm);
     if (!kind || covered[i] || words[i].pos !== 'NOUN' || words[i + 1]?.pos === 'NOUN' || TRIGGERS.matchAt(words, i)) continue;

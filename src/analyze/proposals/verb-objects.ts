@@ -1,4 +1,5 @@
 // Proposals named only as the object of a proposing verb: "Norway proposed a joint naval patrol", "the patrol proposed by Norway".
+import { objectList } from '../doc.js';
 import type { ActorIndex } from './actor-index.js';
 import type { Candidate } from './candidates.js';
 import { nounPhrase } from './phrase.js';
@@ -22,7 +23,7 @@ const MAX_NP = 6;
  * Only where no other candidate already names the phrase.
  */
 export function verbObjectCandidates(words: Word[], ix: ActorIndex, covered: Uint8Array): Candidate[] {
-  const out: Candidate[] = [];
+  const out = objectList<Candidate>();
   const heads = new Set<string>();
   const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {

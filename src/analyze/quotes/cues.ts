@@ -1,5 +1,5 @@
 // Token-level helpers for finding speech cues: reporting verbs, clause boundaries and the speaker's words around them.
-import type { Doc, Token } from '../doc.js';
+import { objectList, type Doc, type Token } from '../doc.js';
 import type { Span } from '../record.js';
 import { reportingVerb, type VerbClass } from './lexicon.js';
 
@@ -95,7 +95,7 @@ const prevWordIndex = (doc: Doc, i: number): number => {
 
 /** Splits a token range into comma-separated segments, each as a character span (punctuation trimmed). */
 export function segments(doc: Doc, from: number, to: number): Span[] {
-  const out: Span[] = [];
+  const out = objectList<Span>();
   let s = -1;
   let e = -1;
   for (let i = from; i <= to; i++) {

@@ -1,5 +1,5 @@
 // Finds reported speech in each sentence (framing cues, verbs, nouns, adjectives, "NAME: …") and its speaker.
-import type { Doc, Sentence } from '../doc.js';
+import { objectList, type Doc, type Sentence } from '../doc.js';
 import type { Span } from '../record.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
 import { isQuoteMark, isSpace, nextWord, prevWord, verbAt } from './cues.js';
@@ -104,7 +104,7 @@ export interface MarkedQuote extends Span {
 
 export function findIndirect(ctx: SpeakerContext, marked: MarkedQuote[]): IndirectQuote[] {
   const { doc } = ctx;
-  const out: IndirectQuote[] = [];
+  const out = objectList<IndirectQuote>();
   let m = 0; // marked spans are in text order, and so are sentences: walk both once
   for (const s of doc.sentences) {
     while (m < marked.length && marked[m].end + 2 < s.start) m++;

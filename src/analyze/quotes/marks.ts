@@ -1,4 +1,5 @@
 // Finds spans between quotation marks (“ ” " ‘ ’ ' « » „) in one pass over the text, paragraph by paragraph.
+import { objectList } from '../doc.js';
 import type { Span } from '../record.js';
 
 export interface MarkedSpan extends Span {
@@ -30,7 +31,7 @@ function trimmed(text: string, start: number, end: number): Span | null {
 }
 
 export function findMarkedSpans(text: string): MarkedSpan[] {
-  const out: MarkedSpan[] = [];
+  const out = objectList<MarkedSpan>();
   let nextChain = 0;
   let carried = -1; // chain of a quote the previous paragraph left open, -2 for a mark ending it with nothing after, or -1
   let lineStart = 0;

@@ -1,4 +1,5 @@
 // Finds runs of capitalised words that look like names ("Foreign Minister Sergei Lavrov" → "Sergei Lavrov") and indexes them by surname.
+import { objectList } from '../doc.js';
 import type { Span } from '../record.js';
 import { NOT_NAMES, ORG_WORDS, OUTLET_WORDS, TITLES } from './lexicon.js';
 
@@ -48,7 +49,7 @@ function bare(w: string): string {
  * the code reading them is thrown away on the first one met.
  */
 function spaceSeparated(slice: string): string[] {
-  const out: string[] = [];
+  const out = objectList<string>();
   let from = 0;
   for (let i = 0; i < slice.length; i++) {
     const c = slice.charCodeAt(i);
@@ -159,7 +160,7 @@ function splitAtSentenceEnds(text: string, span: Span): Span[] {
   const run = text.slice(span.start, span.end);
   if (!run.includes('.')) return [span];
   const offset = span.start;
-  const out: Span[] = [];
+  const out = objectList<Span>();
   let start = 0;
   const re = /\S+/g;
   for (let m = re.exec(run); m; m = re.exec(run)) {
@@ -184,7 +185,7 @@ export function namesIn(index: NameIndex, span: Span): NameRun[] {
     if (raw[mid].end <= span.start - 4) lo = mid + 1;
     else hi = mid;
   }
-  const out: NameRun[] = [];
+  const out = objectList<NameRun>();
   for (let i = lo; i < raw.length && raw[i].start < span.end; i++) {
     const r = runAt(index, i);
     if (r && r.start < span.end && span.start < r.end) out.push(r);

@@ -1,5 +1,5 @@
 // Reported speech led by a noun: "Smith's claim that …", "her call for …", "expressed concern that …".
-import type { Sentence } from '../doc.js';
+import { objectList, type Sentence } from '../doc.js';
 import nounsData from './speech-nouns.json' with { type: 'json' };
 import { speakerBeforeVerb } from './attribution.js';
 import { isSpace, nextWord, prevWord } from './cues.js';
@@ -41,7 +41,7 @@ function owner(ctx: SpeakerContext, s: Sentence, noun: number): Speaker | null {
 
 export function nounCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
   const { doc } = ctx;
-  const out: IndirectQuote[] = [];
+  const out = objectList<IndirectQuote>();
   const end = lastWordOf(doc, s);
   for (let k = s.first; k < end; k++) {
     const t = doc.tokens[k];

@@ -1,5 +1,5 @@
 // Turns the words naming a speaker ("he", "Kremlin spokesman Dmitry Peskov", "a senior official", "The Post") into an actor.
-import { actorIndex, addActor, addMention, sentenceAt, tokenAt, type Doc, type Mention } from '../doc.js';
+import { actorIndex, addActor, addMention, objectList, sentenceAt, tokenAt, type Doc, type Mention } from '../doc.js';
 import type { Span } from '../record.js';
 import { personKey, slugify } from '../slug.js';
 import {
@@ -75,7 +75,7 @@ function overlapping(ctx: SpeakerContext, span: Span): Mention[] {
     if (ms[mid].start < span.end) lo = mid + 1;
     else hi = mid;
   }
-  const out: Mention[] = [];
+  const out = objectList<Mention>();
   for (let i = lo - 1; i >= 0 && ms[i].start > span.start - MAX_MENTION; i--) if (span.start < ms[i].end) out.push(ms[i]);
   return out.reverse();
 }

@@ -1,5 +1,5 @@
 // Reported thought led by an adjective: "X was confident that …", "Y is concerned that …", "officials are adamant that …".
-import type { Sentence } from '../doc.js';
+import { objectList, type Sentence } from '../doc.js';
 import { speakerBeforeVerb } from './attribution.js';
 import { nextWord, prevWord } from './cues.js';
 import { contentEnd, contentSpan, lastWordOf, type IndirectQuote } from './content.js';
@@ -16,7 +16,7 @@ const DEGREE = new Set(['very', 'so', 'increasingly', 'deeply', 'absolutely', 'n
 
 export function adjectiveCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
   const { doc } = ctx;
-  const out: IndirectQuote[] = [];
+  const out = objectList<IndirectQuote>();
   const end = lastWordOf(doc, s);
   for (let k = s.first; k < end; k++) {
     const t = doc.tokens[k];

@@ -1,5 +1,5 @@
 // Reported speech led by a verb: "X said (that) …", "X warned of …", "X is demanding …", "…, saying …".
-import type { Doc, Sentence } from '../doc.js';
+import { objectList, type Doc, type Sentence } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
 import { REPORTING, SENTENCE_END, isQuoteMark, nextWord, prevWord, tokenOrNone, verbAt } from './cues.js';
 import {
@@ -91,7 +91,7 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their
 /** "X said (that) …", "X warned of …", "X is demanding …", "…, saying …" inside a sentence; several per sentence. */
 export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
   const { doc } = ctx;
-  const out: IndirectQuote[] = [];
+  const out = objectList<IndirectQuote>();
   const end = lastWordOf(doc, s);
   for (let v = s.first; v <= end; v++) {
     const t = doc.tokens[v];

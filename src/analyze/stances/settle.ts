@@ -10,7 +10,7 @@ const SURER_BY = 0.2;
 /** A proposer supports its own proposal. */
 export function proposerStances(ctx: StanceContext): Stance[] {
   const { doc, words } = ctx;
-  const out: Stance[] = [];
+  const out = objectList<Stance>();
   doc.proposals.forEach((p, pi) => {
     if (p.proposer === null) return;
     const m = p.mentions[0];

@@ -29,7 +29,7 @@ const ARTICLES = new Set(['a', 'an']);
 /** Stances read off cue words: "X rejected the plan", "the plan, which X called premature", "X abstained". */
 function cueStances(ctx: StanceContext): Stance[] {
   const { doc, words, proposalAt } = ctx;
-  const out: Stance[] = [];
+  const out = objectList<Stance>();
   const suppressed = new Uint8Array(words.length);
   const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {
