@@ -1,5 +1,5 @@
 // Words over the token stream: hyphenated pieces joined ("no-fly", "US-drafted"), normalised for lexicon look-ups.
-import { firstEndingAfter, type Doc } from '../doc.js';
+import { firstEndingAfter, objectList, type Doc } from '../doc.js';
 
 export interface Word {
   i: number;
@@ -18,11 +18,20 @@ export interface Word {
   sentence: number;
 }
 
-const HYPHENS = new Set(['-', '‑', '–']);
+/** - ‑ – : a word ending in one is joined to the next. */
+const isHyphenCode = (c: number): boolean => c === 0x2d || c === 0x2011 || c === 0x2013;
 
-const SPECIAL = /[’‘`\-‑]/;
+/** Whether a lower-case word holds a character normWord changes (’ ‘ ` - ‑); a loop over char codes, not a regex. */
+function hasSpecial(lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x2d || c === 0x60 || c === 0x2011 || c === 0x2018 || c === 0x2019) return true;
+  }
+  return false;
+}
+
 /** `normWord` of a string already in lower case. */
-const normLower = (lower: string): string => (SPECIAL.test(lower) ? lower.replace(/[’‘`]/g, "'").replace(/[-‑]/g, '') : lower);
+const normLower = (lower: string): string => (hasSpecial(lower) ? lower.replace(/[’‘`]/g, "'").replace(/[-‑]/g, '') : lower);
 export const normWord = (s: string): string => normLower(s.toLowerCase());
 
 /**
@@ -85,7 +94,7 @@ function numbersOf(words: Word[]): Int32Array {
 }
 
 function buildWords(doc: Doc): Word[] {
-  const out: Word[] = [];
+  const out = objectList<Word>();
   const toks = doc.tokens;
   for (let t = 0; t < toks.length; t++) {
     const tok = toks[t];
@@ -95,9 +104,9 @@ function buildWords(doc: Doc): Word[] {
     const c0 = lower.charCodeAt(0);
     if ((c0 === 32 || c0 === 10 || c0 === 9 || c0 === 13 || c0 === 160) && lower.trim() === '') continue;
     const prev = out[out.length - 1];
-    const isHyphen = lower === '-' || lower === '‑';
+    const isHyphen = lower.length === 1 && (c0 === 0x2d || c0 === 0x2011); // - ‑
     // Join "x" "-" "y" when they touch.
-    if (prev && prev.end === tok.start && (isHyphen || HYPHENS.has(prev.text.slice(-1))) && prev.sentence === tok.sentence && prev.pos !== 'PUNCT') {
+    if (prev && prev.end === tok.start && (isHyphen || endsWithHyphen(prev.text)) && prev.sentence === tok.sentence && prev.pos !== 'PUNCT') {
       if (isHyphen) {
         const next = toks[t + 1];
         if (!next || next.start !== tok.end || next.pos === 'SPACE' || next.pos === 'PUNCT') {
@@ -127,6 +136,8 @@ function buildWords(doc: Doc): Word[] {
   }
   return out;
 }
+
+const endsWithHyphen = (s: string): boolean => s.length > 0 && isHyphenCode(s.charCodeAt(s.length - 1));
 
 /** "Poland's", "Poland’s": a word with a possessive ending still on it. */
 function isPossessive(s: string): boolean {
