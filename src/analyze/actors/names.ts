@@ -279,9 +279,9 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   function classifyRun(run: NameWord[]): void {
     if (!run.length) return;
     // Photo credits ("REUTERS/Maxim Shemetov/Pool") name no actor.
-    const charBefore = doc.text[run[0].start - 1];
-    const charAfter = doc.text[run[run.length - 1].end];
-    if (charBefore === '/' || charAfter === '/') return;
+    const from = run[0].start;
+    const to = run[run.length - 1].end;
+    if ((from > 0 && doc.text.charCodeAt(from - 1) === 47) || (to < doc.text.length && doc.text.charCodeAt(to) === 47)) return; // '/'
     if (isByline(doc.text, run[0].start, run[run.length - 1].end)) return;
     // "the daily Kommersant", "Magyar Nemzet newspaper", "the outlet Meduza": an outlet, not a person.
     const precedingWord = wordBefore(ctx.words, run[0].first);

@@ -2,10 +2,10 @@
 import { objectList, type Doc } from '../doc.js';
 import type { ActorIndex } from './actor-index.js';
 import { nounPhrase, type NounPhrase } from './phrase.js';
-import { WordSet } from './phrase-index.js';
+import { WordSet, type PhraseMatch } from './phrase-index.js';
 import {
   ANAPHORS, CLUBS, COMMODITIES, DISTINCT, GENERIC_HEADS, HEAD_EXTENSIONS, MISSION_MODIFIERS, NOT_BEFORE, NOT_PROPOSAL, TRIGGERS, WEAPON_MODELS, WEAPON_NOUNS,
-  type AnaphorKind, type ProposalKind,
+  type AnaphorKind, type ProposalKind, type TriggerEntry, type WeaponModel,
 } from './triggers.js';
 import { lexiconNumbers, type Word } from './words.js';
 import { joinCandidates } from './accession.js';
@@ -38,70 +38,48 @@ export interface Candidate {
 
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'our']);
 
+/** The candidates of one document as they are found: its words, which of them are taken, and the list so far. */
+interface Scan { words: Word[]; ix: ActorIndex; covered: Uint8Array; out: Candidate[] }
+
+/**
+ * A candidate with its head at hFirst..hLast (marked as taken). The scan's branches are functions of their own, not
+ * one long loop with a closure: V8 compiled that loop early and threw it away at each branch it met later.
+ */
+function makeCandidate(
+  scan: Scan, kind: ProposalKind | null, strength: Strength, hFirst: number, hLast: number, refers: AnaphorKind = 'any',
+  np = nounPhrase(scan.words, hFirst, hLast),
+): Candidate {
+  const { words, covered } = scan;
+  const distinct = np.determiner !== null && DISTINCT.has(np.determiner)
+    || words.slice(np.first, hFirst).some((w) => DISTINCT.has(w.norm));
+  for (let k = hFirst; k <= hLast; k++) covered[k] = 1;
+  return { kind, strength, refers, np, headFirst: hFirst, theme: '', distinct, link: null, absorbed: false, proposerHint: undefined, undo: undefined };
+}
+
 export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candidate[] {
-  const out = objectList<Candidate>();
-  const covered = new Uint8Array(words.length);
-  const mk = (
-    kind: ProposalKind | null, strength: Strength, hFirst: number, hLast: number, refers: AnaphorKind = 'any', np = nounPhrase(words, hFirst, hLast),
-  ): Candidate => {
-    const distinct = np.determiner !== null && DISTINCT.has(np.determiner)
-      || words.slice(np.first, hFirst).some((w) => DISTINCT.has(w.norm));
-    for (let k = hFirst; k <= hLast; k++) covered[k] = 1;
-    return { kind, strength, refers, np, headFirst: hFirst, theme: '', distinct, link: null, absorbed: false, proposerHint: undefined, undo: undefined };
-  };
+  const scan: Scan = { words, ix: _ix, covered: new Uint8Array(words.length), out: objectList<Candidate>() };
+  const { covered, out } = scan;
   const lex = lexiconNumbers(words);
   for (let i = 0; i < words.length; i++) {
     if (!CANDIDATE_STARTS.hasNumber(lex[i])) continue;
     const w = words[i];
     const model = WEAPON_MODELS.get(w.norm);
     if (model && (w.pos === 'PROPN' || w.pos === 'NOUN' || /^[A-Z]/.test(w.text)) && modelInContext(words, i, model.needs)) {
-      let last = i;
-      for (let k = i + 1; k <= i + 3 && k < words.length && words[k].sentence === w.sentence; k++) {
-        const t = TRIGGERS.matchAt(words, k);
-        if (t && t.entry.kind === 'weapons') { last = extendHead(words, t.last) ?? t.last; break; }
-        if (words[k].pos === 'NUM' || (words[k].pos === 'PROPN' && /\d/.test(words[k].text)) || /^\d+s$/.test(words[k].norm)) last = k;
-        else break;
-      }
-      const c = mk('weapons', 'strong', i, last);
-      c.theme = model.model;
-      out.push(c);
-      i = last;
+      i = addWeapon(scan, i, model);
       continue;
     }
     const m = TRIGGERS.matchAt(words, i);
-    if (m && NOT_BEFORE.get(words[m.last].norm)?.has(words[m.first - 1]?.norm ?? '')) { i = m.last; continue; }
+    if (m && m.first > 0 && NOT_BEFORE.get(words[m.last].norm)?.has(words[m.first - 1].norm)) { i = m.last; continue; }
     // A capitalised weak trigger mid-sentence is a name ("Ban Ki-moon").
     if (m && m.entry.strength === 'weak' && w.pos === 'PROPN' && m.first > 0 && words[m.first - 1].sentence === w.sentence && /^[A-Z][a-z]/.test(w.text)) { i = m.last; continue; }
     if (m) {
-      const last = extendHead(words, m.last);
-      if (last === null) { i = m.last; continue; }
-      // A weak trigger used as a verb ("to ban EU ships") names nothing.
-      if (m.entry.strength === 'weak' && /^(to|will|would|can|could|should|must|may|might|not|n't)$/.test(words[m.first - 1]?.norm ?? '')) { i = m.last; continue; }
-      const c = mk(m.entry.kind, m.entry.strength, m.first, last);
-      // "a ban on Russian diamonds", "a ban on oil imports": a ban on something is a measure of its own.
-      if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && (complementHas(words, c.np, COMMODITIES) || words[c.np.head + 1]?.norm === 'on' || modifiedBy(words, c, COMMODITIES))) c.strength = 'strong';
-      // "a multinational security mission": a mission of its own; "the force" alone only points back, and "forces" never.
-      if (c.kind === 'mission' && c.strength === 'weak') {
-        if (words[m.last].norm === 'forces') { i = m.last; continue; }
-        if (words.slice(c.np.first, c.headFirst).some((x) => MISSION_MODIFIERS.has(x.norm))) c.strength = 'strong';
-        // "a European reassurance force", "a NATO-led brigade": an actor's force with a name of its own.
-        else if (hasActorModifier(c, _ix) && c.headFirst - c.np.first >= 2 && c.np.possessive === null) c.strength = 'strong';
-      }
-      // "UN sanctions", "sanctions on Iran": a sanctions proposal of its own.
-      if (c.kind === 'embargo' && c.strength === 'weak' && words[m.first].norm === 'sanctions' && sanctionsNamed(words, c, _ix)) c.strength = 'strong';
-      // "NATO membership", "membership in the alliance", "Sweden's membership": an accession, not just a word.
-      if (c.kind === 'accession' && c.strength === 'weak' && (hasClub(words, c) || hasActorModifier(c, _ix))) c.strength = 'strong';
-      // Undoing a measure in force is a proposal of its own; withdrawing a draft only opposes it (read by the stances stage).
-      const undo = c.kind === 'resolution' || c.kind === 'amendment' ? null : undoing(words, c.np.first);
-      if (undo !== null) { c.undo = undo; c.strength = 'strong'; c.theme = words[undo].norm.replace(/ing$|ion$/, ''); }
-      out.push(c);
-      i = last;
+      i = addTriggered(scan, m);
       continue;
     }
     const ofEnd = w.pos === 'NOUN' && !covered[i] ? ofObject(words, i, _ix) : -1;
     if (ofEnd >= 0) {
       // "the withdrawal of Russian troops", "recognition of a Palestinian state": a proposal by what it acts on.
-      const c = mk('plan', 'strong', i, i);
+      const c = makeCandidate(scan, 'plan', 'strong', i, i);
       c.theme = `${w.norm}-${words[ofEnd].norm}`;
       out.push(c);
       i = ofEnd; // what it acts on is part of it ("the reimposition of UN sanctions")
@@ -112,14 +90,14 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
       // is never rewritten, which would make V8 drop the compiled code of every reader of candidates).
       const np = nounPhrase(words, i, i);
       const draft = bodyModified(words, np.first, i);
-      out.push(mk(draft ? 'resolution' : null, draft ? 'strong' : 'generic', i, i, ANAPHORS.get(w.norm) ?? 'any', np));
+      out.push(makeCandidate(scan, draft ? 'resolution' : null, draft ? 'strong' : 'generic', i, i, ANAPHORS.get(w.norm) ?? 'any', np));
       continue;
     }
     const ana = ANAPHORS.get(w.norm);
     if (ana && w.pos === 'NOUN' && !covered[i]) {
       const np = nounPhrase(words, i, i);
       if ((np.determiner && DEMONSTRATIVES.has(np.determiner)) || np.possessive !== null) {
-        out.push(mk(null, 'anaphor', i, i, ana));
+        out.push(makeCandidate(scan, null, 'anaphor', i, i, ana));
       }
     }
   }
@@ -141,6 +119,50 @@ export function findCandidates(doc: Doc, words: Word[], _ix: ActorIndex): Candid
     }
   }
   return out;
+}
+
+/** A weapon model ("Leopard 2", "F-16 jets") at word i, with the numbers and designation after it; returns its last word. */
+function addWeapon(scan: Scan, i: number, model: WeaponModel): number {
+  const { words } = scan;
+  let last = i;
+  for (let k = i + 1; k <= i + 3 && k < words.length && words[k].sentence === words[i].sentence; k++) {
+    const t = TRIGGERS.matchAt(words, k);
+    if (t && t.entry.kind === 'weapons') { last = extendHead(words, t.last) ?? t.last; break; }
+    if (words[k].pos === 'NUM' || (words[k].pos === 'PROPN' && /\d/.test(words[k].text)) || /^\d+s$/.test(words[k].norm)) last = k;
+    else break;
+  }
+  const c = makeCandidate(scan, 'weapons', 'strong', i, last);
+  c.theme = model.model;
+  scan.out.push(c);
+  return last;
+}
+
+/** The candidate a trigger phrase names, with its strength read from the words around it; returns the word to go on from. */
+function addTriggered(scan: Scan, m: PhraseMatch<TriggerEntry>): number {
+  const { words, ix } = scan;
+  const last = extendHead(words, m.last);
+  if (last === null) return m.last;
+  // A weak trigger used as a verb ("to ban EU ships") names nothing.
+  if (m.entry.strength === 'weak' && m.first > 0 && /^(to|will|would|can|could|should|must|may|might|not|n't)$/.test(words[m.first - 1].norm)) return m.last;
+  const c = makeCandidate(scan, m.entry.kind, m.entry.strength, m.first, last);
+  // "a ban on Russian diamonds", "a ban on oil imports": a ban on something is a measure of its own.
+  if (c.kind === 'embargo' && m.entry.strength === 'weak' && words[m.first].norm === 'ban' && (complementHas(words, c.np, COMMODITIES) || words[c.np.head + 1]?.norm === 'on' || modifiedBy(words, c, COMMODITIES))) c.strength = 'strong';
+  // "a multinational security mission": a mission of its own; "the force" alone only points back, and "forces" never.
+  if (c.kind === 'mission' && c.strength === 'weak') {
+    if (words[m.last].norm === 'forces') return m.last;
+    if (words.slice(c.np.first, c.headFirst).some((x) => MISSION_MODIFIERS.has(x.norm))) c.strength = 'strong';
+    // "a European reassurance force", "a NATO-led brigade": an actor's force with a name of its own.
+    else if (hasActorModifier(c, ix) && c.headFirst - c.np.first >= 2 && c.np.possessive === null) c.strength = 'strong';
+  }
+  // "UN sanctions", "sanctions on Iran": a sanctions proposal of its own.
+  if (c.kind === 'embargo' && c.strength === 'weak' && words[m.first].norm === 'sanctions' && sanctionsNamed(words, c, ix)) c.strength = 'strong';
+  // "NATO membership", "membership in the alliance", "Sweden's membership": an accession, not just a word.
+  if (c.kind === 'accession' && c.strength === 'weak' && (hasClub(words, c) || hasActorModifier(c, ix))) c.strength = 'strong';
+  // Undoing a measure in force is a proposal of its own; withdrawing a draft only opposes it (read by the stances stage).
+  const undo = c.kind === 'resolution' || c.kind === 'amendment' ? null : undoing(words, c.np.first);
+  if (undo !== null) { c.undo = undo; c.strength = 'strong'; c.theme = words[undo].norm.replace(/ing$|ion$/, ''); }
+  scan.out.push(c);
+  return last;
 }
 
 /** "a Russian LNG ban": a modifier before the head from the set. */
