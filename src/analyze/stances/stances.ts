@@ -5,7 +5,7 @@ import { CUES, NOUN_CUES, type Cue } from './cues.js';
 import { stanceContext, type StanceContext } from './context.js';
 import { findHolders, isPassive } from './holders.js';
 import { former, hypothetical, polarity } from './negation.js';
-import { composeLabel, findTarget } from './targets.js';
+import { composeLabel, findTarget, type Target } from './targets.js';
 import { conditionNear, isConditionCue } from './conditions.js';
 import { ABSTENTIONS, EARLIER, proposerStances, settle } from './settle.js';
 import { describesProposal, nounReading, reportedClaim } from './readings.js';
@@ -57,64 +57,76 @@ function cueStances(ctx: StanceContext): Stance[] {
     if (passive && isConditionCue(ctx, first)) continue;
     if (cue.addressed && addresseeOf(ctx, last) === null) continue;
     if (reportedClaim(ctx, first)) continue;
-    let target = findTarget(ctx, first, last, cue, passive);
-    if (!target && cue.proposes && !passive) {
-      const made = clauseProposal(ctx, cue.phrase, last);
-      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: objectList() };
-    }
-    if (!target && cue.control && !passive) {
-      const made = askedClause(ctx, cue.phrase, last);
-      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: objectList() };
-    }
-    if (!target && cue.type === 'verb' && !passive && !cue.control && cue.weight >= 0.8 && !cue.kinds) {
-      const made = namedObject(ctx, last);
-      if (made !== null) target = { proposal: made, word: last + 1, via: 'object', inner: objectList() };
-    }
+    const target = targetOf(ctx, cue, first, last, passive);
     if (!target) continue;
     if (target.via === 'object') for (let k = last + 1; k <= target.word; k++) suppressed[k] = 1;
-    const pol = polarity(ctx, first, cue);
-    if (cue.negOnly && !pol.negated) continue;
-    if (pol.negated && cue.negatedSilent) continue;
-    let label = composeLabel(pol.negated ? cue.negated : cue.label, target.inner);
-    if (target.via === 'object' && (undoneAfter(ctx, target.word) || undoneBefore(ctx, last, target.word))) label = label === 'support' ? 'oppose' : label === 'oppose' ? 'support' : label;
-    const holders = voters ? { actors: voters, quote: null, via: 'list' as const } : findHolders(ctx, first, last, cue, target.word, passive);
-    if (!holders) continue;
-    const proposal = doc.proposals[target.proposal];
-    // A loop, not map(): V8's compiled map() returns another array kind (holey) than the interpreter's, and the filter
-    // below was compiled for one of them.
-    const speakers: number[] = [];
-    for (const a of holders.actors) speakers.push(groupSpeaker(ctx, a) ?? a);
-    holders.actors = speakers;
-    // A body that fails or is unable to agree takes no position: its members disagree ("the EU has been unable to agree").
-    const inability = pol.negated && /^(unable|fail|fails|failed|failing)$/.test(pol.by ?? '');
-    const actors = holders.actors.filter((a) => keep(doc, a, proposal.body) && !(inability && isBody(doc, a, proposal.body))
-      && !(cue.notBodies && doc.actors[a].kind === 'organization'));
-    if (!actors.length) continue;
-    if (cue.proposes && label === 'support' && proposal.proposer === null && actors.length === 1) proposal.proposer = actors[0];
-    const confidence = cue.weight
-      * (target.via === 'object' ? 1 : target.via === 'before' ? 0.85 : 0.7)
-      * (holders.via === 'list' || holders.via === 'possessor' ? 0.9 : 1)
-      * (pol.hedged ? 0.8 : 1) * (pol.negated ? 0.9 : 1);
-    const evidence = { start: words[range.first].start, end: words[range.last].end };
-    if (cue.control && target.inner.some((c) => c.reversal)) {
-      // "pressed Hungary to lift its veto": the one urged still blocks.
-      const addressee = addresseeOf(ctx, last);
-      if (addressee !== null) out.push({ holder: addressee, proposal: target.proposal, stance: 'oppose', condition: null, confidence: 0.6, date: null, evidence: { start: words[range.first].start, end: words[range.last].end }, quote: null, when: null });
-    }
-    let condition: string | null | undefined;
-    const abstention = label === 'undecided' && /^abstain|^abstention/.test(cue.phrase);
-    const pluperfect = hadBefore(ctx, first);
-    for (const holder of actors) {
-      const stance: Stance = {
-        holder, proposal: target.proposal, stance: label, condition: cue.ifObject ? null : (condition ??= conditionNear(ctx, first)), confidence,
-        date: null, evidence, quote: holders.quote, when: { start: words[first].start, end: words[last].end },
-      };
-      if (abstention) ABSTENTIONS.add(stance);
-      if (pluperfect) EARLIER.add(stance);
-      out.push(stance);
-    }
+    addCueStances(ctx, out, cue, first, last, range, target, voters, passive);
   }
   return out;
+}
+
+/** The proposal a cue is about: the one it names as object or nearby, else one its clause, request or object makes. */
+function targetOf(ctx: StanceContext, cue: Cue, first: number, last: number, passive: boolean): Target | null {
+  const target = findTarget(ctx, first, last, cue, passive);
+  if (target) return target;
+  let made: number | null = null;
+  if (cue.proposes && !passive) made = clauseProposal(ctx, cue.phrase, last);
+  if (made === null && cue.control && !passive) made = askedClause(ctx, cue.phrase, last);
+  if (made === null && cue.type === 'verb' && !passive && !cue.control && cue.weight >= 0.8 && !cue.kinds) made = namedObject(ctx, last);
+  return made === null ? null : { proposal: made, word: last + 1, via: 'object', inner: objectList() };
+}
+
+/**
+ * Adds the stances a cue takes on its target: one per holder, with polarity, confidence, condition and evidence.
+ * Kept apart from the cue scan, which passes most cues by: with this inside it, the scan was a large function that V8
+ * compiled again for each branch here first met late.
+ */
+function addCueStances(
+  ctx: StanceContext, out: Stance[], cue: Cue, first: number, last: number, range: { first: number; last: number },
+  target: Target, voters: number[] | null, passive: boolean,
+): void {
+  const { doc, words } = ctx;
+  const pol = polarity(ctx, first, cue);
+  if (cue.negOnly && !pol.negated) return;
+  if (pol.negated && cue.negatedSilent) return;
+  let label = composeLabel(pol.negated ? cue.negated : cue.label, target.inner);
+  if (target.via === 'object' && (undoneAfter(ctx, target.word) || undoneBefore(ctx, last, target.word))) label = label === 'support' ? 'oppose' : label === 'oppose' ? 'support' : label;
+  const holders = voters ? { actors: voters, quote: null, via: 'list' as const } : findHolders(ctx, first, last, cue, target.word, passive);
+  if (!holders) return;
+  const proposal = doc.proposals[target.proposal];
+  // A loop, not map(): V8's compiled map() returns another array kind (holey) than the interpreter's, and the filter
+  // below was compiled for one of them.
+  const speakers: number[] = [];
+  for (const a of holders.actors) speakers.push(groupSpeaker(ctx, a) ?? a);
+  holders.actors = speakers;
+  // A body that fails or is unable to agree takes no position: its members disagree ("the EU has been unable to agree").
+  const inability = pol.negated && /^(unable|fail|fails|failed|failing)$/.test(pol.by ?? '');
+  const actors = holders.actors.filter((a) => keep(doc, a, proposal.body) && !(inability && isBody(doc, a, proposal.body))
+    && !(cue.notBodies && doc.actors[a].kind === 'organization'));
+  if (!actors.length) return;
+  if (cue.proposes && label === 'support' && proposal.proposer === null && actors.length === 1) proposal.proposer = actors[0];
+  const confidence = cue.weight
+    * (target.via === 'object' ? 1 : target.via === 'before' ? 0.85 : 0.7)
+    * (holders.via === 'list' || holders.via === 'possessor' ? 0.9 : 1)
+    * (pol.hedged ? 0.8 : 1) * (pol.negated ? 0.9 : 1);
+  const evidence = { start: words[range.first].start, end: words[range.last].end };
+  if (cue.control && target.inner.some((c) => c.reversal)) {
+    // "pressed Hungary to lift its veto": the one urged still blocks.
+    const addressee = addresseeOf(ctx, last);
+    if (addressee !== null) out.push({ holder: addressee, proposal: target.proposal, stance: 'oppose', condition: null, confidence: 0.6, date: null, evidence: { start: words[range.first].start, end: words[range.last].end }, quote: null, when: null });
+  }
+  let condition: string | null | undefined;
+  const abstention = label === 'undecided' && /^abstain|^abstention/.test(cue.phrase);
+  const pluperfect = hadBefore(ctx, first);
+  for (const holder of actors) {
+    const stance: Stance = {
+      holder, proposal: target.proposal, stance: label, condition: cue.ifObject ? null : (condition ??= conditionNear(ctx, first)), confidence,
+      date: null, evidence, quote: holders.quote, when: { start: words[first].start, end: words[last].end },
+    };
+    if (abstention) ABSTENTIONS.add(stance);
+    if (pluperfect) EARLIER.add(stance);
+    out.push(stance);
+  }
 }
 
 /** Participles that undo what they follow: "called for the embargo to be lifted". */
