@@ -14,6 +14,13 @@ export const SENTENCE_END = new Set(['.', '!', '?']);
  */
 export const tokenOrNone = (doc: Doc, i: number): Token | undefined => (i >= 0 && i < doc.tokens.length ? doc.tokens[i] : undefined);
 
+/**
+ * Whether a token's text is the one character c (",", "."). Compared by char code: V8 compiles `text === ','` for
+ * the kind of string it has met there, and a word of another kind (one first met in this article, say) then throws
+ * the compiled code away.
+ */
+export const isChar = (text: string, c: string): boolean => text.length === 1 && text.charCodeAt(0) === c.charCodeAt(0);
+
 /** Whitespace only: tagged SPACE, or (rarely) untagged whitespace; a token opening with a printable ASCII character never is. */
 export const isSpace = (t: Token): boolean => {
   if (t.pos === 'SPACE') return true;

@@ -1,13 +1,13 @@
 // Reported speech led by a verb: "X said (that) …", "X warned of …", "X is demanding …", "…, saying …".
-import { objectList, type Doc, type Sentence } from '../doc.js';
+import { objectList, type Doc, type Sentence, type Token } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
-import { REPORTING, SENTENCE_END, isQuoteMark, nextWord, prevWord, tokenOrNone, verbAt } from './cues.js';
+import { REPORTING, SENTENCE_END, isChar, isQuoteMark, nextWord, prevWord, tokenOrNone, verbAt } from './cues.js';
 import {
   COMPLEMENT_PREPS, MIN_WORDS, contentEnd, hasVerb, contentSpan, contentStart, lastWordOf, objectStart, onlyCircumstance,
   pastCircumstance, type IndirectQuote,
 } from './content.js';
 import { speakerIn, type Speaker, type SpeakerContext } from './speaker.js';
-import { reportingVerb } from './lexicon.js';
+import { reportingVerb, type VerbClass } from './lexicon.js';
 
 const BE = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "'"]);
@@ -21,11 +21,11 @@ function followsQuotation(doc: Doc, verb: number, first: number): boolean {
     if (CLOSING_MARKS.has(t.text)) {
       let b = prevWord(doc, k);
       while (b >= 0 && CLOSING_MARKS.has(doc.tokens[b].text)) b = prevWord(doc, b);
-      return b < 0 || doc.tokens[b].text !== '.';
+      return b < 0 || !isChar(doc.tokens[b].text, '.');
     }
-    if (t.text === ',' && CLOSING_MARKS.has(tokenOrNone(doc, prevWord(doc, k))?.text ?? '')) return true;
-    if (t.text === ',' && n > 0 && !/^(?:PROPN|NUM)$/.test(tokenOrNone(doc, prevWord(doc, k))?.pos ?? '')) return false;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ' || (t.text === '.' && n === 0)) return false;
+    if (isChar(t.text, ',') && CLOSING_MARKS.has(tokenOrNone(doc, prevWord(doc, k))?.text ?? '')) return true;
+    if (isChar(t.text, ',') && n > 0 && !/^(?:PROPN|NUM)$/.test(tokenOrNone(doc, prevWord(doc, k))?.pos ?? '')) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ' || (n === 0 && isChar(t.text, '.'))) return false;
   }
   return false;
 }
@@ -33,8 +33,8 @@ function followsQuotation(doc: Doc, verb: number, first: number): boolean {
 /** Whether tokens from..to are a name and nothing else up to a comma ("Jane Roe, a lawyer at …"). */
 function nameOnly(doc: Doc, from: number, to: number): boolean {
   let k = from;
-  while (k <= to && (doc.tokens[k].pos === 'PROPN' || doc.tokens[k].pos === 'SPACE' || doc.tokens[k].text === '.')) k++;
-  return k > from && (k > to || doc.tokens[k].text === ',');
+  while (k <= to && (doc.tokens[k].pos === 'PROPN' || doc.tokens[k].pos === 'SPACE' || isChar(doc.tokens[k].text, '.'))) k++;
+  return k > from && (k > to || isChar(doc.tokens[k].text, ','));
 }
 
 /** The subject of the clause a participle hangs on: the subject of the nearest verb before it, else of the sentence. */
@@ -88,6 +88,38 @@ const STANCE_VERBS = new Set(['support', 'oppose', 'favor', 'endorse', 'reject',
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'as', 'if', 'although', 'though', 'because', 'since', 'once', 'whereas', 'unless', 'until']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 
+/**
+ * Who reports the words after the verb at v (`next` is the word after it), or null: the verb's subject, the subject
+ * of the clause a participle hangs on, of the verb before "and", or of the piece before a split sentence. A function
+ * of its own: inside verbCues' scan, it made one large unit that V8 compiled again for each branch first met late.
+ */
+function reporterOf(ctx: SpeakerContext, s: Sentence, v: number, cls: VerbClass, next: Token, out: IndirectQuote[]): Speaker | null {
+  const { doc } = ctx;
+  const pw = prevWord(doc, v);
+  const before = tokenOrNone(doc, pw);
+  let sp: Speaker | null = null;
+  if (/ing$/.test(doc.tokens[v].lower)) {
+    if (before !== undefined && isChar(before.text, ',') && (next.pos !== 'ADP' || (cls === 'object' && COMPLEMENT_PREPS.has(next.lower)))) {
+      // "…, saying …": the subject of the clause before, found through its verb ("she said …, emphasizing").
+      sp = participleSubject(ctx, s, pw, out);
+    } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
+    else return null;
+  } else sp = speakerBeforeVerb(ctx, s.first, v);
+  // "… and said …": the subject of the verb before.
+  let conj = pw;
+  while (conj > s.first && /^(?:AUX|ADV|PART)$/.test(doc.tokens[conj].pos)) conj = prevWord(doc, conj);
+  const conjWord = tokenOrNone(doc, conj);
+  const joined = conjWord !== undefined && (conjWord.lower === 'and' || conjWord.lower === 'but');
+  if (!sp && joined) sp = out.length ? out[out.length - 1].attr?.speaker ?? null : sentenceSubject(ctx, s, conj);
+  // "… an architect who said …": the noun before "who".
+  if (!sp && before !== undefined && before.lower === 'who') sp = speakerBeforeVerb(ctx, s.first, pw);
+  // A sentence split after an abbreviation ("Rep. Jane Roe (D-Mass.) said …"): the subject is in the piece before.
+  if (!sp && pw < s.first && s.i > 0 && doc.sentences[s.i - 1].paragraph === s.paragraph && /[).]$/.test(doc.tokens[doc.sentences[s.i - 1].last].text)) {
+    sp = speakerBeforeVerb(ctx, doc.sentences[s.i - 1].first, v);
+  }
+  return sp;
+}
+
 /** "X said (that) …", "X warned of …", "X is demanding …", "…, saying …" inside a sentence; several per sentence. */
 export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
   const { doc } = ctx;
@@ -130,26 +162,7 @@ export function verbCues(ctx: SpeakerContext, s: Sentence): IndirectQuote[] {
     const thing = toNoun || bareNounPhrase(doc, from, to) || (cls === 'object' && STANCE_VERBS.has(reportingVerb(t.lower)?.lemma ?? '') && !hasVerb(doc, from, to));
     // "…, said Jane Roe, a lawyer": an inverted attribution of a quotation, not a report.
     if (cls === 'speech' && nameOnly(doc, from, to)) continue;
-    let sp = null;
-    if (/ing$/.test(t.lower)) {
-      if (before !== undefined && before.text === ',' && (next.pos !== 'ADP' || (cls === 'object' && COMPLEMENT_PREPS.has(next.lower)))) {
-        // "…, saying …": the subject of the clause before, found through its verb ("she said …, emphasizing").
-        sp = participleSubject(ctx, s, pw, out);
-      } else if (before && BE.has(before.lower)) sp = speakerBeforeVerb(ctx, s.first, pw);
-      else continue;
-    } else sp = speakerBeforeVerb(ctx, s.first, v);
-    // "… and said …": the subject of the verb before.
-    let conj = pw;
-    while (conj > s.first && /^(?:AUX|ADV|PART)$/.test(doc.tokens[conj].pos)) conj = prevWord(doc, conj);
-    const conjWord = tokenOrNone(doc, conj);
-    const joined = conjWord !== undefined && (conjWord.lower === 'and' || conjWord.lower === 'but');
-    if (!sp && joined) sp = out.length ? out[out.length - 1].attr?.speaker ?? null : sentenceSubject(ctx, s, conj);
-    // "… an architect who said …": the noun before "who".
-    if (!sp && before !== undefined && before.lower === 'who') sp = speakerBeforeVerb(ctx, s.first, pw);
-    // A sentence split after an abbreviation ("Rep. Jane Roe (D-Mass.) said …"): the subject is in the piece before.
-    if (!sp && pw < s.first && s.i > 0 && doc.sentences[s.i - 1].paragraph === s.paragraph && /[).]$/.test(doc.tokens[doc.sentences[s.i - 1].last].text)) {
-      sp = speakerBeforeVerb(ctx, doc.sentences[s.i - 1].first, v);
-    }
+    const sp = reporterOf(ctx, s, v, cls, next, out);
     if (!sp) continue;
     out.push({ span: content, attr: { speaker: sp, cue: t }, hintOnly: thing });
     // Reported words hold no further cue of the reporter's; a thing named may be followed by one ("… after X made clear …").
