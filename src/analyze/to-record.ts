@@ -26,8 +26,9 @@ export function toRecord(doc: Doc): AnalysisRecord {
     id: `p${i + 1}`, key: p.key, summary: p.summary, proposer: p.proposer === null ? null : actorIds.get(p.proposer) ?? null,
     body: p.body, mentions: [...p.mentions].sort((x, y) => x.start - y.start).map((m) => ({ start: m.start, end: m.end })),
   }));
+  // Counted on the layer, not on `proposals`: V8's compiled map() makes that a holey array, a kind this was not compiled for.
   const stances = doc.stances
-    .filter((s) => actorIds.has(s.holder) && s.proposal < proposals.length)
+    .filter((s) => actorIds.has(s.holder) && s.proposal < doc.proposals.length)
     .map((s) => ({
       holder: actorIds.get(s.holder)!, proposal: `p${s.proposal + 1}`, stance: s.stance, condition: s.condition,
       confidence: round(s.confidence), date: s.date, evidence: { start: s.evidence.start, end: s.evidence.end },
