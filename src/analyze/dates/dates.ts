@@ -1,6 +1,6 @@
 // Stage: resolve when each stance was expressed ("on Wednesday") against the article's date.
 import type { Doc } from '../doc.js';
-import { sentenceAt } from '../doc.js';
+import { objectList, sentenceAt } from '../doc.js';
 import type { Stage } from '../stage.js';
 import { timesIn, type Resolved } from './when.js';
 
@@ -19,7 +19,9 @@ export const dates: Stage = {
       let times = bySentence.get(si);
       if (!times) {
         const s = doc.sentences[si];
-        times = timesIn(doc.text.slice(s.start, s.end), ref).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
+        // A loop into objectList(), not map(): V8's compiled map() returns a holey array, another kind for nearest().
+        times = objectList<Resolved>();
+        for (const t of timesIn(doc.text.slice(s.start, s.end), ref)) times.push({ ...t, start: t.start + s.start, end: t.end + s.start });
         bySentence.set(si, times);
       }
       const pick = nearest(times, at.start);

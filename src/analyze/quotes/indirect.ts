@@ -58,7 +58,7 @@ export const startsParagraph = (doc: Doc, s: Sentence): boolean =>
 function colonBlock(ctx: SpeakerContext, s: Sentence): IndirectQuote | null {
   const { doc } = ctx;
   if (doc.tokens[s.last]?.text !== ':') return null;
-  const next = doc.sentences[s.i + 1];
+  const next = s.i + 1 < doc.sentences.length ? doc.sentences[s.i + 1] : undefined; // (no read past the end)
   if (!next || !startsParagraph(doc, next) || isQuoteMark(doc.tokens[next.first].text)) return null;
   for (let v = s.first; v < s.last; v++) {
     if (!verbAt(doc, v) && doc.tokens[v].lower !== 'continued') continue;
