@@ -64,6 +64,11 @@ function verbClasses(doc: Doc): Uint8Array {
   return codes;
 }
 
+const startsAtoZ = (s: string): boolean => {
+  const c = s.length > 0 ? s.charCodeAt(0) : 0;
+  return c >= 97 && c <= 122;
+};
+
 function classify(doc: Doc, i: number): VerbClass | undefined {
   const t = doc.tokens[i];
   // "made (it) clear that …" reports speech like a verb.
@@ -72,9 +77,11 @@ function classify(doc: Doc, i: number): VerbClass | undefined {
     if (p >= 0 && doc.tokens[p].lower === 'it') p = prevWordIndex(doc, p);
     return p >= 0 && MAKE.has(doc.tokens[p].lower) ? 'speech' : undefined;
   }
+  // Refused before the look-up: adjectives and names are no verbs here, and every verb form starts with a to z
+  // (punctuation, numbers and spaces are most of the rest).
+  if (t.pos === 'ADJ' || t.pos === 'PROPN' || !startsAtoZ(t.lower)) return undefined;
   const v = reportingVerb(t.lower);
   if (!v) return undefined;
-  if (t.pos === 'ADJ' || t.pos === 'PROPN') return undefined;
   if (isFragment(doc, i)) return undefined;
   // "Clinton plans to …" is tagged as a noun; after a name or pronoun it is the verb.
   if (t.pos === 'NOUN') {
