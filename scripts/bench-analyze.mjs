@@ -121,6 +121,43 @@ export async function benchStages({ n = 500 } = {}) {
 }
 
 /**
+ * The same comparison with each pass alone in a fresh process (warmed up on the same 1,000 articles, then timed on
+ * the same `n`), CPU of all the process's threads: nothing of one library's garbage or compiling is charged to another,
+ * which the interleaved run cannot promise (compromise's large heap is collected by background threads while the
+ * others run). Ratios of CPU time; rows as benchAnalyze's.
+ */
+export function benchAnalyzeIsolated({ n = 3000, warmup = 1000, log = () => {} } = {}) {
+  const here = (f) => JSON.stringify(new URL(f, import.meta.url).href);
+  const rows = ['standpoint analyser', 'bare wink-nlp', 'compromise'].map((what, k) => {
+    log(`analyser (isolated): ${what}`);
+    const code = `
+      const m = await import(${here('./bench-analyze.mjs')});
+      const { evalArticles } = await import(${here('./bench-corpus.mjs')});
+      const run = await m.passes[${k}]();
+      for (const a of evalArticles(${warmup}, { seed: 71 })) run(a);
+      const articles = evalArticles(${n});
+      const c0 = process.cpuUsage(), w0 = performance.now();
+      for (const a of articles) run(a);
+      const c = process.cpuUsage(c0);
+      const bytes = articles.reduce((s, a) => s + Buffer.byteLength(a.text), 0);
+      console.log(JSON.stringify({ seconds: (performance.now() - w0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, mb: bytes / 1e6 }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`analyser benchmark (${what}) failed: ${r.stderr}`);
+    const t = JSON.parse(r.stdout.trim().split('\n').pop());
+    return { what, articles: n, mb: t.mb, seconds: t.seconds, cpuSeconds: t.cpuSeconds, perSecond: n / t.cpuSeconds, mbPerSecond: t.mb / t.cpuSeconds };
+  });
+  const [mine, wink, comp] = rows;
+  return { rows, ratios: { analyserOverWink: mine.cpuSeconds / wink.cpuSeconds, compromiseOverAnalyser: comp.cpuSeconds / mine.cpuSeconds } };
+}
+
+/** The three passes, each a factory of `(article) => void` (the isolated run imports them by index). */
+export const passes = [
+  async () => (a) => analyze(a),
+  async () => ((w) => (a) => w(a.text))(winkPass()),
+  async () => (a) => compromisePass(a.text),
+];
+
+/**
  * A cold process's warm-up: CPU seconds of the analysing thread and of V8's background threads (mostly the optimising
  * compiler) per block of articles, from the first article on, in a fresh process.
  */

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchApi } from './bench-api.mjs';
 import { writeCorpus } from './bench-corpus.mjs';
-import { benchAnalyze, benchLength, benchStages, benchWarmup } from './bench-analyze.mjs';
+import { benchAnalyze, benchAnalyzeIsolated, benchLength, benchStages, benchWarmup } from './bench-analyze.mjs';
 import { benchIngest, ingest } from './bench-ingest.mjs';
 import { benchQueue } from './bench-queue.mjs';
 import { benchWorkers, benchWorkersWarm } from './bench-workers.mjs';
@@ -48,6 +48,8 @@ const report = {};
 if (only.includes('analyze')) {
   log('analyser, wink-nlp and compromise…');
   report.analyze = benchAnalyze({ n: analyzeArticles, log });
+  log('analyser, wink-nlp and compromise, each alone in a fresh process…');
+  report.analyzeIsolated = benchAnalyzeIsolated({ n: analyzeArticles, log });
   log('analyser stages…');
   report.stages = await benchStages({ n: Math.min(500, analyzeArticles) });
   log('analyser warm-up in a fresh process…');
@@ -82,6 +84,13 @@ if (asJson) {
     for (const r of report.analyze.rows) console.log(`${pad(r.what, 47)}${pad(r.articles, 11)}${pad(r.mb.toFixed(1), 7)}${pad(r.cpuSeconds.toFixed(1), 9)}${pad(r.seconds.toFixed(1), 9)}${pad(r.perSecond.toFixed(1), 13)}${r.mbPerSecond.toFixed(2)}`);
     const { analyserOverWink: w, compromiseOverAnalyser: c } = report.analyze.ratios;
     console.log(`analyser / bare wink-nlp: ${w.toFixed(2)}x (target <= 3: ${w <= 3 ? 'met' : 'MISSED'}); compromise / analyser: ${c.toFixed(2)}x (target >= 5: ${c >= 5 ? 'met' : 'MISSED'})`);
+  }
+  if (report.analyzeIsolated) {
+    console.log(`\n${pad('ANALYSER, each pass alone in a fresh process', 47)}articles   MB     CPU s    wall s   articles/s   MB/s`);
+    for (const r of report.analyzeIsolated.rows) console.log(`${pad(r.what, 47)}${pad(r.articles, 11)}${pad(r.mb.toFixed(1), 7)}${pad(r.cpuSeconds.toFixed(1), 9)}${pad(r.seconds.toFixed(1), 9)}${pad(r.perSecond.toFixed(1), 13)}${r.mbPerSecond.toFixed(2)}`);
+    const [mine, wink] = report.analyzeIsolated.rows;
+    const { analyserOverWink: w, compromiseOverAnalyser: c } = report.analyzeIsolated.ratios;
+    console.log(`analyser / bare wink-nlp: ${w.toFixed(2)}x CPU, ${(mine.seconds / wink.seconds).toFixed(2)}x wall (target <= 3: ${w <= 3 ? 'met' : 'MISSED'} on CPU); compromise / analyser: ${c.toFixed(2)}x (target >= 5: ${c >= 5 ? 'met' : 'MISSED'})`);
   }
   if (report.stages) {
     console.log('\nANALYSER STAGES   seconds   share');
