@@ -22,36 +22,31 @@ export function openSqlite(file: string): Db {
   let group: Group | null = null;
   let lock: Promise<unknown> = Promise.resolve();
 
+  /** Runs fn between `begin` and `end`; on failure undoes it with `undo` (while a transaction is still open) and throws. */
+  const guarded = async <T>(begin: string, end: string, undo: string, fn: () => Promise<T>): Promise<T> => {
+    conn.exec(begin);
+    try {
+      const out = await fn();
+      conn.exec(end);
+      return out;
+    } catch (err) {
+      if (conn.inTransaction) conn.exec(undo);
+      throw err;
+    }
+  };
+
   /** Runs fn after the transactions and batches before it, in BEGIN IMMEDIATE … COMMIT; rolls back if fn or COMMIT fails. */
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(async () => {
-      conn.exec('BEGIN IMMEDIATE');
-      try {
-        const out = await fn();
-        conn.exec('COMMIT');
-        return out;
-      } catch (err) {
-        if (conn.inTransaction) conn.exec('ROLLBACK');
-        throw err;
-      }
-    });
+    const next = queue.then(() => guarded('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', fn));
     queue = next.catch(() => undefined);
     return next;
   };
 
   /** A transaction inside a group: a savepoint, undone alone if fn throws; after the transactions of the group before it. */
   const inGroup = <T>(g: Group, fn: () => Promise<T>): Promise<T> => {
-    const next = g.queue.then(async () => {
+    const next = g.queue.then(() => {
       if (!conn.inTransaction) throw new Error(UNDONE);
-      conn.exec('SAVEPOINT article');
-      try {
-        const out = await fn();
-        conn.exec('RELEASE article');
-        return out;
-      } catch (err) {
-        if (conn.inTransaction) conn.exec('ROLLBACK TO article; RELEASE article');
-        throw err;
-      }
+      return guarded('SAVEPOINT article', 'RELEASE article', 'ROLLBACK TO article; RELEASE article', fn);
     });
     g.queue = next.catch(() => undefined);
     return next;
