@@ -83,7 +83,8 @@ export class AnalyzerPool {
 
   /** Every worker learns these people (in this order) before analysing any article sent after this call. */
   learn(people: KnownPerson[]): void {
-    for (const s of this.slots) s.toLearn.push(...people);
+    // One by one: a store's whole knowledge (tens of thousands of people) is too many arguments for one push.
+    for (const s of this.slots) for (const p of people) s.toLearn.push(p);
   }
 
   async close(): Promise<void> {
