@@ -181,16 +181,15 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
   const surnamesByInitial = new Map<string, string[]>();
   const singles: { ws: NameWord[]; strict?: boolean }[] = [];
   const headline = headlineSentences(ctx);
-  // Words the article also writes in lower case are common words, not names ("Time", "Allies"). Few words are asked
-  // about, so each is looked for once among the words rather than all lower-case words gathered.
-  const lowerSeen = new Map<string, boolean>();
+  // Words the article also writes in lower case are common words, not names ("Time", "Allies"): gathered once, when
+  // first asked about (a scan per word asked about would grow with the square of a long article).
+  let lowerForms: Set<string> | null = null;
   const writtenLower = (word: string): boolean => {
-    let seen = lowerSeen.get(word);
-    if (seen === undefined) {
-      seen = ctx.words.some((t) => t.lower === word && t.text === t.lower && startsLower(t.text));
-      lowerSeen.set(word, seen);
+    if (!lowerForms) {
+      lowerForms = new Set<string>();
+      for (const t of ctx.words) if (t.text === t.lower && startsLower(t.text)) lowerForms.add(t.lower);
     }
-    return seen;
+    return lowerForms.has(word);
   };
 
   const addPerson = (nameText: string, known: KnownAs | null, gender: 'm' | 'f' | null): number => {

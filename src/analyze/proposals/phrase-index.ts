@@ -116,11 +116,6 @@ export class WordSet {
     for (const n of norms) this.members[lexiconNumber(n)] = true;
   }
 
-  /** Whether the word's `norm` is in the set. */
-  has(w: Word): boolean {
-    return this.hasNumber(w.lex);
-  }
-
   /** Whether the word of this lexicon number (`Word.lex`, see lexiconNumbers) is in the set. */
   hasNumber(lex: number): boolean {
     return lex >= 0 && this.members[lex] === true;
