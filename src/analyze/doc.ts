@@ -203,3 +203,19 @@ export const tokenAt = (doc: Doc, offset: number): number => firstEndingAfter(do
 
 export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 export const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
+
+/** True for a token of white space only (by char code first: almost every token starts with a printable ASCII character). */
+export function isBlankText(s: string): boolean {
+  const n = s.charCodeAt(0);
+  if (n > 32 && n < 128) return false;
+  return s.trim() === '';
+}
+
+/** A token of white space: tagged SPACE, or (rarely) untagged white space. */
+export const isSpaceToken = (t: Token): boolean => t.pos === 'SPACE' || isBlankText(t.text);
+
+/** True when a line break stands between two offsets of the text. */
+export function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}

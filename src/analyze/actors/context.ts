@@ -1,5 +1,5 @@
 // Shared state of one actors-stage run: the folded text, word tokens and who covers which characters.
-import { firstEndingAfter, type Doc, type Token } from '../doc.js';
+import { firstEndingAfter, isBlankText, type Doc, type Token } from '../doc.js';
 import { fold } from './phrase-index.js';
 
 export interface ActorsContext {
@@ -15,18 +15,11 @@ export interface ActorsContext {
   placeOnly: Uint8Array;
 }
 
-/** True for a token of white space only. */
-function isBlank(s: string): boolean {
-  const n = s.charCodeAt(0);
-  if (n > 32 && n < 128) return false;
-  return s.trim() === '';
-}
-
 export function newContext(doc: Doc): ActorsContext {
   const words: Token[] = [];
   const wordOf = new Int32Array(doc.tokens.length).fill(-1);
   for (const t of doc.tokens) {
-    if (t.pos === 'SPACE' || isBlank(t.text)) continue;
+    if (t.pos === 'SPACE' || isBlankText(t.text)) continue;
     wordOf[t.i] = words.length;
     words.push(t);
   }

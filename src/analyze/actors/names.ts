@@ -1,5 +1,5 @@
 // People and other proper names: runs of capitalised words that no lexicon claims, read as persons or organisations.
-import { addActor, addMention, objectList, type Token } from '../doc.js';
+import { addActor, addMention, lineBreakBetween, objectList, type Token } from '../doc.js';
 import { personKey, slugify } from '../slug.js';
 import { claim, claimedAt, isCapitalised, isUpperCase, SPEECH_VERBS, wordBefore, type ActorsContext } from './context.js';
 import { knownByAlias, knownByName, knownByNearAlias, type KnownAs } from './known-people.js';
@@ -88,12 +88,6 @@ function displayName(nameText: string): string {
   if (!/[.]|[^\S ]| {2}/.test(nameText)) return nameText;
   const parts = nameText.split(/\s+/);
   return parts.filter((p, i) => i === 0 || i === parts.length - 1 || !INITIAL.test(p)).join(' ');
-}
-
-/** True when a line break stands between two offsets. */
-function lineBreakBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
-  return false;
 }
 
 /** Stands for a word that can be no part of a name (lower case, digits, punctuation): one shared object, no copies. */

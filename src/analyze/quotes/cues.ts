@@ -1,5 +1,5 @@
 // Token-level helpers for finding speech cues: reporting verbs, clause boundaries and the speaker's words around them.
-import { objectList, type Doc, type Token } from '../doc.js';
+import { isSpaceToken, objectList, type Doc, type Token } from '../doc.js';
 import type { Span } from '../record.js';
 import { reportingVerb, type VerbClass } from './lexicon.js';
 
@@ -21,12 +21,8 @@ export const tokenOrNone = (doc: Doc, i: number): Token | undefined => (i >= 0 &
  */
 export const isChar = (text: string, c: string): boolean => text.length === 1 && text.charCodeAt(0) === c.charCodeAt(0);
 
-/** Whitespace only: tagged SPACE, or (rarely) untagged whitespace; a token opening with a printable ASCII character never is. */
-export const isSpace = (t: Token): boolean => {
-  if (t.pos === 'SPACE') return true;
-  const c = t.text.charCodeAt(0);
-  return !(c > 32 && c < 127) && /^\s+$/.test(t.text);
-};
+/** Whitespace only (doc.ts isSpaceToken). */
+export const isSpace = isSpaceToken;
 
 /** A token glued to the one before it (wink-nlp splits "Jarosław" into pieces): not a word of its own. */
 const isFragment = (doc: Doc, i: number): boolean =>

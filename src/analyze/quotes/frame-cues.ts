@@ -1,7 +1,7 @@
 // Reported speech framed by a cue around the clause: "…, X said.", "The talks, X said, will …", "As X noted, …", "According to X, …".
 import type { Doc, Sentence } from '../doc.js';
 import { speakerAfterVerb, speakerBeforeVerb } from './attribution.js';
-import { isQuoteMark, nextWord, prevWord, verbAt } from './cues.js';
+import { isQuoteMark, nextWord, prevWord, tokenOrNone, verbAt } from './cues.js';
 import { CLAUSE_BREAKS, adjunctOnly, contentSpan, hasVerb, lastWordOf, type IndirectQuote } from './content.js';
 import { speakerIn, type SpeakerContext } from './speaker.js';
 
@@ -39,7 +39,7 @@ export function tailCue(ctx: SpeakerContext, s: Sentence): IndirectQuote | null 
     // "…, the plan has barely been mentioned in the race": a passive reports nobody's words.
     let b = prevWord(doc, v);
     while (b > after && doc.tokens[b].pos === 'ADV') b = prevWord(doc, b);
-    if (PASSIVE_BE.has(doc.tokens[b]?.lower ?? '')) return null;
+    if (PASSIVE_BE.has(tokenOrNone(doc, b)?.lower ?? '')) return null;
     // Only a closing cue: after "X said" nothing but a short adjunct ("on Friday", "in a statement");
     // after "said X" the name, and then perhaps an appositive (", a longtime adviser who …").
     let stop = end;

@@ -1,7 +1,7 @@
 // Stage: split the text into sentences and tokens (wink-nlp), with character offsets and part of speech.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Doc, Sentence, Token } from '../doc.js';
+import { isSpaceToken, lineBreakBetween, type Doc, type Sentence, type Token } from '../doc.js';
 import type { Stage } from '../stage.js';
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
@@ -44,21 +44,15 @@ function forgetLearntWords(): void {
 }
 forgetLearntWords();
 
-const blank = (t: Token): boolean => t.pos === 'SPACE' || /^\s+$/.test(t.text);
-
 /** Adds the sentence of tokens first..upTo (white space at its end left out) and marks its tokens with it. */
 function addSentence(tokens: Token[], sentences: Sentence[], first: number, upTo: number): void {
   let last = upTo;
-  while (last > first && blank(tokens[last])) last--;
+  while (last > first && isSpaceToken(tokens[last])) last--;
   const s: Sentence = { i: sentences.length, start: tokens[first].start, end: tokens[last].end, first, last, paragraph: 0 };
   for (let k = first; k <= last; k++) tokens[k].sentence = s.i;
   sentences.push(s);
 }
 
-function lineBreakIn(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
-  return false;
-}
 
 export const tokenize: Stage = {
   name: 'tokenize',
@@ -93,14 +87,14 @@ export const tokenize: Stage = {
     const sentences: Sentence[] = [];
     let first = -1;
     for (let t = 0; t < tokens.length; t++) {
-      if (first < 0 && !blank(tokens[t])) first = t;
+      if (first < 0 && !isSpaceToken(tokens[t])) first = t;
       if (breakAfter[t] && first >= 0) { addSentence(tokens, sentences, first, t); first = -1; }
     }
     if (first >= 0) addSentence(tokens, sentences, first, tokens.length - 1);
     // A line break between two sentences starts a new paragraph.
     let paragraph = 0;
     for (let k = 1; k < sentences.length; k++) {
-      if (lineBreakIn(text, sentences[k - 1].end, sentences[k].start)) paragraph++;
+      if (lineBreakBetween(text, sentences[k - 1].end, sentences[k].start)) paragraph++;
       sentences[k].paragraph = paragraph;
     }
     // Spaces between sentences belong to the sentence before them.
