@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newDoc } from '../doc.js';
 import { EMPTY_KNOWLEDGE } from '../knowledge.js';
-import { tokenize } from './tokenize.js';
+import model from 'wink-eng-lite-web-model';
+import { PLAIN_WORD, tokenize } from './tokenize.js';
 
 const run = (text: string) => {
   const doc = newDoc({ id: 't', date: null, title: null, url: null, source: null, file: null, language: 'en', text }, text, EMPTY_KNOWLEDGE);
@@ -34,5 +35,22 @@ describe('tokenize', () => {
     expect(first).toContain('Okafor');
     expect(first).toContain('’s');
     expect(words('It\'s late, Ana said; let\'s go.')).toContain('It');
+  });
+  it('keeps learnt plain words visible without changing any split', () => {
+    // A plain word is the model's first token-category detector, category "word": wink-nlp adds such a word whole
+    // whether or not it knew it, and looks it up only (a) as a whole raw token, (b) next to punctuation and (c)
+    // inside a piece with dots or hyphens, where every lookup is of a string holding a dot or a hyphen. So a learnt
+    // plain word may stay visible; anything else learnt is hidden.
+    const core = (model as unknown as { core(): { trex: { ltc: [string, string, number][] }; tcat: { hash: Record<string, number> } } }).core();
+    const [source, flags, category] = core.trex.ltc[0];
+    expect(new RegExp(source, flags).source).toBe(PLAIN_WORD.source);
+    expect(flags).toBe(PLAIN_WORD.flags);
+    expect(category).toBe(core.tcat.hash.word);
+    const words = (text: string) => run(text).tokens.filter((t) => t.pos !== 'SPACE').map((t) => t.text);
+    const texts = ['Quillevanté-Ødegårdsk talks (Quillevanté) resumed.', 'Mr. Ødegårdsk’s U.N.-Quillevanté plan, "Quillevanté!", co-Ødegårdsk.'];
+    const fresh = texts.map(words);
+    run('Quillevanté. Ødegårdsk. Quillevanté’s. Ødegårdsk-Quillevanté. U.N.-Quillevanté. co-Ødegårdsk. (Ødegårdsk).'); // learnt now
+    expect(texts.map(words)).toEqual(fresh);
+    expect(fresh[0]).toContain('Quillevanté');
   });
 });

@@ -11,12 +11,24 @@ interface WinkCache { lookup(text: string): number[] | null; add(text: string, c
 type ItsValue = (index: number, rdd: { cache: WinkCache }) => string;
 
 /**
+ * What wink-eng-lite-web-model's tokenizer takes for a plain word (its first token-category detector, category
+ * "word"); tokenize.test.ts checks that the model still says so.
+ */
+export const PLAIN_WORD = /^[a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0300-\u036f\u2060]+$/i;
+
+/**
  * Makes wink-nlp's tokenizer forget the words it learns as it reads. Out of the box, a word it first meets whole
  * (as "Trump's" before a full stop) is learnt, and from then on that process no longer splits "Trump's" into
  * "Trump" and "'s"; the same article was tokenized differently depending on what was read before it (in another
  * worker, in another order). Here the tokenizer's whole-word lookup sees only the model's own lexicon, as in a
  * fresh process, so an article's tokens depend on its text alone. wink-nlp hands its cache only to `its` helpers,
  * so the cache is reached through one call of `its.value`.
+ *
+ * A learnt plain word (letters only: "Zelenskyy", "Erdoğan") stays visible, for speed: hiding it sends every
+ * later occurrence through wink-nlp's slow path for unknown words, which for such a word ends in the very same
+ * single token (the tokenizer files it as a "word" and adds it whole; inside a word with dots or hyphens its
+ * lookups decide nothing: see the note in tokenize.test.ts). Only learnt words with other characters, whose
+ * lookup decides how a piece is split, are hidden.
  */
 function forgetLearntWords(): void {
   const helpers = its as unknown as { value: ItsValue };
@@ -39,7 +51,7 @@ function forgetLearntWords(): void {
   };
   cache.lookup = (text) => {
     const found = lookup(text);
-    return adding === 0 && found && found.length === 1 && found[0] >= known ? null : found;
+    return adding === 0 && found !== null && found.length === 1 && found[0] >= known && !PLAIN_WORD.test(text) ? null : found;
   };
 }
 forgetLearntWords();
