@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bands, contentHash, minhash, parseSignature, signatureHex, similarity } from './near-duplicates.js';
+import { bands, contentHash, fingerprint, minhash, normalizeText, parseSignature, signatureHex, similarity } from './near-duplicates.js';
 
 const story = `The foreign ministers of the Nordic states met in Reykjavik on Monday to discuss a joint
 air-policing plan. Iceland's minister said the plan deserved support, while Norway asked for more details
@@ -26,5 +26,23 @@ describe('near duplicates', () => {
     const shared = bands(s).filter((b) => bands(copy).includes(b));
     expect(shared.length).toBeGreaterThan(0);
     expect(bands(s)).toHaveLength(16);
+  });
+  it('keeps the signatures stores hold: FNV-1a of each 5-shingle joined by spaces, 64 affine hashes', () => {
+    // The definition written out plainly; stores compare new signatures with those written by earlier versions.
+    const fnv = (t: string) => { let h = 0x811c9dc5; for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193); return h >>> 0; };
+    const plain = (text: string) => {
+      const words = normalizeText(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(' ').filter(Boolean);
+      const sig = new Uint32Array(64).fill(0xffffffff);
+      const k = Math.min(5, Math.max(1, words.length));
+      for (let i = 0; i + k <= words.length; i++) {
+        const h = fnv(words.slice(i, i + k).join(' '));
+        for (let j = 0; j < 64; j++) sig[j] = Math.min(sig[j], (Math.imul(h, (fnv(`m${j}`) | 1) >>> 0) + fnv(`a${j}`)) >>> 0);
+      }
+      return sig;
+    };
+    for (const text of [story, '', 'Peace', 'Two words', 'Ünïcode “quoted” ‘x’ ﬁnal — 12,5 …']) {
+      expect(Array.from(minhash(text))).toEqual(Array.from(plain(text)));
+      expect(fingerprint(text)).toEqual({ contentHash: contentHash(text), signature: minhash(text) });
+    }
   });
 });

@@ -11,28 +11,43 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
-export const contentHash = (text: string): string => createHash('sha256').update(normalizeText(text)).digest('hex').slice(0, 32);
+const hashOf = (normalized: string): string => createHash('sha256').update(normalized).digest('hex').slice(0, 32);
+
+export const contentHash = (text: string): string => hashOf(normalizeText(text));
+
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_BASIS;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
   return h >>> 0;
 }
 
 // Fixed odd multipliers and offsets derive 64 hash functions from one (deterministic across runs and machines).
-const MUL = Array.from({ length: HASHES }, (_, i) => (fnv1a(`m${i}`) | 1) >>> 0);
-const ADD = Array.from({ length: HASHES }, (_, i) => fnv1a(`a${i}`));
+const MUL = Uint32Array.from({ length: HASHES }, (_, i) => (fnv1a(`m${i}`) | 1) >>> 0);
+const ADD = Uint32Array.from({ length: HASHES }, (_, i) => fnv1a(`a${i}`));
 
-/** MinHash signature over word 5-shingles, as 64 unsigned 32-bit values. */
-export function minhash(text: string): Uint32Array {
-  const words = normalizeText(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(' ').filter(Boolean);
+/**
+ * MinHash signature over word 5-shingles, as 64 unsigned 32-bit values. A shingle's hash is FNV-1a of its words
+ * joined by single spaces, computed over the words in place (no joined string is built). `normalized` is
+ * `normalizeText(text)`, when the caller has it already.
+ */
+export function minhash(text: string, normalized = normalizeText(text)): Uint32Array {
+  const words = normalized.replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(' ').filter(Boolean);
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   const k = Math.min(5, Math.max(1, words.length));
   for (let i = 0; i + k <= words.length; i++) {
-    const h = fnv1a(words.slice(i, i + k).join(' '));
+    let h = FNV_BASIS;
+    for (let m = 0; m < k; m++) {
+      if (m > 0) h = Math.imul(h ^ 32, FNV_PRIME); // the space between two words
+      const w = words[i + m];
+      for (let c = 0; c < w.length; c++) h = Math.imul(h ^ w.charCodeAt(c), FNV_PRIME);
+    }
+    h >>>= 0;
     for (let j = 0; j < HASHES; j++) {
       const v = (Math.imul(h, MUL[j]) + ADD[j]) >>> 0;
       if (v < sig[j]) sig[j] = v;
@@ -44,7 +59,10 @@ export function minhash(text: string): Uint32Array {
 /** What identifies an article's content: its exact hash and its MinHash signature (computable away from the store). */
 export interface Fingerprint { contentHash: string; signature: Uint32Array }
 
-export const fingerprint = (text: string): Fingerprint => ({ contentHash: contentHash(text), signature: minhash(text) });
+export function fingerprint(text: string): Fingerprint {
+  const normalized = normalizeText(text);
+  return { contentHash: hashOf(normalized), signature: minhash(text, normalized) };
+}
 
 export const signatureHex = (sig: Uint32Array): string => Array.from(sig, (v) => v.toString(16).padStart(8, '0')).join('');
 
