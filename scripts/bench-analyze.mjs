@@ -124,12 +124,14 @@ export async function benchStages({ n = 500 } = {}) {
  * The same comparison with each pass alone in a fresh process (warmed up on the same 1,000 articles, then timed on
  * the same `n`), CPU of all the process's threads: nothing of one library's garbage or compiling is charged to another,
  * which the interleaved run cannot promise (compromise's large heap is collected by background threads while the
- * others run). Ratios of CPU time; rows as benchAnalyze's.
+ * others run). The analyser and wink-nlp passes alternate `reps` times (this machine's speed drifts by 10% and more
+ * from minute to minute; rows give medians, the ratio is the median of the runs' ratios, with its range); compromise
+ * runs once. `flags` are Node flags for every pass (the same for all three). Rows as benchAnalyze's.
  */
-export function benchAnalyzeIsolated({ n = 3000, warmup = 1000, log = () => {} } = {}) {
+export function benchAnalyzeIsolated({ n = 3000, warmup = 1000, reps = 3, flags = [], compromise = true, log = () => {} } = {}) {
   const here = (f) => JSON.stringify(new URL(f, import.meta.url).href);
-  const rows = ['standpoint analyser', 'bare wink-nlp', 'compromise'].map((what, k) => {
-    log(`analyser (isolated): ${what}`);
+  const what = ['standpoint analyser', 'bare wink-nlp', 'compromise'];
+  const runPass = (k) => {
     const code = `
       const m = await import(${here('./bench-analyze.mjs')});
       const { evalArticles } = await import(${here('./bench-corpus.mjs')});
@@ -141,13 +143,26 @@ export function benchAnalyzeIsolated({ n = 3000, warmup = 1000, log = () => {} }
       const c = process.cpuUsage(c0);
       const bytes = articles.reduce((s, a) => s + Buffer.byteLength(a.text), 0);
       console.log(JSON.stringify({ seconds: (performance.now() - w0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, mb: bytes / 1e6 }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`analyser benchmark (${what}) failed: ${r.stderr}`);
-    const t = JSON.parse(r.stdout.trim().split('\n').pop());
-    return { what, articles: n, mb: t.mb, seconds: t.seconds, cpuSeconds: t.cpuSeconds, perSecond: n / t.cpuSeconds, mbPerSecond: t.mb / t.cpuSeconds };
+    log(`analyser (isolated${flags.length ? `, ${flags.join(' ')}` : ''}): ${what[k]}`);
+    const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`analyser benchmark (${what[k]}) failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  };
+  const runs = [[], [], []];
+  for (let i = 0; i < reps; i++) for (const k of [0, 1]) runs[k].push(runPass(k));
+  if (compromise) runs[2].push(runPass(2));
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+  const rows = runs.filter((list) => list.length).map((list, k) => {
+    const cpuSeconds = median(list.map((t) => t.cpuSeconds));
+    return { what: what[k], articles: n, runs: list.length, mb: list[0].mb, seconds: median(list.map((t) => t.seconds)), cpuSeconds, perSecond: n / cpuSeconds, mbPerSecond: list[0].mb / cpuSeconds };
   });
-  const [mine, wink, comp] = rows;
-  return { rows, ratios: { analyserOverWink: mine.cpuSeconds / wink.cpuSeconds, compromiseOverAnalyser: comp.cpuSeconds / mine.cpuSeconds } };
+  const perRun = runs[0].map((t, i) => t.cpuSeconds / runs[1][i].cpuSeconds);
+  const [mine, , comp] = rows;
+  return {
+    flags,
+    rows,
+    ratios: { analyserOverWink: median(perRun), analyserOverWinkRange: [Math.min(...perRun), Math.max(...perRun)], compromiseOverAnalyser: comp ? comp.cpuSeconds / mine.cpuSeconds : null },
+  };
 }
 
 /** The three passes, each a factory of `(article) => void` (the isolated run imports them by index). */
@@ -161,7 +176,7 @@ export const passes = [
  * A cold process's warm-up: CPU seconds of the analysing thread and of V8's background threads (mostly the optimising
  * compiler) per block of articles, from the first article on, in a fresh process.
  */
-export function benchWarmup({ blocks = 4, block = 1000 } = {}) {
+export function benchWarmup({ blocks = 4, block = 1000, flags = [] } = {}) {
   const code = `
     import fs from 'node:fs';
     const { analyze } = await import(${JSON.stringify(new URL('../dist/analyze/index.js', import.meta.url).href)});
@@ -175,7 +190,7 @@ export function benchWarmup({ blocks = 4, block = 1000 } = {}) {
     }
     console.log(JSON.stringify(rows));`;
   if (!fs.existsSync('/proc/self/task')) return [];
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`warm-up benchmark failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }

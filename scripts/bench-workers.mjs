@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { evalArticles, writeCorpus } from './bench-corpus.mjs';
+import { cliNodeFlags } from './node-flags.mjs';
 
 const CLI = path.resolve('dist/cli/main.js');
 
 function run(args) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [...cliNodeFlags(), CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 }); // as the `standpoint` executable runs
   if (r.status !== 0) throw new Error(`standpoint ${args.join(' ')} failed: ${r.stderr.split('\n').slice(-5).join('\n')}`);
   return { seconds: (performance.now() - t) / 1000, stdout: r.stdout };
 }

@@ -15,6 +15,16 @@ import { benchAnalyze, benchAnalyzeIsolated, benchLength, benchStages, benchWarm
 import { benchIngest, ingest } from './bench-ingest.mjs';
 import { benchQueue } from './bench-queue.mjs';
 import { benchWorkers, benchWorkersWarm } from './bench-workers.mjs';
+import { cliNodeFlags } from './node-flags.mjs';
+
+// In-process sections (the warm worker comparison, ingest, the API) run with the Node flags of the `standpoint`
+// executable, as a user's command does: this script starts itself again with them if it was started without.
+const flags = cliNodeFlags();
+if (!flags.every((f) => process.execArgv.includes(f))) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -48,12 +58,12 @@ const report = {};
 if (only.includes('analyze')) {
   log('analyser, wink-nlp and compromise…');
   report.analyze = benchAnalyze({ n: analyzeArticles, log });
-  log('analyser, wink-nlp and compromise, each alone in a fresh process…');
-  report.analyzeIsolated = benchAnalyzeIsolated({ n: analyzeArticles, log });
+  log('analyser, wink-nlp and compromise, each alone in a fresh process (Node defaults, then the CLI\'s flags)…');
+  report.analyzeIsolated = [benchAnalyzeIsolated({ n: analyzeArticles, log }), benchAnalyzeIsolated({ n: analyzeArticles, flags, compromise: false, log })];
   log('analyser stages…');
   report.stages = await benchStages({ n: Math.min(500, analyzeArticles) });
   log('analyser warm-up in a fresh process…');
-  report.warmup = benchWarmup();
+  report.warmup = benchWarmup({ flags });
 }
 if (only.includes('length')) { log('analyser time against article length…'); report.length = benchLength({ log }); }
 if (only.includes('workers')) report.workers = [...workersArticles.flatMap((n) => benchWorkers({ n, log })), await benchWorkersWarm({ log })];
@@ -85,12 +95,13 @@ if (asJson) {
     const { analyserOverWink: w, compromiseOverAnalyser: c } = report.analyze.ratios;
     console.log(`analyser / bare wink-nlp: ${w.toFixed(2)}x (target <= 3: ${w <= 3 ? 'met' : 'MISSED'}); compromise / analyser: ${c.toFixed(2)}x (target >= 5: ${c >= 5 ? 'met' : 'MISSED'})`);
   }
-  if (report.analyzeIsolated) {
-    console.log(`\n${pad('ANALYSER, each pass alone in a fresh process', 47)}articles   MB     CPU s    wall s   articles/s   MB/s`);
-    for (const r of report.analyzeIsolated.rows) console.log(`${pad(r.what, 47)}${pad(r.articles, 11)}${pad(r.mb.toFixed(1), 7)}${pad(r.cpuSeconds.toFixed(1), 9)}${pad(r.seconds.toFixed(1), 9)}${pad(r.perSecond.toFixed(1), 13)}${r.mbPerSecond.toFixed(2)}`);
-    const [mine, wink] = report.analyzeIsolated.rows;
-    const { analyserOverWink: w, compromiseOverAnalyser: c } = report.analyzeIsolated.ratios;
-    console.log(`analyser / bare wink-nlp: ${w.toFixed(2)}x CPU, ${(mine.seconds / wink.seconds).toFixed(2)}x wall (target <= 3: ${w <= 3 ? 'met' : 'MISSED'} on CPU); compromise / analyser: ${c.toFixed(2)}x (target >= 5: ${c >= 5 ? 'met' : 'MISSED'})`);
+  for (const iso of report.analyzeIsolated ?? []) {
+    const heading = `ANALYSER, each pass alone in a fresh process, ${iso.flags.length ? `node ${iso.flags.join(' ')}` : 'Node defaults'}`;
+    console.log(`\n${pad(heading, 80)}runs   articles   MB     CPU s    wall s   articles/s   MB/s`);
+    for (const r of iso.rows) console.log(`${pad(r.what, 80)}${pad(r.runs, 7)}${pad(r.articles, 11)}${pad(r.mb.toFixed(1), 7)}${pad(r.cpuSeconds.toFixed(1), 9)}${pad(r.seconds.toFixed(1), 9)}${pad(r.perSecond.toFixed(1), 13)}${r.mbPerSecond.toFixed(2)}`);
+    const [mine, wink] = iso.rows;
+    const { analyserOverWink: w, analyserOverWinkRange: [lo, hi], compromiseOverAnalyser: c } = iso.ratios;
+    console.log(`analyser / bare wink-nlp: ${w.toFixed(2)}x CPU (runs ${lo.toFixed(2)}-${hi.toFixed(2)}), ${(mine.seconds / wink.seconds).toFixed(2)}x wall (target <= 3: ${w <= 3 ? 'met' : 'MISSED'} on CPU)${c === null ? '' : `; compromise / analyser: ${c.toFixed(2)}x (target >= 5: ${c >= 5 ? 'met' : 'MISSED'})`}`);
   }
   if (report.stages) {
     console.log('\nANALYSER STAGES   seconds   share');

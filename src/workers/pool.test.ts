@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnownPerson } from '../analyze/knowledge.js';
-import { AnalyzerPool } from './pool.js';
+import fs from 'node:fs';
+import { ANALYSER_YOUNG_GENERATION_MB, AnalyzerPool } from './pool.js';
 
 const article = (text: string) => ({ id: 'a1', text, date: '2025-03-01', title: null, url: null, source: null, file: null, language: 'en' });
 
@@ -20,4 +21,10 @@ describe('AnalyzerPool', () => {
     expect(lookups).toContain('smit');
     expect(record.actors.find((a) => a.key === 'person:jan-smit')?.represents).toBe('country:NLD');
   }, 30_000);
+  it('gives the analyser the same young generation in a worker as the executable gives its own thread', () => {
+    const first = fs.readFileSync(new URL('../cli/main.ts', import.meta.url), 'utf8').split('\n', 1)[0];
+    const semi = Number(/--max-semi-space-size=(\d+)/.exec(first)?.[1]);
+    expect(first.startsWith('#!/usr/bin/env -S node ')).toBe(true);
+    expect(3 * semi).toBe(ANALYSER_YOUNG_GENERATION_MB); // V8: young generation = three semi-spaces
+  });
 });
