@@ -55,7 +55,7 @@ export async function benchWorkersWarm({ n = 3000, warm = 2000, log = () => {} }
     const out = new Array(list.length);
     const inflight = new Set();
     for (let i = 0; i < list.length; i++) {
-      const p = pool.analyze(list[i]).then((r) => { out[i] = JSON.stringify(r.record); inflight.delete(p); });
+      const p = pool.analyzeJson(list[i]).then((r) => { out[i] = r.json; inflight.delete(p); }); // as `analyze --json` does
       inflight.add(p);
       if (inflight.size >= pool.size * 4) await Promise.race(inflight);
     }

@@ -17,6 +17,9 @@ export interface AnalyzeOptions {
   workers?: number;
 }
 
+/** An article's record as printed (JSON line or readable report), with the analyser's warnings. */
+interface Printed { text: string; warnings: string[] }
+
 export interface AnalyzeIo extends ReadInputsOptions {
   write(text: string): void;
   progress: Progress;
@@ -26,14 +29,20 @@ export interface AnalyzeIo extends ReadInputsOptions {
 
 /** Analyses every article of `paths`, printing records as they are done; returns the exit code. */
 export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: AnalyzeIo): Promise<number> {
-  const print = (record: AnalysisRecord) => io.write(options.json ? `${JSON.stringify(record)}\n` : `${renderReport(record)}\n`);
+  const render = (record: AnalysisRecord) => (options.json ? `${JSON.stringify(record)}\n` : `${renderReport(record)}\n`);
   let inputs = 0;
   let failed = 0;
   const workers = options.workers ?? 1;
   const pool = workers > 1 && !io.analyze ? new AnalyzerPool(workers) : null;
-  // With worker threads, this thread only reads and prints: it does not load the analyser.
+  // With worker threads, this thread only reads and prints: it does not load the analyser. For --json a worker
+  // also serialises the record (as JSON.stringify here would), so that this thread only writes text.
   const here = pool ? null : io.analyze ?? (await import('../analyze/index.js')).analyze;
-  const run = (article: Article): Promise<AnalysisResult> => (pool ? pool.analyze(article) : Promise.resolve().then(() => here!(article)));
+  const asText = ({ record, warnings }: AnalysisResult): Printed => ({ text: render(record), warnings });
+  const run = (article: Article): Promise<Printed> => {
+    if (!pool) return Promise.resolve().then(() => asText(here!(article)));
+    if (options.json) return pool.analyzeJson(article).then(({ json, warnings }) => ({ text: `${json}\n`, warnings }));
+    return pool.analyze(article).then(asText);
+  };
   const start = (input: Input) => (input.kind === 'article' ? run(input.article) : Promise.resolve(null));
   try {
     const { readInputs } = await import('../ingest/read-inputs.js'); // language detection's data: only for commands that read
@@ -55,9 +64,9 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
         io.progress.tick(true);
         continue;
       }
-      const { record, warnings } = settled.value;
+      const { text, warnings } = settled.value;
       for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
-      print(record);
+      io.write(text);
       // Read but not analysed in full: the exit code says so, the record is still printed.
       const incomplete = problems.length > 0 || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
       if (incomplete) failed++;

@@ -16,7 +16,9 @@ port.on('message', (msg: ToWorker) => {
   try {
     const seen = new RecordingKnowledge(knowledge);
     const result = analyze(msg.article, seen);
-    reply = { kind: 'done', job: msg.job, result, fingerprint: msg.fingerprint ? fingerprint(msg.article.text) : undefined, lookups: seen.lookups() };
+    reply = msg.json
+      ? { kind: 'json', job: msg.job, json: JSON.stringify(result.record), warnings: result.warnings }
+      : { kind: 'done', job: msg.job, result, fingerprint: msg.fingerprint ? fingerprint(msg.article.text) : undefined, lookups: seen.lookups() };
   } catch (err) {
     reply = { kind: 'failed', job: msg.job, message: (err as Error).message };
   }

@@ -6,9 +6,10 @@ import type { Fingerprint } from '../aggregate/near-duplicates.js';
 
 /**
  * Main thread → worker: analyse one article (and fingerprint its text, for storing), after learning `learn`
- * (the people taught since the last message, in order).
+ * (the people taught since the last message, in order). With `json`, the record comes back as its JSON text
+ * (for printing: the main thread then neither rebuilds the record's objects nor serialises them again).
  */
-export type ToWorker = { kind: 'analyze'; job: number; article: Article; fingerprint: boolean; learn: KnownPerson[] };
+export type ToWorker = { kind: 'analyze'; job: number; article: Article; fingerprint: boolean; json: boolean; learn: KnownPerson[] };
 
 /**
  * Worker → main thread: an article's result with the knowledge keys the analyser looked up (null: it read the
@@ -16,4 +17,5 @@ export type ToWorker = { kind: 'analyze'; job: number; article: Article; fingerp
  */
 export type FromWorker =
   | { kind: 'done'; job: number; result: AnalysisResult; fingerprint?: Fingerprint; lookups: string[] | null }
+  | { kind: 'json'; job: number; json: string; warnings: string[] }
   | { kind: 'failed'; job: number; message: string };

@@ -21,6 +21,16 @@ describe('AnalyzerPool', () => {
     expect(lookups).toContain('smit');
     expect(record.actors.find((a) => a.key === 'person:jan-smit')?.represents).toBe('country:NLD');
   }, 30_000);
+  it('gives a record as the JSON text JSON.stringify makes of it, with the warnings', async () => {
+    pool = new AnalyzerPool(2);
+    const texts = ['Chile proposed a regional water fund on Monday. Peru said it would back the fund.', 'Bolivia rejected the plan.', ''];
+    const asJson = await Promise.all(texts.map((t) => pool!.analyzeJson(article(t))));
+    const asRecords = await Promise.all(texts.map((t) => pool!.analyze(article(t))));
+    expect(asJson.map((j) => j.json)).toEqual(asRecords.map((r) => JSON.stringify(r.record)));
+    expect(asJson.map((j) => j.warnings)).toEqual(asRecords.map((r) => r.warnings));
+    expect(JSON.parse(asJson[0].json).proposals.length).toBeGreaterThan(0);
+  }, 30_000);
+
   it('gives the analyser the same young generation in a worker as the executable gives its own thread', () => {
     const first = fs.readFileSync(new URL('../cli/main.ts', import.meta.url), 'utf8').split('\n', 1)[0];
     const semi = Number(/--max-semi-space-size=(\d+)/.exec(first)?.[1]);

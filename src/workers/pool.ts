@@ -39,7 +39,7 @@ function workerScript(): string {
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve: (r: PoolResult) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (msg: FromWorker & { kind: 'done' | 'json' }) => void; reject: (e: Error) => void }>;
   /** People taught since the last message to this worker: sent with the next one (fewer messages). */
   toLearn: KnownPerson[];
 }
@@ -49,6 +49,9 @@ interface Slot {
  * for, its text's fingerprint (for the store's duplicate checks).
  */
 export interface PoolResult extends AnalysisResult { fingerprint?: Fingerprint; lookups: string[] | null }
+
+/** An article's record as JSON text (as `JSON.stringify(record)` gives it), with the analyser's warnings. */
+export interface PoolJson { json: string; warnings: string[] }
 
 export class AnalyzerPool {
   private readonly slots: Slot[] = [];
@@ -63,8 +66,8 @@ export class AnalyzerPool {
         const p = slot.pending.get(msg.job);
         if (!p) return;
         slot.pending.delete(msg.job);
-        if (msg.kind === 'done') p.resolve({ ...msg.result, fingerprint: msg.fingerprint, lookups: msg.lookups });
-        else p.reject(new PoolError('analysis-failed', msg.message));
+        if (msg.kind === 'failed') p.reject(new PoolError('analysis-failed', msg.message));
+        else p.resolve(msg);
       });
       const fail = (err: Error) => {
         for (const p of slot.pending.values()) p.reject(new PoolError('worker-died', `analyser worker died: ${err.message}`, { cause: err }));
@@ -77,7 +80,20 @@ export class AnalyzerPool {
   }
 
   /** Analyses one article on the least busy worker; with `fingerprint`, also fingerprints its text for storing. */
-  analyze(article: Article, options: { fingerprint?: boolean } = {}): Promise<PoolResult> {
+  async analyze(article: Article, options: { fingerprint?: boolean } = {}): Promise<PoolResult> {
+    const msg = await this.send(article, options.fingerprint ?? false, false);
+    if (msg.kind !== 'done') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
+    return { ...msg.result, fingerprint: msg.fingerprint, lookups: msg.lookups };
+  }
+
+  /** Analyses one article on the least busy worker and gives its record as JSON text (to print). */
+  async analyzeJson(article: Article): Promise<PoolJson> {
+    const msg = await this.send(article, false, true);
+    if (msg.kind !== 'json') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
+    return { json: msg.json, warnings: msg.warnings };
+  }
+
+  private send(article: Article, fingerprint: boolean, json: boolean): Promise<FromWorker & { kind: 'done' | 'json' }> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'the analyser pool is closed'));
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const job = this.nextJob++;
@@ -85,7 +101,7 @@ export class AnalyzerPool {
       slot.pending.set(job, { resolve, reject });
       const learn = slot.toLearn;
       slot.toLearn = [];
-      slot.worker.postMessage({ kind: 'analyze', job, article, fingerprint: options.fingerprint ?? false, learn } satisfies ToWorker);
+      slot.worker.postMessage({ kind: 'analyze', job, article, fingerprint, json, learn } satisfies ToWorker);
     });
   }
 
