@@ -9,8 +9,9 @@ export interface Db {
   /** Runs fn in one transaction on one connection; rolls back if it throws. Transactions never interleave. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /**
-   * Runs fn with the transactions it starts grouped into one (SQLite: one BEGIN IMMEDIATE … COMMIT, each transaction a
-   * savepoint, undone alone if it throws; what else runs on the connection meanwhile joins the group). PostgreSQL runs fn as it is.
+   * Runs fn with the transactions it starts grouped into one (SQLite: one BEGIN IMMEDIATE … COMMIT; PostgreSQL: one
+   * transaction on one connection that holds the writer lock until it commits), each transaction a savepoint, undone
+   * alone if it throws; what else runs on this Db meanwhile joins the group.
    */
   batch<T>(fn: () => Promise<T>): Promise<T>;
   /**

@@ -156,8 +156,8 @@ export interface Store {
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /**
-   * Runs fn with the articles it writes grouped into one transaction where the driver gains from it (SQLite: one commit
-   * for many articles; PostgreSQL runs fn as it is). Each writeArticle inside stays atomic: one that fails is undone
+   * Runs fn with the articles it writes grouped into one transaction: one commit for many articles (on PostgreSQL the
+   * group holds the writer lock until it commits). Each writeArticle inside stays atomic: one that fails is undone
    * alone, and reads see the writes before them. Count a write inside as stored only once batch resolves: if the
    * group's commit fails, batch rejects and nothing written inside is stored. For the one writer of a store: on SQLite,
    * whatever else is written through the store while fn runs joins the group.

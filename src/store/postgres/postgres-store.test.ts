@@ -62,6 +62,44 @@ if (reachable) {
         await Promise.all([a.close(), b.close()]);
       }
     });
+
+    it('a batch holds the writer lock until it commits: another writer waits, then plans from the whole group', async () => {
+      const where = await freshSchema();
+      const [a, b] = [await openStore(where), await openStore(where)];
+      try {
+        const order: string[] = [];
+        let other: Promise<unknown> = Promise.resolve();
+        await a.batch(async () => {
+          expect(await recordArticle(a, report(0))).toBe('new');
+          other = b.exclusive(async () => { order.push('other writer'); return recordArticle(b, report(1)); });
+          await new Promise((r) => setTimeout(r, 300)); // time enough for b to take the lock, were it free
+          expect(await recordArticle(a, report(2))).toBe('new');
+          order.push('group done');
+        });
+        expect(await other).toBe('new');
+        expect(order).toEqual(['group done', 'other writer']);
+        const [p] = await b.proposals();
+        expect(p.articles).toBe(3); // b's article joined the proposal the group stored
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    it('a batch whose transaction PostgreSQL aborted outside a savepoint stores nothing and says so', async () => {
+      const where = await freshSchema();
+      const store = await openStore(where);
+      try {
+        await expect(store.batch(async () => {
+          expect(await recordArticle(store, report(0))).toBe('new');
+          await store.proposals({ q: 'grain' });
+          await (store as unknown as { db: { run(sql: string): Promise<number> } }).db.run('SELECT no_such_column FROM articles').catch(() => undefined);
+        })).rejects.toThrow(/rolled back/);
+        expect(await store.articles()).toEqual([]);
+        expect(await recordArticle(store, report(0))).toBe('new');
+      } finally {
+        await store.close();
+      }
+    });
   });
 } else {
   describe.skip('store contract: postgres (server not reachable)', () => { it('skipped', () => undefined); });
