@@ -71,15 +71,17 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   // checks, which this thread would otherwise do while writing.
   const here = pool ? null : (await import('../analyze/index.js')).analyze;
   // In this thread an article is analysed with the current knowledge (one at a time): it cannot be stale.
-  const analyse = (article: Article, fingerprint = true): Promise<PoolResult> =>
-    (pool ? pool.analyze(article, { fingerprint }) : Promise.resolve().then(() => ({ ...here!(article, log.knowledge), lookups: [] })));
-  // An analysis that arrives stale (someone it looked up was learnt while it ran) is sent again at once, so that
-  // it is likely ready when its turn to be written comes; the check is repeated then.
+  const analyse = (article: Article, again = false): Promise<PoolResult> =>
+    (pool ? pool.analyze(article, { fingerprint: !again, urgent: again }) : Promise.resolve().then(() => ({ ...here!(article, log.knowledge), lookups: [] })));
+  // An analysis that arrives stale (someone it looked up was learnt while it ran) is sent again at once, ahead of the
+  // articles waiting for a worker, so that it is likely ready when its turn to be written comes; the check is repeated
+  // then. The version is the one when the article was handed to the pool: a worker may be sent it later, having
+  // learnt more, which can only make the check say stale where it need not.
   const chase = (article: Article, result: PoolResult, version: number): Analysed | Promise<Analysed> => {
     if (!log.staleFor(result.lookups, version)) return { result, version };
     const now = log.version;
     sum.reanalysed++;
-    return analyse(article, false).then((again) => chase(article, { ...again, fingerprint: result.fingerprint }, now));
+    return analyse(article, true).then((again) => chase(article, { ...again, fingerprint: result.fingerprint }, now));
   };
   const start = (input: Input): Promise<Analysed | null> => {
     if (input.kind !== 'article') return Promise.resolve(null);

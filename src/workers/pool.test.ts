@@ -31,6 +31,18 @@ describe('AnalyzerPool', () => {
     expect(JSON.parse(asJson[0].json).proposals.length).toBeGreaterThan(0);
   }, 30_000);
 
+  it('sends no article to a worker that died, and fails what is left when none is alive', async () => {
+    pool = new AnalyzerPool(2);
+    const workers = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots.map((s) => s.worker);
+    await workers[0].terminate();
+    await new Promise((r) => setTimeout(r, 50)); // the exit event
+    const results = await Promise.all(['Chile backed the fund.', 'Peru rejected the plan.', 'Bolivia said it would wait.'].map((t) => pool!.analyze(article(t))));
+    expect(results.map((r) => r.record.actors.length > 0)).toEqual([true, true, true]);
+    await workers[1].terminate();
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(pool.analyze(article('Ecuador abstained.'))).rejects.toThrow(/no analyser worker left/);
+  }, 30_000);
+
   it('gives the analyser the same young generation in a worker as the executable gives its own thread', () => {
     const first = fs.readFileSync(new URL('../cli/main.ts', import.meta.url), 'utf8').split('\n', 1)[0];
     const semi = Number(/--max-semi-space-size=(\d+)/.exec(first)?.[1]);

@@ -37,12 +37,26 @@ function workerScript(): string {
   throw new PoolError('worker-died', `analyser worker script not found at ${here} or ${built}: run \`npm run build\``);
 }
 
+type Reply = FromWorker & { kind: 'done' | 'json' };
+
+/** An article waiting for, or at, a worker. */
+interface Job { id: number; article: Article; fingerprint: boolean; json: boolean; resolve: (msg: Reply) => void; reject: (e: Error) => void }
+
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve: (msg: FromWorker & { kind: 'done' | 'json' }) => void; reject: (e: Error) => void }>;
+  /** Jobs posted to this worker and not answered yet: at most PER_WORKER. */
+  pending: Map<number, Job>;
   /** People taught since the last message to this worker: sent with the next one (fewer messages). */
   toLearn: KnownPerson[];
+  dead: boolean;
 }
+
+/**
+ * Jobs posted to one worker at a time: the one it analyses and the next, so that it never waits for a message. The
+ * rest wait here, where an urgent one (an article analysed again, whose turn to be written has come or is near) goes
+ * before them instead of behind every job a worker has already been sent.
+ */
+const PER_WORKER = 2;
 
 /**
  * An article's analysis, the knowledge keys the analyser looked up (null: the whole snapshot) and, when asked
@@ -55,23 +69,28 @@ export interface PoolJson { json: string; warnings: string[] }
 
 export class AnalyzerPool {
   private readonly slots: Slot[] = [];
+  private readonly urgent: Job[] = [];
+  private readonly waiting: Job[] = [];
   private nextJob = 0;
   private closed = false;
 
   constructor(readonly size: number = defaultWorkers()) {
     const script = workerScript();
     for (let i = 0; i < Math.max(1, size); i++) {
-      const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: ANALYSER_YOUNG_GENERATION_MB } }), pending: new Map(), toLearn: [] };
+      const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: ANALYSER_YOUNG_GENERATION_MB } }), pending: new Map(), toLearn: [], dead: false };
       slot.worker.on('message', (msg: FromWorker) => {
-        const p = slot.pending.get(msg.job);
-        if (!p) return;
+        const job = slot.pending.get(msg.job);
+        if (!job) return;
         slot.pending.delete(msg.job);
-        if (msg.kind === 'failed') p.reject(new PoolError('analysis-failed', msg.message));
-        else p.resolve(msg);
+        if (msg.kind === 'failed') job.reject(new PoolError('analysis-failed', msg.message));
+        else job.resolve(msg);
+        this.pump();
       });
       const fail = (err: Error) => {
-        for (const p of slot.pending.values()) p.reject(new PoolError('worker-died', `analyser worker died: ${err.message}`, { cause: err }));
+        slot.dead = true;
+        for (const job of slot.pending.values()) job.reject(new PoolError('worker-died', `analyser worker died: ${err.message}`, { cause: err }));
         slot.pending.clear();
+        this.pump(err);
       };
       slot.worker.on('error', fail);
       slot.worker.on('exit', (code) => { if (!this.closed) fail(new Error(`exit code ${code}`)); });
@@ -79,30 +98,51 @@ export class AnalyzerPool {
     }
   }
 
-  /** Analyses one article on the least busy worker; with `fingerprint`, also fingerprints its text for storing. */
-  async analyze(article: Article, options: { fingerprint?: boolean } = {}): Promise<PoolResult> {
-    const msg = await this.send(article, options.fingerprint ?? false, false);
+  /**
+   * Analyses one article on the least busy worker; with `fingerprint`, also fingerprints its text for storing; an
+   * `urgent` one goes before every article not yet sent to a worker.
+   */
+  async analyze(article: Article, options: { fingerprint?: boolean; urgent?: boolean } = {}): Promise<PoolResult> {
+    const msg = await this.send(article, options.fingerprint ?? false, false, options.urgent ?? false);
     if (msg.kind !== 'done') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
     return { ...msg.result, fingerprint: msg.fingerprint, lookups: msg.lookups };
   }
 
   /** Analyses one article on the least busy worker and gives its record as JSON text (to print). */
   async analyzeJson(article: Article): Promise<PoolJson> {
-    const msg = await this.send(article, false, true);
+    const msg = await this.send(article, false, true, false);
     if (msg.kind !== 'json') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
     return { json: msg.json, warnings: msg.warnings };
   }
 
-  private send(article: Article, fingerprint: boolean, json: boolean): Promise<FromWorker & { kind: 'done' | 'json' }> {
+  private send(article: Article, fingerprint: boolean, json: boolean, urgent: boolean): Promise<Reply> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'the analyser pool is closed'));
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    const job = this.nextJob++;
     return new Promise((resolve, reject) => {
-      slot.pending.set(job, { resolve, reject });
+      (urgent ? this.urgent : this.waiting).push({ id: this.nextJob++, article, fingerprint, json, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Posts waiting jobs, urgent ones first, to the least busy workers with room; fails them all if no worker lives. */
+  private pump(died?: Error): void {
+    for (;;) {
+      const queue = this.urgent.length ? this.urgent : this.waiting;
+      if (!queue.length) return;
+      const live = this.slots.filter((s) => !s.dead);
+      if (!live.length) {
+        for (const job of [...this.urgent.splice(0), ...this.waiting.splice(0)]) {
+          job.reject(new PoolError('worker-died', `no analyser worker left${died ? `: ${died.message}` : ''}`, { cause: died }));
+        }
+        return;
+      }
+      const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      if (slot.pending.size >= PER_WORKER) return;
+      const job = queue.shift()!;
+      slot.pending.set(job.id, job);
       const learn = slot.toLearn;
       slot.toLearn = [];
-      slot.worker.postMessage({ kind: 'analyze', job, article, fingerprint, json, learn } satisfies ToWorker);
-    });
+      slot.worker.postMessage({ kind: 'analyze', job: job.id, article: job.article, fingerprint: job.fingerprint, json: job.json, learn } satisfies ToWorker);
+    }
   }
 
   /** Every worker learns these people (in this order) before analysing any article sent after this call. */
@@ -113,6 +153,7 @@ export class AnalyzerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const job of [...this.urgent.splice(0), ...this.waiting.splice(0)]) job.reject(new PoolError('closed', 'the analyser pool is closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
