@@ -30,8 +30,14 @@ const NAME_WORD = /^[\p{L}][\p{L}'’.\-‐]*$/u;
 const LETTERS = /^\p{L}+$/u;
 const FIRST_LETTER = /^\p{L}/u;
 const LAST_LETTER = /\p{L}$/u;
-/** "al-Assad", "bin-Salman": a particle joined to a name by a hyphen. */
-const PARTICLE_PREFIX = /^(al|el|bin|ibn|abu|ben)[-‐]/;
+/** The particles joined to an Arabic name by a hyphen: "al-Assad", "bin-Salman", "Abu-Ali". */
+const PARTICLES = '(?:al|el|bin|ibn|abu|ben)';
+/** A particle and its hyphen at the start of a word. */
+const PARTICLE_PREFIX = new RegExp(`^${PARTICLES}[-‐]`);
+/** A lower-case particle joined to a capitalised name ("al-Assad"). */
+const PARTICLE_BEFORE_NAME = new RegExp(`^${PARTICLES}[-‐]\\p{Lu}`, 'u');
+/** A particle at the start of a folded surname (folding leaves an ASCII hyphen). */
+const FOLDED_PARTICLE = new RegExp(`^${PARTICLES}-`);
 const INITIAL = /^\p{Lu}\.$/u;
 const NO_NAME_POS = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'NUM', 'PART', 'SYM', 'SPACE']);
 
@@ -140,7 +146,7 @@ const isNameish = (ctx: ActorsContext, w: NameWord): boolean => {
   if (!capitalised && c !== 97 && c !== 98 && c !== 101 && c !== 105) return false; // not a name, nor "al-", "bin-", "el-", "ibn-"
   if (!isNameWord(w.text)) return false;
   // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
-  if (!capitalised) return /^(al|el|bin|ibn|abu|ben)[-‐]\p{Lu}/u.test(w.text) && w.first > 0 && isCapitalised(ctx.words[w.first - 1].text);
+  if (!capitalised) return PARTICLE_BEFORE_NAME.test(w.text) && w.first > 0 && isCapitalised(ctx.words[w.first - 1].text);
   return !NO_NAME_POS.has(ctx.words[w.first].pos) || ctx.words[w.first].pos === 'PROPN';
 };
 
@@ -199,7 +205,7 @@ export function findPeople(ctx: ActorsContext): PeopleFound {
       const firstName = cparts.length > 1 ? cparts[0] : '';
       const g = gender ?? known?.gender ?? (firstName && FEMALE_FIRST_NAMES.has(fold(firstName)) ? 'f' : null);
       found.persons.set(actor, { actor, first: firstName, surname, gender: g });
-      const bare = surname.replace(/^(al|el|bin|ibn|abu|ben)-/, '');
+      const bare = surname.replace(FOLDED_PARTICLE, '');
       // East Asian names put the family name first ("Park Sung-min" is Mr Park).
       const family = cparts.length > 1 && (/-\p{Ll}/u.test(cparts[cparts.length - 1]) || EAST_ASIAN_SURNAMES.has(fold(cparts[0]))) ? [fold(cparts[0])] : [];
       for (const key of new Set([surname, bare, ...family, ...(cparts.length > 2 ? [fold(cparts.slice(-2).join(' '))] : [])])) {
