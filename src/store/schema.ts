@@ -75,11 +75,16 @@ const v3 = [
     WHERE m.proposal_id = proposals.id AND a.copy_of IS NULL)`,
 ];
 
+// Planning an article reads the terms of its candidate proposals by proposal: without this index, a scan of every
+// proposal's terms per article (ingest time growing with the square of the store).
+const v4 = ['CREATE INDEX proposal_terms_proposal ON proposal_terms(proposal_id)'];
+
 export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
   const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
   return [
     { version: 1, name: 'articles, proposals, actors, observations, corrections, quotes', statements: v1(id) },
     { version: 2, name: 'covering indexes for the API: copies checked without reading article text, articles counted per proposal', statements: v2 },
     { version: 3, name: 'current positions and article counts kept at write time', statements: v3, run: backfillPositions },
+    { version: 4, name: 'proposal terms found by proposal', statements: v4 },
   ];
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordArticle } from '../../aggregate/record-article.js';
-import { migrate } from '../db.js';
+import { migrate, type Db, type Param } from '../db.js';
 import { openDb } from '../open.js';
 import { migrations } from '../schema.js';
 import { SqlStore } from '../sql-store.js';
@@ -32,6 +32,29 @@ async function open() {
   };
   return { db, store: new SqlStore(db), articles };
 }
+
+describe('sqlite: query plans', () => {
+  it('plans and writes an article without reading any whole table (each read and update is answered by an index)', async () => {
+    const { db } = await open();
+    const seen = new Map<string, Param[]>();
+    const recording = (inner: Db): Db => ({
+      ...inner,
+      all: (sql, params = []) => { seen.set(sql, params); return inner.all(sql, params); },
+      run: (sql, params = []) => { seen.set(sql, params); return inner.run(sql, params); },
+      transaction: (fn) => inner.transaction((tx) => fn(recording(tx))),
+    });
+    const store = new SqlStore(recording(db));
+    try {
+      for (let i = 1; i <= 12; i++) expect(await recordArticle(store, report(i))).toMatch(/^(new|copy)$/);
+      const plans = await Promise.all([...seen].filter(([sql]) => /^\s*(SELECT|UPDATE|DELETE)/i.test(sql))
+        .map(async ([sql, params]) => ({ sql, plan: (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail).join(' | ') })));
+      expect(plans.length).toBeGreaterThan(5);
+      expect(plans.filter((p) => /\bSCAN (?!.*\bUSING\b)/.test(p.plan))).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 describe('sqlite: batch', () => {
   it('commits the articles of a batch together: another connection sees none of them before the end, all after', async () => {
