@@ -23,7 +23,8 @@ export function workerCommand(): Command {
 A job is acknowledged only after its article is committed; a worker that dies leaves its jobs to be
 delivered again after --ack-wait. Writing is idempotent (an article's content is stored once), so each
 article is stored exactly once however often it is delivered. Workers share one PostgreSQL store
-(--db postgres://…), planning and writing each article under an advisory lock.
+(--db postgres://…): a worker writes its articles in groups of up to 8 (one commit each), planning and
+writing them under an advisory lock that the group holds until it commits.
 
 Exit codes: 0 stopped cleanly; 1 could not connect or the store failed; 2 usage error.`)
     .action(async (opts: WorkerFlags) => {

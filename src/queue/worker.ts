@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { JsMsg } from 'nats';
 import { analyze } from '../analyze/index.js';
 import { KnowledgeBuilder } from '../analyze/knowledge.js';
-import type { Article } from '../analyze/record.js';
+import type { AnalysisRecord, Article } from '../analyze/record.js';
 import { recordArticle } from '../aggregate/record-article.js';
 import type { PutStatus, Store } from '../store/store.js';
 import { connectQueue, DEFAULT_ACK_WAIT, DEFAULT_MAX_DELIVER, ensureConsumer, ensureStreams, queueNames, type DeadLetter } from './jobs.js';
@@ -37,6 +37,9 @@ const parseJob = (data: Uint8Array): Article => {
   return { date: null, title: null, url: null, source: null, file: null, language: 'en', ...a } as Article;
 };
 
+/** Jobs written (and acknowledged) together: one commit and one turn of the writer lock for this many articles at most. */
+const WRITE_GROUP = 8;
+
 /** Runs until stopped (SIGINT/SIGTERM via `signal`) or, with `drain`, until the queue is empty. */
 export async function runWorker(url: string, store: Store, options: WorkerOptions = {}, signal?: AbortSignal): Promise<WorkerSummary> {
   const started = Date.now();
@@ -64,11 +67,22 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
       log(`job ${m.seq}: dead-lettered after ${m.info.deliveryCount} deliveries: ${error}`);
     };
 
-    const handle = async (m: JsMsg) => {
+    /** A job that failed: retried later (with a growing delay), or dead-lettered after its last delivery. */
+    const failed = async (m: JsMsg, message: string) => {
+      if (m.info.deliveryCount >= maxDeliver) await deadLetter(m, message);
+      else {
+        sum.failed++;
+        log(`job ${m.seq}: failed (delivery ${m.info.deliveryCount} of ${maxDeliver}), will be retried: ${message}`);
+        m.nak(Math.min(30_000, 500 * 2 ** m.info.deliveryCount));
+      }
+    };
+
+    /** Analyses a job (outside the writer lock); null when it was dead-lettered or failed instead. */
+    const analyseJob = async (m: JsMsg): Promise<AnalysisRecord | null> => {
       if (m.info.deliveryCount > maxDeliver) {
         // Delivered that often without an answer: the workers that took it died on it.
         await deadLetter(m, `delivered ${m.info.deliveryCount - 1} times without being acknowledged (did a worker die on it?)`);
-        return;
+        return null;
       }
       try {
         const article = parseJob(m.data);
@@ -78,18 +92,34 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
           sinceReload = 0;
         }
         sinceReload++;
-        const { record } = analyze(article, knowledge);
-        // Planning reads the canonical proposals; planning and writing under one lock keeps two workers from creating the same one twice.
-        const status: PutStatus = await store.exclusive(() => recordArticle(store, record));
-        await m.ackAck();
-        sum[status === 'copy' ? 'copies' : status]++;
+        return analyze(article, knowledge).record;
       } catch (err) {
-        const message = (err as Error).message;
-        if (m.info.deliveryCount >= maxDeliver) await deadLetter(m, message);
+        await failed(m, (err as Error).message);
+        return null;
+      }
+    };
+
+    /**
+     * Writes analysed jobs (of one fetch, at most WRITE_GROUP) as one group: one commit, under the writer lock (planning and writing under
+     * one lock keeps two workers from creating the same proposal twice), each article undone alone if its write fails.
+     * A job is acknowledged only once the group is committed; if the commit fails, every job of the group is retried.
+     */
+    const writeGroup = async (jobs: { m: JsMsg; record: AnalysisRecord }[]) => {
+      const outcomes: ({ status: PutStatus } | { error: string })[] = [];
+      try {
+        await store.batch(() => store.exclusive(async () => {
+          for (const j of jobs) outcomes.push(await recordArticle(store, j.record).then((status) => ({ status }), (err: Error) => ({ error: err.message })));
+        }));
+      } catch (err) {
+        for (const j of jobs) await failed(j.m, `its group's commit failed: ${(err as Error).message}`);
+        return;
+      }
+      for (let i = 0; i < jobs.length; i++) {
+        const o = outcomes[i];
+        if ('error' in o) await failed(jobs[i].m, o.error);
         else {
-          sum.failed++;
-          log(`job ${m.seq}: failed (delivery ${m.info.deliveryCount} of ${maxDeliver}), will be retried: ${message}`);
-          m.nak(Math.min(30_000, 500 * 2 ** m.info.deliveryCount));
+          await jobs[i].m.ackAck();
+          sum[o.status === 'copy' ? 'copies' : o.status]++;
         }
       }
     };
@@ -97,10 +127,14 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
     while (!signal?.aborted) {
       const batch = await consumer.fetch({ max_messages: options.batch ?? 8, expires: 1000 });
       let got = 0;
+      const jobs: { m: JsMsg; record: AnalysisRecord }[] = [];
       for await (const m of batch) {
         got++;
-        await handle(m);
+        const record = await analyseJob(m);
+        if (record) jobs.push({ m, record });
+        if (jobs.length >= WRITE_GROUP) await writeGroup(jobs.splice(0));
       }
+      if (jobs.length) await writeGroup(jobs);
       if (got === 0 && options.drain) {
         const info = await jsm.consumers.info(names.stream, names.consumer);
         if (info.num_pending === 0 && info.num_ack_pending === 0) break;
