@@ -1,5 +1,5 @@
 // Words over the token stream: hyphenated pieces joined ("no-fly", "US-drafted"), normalised for lexicon look-ups.
-import { firstEndingAfter, objectList, type Doc } from '../doc.js';
+import { firstEndingAfter, isBlankText, objectList, type Doc } from '../doc.js';
 
 export interface Word {
   i: number;
@@ -102,7 +102,7 @@ function buildWords(doc: Doc): Word[] {
     // The tests read the lower case (what the word is normalised from), so most tokens' surface text is never read.
     const lower = tok.lower;
     const c0 = lower.charCodeAt(0);
-    if ((c0 === 32 || c0 === 10 || c0 === 9 || c0 === 13 || c0 === 160) && lower.trim() === '') continue;
+    if (isBlankText(lower)) continue;
     const prev = out[out.length - 1];
     const isHyphen = lower.length === 1 && (c0 === 0x2d || c0 === 0x2011); // - ‑
     // Join "x" "-" "y" when they touch.

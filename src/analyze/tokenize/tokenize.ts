@@ -24,7 +24,7 @@ export const PLAIN_WORD = /^[a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0300-\u
  * fresh process, so an article's tokens depend on its text alone. wink-nlp hands its cache only to `its` helpers,
  * so the cache is reached through one call of `its.value`.
  *
- * A learnt plain word (letters only: "Zelenskyy", "Erdoğan") stays visible, for speed: hiding it sends every
+ * A learnt plain word (letters only, of the Latin-1 range: "Zelenskyy", "Sánchez"; not "Erdoğan") stays visible, for speed: hiding it sends every
  * later occurrence through wink-nlp's slow path for unknown words, which for such a word ends in the very same
  * single token (the tokenizer files it as a "word" and adds it whole; inside a word with dots or hyphens its
  * lookups decide nothing: see the note in tokenize.test.ts). Only learnt words with other characters, whose
