@@ -161,7 +161,7 @@ export function ingestCommand(): Command {
 The same content again is recognised and changes nothing ("known"); a near-duplicate (a wire story
 republished with small edits) is stored as a copy of its original and not counted as a second source.
 Articles are written in groups of up to 32 (or what a quarter second brings), each group one transaction
-in SQLite and each article in it atomic: an article that fails is undone alone. An interrupted batch
+and each article in it atomic: an article that fails is undone alone. An interrupted batch
 loses at most its open group and can simply be run again (what is stored already is "known").
 Articles are analysed in --workers threads and stored by this process alone, in input order; each is
 analysed with what all articles before it taught (one analysed before that was known is analysed again).

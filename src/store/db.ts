@@ -22,6 +22,9 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** The error of a write in a batch, or of the batch, once the database has rolled the whole group back. */
+export const GROUP_UNDONE = 'the group of writes was rolled back by an earlier error';
+
 /** A migration: a version number and the statements that take the schema there, then an optional step in code (a backfill). */
 export interface Migration {
   version: number;

@@ -159,8 +159,8 @@ export interface Store {
    * Runs fn with the articles it writes grouped into one transaction: one commit for many articles (on PostgreSQL the
    * group holds the writer lock until it commits). Each writeArticle inside stays atomic: one that fails is undone
    * alone, and reads see the writes before them. Count a write inside as stored only once batch resolves: if the
-   * group's commit fails, batch rejects and nothing written inside is stored. For the one writer of a store: on SQLite,
-   * whatever else is written through the store while fn runs joins the group.
+   * group's commit fails, batch rejects and nothing written inside is stored. Whatever else is written through the
+   * store while fn runs joins the group.
    */
   batch<T>(fn: () => Promise<T>): Promise<T>;
   /** People learned so far, for the analyser's knowledge snapshot. */

@@ -1,6 +1,6 @@
 // The PostgreSQL driver (pg): a connection pool; `?` placeholders become $1, $2, ….
 import pg from 'pg';
-import type { Db, Param } from '../db.js';
+import { GROUP_UNDONE, type Db, type Param } from '../db.js';
 
 const numbered = (sql: string) => {
   let n = 0;
@@ -98,7 +98,7 @@ export function openPostgres(url: string): Db {
       }
       // A statement that failed outside any savepoint aborts the transaction: COMMIT then rolls back, and says so.
       const done = await client.query('COMMIT');
-      if (done.command !== 'COMMIT') throw new Error(UNDONE);
+      if (done.command !== 'COMMIT') throw new Error(GROUP_UNDONE);
       return out;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => { broken = true; });
@@ -127,6 +127,3 @@ export function openPostgres(url: string): Db {
   };
   return wrap(query, transaction, batch, () => pool.end(), exclusive);
 }
-
-/** A statement failed outside a savepoint and PostgreSQL rolled the whole group back. */
-const UNDONE = 'the group of writes was rolled back by an earlier error';

@@ -1,6 +1,6 @@
 // The SQLite driver (better-sqlite3 12): one file, WAL, one connection that is also the single writer.
 import Database from 'better-sqlite3';
-import type { Db, Param } from '../db.js';
+import { GROUP_UNDONE, type Db, type Param } from '../db.js';
 
 /** The open group of a batch: its transactions run one after another, each inside a savepoint. */
 interface Group { queue: Promise<unknown> }
@@ -45,7 +45,7 @@ export function openSqlite(file: string): Db {
   /** A transaction inside a group: a savepoint, undone alone if fn throws; after the transactions of the group before it. */
   const inGroup = <T>(g: Group, fn: () => Promise<T>): Promise<T> => {
     const next = g.queue.then(() => {
-      if (!conn.inTransaction) throw new Error(UNDONE);
+      if (!conn.inTransaction) throw new Error(GROUP_UNDONE); // SQLite rolls it all back on some errors (a full disk, I/O)
       return guarded('SAVEPOINT article', 'RELEASE article', 'ROLLBACK TO article; RELEASE article', fn);
     });
     g.queue = next.catch(() => undefined);
@@ -78,7 +78,7 @@ export function openSqlite(file: string): Db {
         try {
           const out = await fn();
           await g.queue; // transactions fn started and did not wait for
-          if (!conn.inTransaction) throw new Error(UNDONE);
+          if (!conn.inTransaction) throw new Error(GROUP_UNDONE);
           return out;
         } finally {
           group = null;
@@ -98,6 +98,3 @@ export function openSqlite(file: string): Db {
   };
   return db;
 }
-
-/** SQLite rolls a whole transaction back on some errors (a full disk, an I/O error): the group is lost. */
-const UNDONE = 'the group of writes was rolled back by an earlier error';
