@@ -14,11 +14,15 @@ port.on('message', (msg: ToWorker) => {
   for (const p of msg.learn) knowledge.add(p);
   let reply: FromWorker;
   try {
-    const seen = new RecordingKnowledge(knowledge);
-    const result = analyze(msg.article, seen);
-    reply = msg.json
-      ? { kind: 'json', job: msg.job, json: JSON.stringify(result.record), warnings: result.warnings }
-      : { kind: 'done', job: msg.job, result, fingerprint: msg.fingerprint ? fingerprint(msg.article.text) : undefined, lookups: seen.lookups() };
+    if (msg.json) {
+      // For printing: nobody asks which knowledge it looked up.
+      const result = analyze(msg.article, knowledge);
+      reply = { kind: 'json', job: msg.job, json: JSON.stringify(result.record), warnings: result.warnings };
+    } else {
+      const seen = new RecordingKnowledge(knowledge);
+      const result = analyze(msg.article, seen);
+      reply = { kind: 'done', job: msg.job, result, fingerprint: msg.fingerprint ? fingerprint(msg.article.text) : undefined, lookups: seen.lookups() };
+    }
   } catch (err) {
     reply = { kind: 'failed', job: msg.job, message: (err as Error).message };
   }
