@@ -1,13 +1,12 @@
 // A pool of analyser worker threads: articles in, results out as promises; knowledge is broadcast to every worker.
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisResult } from '../analyze/index.js';
 import type { Fingerprint } from '../aggregate/near-duplicates.js';
 import type { KnownPerson } from '../analyze/knowledge.js';
 import type { Article } from '../analyze/record.js';
 import type { FromWorker, ToWorker } from './messages.js';
+import { workerScript } from './script.js';
 
 /** Errors of the pool, with a code a caller can act on. */
 export class PoolError extends Error {
@@ -28,13 +27,13 @@ export const ANALYSER_YOUNG_GENERATION_MB = 192;
 /** The default number of workers: one per core. */
 export const defaultWorkers = (): number => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
-/** The compiled worker script; from the sources (under vitest) the built one in dist/ is used. */
-function workerScript(): string {
-  const here = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
-  if (fs.existsSync(here)) return here;
-  const built = here.replace(/([\\/])src([\\/]workers[\\/])/, '$1dist$2');
-  if (fs.existsSync(built)) return built;
-  throw new PoolError('worker-died', `analyser worker script not found at ${here} or ${built}: run \`npm run build\``);
+/** The compiled worker script (from the sources, under vitest, the built one in dist/). */
+function analyserScript(): string {
+  try {
+    return workerScript('./analyze-worker.js', import.meta.url);
+  } catch (err) {
+    throw new PoolError('worker-died', `analyser ${(err as Error).message}`);
+  }
 }
 
 type Reply = FromWorker & { kind: 'done' | 'json' };
@@ -75,7 +74,7 @@ export class AnalyzerPool {
   private closed = false;
 
   constructor(readonly size: number = defaultWorkers()) {
-    const script = workerScript();
+    const script = analyserScript();
     for (let i = 0; i < Math.max(1, size); i++) {
       const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: ANALYSER_YOUNG_GENERATION_MB } }), pending: new Map(), toLearn: [], dead: false };
       slot.worker.on('message', (msg: FromWorker) => {

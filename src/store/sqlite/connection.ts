@@ -1,11 +1,20 @@
 // The SQLite driver (better-sqlite3 12): one file, WAL, one connection that is also the single writer.
 import Database from 'better-sqlite3';
 import { GROUP_UNDONE, type Db, type Param } from '../db.js';
+import { Checkpointer, WAL_BACKSTOP_PAGES } from './checkpointer.js';
 
 /** The open group of a batch: its transactions run one after another, each inside a savepoint. */
 interface Group { queue: Promise<unknown> }
 
-export function openSqlite(file: string): Db {
+export interface SqliteOptions {
+  /**
+   * Checkpoint from a thread of its own, started at the first commit (default: true for a file). Without it the
+   * writer checkpoints after a commit once the log holds 1000 pages, as SQLite does by default.
+   */
+  checkpointer?: boolean;
+}
+
+export function openSqlite(file: string, options: SqliteOptions = {}): Db {
   const conn = new Database(file);
   conn.pragma('journal_mode = WAL');
   conn.pragma('synchronous = NORMAL');
@@ -21,6 +30,21 @@ export function openSqlite(file: string): Db {
   let inTx = false;
   let group: Group | null = null;
   let lock: Promise<unknown> = Promise.resolve();
+  const inMemory = file === '' || file === ':memory:' || file.startsWith('file::memory:');
+  let checkpointer: Checkpointer | null | undefined = options.checkpointer === false || inMemory ? null : undefined;
+
+  /** After a commit: the checkpointer (started at the first) copies it into the database file soon. */
+  const committed = () => {
+    if (checkpointer === undefined) {
+      try {
+        checkpointer = new Checkpointer(file);
+        conn.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
+      } catch {
+        checkpointer = null; // the writer keeps checkpointing itself
+      }
+    }
+    checkpointer?.committed();
+  };
 
   /** Runs fn between `begin` and `end`; on failure undoes it with `undo` (while a transaction is still open) and throws. */
   const guarded = async <T>(begin: string, end: string, undo: string, fn: () => Promise<T>): Promise<T> => {
@@ -37,7 +61,7 @@ export function openSqlite(file: string): Db {
 
   /** Runs fn after the transactions and batches before it, in BEGIN IMMEDIATE … COMMIT; rolls back if fn or COMMIT fails. */
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(() => guarded('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', fn));
+    const next = queue.then(() => guarded('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', fn)).then((out) => { committed(); return out; });
     queue = next.catch(() => undefined);
     return next;
   };
@@ -93,6 +117,8 @@ export function openSqlite(file: string): Db {
     async close() {
       await lock;
       await queue;
+      await checkpointer?.close();
+      checkpointer = null;
       conn.close();
     },
   };
