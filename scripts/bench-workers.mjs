@@ -1,5 +1,5 @@
 // Worker-thread benchmark: the same batch through `analyze` and `ingest` with one worker and with two; outputs compared.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,25 +16,63 @@ function run(args) {
   return { seconds: (performance.now() - t) / 1000, stdout: r.stdout };
 }
 
+/** Runs two commands at once; wall seconds until both have ended. */
+function runBoth(argsA, argsB) {
+  const t = performance.now();
+  const one = (args) => new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...cliNodeFlags(), CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => { err = (err + d).slice(-4000); });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`standpoint ${args.join(' ')} failed: ${err.split('\n').slice(-5).join('\n')}`))));
+  });
+  return Promise.all([one(argsA), one(argsB)]).then(() => (performance.now() - t) / 1000);
+}
+
+/** Writes the first and the second half of a JSON Lines file to two files; returns their paths. */
+function halves(file) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const mid = Math.ceil(lines.length / 2);
+  return [lines.slice(0, mid), lines.slice(mid)].map((part, i) => {
+    const out = file.replace(/\.jsonl$/, `.half${i + 1}.jsonl`);
+    fs.writeFileSync(out, `${part.join('\n')}\n`);
+    return out;
+  });
+}
+
 const digest = (s) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 const storeDigest = (db) => digest(['proposals', 'stances', 'observations', 'quotes', 'actors', 'articles'].map((what) => run(['export', '--db', db, '--what', what]).stdout).join(''));
 
-/** Rows: analyze and ingest (SQLite) of `n` articles with --workers 1 and 2, wall seconds, speed-up, and whether outputs are identical. */
-export function benchWorkers({ n = 1000, log = () => {} } = {}) {
+/**
+ * Rows: analyze and ingest (SQLite) of `n` articles with --workers 1 and 2, wall seconds, speed-up, and whether outputs
+ * are identical; beside them the bound of a perfect split on this machine: two independent one-thread processes, run
+ * at once, each on half of the batch (for ingest each into a store of its own), with nothing shared, ordered or sent
+ * between them. Two workers cannot beat that split by much; `ofBound` is how much of its speed-up they reach.
+ */
+export async function benchWorkers({ n = 1000, log = () => {} } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-bench-workers-'));
   try {
     const corpus = path.join(dir, 'corpus.jsonl');
     writeCorpus(corpus, n, { seed: 3 });
+    const [h1, h2] = halves(corpus);
     const rows = [];
-    const a = [1, 2].map((w) => { log(`workers: analyze --workers ${w}`); const r = run(['analyze', '--json', '--workers', String(w), corpus]); return { ...r, digest: digest(r.stdout) }; });
-    rows.push({ what: 'analyze, cold', articles: n, oneWorker: a[0].seconds, twoWorkers: a[1].seconds, speedUp: a[0].seconds / a[1].seconds, identical: a[0].digest === a[1].digest, cores: os.availableParallelism(), load: os.loadavg()[0] });
+    const row = (what, one, two, split, identical, extra = {}) => ({
+      what, articles: n, oneWorker: one, twoWorkers: two, speedUp: one / two, splitSeconds: split, splitSpeedUp: one / split,
+      ofBound: (one / two) / (one / split), identical, cores: os.availableParallelism(), load: os.loadavg()[0], ...extra,
+    });
+    const a = [1, 2].map((w) => { log(`workers: analyze --workers ${w} (${n})`); const r = run(['analyze', '--json', '--workers', String(w), corpus]); return { ...r, digest: digest(r.stdout) }; });
+    log(`workers: two one-thread analyze processes at once, each on half (${n})`);
+    const aSplit = await runBoth(['analyze', '--json', '--workers', '1', h1], ['analyze', '--json', '--workers', '1', h2]);
+    rows.push(row('analyze, cold', a[0].seconds, a[1].seconds, aSplit, a[0].digest === a[1].digest));
     const i = [1, 2].map((w) => {
-      log(`workers: ingest --workers ${w}`);
+      log(`workers: ingest --workers ${w} (${n})`);
       const db = path.join(dir, `w${w}.db`);
       const r = run(['ingest', '--json', '--db', db, '--workers', String(w), corpus]);
       return { ...r, digest: storeDigest(db), reanalysed: JSON.parse(r.stdout).reanalysed };
     });
-    rows.push({ what: 'ingest, cold', articles: n, oneWorker: i[0].seconds, twoWorkers: i[1].seconds, speedUp: i[0].seconds / i[1].seconds, identical: i[0].digest === i[1].digest, cores: os.availableParallelism(), load: os.loadavg()[0], reanalysed: i[1].reanalysed });
+    log(`workers: two one-thread ingest processes at once, each on half into a store of its own (${n})`);
+    const iSplit = await runBoth(['ingest', '--json', '--db', path.join(dir, 'h1.db'), '--workers', '1', h1], ['ingest', '--json', '--db', path.join(dir, 'h2.db'), '--workers', '1', h2]);
+    rows.push(row('ingest, cold', i[0].seconds, i[1].seconds, iSplit, i[0].digest === i[1].digest, { reanalysed: i[1].reanalysed }));
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

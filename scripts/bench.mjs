@@ -38,8 +38,9 @@ Options:
   --articles N              articles for the ingest and API sections (default: 10000; 1000 is also run)
   --analyze-articles N      articles for the analyser comparison (default: 3000)
   --workers-articles LIST   batch sizes for the worker-thread comparison of the CLI, comma-separated
-                            (default: 1000,5000; a warm comparison of 3000 articles after 2000 to warm
-                            up is added)
+                            (default: 1000,5000,20000; each also run as two independent processes on
+                            halves, the bound of a perfect split; a warm comparison of 3000 articles
+                            after 2000 to warm up is added)
   --queue-articles N        articles for the NATS queue comparison (default: 500)
   -h, --help                show this help
 `);
@@ -50,7 +51,7 @@ const asJson = args.includes('--json');
 const only = (opt('--only') ?? 'analyze,length,workers,queue,ingest,api').split(',');
 const big = Number(opt('--articles') ?? 10000);
 const analyzeArticles = Number(opt('--analyze-articles') ?? 3000);
-const workersArticles = (opt('--workers-articles') ?? '1000,5000').split(',').map(Number);
+const workersArticles = (opt('--workers-articles') ?? '1000,5000,20000').split(',').map(Number);
 const queueArticles = Number(opt('--queue-articles') ?? 500);
 const log = (s) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
@@ -66,7 +67,11 @@ if (only.includes('analyze')) {
   report.warmup = benchWarmup({ flags });
 }
 if (only.includes('length')) { log('analyser time against article length…'); report.length = benchLength({ log }); }
-if (only.includes('workers')) report.workers = [...workersArticles.flatMap((n) => benchWorkers({ n, log })), await benchWorkersWarm({ log })];
+if (only.includes('workers')) {
+  report.workers = [];
+  for (const n of workersArticles) report.workers.push(...await benchWorkers({ n, log }));
+  report.workers.push(await benchWorkersWarm({ log }));
+}
 if (only.includes('queue')) report.queue = await benchQueue({ n: queueArticles, log });
 // The API is timed over each store the ingest benchmark built (query time against store size and kind), or a SQLite one built here for --only api.
 const timeApi = async (db, n, store = 'sqlite') => {
@@ -116,8 +121,12 @@ if (asJson) {
     for (const r of report.length) console.log(`${pad('', 17)}${pad(r.chars, 13)}${pad((r.seconds * 1000).toFixed(1), 17)}${r.secondsPerMb.toFixed(2)}`);
   }
   if (report.workers) {
-    console.log('\nWORKER THREADS    articles   1 worker s   2 workers s   speed-up   identical output   load (1 min)   analysed again');
-    for (const r of report.workers) console.log(`${pad(r.what, 18)}${pad(r.articles, 11)}${pad(r.oneWorker.toFixed(1), 13)}${pad(r.twoWorkers.toFixed(1), 14)}${pad(`${r.speedUp.toFixed(2)}x`, 11)}${pad(r.identical ? 'yes' : 'NO', 19)}${pad(r.load.toFixed(1), 15)}${r.reanalysed ?? '-'}`);
+    console.log('\nWORKER THREADS    articles   1 worker s   2 workers s   speed-up   split s   split speed-up   of split   identical output   load (1 min)   analysed again');
+    for (const r of report.workers) {
+      const split = r.splitSeconds === undefined ? ['-', '-', '-'] : [r.splitSeconds.toFixed(1), `${r.splitSpeedUp.toFixed(2)}x`, `${Math.round(100 * r.ofBound)}%`];
+      console.log(`${pad(r.what, 18)}${pad(r.articles, 11)}${pad(r.oneWorker.toFixed(1), 13)}${pad(r.twoWorkers.toFixed(1), 14)}${pad(`${r.speedUp.toFixed(2)}x`, 11)}${pad(split[0], 10)}${pad(split[1], 17)}${pad(split[2], 11)}${pad(r.identical ? 'yes' : 'NO', 19)}${pad(r.load.toFixed(1), 15)}${r.reanalysed ?? '-'}`);
+    }
+    console.log('split: two independent one-thread processes at once, each on half of the batch (nothing shared): the most two threads can gain here');
     for (const r of report.workers) console.log(`two workers / one, ${r.what}: ${r.speedUp.toFixed(2)}x (target >= 1.6: ${r.speedUp >= 1.6 ? 'met' : 'MISSED'})`);
     console.log(`identical output with one and two workers: ${report.workers.every((r) => r.identical) ? 'yes' : 'NO'}`);
   }
