@@ -40,8 +40,6 @@ export function peopleOf(record: AnalysisRecord): KnownPerson[] {
   });
 }
 
-interface Analysed { result: PoolResult; version: number }
-
 /** An article written in the open group, counted once the group is committed. */
 interface Stored { where: string; status: PutStatus; long: boolean }
 
@@ -66,33 +64,31 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   const log = new KnowledgeLog();
   const pool = workers > 1 ? new AnalyzerPool(workers) : null;
   const known = log.learn(await store.people());
-  pool?.learn(known);
+  pool?.learn(known, log.version);
   // With workers this thread does not load the analyser; a worker also fingerprints the text for the duplicate
   // checks, which this thread would otherwise do while writing.
   const here = pool ? null : (await import('../analyze/index.js')).analyze;
   // In this thread an article is analysed with the current knowledge (one at a time): it cannot be stale.
   const analyse = (article: Article, again = false): Promise<PoolResult> =>
-    (pool ? pool.analyze(article, { fingerprint: !again, urgent: again }) : Promise.resolve().then(() => ({ ...here!(article, log.knowledge), lookups: [] })));
+    (pool ? pool.analyze(article, { fingerprint: !again, urgent: again }) : Promise.resolve().then(() => ({ ...here!(article, log.knowledge), lookups: [], knowledge: log.version })));
   // An analysis that arrives stale (someone it looked up was learnt while it ran) is sent again at once, ahead of the
   // articles waiting for a worker, so that it is likely ready when its turn to be written comes; the check is repeated
-  // then. The version is the one when the article was handed to the pool: a worker may be sent it later, having
-  // learnt more, which can only make the check say stale where it need not.
-  const chase = (article: Article, result: PoolResult, version: number): Analysed | Promise<Analysed> => {
-    if (!log.staleFor(result.lookups, version)) return { result, version };
-    const now = log.version;
+  // then. The version is the knowledge the worker had when it was sent the article (the pool gives back the tag of the
+  // last `learn` before then): an article may wait in the pool while more is learnt, and is analysed with that too.
+  const chase = (article: Article, result: PoolResult): PoolResult | Promise<PoolResult> => {
+    if (!log.staleFor(result.lookups, result.knowledge)) return result;
     sum.reanalysed++;
-    return analyse(article, true).then((again) => chase(article, { ...again, fingerprint: result.fingerprint }, now));
+    return analyse(article, true).then((again) => chase(article, { ...again, fingerprint: result.fingerprint }));
   };
-  const start = (input: Input): Promise<Analysed | null> => {
+  const start = (input: Input): Promise<PoolResult | null> => {
     if (input.kind !== 'article') return Promise.resolve(null);
-    const version = log.version;
-    return analyse(input.article).then((result) => chase(input.article, result, version));
+    return analyse(input.article).then((result) => chase(input.article, result));
   };
 
   const fail = (message: string) => { sum.failed++; io.progress.message(message); io.progress.tick(true); };
   const count = (s: Stored) => { sum[s.status === 'copy' ? 'copies' : s.status]++; io.progress.tick(s.long); };
   /** Stores one input, reporting at once what fails; returns what it stored, to be counted once its group is committed. */
-  const storeOne = async ({ item: input, result }: { item: Input; result: Settled<Analysed | null> }): Promise<Stored | null> => {
+  const storeOne = async ({ item: input, result }: { item: Input; result: Settled<PoolResult | null> }): Promise<Stored | null> => {
     if (input.kind === 'error') {
       fail(input.error.describe('error'));
       return null;
@@ -103,13 +99,12 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
     try {
       if (!result.ok) throw result.error;
       // Analysed again with what is known now, by a worker (which has learnt it all); the text's fingerprint stands.
-      const { result: analysed } = await chase(article, result.value!.result, result.value!.version);
-      const { record, warnings, fingerprint } = analysed;
+      const { record, warnings, fingerprint } = await chase(article, result.value!);
       for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
       const status = await recordArticle(store, record, fingerprint); // planning sees the writes of the open group
       if (status === 'new') {
         const taught = log.learn(peopleOf(record));
-        pool?.learn(taught); // before any later article is sent, so a worker's snapshot matches log.version
+        pool?.learn(taught, log.version); // before any later article is sent: a worker sent one then has log.version's knowledge
       }
       return { where, status, long: article.text.length > MAX_ANALYSED_CHARS };
     } catch (err) {

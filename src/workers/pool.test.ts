@@ -43,6 +43,20 @@ describe('AnalyzerPool', () => {
     await expect(pool.analyze(article('Ecuador abstained.'))).rejects.toThrow(/no analyser worker left/);
   }, 30_000);
 
+  it('tags each result with the knowledge its worker had when the article was sent, which for one kept waiting is the later', async () => {
+    pool = new AnalyzerPool(1);
+    const smit: KnownPerson = { key: 'person:jan-smit', name: 'Jan Smit', role: 'foreign minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] };
+    pool.learn([], 1);
+    const text = 'Smit said on Monday that the Netherlands would back the naval patrol.';
+    // One worker takes two articles at a time: the first two are sent now, the other two wait in the pool…
+    const asked = [1, 2, 3, 4].map(() => pool!.analyze(article(text)));
+    pool.learn([smit], 2); // …and are sent after this, with Smit
+    const results = await Promise.all(asked);
+    expect(results.map((r) => r.knowledge)).toEqual([1, 1, 2, 2]);
+    const represents = results.map((r) => r.record.actors.find((a) => a.key === 'person:jan-smit')?.represents ?? null);
+    expect(represents).toEqual([null, null, 'country:NLD', 'country:NLD']);
+  }, 30_000);
+
   it('gives the analyser the same young generation in a worker as the executable gives its own thread', () => {
     const first = fs.readFileSync(new URL('../cli/main.ts', import.meta.url), 'utf8').split('\n', 1)[0];
     const semi = Number(/--max-semi-space-size=(\d+)/.exec(first)?.[1]);

@@ -36,10 +36,11 @@ function analyserScript(): string {
   }
 }
 
-type Reply = FromWorker & { kind: 'done' | 'json' };
+/** A worker's answer, with the tag of the knowledge it had when the article was sent to it. */
+interface Reply { msg: FromWorker & { kind: 'done' | 'json' }; knowledge: number }
 
 /** An article waiting for, or at, a worker. */
-interface Job { id: number; article: Article; fingerprint: boolean; json: boolean; resolve: (msg: Reply) => void; reject: (e: Error) => void }
+interface Job { id: number; article: Article; fingerprint: boolean; json: boolean; resolve: (msg: Reply) => void; reject: (e: Error) => void; knowledge: number }
 
 interface Slot {
   worker: Worker;
@@ -61,7 +62,12 @@ const PER_WORKER = 2;
  * An article's analysis, the knowledge keys the analyser looked up (null: the whole snapshot) and, when asked
  * for, its text's fingerprint (for the store's duplicate checks).
  */
-export interface PoolResult extends AnalysisResult { fingerprint?: Fingerprint; lookups: string[] | null }
+export interface PoolResult extends AnalysisResult {
+  fingerprint?: Fingerprint;
+  lookups: string[] | null;
+  /** The tag of the knowledge the worker analysed with: the one given to the last `learn` before the article was sent to it. */
+  knowledge: number;
+}
 
 /** An article's record as JSON text (as `JSON.stringify(record)` gives it), with the analyser's warnings. */
 export interface PoolJson { json: string; warnings: string[] }
@@ -72,6 +78,8 @@ export class AnalyzerPool {
   private readonly waiting: Job[] = [];
   private nextJob = 0;
   private closed = false;
+  /** The tag given with the last `learn`: what a worker sent an article now knows. */
+  private knowledge = 0;
 
   constructor(readonly size: number = defaultWorkers()) {
     const script = analyserScript();
@@ -82,7 +90,7 @@ export class AnalyzerPool {
         if (!job) return;
         slot.pending.delete(msg.job);
         if (msg.kind === 'failed') job.reject(new PoolError('analysis-failed', msg.message));
-        else job.resolve(msg);
+        else job.resolve({ msg, knowledge: job.knowledge });
         this.pump();
       });
       const fail = (err: Error) => {
@@ -102,14 +110,14 @@ export class AnalyzerPool {
    * `urgent` one goes before every article not yet sent to a worker.
    */
   async analyze(article: Article, options: { fingerprint?: boolean; urgent?: boolean } = {}): Promise<PoolResult> {
-    const msg = await this.send(article, options.fingerprint ?? false, false, options.urgent ?? false);
+    const { msg, knowledge } = await this.send(article, options.fingerprint ?? false, false, options.urgent ?? false);
     if (msg.kind !== 'done') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
-    return { ...msg.result, fingerprint: msg.fingerprint, lookups: msg.lookups };
+    return { ...msg.result, fingerprint: msg.fingerprint, lookups: msg.lookups, knowledge };
   }
 
   /** Analyses one article on the least busy worker and gives its record as JSON text (to print). */
   async analyzeJson(article: Article): Promise<PoolJson> {
-    const msg = await this.send(article, false, true, false);
+    const { msg } = await this.send(article, false, true, false);
     if (msg.kind !== 'json') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
     return { json: msg.json, warnings: msg.warnings };
   }
@@ -117,7 +125,7 @@ export class AnalyzerPool {
   private send(article: Article, fingerprint: boolean, json: boolean, urgent: boolean): Promise<Reply> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'the analyser pool is closed'));
     return new Promise((resolve, reject) => {
-      (urgent ? this.urgent : this.waiting).push({ id: this.nextJob++, article, fingerprint, json, resolve, reject });
+      (urgent ? this.urgent : this.waiting).push({ id: this.nextJob++, article, fingerprint, json, resolve, reject, knowledge: 0 });
       this.pump();
     });
   }
@@ -137,6 +145,7 @@ export class AnalyzerPool {
       const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       if (slot.pending.size >= PER_WORKER) return;
       const job = queue.shift()!;
+      job.knowledge = this.knowledge; // what the worker will have learnt: everything taught so far goes with this message
       slot.pending.set(job.id, job);
       const learn = slot.toLearn;
       slot.toLearn = [];
@@ -144,8 +153,12 @@ export class AnalyzerPool {
     }
   }
 
-  /** Every worker learns these people (in this order) before analysing any article sent after this call. */
-  learn(people: KnownPerson[]): void {
+  /**
+   * Every worker learns these people (in this order) before analysing any article sent after this call; `tag` (a
+   * version of the caller's knowledge, kept as given) comes back with the result of every article sent after it.
+   */
+  learn(people: KnownPerson[], tag = this.knowledge): void {
+    this.knowledge = tag;
     // One by one: a store's whole knowledge (tens of thousands of people) is too many arguments for one push.
     for (const s of this.slots) for (const p of people) s.toLearn.push(p);
   }
