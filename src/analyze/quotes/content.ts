@@ -114,7 +114,7 @@ export const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'while', 'whe
 export function contentEnd(doc: Doc, from: number, end: number, cls: string): number {
   for (let j = from + 1; j <= end; j++) {
     const x = doc.tokens[j];
-    if (x.text === ';' || ((x.text === '—' || x.text === '–' || x.text === '--') && j > from + 2)) return j - 1;
+    if (x.text === ';' || ((x.text === '—' || x.text === '–' || x.text === '―' || x.text === '--') && j > from + 2)) return j - 1;
     if (x.text === ',') {
       if (cls === 'object') return j - 1;
       const nk = nextWord(doc, j);
@@ -124,6 +124,8 @@ export function contentEnd(doc: Doc, from: number, end: number, cls: string): nu
       if (n && CLAUSE_BREAKS.has(n.lower)) return j - 1;
       // ", and when pressed …": the reporter's next clause.
       if (n?.lower === 'and' && CLAUSE_BREAKS.has(doc.tokens[nextWord(doc, nk)]?.lower ?? '')) return j - 1;
+      // ", and the downgrade is …": a clause with a subject of its own, the reporter's (", and that …" goes on).
+      if (n?.lower === 'and' && clauseWithSubject(doc, nextWord(doc, nk))) return j - 1;
       // ", citing …", ", calling it …": a participle hanging on the reporting clause.
       if (n && n.pos === 'VERB' && /ing$/.test(n.lower)) return j - 1;
     }
@@ -133,6 +135,18 @@ export function contentEnd(doc: Doc, from: number, end: number, cls: string): nu
     if (cls === 'object' && x.pos === 'ADP' && ['in', 'at', 'during', 'after', 'before', 'since', 'until', 'because'].includes(x.lower) && j > from) return j - 1;
   }
   return end;
+}
+
+/** Whether a clause with its own subject starts at token k: a short noun phrase or pronoun, then a finite verb. */
+function clauseWithSubject(doc: Doc, k: number): boolean {
+  let nouns = 0;
+  for (let n = 0; n < 6 && k < doc.tokens.length; n++, k = nextWord(doc, k)) {
+    const t = doc.tokens[k];
+    if (/^(?:NOUN|PROPN|PRON)$/.test(t.pos) && t.lower !== 'that') { nouns++; continue; }
+    if (/^(?:DET|ADJ|NUM)$/.test(t.pos) && t.lower !== 'that') continue;
+    return nouns > 0 && (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower)));
+  }
+  return false;
 }
 
 /** Whether a word goes on with the subject before it: a verb, an auxiliary or an adverb ("but could not", "but only if"). */

@@ -32,6 +32,18 @@ describe('where reported words start and end', () => {
     expect(reported(doc)).toEqual([{ text: 'The fund will run dry by March', speaker: 'Arun Mehta' }]);
   });
 
+  it('stops before ", and" with a clause of its own and before a horizontal bar; goes on with ", and that …"', () => {
+    const doc = run([
+      'The central bank announced Tuesday that it would cut its forecast for growth this year, and the cut is weighing on markets across the region.',
+      'Trade Minister Ilse Baumann noted that exports had fallen ― a drop the ministry blamed on the strike ― in every month of the spring.',
+      'Finance Minister Arun Mehta said that the budget would balance, and that the deficit would shrink by March.',
+    ].join('\n\n'));
+    const texts = reported(doc).map((q) => q.text);
+    expect(texts).toContain('that it would cut its forecast for growth this year');
+    expect(texts).toContain('that exports had fallen');
+    expect(texts).toContain('that the budget would balance, and that the deficit would shrink by March');
+  });
+
   it('keeps ", but only if …" with the report, and stops before ", citing …"', () => {
     const doc = run('Foreign Minister Chidi Okafor said his country was ready to send troops, but only if talks failed.\n\nEconomy Minister Lena Brandt said prices would fall, citing lower fuel costs.');
     const texts = reported(doc).map((q) => q.text);
