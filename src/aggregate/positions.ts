@@ -2,6 +2,7 @@
 import type { StanceLabel } from '../analyze/record.js';
 import { currentOf, emptyState, foldObservation, type Evidence } from '../store/current-stance.js';
 import type { ActorRow, Correction, ObservationRow, ProposalWithCount, Store } from '../store/store.js';
+import { groupBy } from '../store/group-by.js';
 
 export { HALF_LIFE_DAYS } from '../store/current-stance.js';
 
@@ -76,8 +77,7 @@ export async function proposalSummaries(store: Store, options: { limit?: number;
 }
 
 export async function summarize(store: Store, list: ProposalWithCount[]): Promise<ProposalSummary[]> {
-  const byProposal = new Map<string, Position[]>();
-  for (const s of await positionsOf(store, list.map((p) => p.id))) (byProposal.get(s.proposal) ?? byProposal.set(s.proposal, []).get(s.proposal)!).push(s);
+  const byProposal = groupBy(await positionsOf(store, list.map((p) => p.id)), (s) => s.proposal);
   return list.map((p) => ({
     id: p.id, summary: p.summary, proposer: p.proposer, body: p.body, articles: p.articles, firstSeen: p.firstSeen, lastSeen: p.lastSeen,
     stances: (byProposal.get(p.id) ?? []).map((s) => ({

@@ -2,6 +2,7 @@
 import { currentOf, emptyState, foldObservation, type Observed, type StanceState } from './current-stance.js';
 import type { Db, Param } from './db.js';
 import type { MachineStance, ObservationRow } from './store.js';
+import { groupBy } from './group-by.js';
 
 /** Positions (or proposals) per statement: a few hundred parameters. */
 const CHUNK = 200;
@@ -34,11 +35,7 @@ function updateRow(tx: Db, id: unknown, state: StanceState): Promise<number> {
  * locked on PostgreSQL (SELECT … FOR UPDATE, in a fixed order) until the transaction ends, and written back. O(1) per observation.
  */
 export async function foldIntoPositions(tx: Db, observations: ObservationRow[]): Promise<void> {
-  const groups = new Map<string, ObservationRow[]>();
-  for (const o of observations) {
-    const k = pairKey(o.proposalId, o.holder);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(o);
-  }
+  const groups = groupBy(observations, (o) => pairKey(o.proposalId, o.holder));
   const pairs = [...groups.values()].map((g) => [g[0].proposalId, g[0].holder]).sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
   const lock = tx.dialect === 'postgres' ? ' FOR UPDATE' : ''; // SQLite: BEGIN IMMEDIATE already holds the file's one write lock
   for (let i = 0; i < pairs.length; i += CHUNK) {

@@ -8,6 +8,7 @@ import type {
   ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store,
 } from './store.js';
 import { StoreError } from './store.js';
+import { groupBy } from './group-by.js';
 
 /** How many known proposals, those sharing most terms first, a new one is compared with. */
 const CANDIDATES = 50;
@@ -118,9 +119,8 @@ export class SqlStore implements Store {
     const ids = rows.map((r) => String(r.id));
     const termRows = await this.db.all<{ proposal_id: string; term: string }>(
       `SELECT proposal_id, term FROM proposal_terms WHERE ${inList('proposal_id', ids)}`, ids);
-    const byId = new Map<string, string[]>();
-    for (const t of termRows) (byId.get(t.proposal_id) ?? byId.set(t.proposal_id, []).get(t.proposal_id)!).push(t.term);
-    return rows.map((r) => toProposal(r, byId.get(String(r.id)) ?? []));
+    const byId = groupBy(termRows, (t) => t.proposal_id);
+    return rows.map((r) => toProposal(r, (byId.get(String(r.id)) ?? []).map((t) => t.term)));
   }
 
   exclusive<T>(fn: () => Promise<T>): Promise<T> { return this.db.exclusive(fn); }
@@ -198,7 +198,7 @@ export class SqlStore implements Store {
     for (let i = 0; i < keys.length; i += 500) {
       const chunk = keys.slice(i, i + 500);
       const rows = await this.db.all<{ key: string; alias: string }>(`SELECT key, alias FROM actor_aliases WHERE ${inList('key', chunk)} ORDER BY alias`, chunk);
-      for (const r of rows) (out.get(r.key) ?? out.set(r.key, []).get(r.key)!).push(r.alias);
+      for (const [key, group] of groupBy(rows, (r) => r.key)) out.set(key, (out.get(key) ?? []).concat(group.map((r) => r.alias)));
     }
     return out;
   }

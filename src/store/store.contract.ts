@@ -7,6 +7,7 @@ import { openStore } from './open.js';
 import type { ObservationRow, Store } from './store.js';
 import { makeRecord } from './test-records.js';
 import { makeV2Store } from './test-v2-store.js';
+import { groupBy } from './group-by.js';
 
 const PATROL = { key: 'naval-patrol-baltic', summary: 'joint naval patrol in the Baltic', proposer: 'country:DNK', body: 'org:NATO' };
 
@@ -88,8 +89,7 @@ async function recordTimeline(store: Store): Promise<void> {
 async function expectKeptEqualsRecomputed(store: Store): Promise<void> {
   const proposals = await store.proposals();
   const ids = proposals.map((p) => p.id);
-  const groups = new Map<string, ObservationRow[]>();
-  for (const o of await store.observations({ proposalIds: ids })) (groups.get(`${o.proposalId}|${o.holder}`) ?? groups.set(`${o.proposalId}|${o.holder}`, []).get(`${o.proposalId}|${o.holder}`)!).push(o);
+  const groups = groupBy(await store.observations({ proposalIds: ids }), (o) => `${o.proposalId}|${o.holder}`);
   const rows = await store.positions({ proposalIds: ids });
   expect(rows.filter((r) => r.current).map((r) => `${r.proposalId}|${r.holder}`).sort()).toEqual([...groups.keys()].sort());
   for (const r of rows) {
