@@ -41,7 +41,7 @@ Options:
                             (default: 1000,5000,20000; each also run as two independent processes on
                             halves, the bound of a perfect split; a warm comparison of 3000 articles
                             after 2000 to warm up is added)
-  --queue-articles N        articles for the NATS queue comparison (default: 500)
+  --queue-articles N        articles for the NATS queue comparison (default: 3000)
   -h, --help                show this help
 `);
   process.exit(0);
@@ -52,7 +52,7 @@ const only = (opt('--only') ?? 'analyze,length,workers,queue,ingest,api').split(
 const big = Number(opt('--articles') ?? 10000);
 const analyzeArticles = Number(opt('--analyze-articles') ?? 3000);
 const workersArticles = (opt('--workers-articles') ?? '1000,5000,20000').split(',').map(Number);
-const queueArticles = Number(opt('--queue-articles') ?? 500);
+const queueArticles = Number(opt('--queue-articles') ?? 3000);
 const log = (s) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
 const report = {};
