@@ -30,8 +30,8 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Db {
   let inTx = false;
   let group: Group | null = null;
   let lock: Promise<unknown> = Promise.resolve();
-  const inMemory = file === '' || file === ':memory:' || file.startsWith('file::memory:');
-  let checkpointer: Checkpointer | null | undefined = options.checkpointer === false || inMemory ? null : undefined;
+  // better-sqlite3 says whether the database is in memory or temporary: no file for another connection to open.
+  let checkpointer: Checkpointer | null | undefined = options.checkpointer === false || conn.memory ? null : undefined;
 
   /** After a commit: the checkpointer (started at the first) copies it into the database file soon. */
   const committed = () => {
