@@ -122,10 +122,12 @@ export function contentEnd(doc: Doc, from: number, end: number, cls: string): nu
       // ", but could not …" goes on with the same subject; ", but the talks …" starts a clause of its own.
       if (n && (n.lower === 'but' || n.lower === 'and') && continuesSubject(doc, nextWord(doc, nk))) continue;
       if (n && CLAUSE_BREAKS.has(n.lower)) return j - 1;
-      // ", and when pressed …": the reporter's next clause.
-      if (n?.lower === 'and' && CLAUSE_BREAKS.has(doc.tokens[nextWord(doc, nk)]?.lower ?? '')) return j - 1;
-      // ", and the downgrade is …": a clause with a subject of its own, the reporter's (", and that …" goes on).
-      if (n?.lower === 'and' && clauseWithSubject(doc, nextWord(doc, nk))) return j - 1;
+      // ", and when pressed …", ", and the downgrade is …" (a clause with a subject of its own): the reporter's next
+      // clause (", and that …" goes on with the report).
+      if (n?.lower === 'and') {
+        const after = nextWord(doc, nk);
+        if (CLAUSE_BREAKS.has(doc.tokens[after]?.lower ?? '') || clauseWithSubject(doc, after)) return j - 1;
+      }
       // ", citing …", ", calling it …": a participle hanging on the reporting clause.
       if (n && n.pos === 'VERB' && /ing$/.test(n.lower)) return j - 1;
     }
