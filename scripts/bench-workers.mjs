@@ -40,11 +40,14 @@ function halves(file) {
   });
 }
 
+/** The knowledge lag of the ingest row that analyses no article twice: 4 per worker, as many as two workers run ahead. */
+const LAG = 8;
+
 const digest = (s) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 const storeDigest = (db) => digest(['proposals', 'stances', 'observations', 'quotes', 'actors', 'articles'].map((what) => run(['export', '--db', db, '--what', what]).stdout).join(''));
 
 /**
- * Rows: analyze and ingest (SQLite) of `n` articles with --workers 1 and 2, wall seconds, speed-up, and whether outputs
+ * Rows: analyze, ingest (SQLite) and ingest with a knowledge lag of `n` articles with --workers 1 and 2, wall seconds, speed-up, and whether outputs
  * are identical; beside them the bound of a perfect split on this machine: two independent one-thread processes, run
  * at once, each on half of the batch (for ingest each into a store of its own), with nothing shared, ordered or sent
  * between them. Two workers cannot beat that split by much; `ofBound` is how much of its speed-up they reach.
@@ -73,6 +76,14 @@ export async function benchWorkers({ n = 1000, log = () => {} } = {}) {
     log(`workers: two one-thread ingest processes at once, each on half into a store of its own (${n})`);
     const iSplit = await runBoth(['ingest', '--json', '--db', path.join(dir, 'h1.db'), '--workers', '1', h1], ['ingest', '--json', '--db', path.join(dir, 'h2.db'), '--workers', '1', h2]);
     rows.push(row('ingest, cold', i[0].seconds, i[1].seconds, iSplit, i[0].digest === i[1].digest, { reanalysed: i[1].reanalysed }));
+    // With a knowledge lag no article is analysed twice; the split is the same (one thread costs the same with a lag).
+    const l = [1, 2].map((w) => {
+      log(`workers: ingest --knowledge-lag ${LAG} --workers ${w} (${n})`);
+      const db = path.join(dir, `lag-w${w}.db`);
+      const r = run(['ingest', '--json', '--db', db, '--workers', String(w), '--knowledge-lag', String(LAG), corpus]);
+      return { ...r, digest: storeDigest(db) };
+    });
+    rows.push(row(`ingest --knowledge-lag ${LAG}, cold`, l[0].seconds, l[1].seconds, iSplit, l[0].digest === l[1].digest, { reanalysed: 0 }));
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

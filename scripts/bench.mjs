@@ -121,10 +121,10 @@ if (asJson) {
     for (const r of report.length) console.log(`${pad('', 17)}${pad(r.chars, 13)}${pad((r.seconds * 1000).toFixed(1), 17)}${r.secondsPerMb.toFixed(2)}`);
   }
   if (report.workers) {
-    console.log('\nWORKER THREADS    articles   1 worker s   2 workers s   speed-up   split s   split speed-up   of split   identical output   load (1 min)   analysed again');
+    console.log('\nWORKER THREADS                  articles   1 worker s   2 workers s   speed-up   split s   split speed-up   of split   identical output   load (1 min)   analysed again');
     for (const r of report.workers) {
       const split = r.splitSeconds === undefined ? ['-', '-', '-'] : [r.splitSeconds.toFixed(1), `${r.splitSpeedUp.toFixed(2)}x`, `${Math.round(100 * r.ofBound)}%`];
-      console.log(`${pad(r.what, 18)}${pad(r.articles, 11)}${pad(r.oneWorker.toFixed(1), 13)}${pad(r.twoWorkers.toFixed(1), 14)}${pad(`${r.speedUp.toFixed(2)}x`, 11)}${pad(split[0], 10)}${pad(split[1], 17)}${pad(split[2], 11)}${pad(r.identical ? 'yes' : 'NO', 19)}${pad(r.load.toFixed(1), 15)}${r.reanalysed ?? '-'}`);
+      console.log(`${pad(r.what, 32)}${pad(r.articles, 11)}${pad(r.oneWorker.toFixed(1), 13)}${pad(r.twoWorkers.toFixed(1), 14)}${pad(`${r.speedUp.toFixed(2)}x`, 11)}${pad(split[0], 10)}${pad(split[1], 17)}${pad(split[2], 11)}${pad(r.identical ? 'yes' : 'NO', 19)}${pad(r.load.toFixed(1), 15)}${r.reanalysed ?? '-'}`);
     }
     console.log('split: two independent one-thread processes at once, each on half of the batch (nothing shared): the most two threads can gain here');
     for (const r of report.workers) console.log(`two workers / one, ${r.what}: ${r.speedUp.toFixed(2)}x (target >= 1.6: ${r.speedUp >= 1.6 ? 'met' : 'MISSED'})`);

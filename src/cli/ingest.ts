@@ -7,6 +7,7 @@ import { recordArticle } from '../aggregate/record-article.js';
 import type { Input, ReadInputsOptions } from '../ingest/read-inputs.js';
 import type { PutStatus, Store } from '../store/store.js';
 import { inOrder, type Settled } from '../workers/in-order.js';
+import { KnowledgeLag } from '../workers/knowledge-lag.js';
 import { KnowledgeLog } from '../workers/knowledge-log.js';
 import { AnalyzerPool, type PoolResult } from '../workers/pool.js';
 import { timedGroups, type GroupLimits } from '../workers/timed-groups.js';
@@ -14,7 +15,7 @@ import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
 import { sourceLabel } from './report.js';
 import { storeCommand, withStore } from './with-store.js';
-import { workersOption } from './workers-option.js';
+import { positiveInt, workersOption } from './workers-option.js';
 
 export interface IngestSummary {
   new: number; known: number; copies: number; failed: number;
@@ -30,6 +31,11 @@ export interface IngestOptions {
   workers?: number;
   /** How articles are grouped into transactions (default GROUP). */
   group?: GroupLimits;
+  /**
+   * How many of the articles just before it each article is analysed without (default 0: it sees what every
+   * article before it taught). With a lag, workers analyse ahead without ever analysing an article twice.
+   */
+  knowledgeLag?: number;
 }
 
 /** What a stored record teaches the analyser about people, for the articles after it. */
@@ -56,11 +62,14 @@ export const GROUP: GroupLimits = { size: 32, ms: 250 };
  * The store is written here, by one writer, in input order, and each article is analysed with what every
  * article before it taught, as in one thread: worker threads analyse ahead with the knowledge they have,
  * and an article that may name someone learnt meanwhile is analysed again (by a worker) with the current knowledge.
+ * With a knowledge lag of n, each article is analysed with what the articles before its n predecessors taught:
+ * known before it is analysed, whatever the number of workers, so that no article is analysed twice.
  */
 export async function runIngest(store: Store, paths: string[], io: IngestIo, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const sum: IngestSummary = { new: 0, known: 0, copies: 0, failed: 0, reanalysed: 0, seconds: 0, peakMemoryMb: 0 };
   const workers = options.workers ?? 1;
+  const lag = options.knowledgeLag ?? 0;
   const log = new KnowledgeLog();
   const pool = workers > 1 ? new AnalyzerPool(workers) : null;
   const known = log.learn(await store.people());
@@ -70,17 +79,23 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   const here = pool ? null : (await import('../analyze/index.js')).analyze;
   // In this thread an article is analysed with the current knowledge (one at a time): it cannot be stale.
   const analyse = (article: Article, again = false): Promise<PoolResult> =>
-    (pool ? pool.analyze(article, { fingerprint: !again, urgent: again }) : Promise.resolve().then(() => ({ ...here!(article, log.knowledge), lookups: [], knowledge: log.version })));
+    (pool ? pool.analyze(article, { fingerprint: !again, urgent: again, knownNow: lag > 0 }) : Promise.resolve().then(() => ({ ...here!(article, log.knowledge), lookups: [], knowledge: log.version })));
+  /** Teaches the analysers what a stored article taught: at once or, with a lag, once `lag` articles have come after it. */
+  const lagging = new KnowledgeLag<Input>(lag, (people) => {
+    log.learn(people);
+    pool?.learn(people, log.version);
+  });
   // An analysis that arrives stale (someone it looked up was learnt while it ran) is sent again at once, ahead of the
   // articles waiting for a worker, so that it is likely ready when its turn to be written comes; the check is repeated
   // then. The version is the knowledge the worker had when it was sent the article (the pool gives back the tag of the
   // last `learn` before then): an article may wait in the pool while more is learnt, and is analysed with that too.
   const chase = (article: Article, result: PoolResult): PoolResult | Promise<PoolResult> => {
-    if (!log.staleFor(result.lookups, result.knowledge)) return result;
+    if (lag > 0 || !log.staleFor(result.lookups, result.knowledge)) return result; // with a lag, never stale
     sum.reanalysed++;
     return analyse(article, true).then((again) => chase(article, { ...again, fingerprint: result.fingerprint }));
   };
   const start = (input: Input): Promise<PoolResult | null> => {
+    lagging.next(input);
     if (input.kind !== 'article') return Promise.resolve(null);
     return analyse(input.article).then((result) => chase(input.article, result));
   };
@@ -88,7 +103,8 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   const fail = (message: string) => { sum.failed++; io.progress.message(message); io.progress.tick(true); };
   const count = (s: Stored) => { sum[s.status === 'copy' ? 'copies' : s.status]++; io.progress.tick(s.long); };
   /** Stores one input, reporting at once what fails; returns what it stored, to be counted once its group is committed. */
-  const storeOne = async ({ item: input, result }: { item: Input; result: Settled<PoolResult | null> }): Promise<Stored | null> => {
+  const storeOne = (item: { item: Input; result: Settled<PoolResult | null> }): Promise<Stored | null> => storeInput(item).finally(() => lagging.done());
+  const storeInput = async ({ item: input, result }: { item: Input; result: Settled<PoolResult | null> }): Promise<Stored | null> => {
     if (input.kind === 'error') {
       fail(input.error.describe('error'));
       return null;
@@ -102,10 +118,9 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
       const { record, warnings, fingerprint } = await chase(article, result.value!);
       for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
       const status = await recordArticle(store, record, fingerprint); // planning sees the writes of the open group
-      if (status === 'new') {
-        const taught = log.learn(peopleOf(record));
-        pool?.learn(taught, log.version); // before any later article is sent: a worker sent one then has log.version's knowledge
-      }
+      // Passed on before any later article is sent to a worker (which then has log.version's knowledge), or with a lag
+      // before the article `lag` places after the next is.
+      if (status === 'new') lagging.taught(input, peopleOf(record));
       return { where, status, long: article.text.length > MAX_ANALYSED_CHARS };
     } catch (err) {
       fail(`${where}: error: not stored: ${(err as Error).message}`); // its write was undone alone; the group goes on
@@ -115,7 +130,8 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
 
   try {
     const { readInputs } = await import('../ingest/read-inputs.js'); // language detection's data: only for commands that read
-    const inputs = inOrder(readInputs(paths, io), start, { window: pool ? workers * 4 : 1 });
+    // With a lag, an article is started once all it may know is stored: at most lag + 1 in flight.
+    const inputs = inOrder(readInputs(paths, io), start, { window: pool ? Math.min(workers * 4, lag > 0 ? lag + 1 : Infinity) : 1 });
     for await (const group of timedGroups(inputs, options.group ?? GROUP)) {
       const stored: Stored[] = [];
       let opened = false;
@@ -144,12 +160,13 @@ export async function runIngest(store: Store, paths: string[], io: IngestIo, opt
   return sum;
 }
 
-interface IngestFlags { db?: string; json?: boolean; workers: number; queue?: string; stream?: string }
+interface IngestFlags { db?: string; json?: boolean; workers: number; knowledgeLag: number; queue?: string; stream?: string }
 
 export function ingestCommand(): Command {
   return storeCommand('ingest', 'analyse articles and store them: proposals, stances and people gathered across articles')
     .argument('<paths...>', 'article files, folders (read recursively) or - for standard input (same formats as analyze)')
     .addOption(workersOption())
+    .option('--knowledge-lag <n>', 'analyse each article without what the n articles just before it taught: workers then never analyse an article twice (for large backfills)', positiveInt('--knowledge-lag', 0), 0)
     .option('--queue <url>', 'publish the articles as jobs to this NATS JetStream server (nats://HOST:4222) instead; `standpoint worker` processes them')
     .option('--stream <name>', 'with --queue: the JetStream stream of the jobs (default: standpoint)')
     .addHelpText('after', `
@@ -160,10 +177,15 @@ and each article in it atomic: an article that fails is undone alone. An interru
 loses at most its open group and can simply be run again (what is stored already is "known").
 Articles are analysed in --workers threads and stored by this process alone, in input order; each is
 analysed with what all articles before it taught (one analysed before that was known is analysed again).
+With --knowledge-lag N, each article is analysed with what the articles before its N predecessors taught:
+the store is then the same for any --workers, and no article is analysed twice (with two workers, about a
+fifth of a batch naming the same people again and again is). A lag of 4 per worker or more keeps every
+worker busy; the articles of a story that come together then do not learn from one another.
 
 Exit codes: 0 all stored or known; 1 some input failed (reported on standard error); 2 usage error.`)
     .action(async (paths: string[], opts: IngestFlags, command: Command) => {
       if (opts.stream && !opts.queue) command.error('error: --stream needs --queue', { exitCode: 2, code: 'standpoint.usage' });
+      if (opts.knowledgeLag && opts.queue) command.error('error: --knowledge-lag is for ingesting into a store, not with --queue', { exitCode: 2, code: 'standpoint.usage' });
       if (opts.queue) {
         const { publishArticles } = await import('../queue/publish.js');
         const sum = await publishArticles(opts.queue, paths, { stream: opts.stream, progress: new Progress({ verb: 'queued' }) });
@@ -172,7 +194,7 @@ Exit codes: 0 all stored or known; 1 some input failed (reported on standard err
         process.exitCode = sum.failed ? EXIT_FAILURE : EXIT_OK;
         return;
       }
-      const sum = await withStore(opts.db, (store) => runIngest(store, paths, { progress: new Progress({ verb: 'ingested' }) }, { workers: opts.workers }));
+      const sum = await withStore(opts.db, (store) => runIngest(store, paths, { progress: new Progress({ verb: 'ingested' }) }, { workers: opts.workers, knowledgeLag: opts.knowledgeLag }));
       if (opts.json) process.stdout.write(`${JSON.stringify(sum)}\n`);
       else process.stdout.write(`ingested: ${sum.new} new, ${sum.known} already known, ${sum.copies} near-duplicate copies, ${sum.failed} failed (${sum.seconds.toFixed(1)} s)\n`);
       process.exitCode = sum.failed ? EXIT_FAILURE : EXIT_OK;

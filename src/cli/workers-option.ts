@@ -2,9 +2,10 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { defaultWorkers } from '../workers/pool.js';
 
-export const positiveInt = (what: string) => (v: string): number => {
+/** An option's parser for whole numbers of at least `least` (1 unless told). */
+export const positiveInt = (what: string, least = 1) => (v: string): number => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${what} must be a whole number of at least 1`);
+  if (!/^\s*\d+\s*$/.test(v) || !Number.isInteger(n) || n < least) throw new InvalidArgumentError(`${what} must be a whole number of at least ${least}`);
   return n;
 };
 

@@ -57,6 +57,36 @@ describe('AnalyzerPool', () => {
     expect(represents).toEqual([null, null, 'country:NLD', 'country:NLD']);
   }, 30_000);
 
+  it('analyses an article asked for with knownNow with what was taught by then, even if a worker takes it later', async () => {
+    pool = new AnalyzerPool(1);
+    const smit: KnownPerson = { key: 'person:jan-smit', name: 'Jan Smit', role: 'foreign minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] };
+    pool.learn([], 1);
+    const text = 'Smit said on Monday that the Netherlands would back the naval patrol.';
+    // Two are sent at once, two wait in the pool and are sent only after Smit is taught, then one more is asked for.
+    const asked = [1, 2, 3, 4].map(() => pool!.analyze(article(text), { knownNow: true }));
+    pool.learn([smit], 2);
+    asked.push(pool.analyze(article(text), { knownNow: true }));
+    const results = await Promise.all(asked);
+    expect(results.map((r) => r.knowledge)).toEqual([1, 1, 1, 1, 2]);
+    const represents = results.map((r) => r.record.actors.find((a) => a.key === 'person:jan-smit')?.represents ?? null);
+    expect(represents).toEqual([null, null, null, null, 'country:NLD']);
+  }, 30_000);
+
+  it('lets go of what every worker has been sent, and still teaches a worker what it has not', async () => {
+    pool = new AnalyzerPool(2);
+    const crowd = (from: number, n: number): KnownPerson[] => Array.from({ length: n }, (_, i) => ({
+      key: `person:p${from + i}`, name: `Person Number${from + i}`, role: null, country: null, organization: null, represents: null, aliases: [],
+    }));
+    pool.learn(crowd(0, 5000));
+    const text = 'Smit said on Monday that the Netherlands would back the naval patrol.';
+    await Promise.all([pool.analyze(article(text)), pool.analyze(article(text))]); // one to each worker: both sent all
+    const held = () => (pool as unknown as { taught: KnownPerson[] }).taught.length;
+    expect(held()).toBe(0);
+    pool.learn([...crowd(5000, 10), { key: 'person:jan-smit', name: 'Jan Smit', role: 'foreign minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] }]);
+    const [a, b] = await Promise.all([pool.analyze(article(text)), pool.analyze(article(text))]);
+    for (const r of [a, b]) expect(r.record.actors.find((x) => x.key === 'person:jan-smit')?.represents).toBe('country:NLD');
+  }, 30_000);
+
   it('gives the analyser the same young generation in a worker as the executable gives its own thread', () => {
     const first = fs.readFileSync(new URL('../cli/main.ts', import.meta.url), 'utf8').split('\n', 1)[0];
     const semi = Number(/--max-semi-space-size=(\d+)/.exec(first)?.[1]);

@@ -40,14 +40,20 @@ function analyserScript(): string {
 interface Reply { msg: FromWorker & { kind: 'done' | 'json' }; knowledge: number }
 
 /** An article waiting for, or at, a worker. */
-interface Job { id: number; article: Article; fingerprint: boolean; json: boolean; resolve: (msg: Reply) => void; reject: (e: Error) => void; knowledge: number }
+interface Job {
+  id: number; article: Article; fingerprint: boolean; json: boolean; resolve: (msg: Reply) => void; reject: (e: Error) => void;
+  /** The tag of the knowledge it is analysed with. */
+  knowledge: number;
+  /** How many of the people taught it is analysed with (null: all taught by the time it is sent to a worker). */
+  upTo: number | null;
+}
 
 interface Slot {
   worker: Worker;
   /** Jobs posted to this worker and not answered yet: at most PER_WORKER. */
   pending: Map<number, Job>;
-  /** People taught since the last message to this worker: sent with the next one (fewer messages). */
-  toLearn: KnownPerson[];
+  /** How many of the people taught this worker has been sent (the rest go with its next message: fewer messages). */
+  sent: number;
   dead: boolean;
 }
 
@@ -58,6 +64,19 @@ interface Slot {
  */
 const PER_WORKER = 2;
 
+/** How an article is analysed. */
+export interface AnalyzeOptions {
+  /** Also fingerprint its text (for the store's duplicate checks). */
+  fingerprint?: boolean;
+  /** Send it before every article not yet sent to a worker. */
+  urgent?: boolean;
+  /**
+   * Analyse it with what the pool has been taught when this is called, not with what it has been taught by the time
+   * a worker takes the article: the result then does not depend on how busy the workers are.
+   */
+  knownNow?: boolean;
+}
+
 /**
  * An article's analysis, the knowledge keys the analyser looked up (null: the whole snapshot) and, when asked
  * for, its text's fingerprint (for the store's duplicate checks).
@@ -65,7 +84,10 @@ const PER_WORKER = 2;
 export interface PoolResult extends AnalysisResult {
   fingerprint?: Fingerprint;
   lookups: string[] | null;
-  /** The tag of the knowledge the worker analysed with: the one given to the last `learn` before the article was sent to it. */
+  /**
+   * The tag of the knowledge the worker analysed with: the one given to the last `learn` before the article was sent to
+   * it (with `knownNow`, before it was asked for).
+   */
   knowledge: number;
 }
 
@@ -80,11 +102,14 @@ export class AnalyzerPool {
   private closed = false;
   /** The tag given with the last `learn`: what a worker sent an article now knows. */
   private knowledge = 0;
+  /** The people taught, in order, from the `taughtBase`-th on (those every worker has been sent are let go). */
+  private taught: KnownPerson[] = [];
+  private taughtBase = 0;
 
   constructor(readonly size: number = defaultWorkers()) {
     const script = analyserScript();
     for (let i = 0; i < Math.max(1, size); i++) {
-      const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: ANALYSER_YOUNG_GENERATION_MB } }), pending: new Map(), toLearn: [], dead: false };
+      const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: ANALYSER_YOUNG_GENERATION_MB } }), pending: new Map(), sent: 0, dead: false };
       slot.worker.on('message', (msg: FromWorker) => {
         const job = slot.pending.get(msg.job);
         if (!job) return;
@@ -109,23 +134,24 @@ export class AnalyzerPool {
    * Analyses one article on the least busy worker; with `fingerprint`, also fingerprints its text for storing; an
    * `urgent` one goes before every article not yet sent to a worker.
    */
-  async analyze(article: Article, options: { fingerprint?: boolean; urgent?: boolean } = {}): Promise<PoolResult> {
-    const { msg, knowledge } = await this.send(article, options.fingerprint ?? false, false, options.urgent ?? false);
+  async analyze(article: Article, options: AnalyzeOptions = {}): Promise<PoolResult> {
+    const { msg, knowledge } = await this.send(article, options.fingerprint ?? false, false, options.urgent ?? false, options.knownNow ?? false);
     if (msg.kind !== 'done') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
     return { ...msg.result, fingerprint: msg.fingerprint, lookups: msg.lookups, knowledge };
   }
 
   /** Analyses one article on the least busy worker and gives its record as JSON text (to print). */
   async analyzeJson(article: Article): Promise<PoolJson> {
-    const { msg } = await this.send(article, false, true, false);
+    const { msg } = await this.send(article, false, true, false, false);
     if (msg.kind !== 'json') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
     return { json: msg.json, warnings: msg.warnings };
   }
 
-  private send(article: Article, fingerprint: boolean, json: boolean, urgent: boolean): Promise<Reply> {
+  private send(article: Article, fingerprint: boolean, json: boolean, urgent: boolean, knownNow: boolean): Promise<Reply> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'the analyser pool is closed'));
     return new Promise((resolve, reject) => {
-      (urgent ? this.urgent : this.waiting).push({ id: this.nextJob++, article, fingerprint, json, resolve, reject, knowledge: 0 });
+      const upTo = knownNow ? this.taughtBase + this.taught.length : null;
+      (urgent ? this.urgent : this.waiting).push({ id: this.nextJob++, article, fingerprint, json, resolve, reject, knowledge: this.knowledge, upTo });
       this.pump();
     });
   }
@@ -145,22 +171,38 @@ export class AnalyzerPool {
       const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       if (slot.pending.size >= PER_WORKER) return;
       const job = queue.shift()!;
-      job.knowledge = this.knowledge; // what the worker will have learnt: everything taught so far goes with this message
+      const upTo = job.upTo ?? this.taughtBase + this.taught.length;
+      if (upTo < slot.sent) {
+        // Jobs are sent in the order asked for, and what they may know only grows: this is a bug, not bad input.
+        job.reject(new PoolError('analysis-failed', `internal error: a worker already knows more than the article may (${slot.sent} > ${upTo} people)`));
+        continue;
+      }
+      if (job.upTo === null) job.knowledge = this.knowledge; // what the worker will have learnt: everything taught so far goes with this message
       slot.pending.set(job.id, job);
-      const learn = slot.toLearn;
-      slot.toLearn = [];
+      const learn = this.taught.slice(slot.sent - this.taughtBase, upTo - this.taughtBase);
+      slot.sent = upTo;
       slot.worker.postMessage({ kind: 'analyze', job: job.id, article: job.article, fingerprint: job.fingerprint, json: job.json, learn } satisfies ToWorker);
+      this.forgetSent(live);
     }
   }
 
+  /** Lets go of the people every live worker has been sent (once they are many: a splice costs their number). */
+  private forgetSent(live: Slot[]): void {
+    const all = Math.min(...live.map((s) => s.sent)) - this.taughtBase;
+    if (all === 0 || (all < 4096 && all < this.taught.length)) return;
+    this.taught = this.taught.slice(all);
+    this.taughtBase += all;
+  }
+
   /**
-   * Every worker learns these people (in this order) before analysing any article sent after this call; `tag` (a
-   * version of the caller's knowledge, kept as given) comes back with the result of every article sent after it.
+   * Every worker learns these people (in this order) before analysing any article sent after this call (with
+   * `knownNow`: asked for after it); `tag` (a version of the caller's knowledge, kept as given) comes back with the
+   * result of every such article.
    */
   learn(people: KnownPerson[], tag = this.knowledge): void {
     this.knowledge = tag;
     // One by one: a store's whole knowledge (tens of thousands of people) is too many arguments for one push.
-    for (const s of this.slots) for (const p of people) s.toLearn.push(p);
+    for (const p of people) this.taught.push(p);
   }
 
   async close(): Promise<void> {
