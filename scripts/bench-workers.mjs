@@ -8,10 +8,12 @@ import { evalArticles, writeCorpus } from './bench-corpus.mjs';
 import { cliNodeFlags } from './node-flags.mjs';
 
 const CLI = path.resolve('dist/cli/main.js');
+/** Node's arguments for running `standpoint ARGS` as the executable runs (with the flags of its first line). */
+const cliArgs = (args) => [...cliNodeFlags(), CLI, ...args];
 
 function run(args) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [...cliNodeFlags(), CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 }); // as the `standpoint` executable runs
+  const r = spawnSync(process.execPath, cliArgs(args), { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`standpoint ${args.join(' ')} failed: ${r.stderr.split('\n').slice(-5).join('\n')}`);
   return { seconds: (performance.now() - t) / 1000, stdout: r.stdout };
 }
@@ -20,7 +22,7 @@ function run(args) {
 function runBoth(argsA, argsB) {
   const t = performance.now();
   const one = (args) => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...cliNodeFlags(), CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, cliArgs(args), { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => { err = (err + d).slice(-4000); });
     child.on('error', reject);
