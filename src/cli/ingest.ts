@@ -15,7 +15,7 @@ import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { Progress } from './progress.js';
 import { sourceLabel } from './report.js';
 import { storeCommand, withStore } from './with-store.js';
-import { positiveInt, workersOption } from './workers-option.js';
+import { wholeNumber, workersOption } from './workers-option.js';
 
 export interface IngestSummary {
   new: number; known: number; copies: number; failed: number;
@@ -166,7 +166,7 @@ export function ingestCommand(): Command {
   return storeCommand('ingest', 'analyse articles and store them: proposals, stances and people gathered across articles')
     .argument('<paths...>', 'article files, folders (read recursively) or - for standard input (same formats as analyze)')
     .addOption(workersOption())
-    .option('--knowledge-lag <n>', 'analyse each article without what the n articles just before it taught: workers then never analyse an article twice (for large backfills)', positiveInt('--knowledge-lag', 0), 0)
+    .option('--knowledge-lag <n>', 'analyse each article without what the n articles just before it taught: workers then never analyse an article twice (for large backfills)', wholeNumber('--knowledge-lag', 0), 0)
     .option('--queue <url>', 'publish the articles as jobs to this NATS JetStream server (nats://HOST:4222) instead; `standpoint worker` processes them')
     .option('--stream <name>', 'with --queue: the JetStream stream of the jobs (default: standpoint)')
     .addHelpText('after', `

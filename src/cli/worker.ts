@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { DEFAULT_ACK_WAIT, DEFAULT_MAX_DELIVER } from '../queue/defaults.js';
 import { EXIT_OK } from './exit-codes.js';
 import { dbOption, withStore } from './with-store.js';
-import { positiveInt } from './workers-option.js';
+import { wholeNumber } from './workers-option.js';
 
 interface WorkerFlags { queue: string; db?: string; stream?: string; ackWait?: number; maxDeliver?: number; batch?: number; knowledgeEvery?: number; drain?: boolean; json?: boolean }
 
@@ -13,10 +13,10 @@ export function workerCommand(): Command {
     .requiredOption('--queue <url>', 'the NATS server: nats://HOST:4222')
     .addOption(dbOption())
     .option('--stream <name>', 'the JetStream stream of the jobs (default: standpoint)')
-    .option('--ack-wait <seconds>', `seconds a job may take before it is given to another worker (default: ${DEFAULT_ACK_WAIT})`, positiveInt('--ack-wait'))
-    .option('--max-deliver <n>', `deliveries after which a failing job goes to the dead-letter subject (default: ${DEFAULT_MAX_DELIVER})`, positiveInt('--max-deliver'))
-    .option('--batch <n>', 'jobs fetched at a time (default: 8)', positiveInt('--batch'))
-    .option('--knowledge-every <n>', 'jobs between reloads of the people the store knows (default: 64)', positiveInt('--knowledge-every'))
+    .option('--ack-wait <seconds>', `seconds a job may take before it is given to another worker (default: ${DEFAULT_ACK_WAIT})`, wholeNumber('--ack-wait'))
+    .option('--max-deliver <n>', `deliveries after which a failing job goes to the dead-letter subject (default: ${DEFAULT_MAX_DELIVER})`, wholeNumber('--max-deliver'))
+    .option('--batch <n>', 'jobs fetched at a time (default: 8)', wholeNumber('--batch'))
+    .option('--knowledge-every <n>', 'jobs between reloads of the people the store knows (default: 64)', wholeNumber('--knowledge-every'))
     .option('--drain', 'stop once no job is pending or in flight, instead of waiting for more')
     .option('--json', 'print the closing summary as JSON')
     .addHelpText('after', `

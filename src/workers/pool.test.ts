@@ -5,6 +5,16 @@ import { ANALYSER_YOUNG_GENERATION_MB, AnalyzerPool } from './pool.js';
 
 const article = (text: string) => ({ id: 'a1', text, date: '2025-03-01', title: null, url: null, source: null, file: null, language: 'en' });
 
+const smit: KnownPerson = { key: 'person:jan-smit', name: 'Jan Smit', role: 'foreign minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] };
+const SMIT_SAID = 'Smit said on Monday that the Netherlands would back the naval patrol.';
+/** n people nobody names, numbered from `from`. */
+const crowd = (from: number, n: number): KnownPerson[] => Array.from({ length: n }, (_, i) => ({
+  key: `person:p${from + i}`, name: `Person Number${from + i}`, role: null, country: null, organization: null, represents: null, aliases: [],
+}));
+/** What each result says Jan Smit represents (null: he was not known). */
+const smitRepresents = (results: { record: { actors: { key: string; represents: string | null }[] } }[]) =>
+  results.map((r) => r.record.actors.find((a) => a.key === 'person:jan-smit')?.represents ?? null);
+
 describe('AnalyzerPool', () => {
   let pool: AnalyzerPool | null = null;
   afterEach(async () => { await pool?.close(); pool = null; });
@@ -12,12 +22,9 @@ describe('AnalyzerPool', () => {
   it('teaches a worker a whole store of people at once, then analyses with them', async () => {
     pool = new AnalyzerPool(1);
     // More people than one call's arguments can carry: a large store's knowledge, taught before the first article.
-    const crowd: KnownPerson[] = Array.from({ length: 150_000 }, (_, i) => ({
-      key: `person:p${i}`, name: `Person Number${i}`, role: null, country: null, organization: null, represents: null, aliases: [],
-    }));
-    crowd.push({ key: 'person:jan-smit', name: 'Jan Smit', role: 'foreign minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] });
-    expect(() => pool!.learn(crowd)).not.toThrow();
-    const { record, lookups } = await pool.analyze(article('Smit said on Monday that the Netherlands would back the naval patrol.'));
+    const store = [...crowd(0, 150_000), smit];
+    expect(() => pool!.learn(store)).not.toThrow();
+    const { record, lookups } = await pool.analyze(article(SMIT_SAID));
     expect(lookups).toContain('smit');
     expect(record.actors.find((a) => a.key === 'person:jan-smit')?.represents).toBe('country:NLD');
   }, 30_000);
@@ -45,46 +52,36 @@ describe('AnalyzerPool', () => {
 
   it('tags each result with the knowledge its worker had when the article was sent, which for one kept waiting is the later', async () => {
     pool = new AnalyzerPool(1);
-    const smit: KnownPerson = { key: 'person:jan-smit', name: 'Jan Smit', role: 'foreign minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] };
     pool.learn([], 1);
-    const text = 'Smit said on Monday that the Netherlands would back the naval patrol.';
     // One worker takes two articles at a time: the first two are sent now, the other two wait in the pool…
-    const asked = [1, 2, 3, 4].map(() => pool!.analyze(article(text)));
+    const asked = [1, 2, 3, 4].map(() => pool!.analyze(article(SMIT_SAID)));
     pool.learn([smit], 2); // …and are sent after this, with Smit
     const results = await Promise.all(asked);
     expect(results.map((r) => r.knowledge)).toEqual([1, 1, 2, 2]);
-    const represents = results.map((r) => r.record.actors.find((a) => a.key === 'person:jan-smit')?.represents ?? null);
-    expect(represents).toEqual([null, null, 'country:NLD', 'country:NLD']);
+    expect(smitRepresents(results)).toEqual([null, null, 'country:NLD', 'country:NLD']);
   }, 30_000);
 
   it('analyses an article asked for with knownNow with what was taught by then, even if a worker takes it later', async () => {
     pool = new AnalyzerPool(1);
-    const smit: KnownPerson = { key: 'person:jan-smit', name: 'Jan Smit', role: 'foreign minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] };
     pool.learn([], 1);
-    const text = 'Smit said on Monday that the Netherlands would back the naval patrol.';
     // Two are sent at once, two wait in the pool and are sent only after Smit is taught, then one more is asked for.
-    const asked = [1, 2, 3, 4].map(() => pool!.analyze(article(text), { knownNow: true }));
+    const asked = [1, 2, 3, 4].map(() => pool!.analyze(article(SMIT_SAID), { knownNow: true }));
     pool.learn([smit], 2);
-    asked.push(pool.analyze(article(text), { knownNow: true }));
+    asked.push(pool.analyze(article(SMIT_SAID), { knownNow: true }));
     const results = await Promise.all(asked);
     expect(results.map((r) => r.knowledge)).toEqual([1, 1, 1, 1, 2]);
-    const represents = results.map((r) => r.record.actors.find((a) => a.key === 'person:jan-smit')?.represents ?? null);
-    expect(represents).toEqual([null, null, null, null, 'country:NLD']);
+    expect(smitRepresents(results)).toEqual([null, null, null, null, 'country:NLD']);
   }, 30_000);
 
   it('lets go of what every worker has been sent, and still teaches a worker what it has not', async () => {
     pool = new AnalyzerPool(2);
-    const crowd = (from: number, n: number): KnownPerson[] => Array.from({ length: n }, (_, i) => ({
-      key: `person:p${from + i}`, name: `Person Number${from + i}`, role: null, country: null, organization: null, represents: null, aliases: [],
-    }));
     pool.learn(crowd(0, 5000));
-    const text = 'Smit said on Monday that the Netherlands would back the naval patrol.';
-    await Promise.all([pool.analyze(article(text)), pool.analyze(article(text))]); // one to each worker: both sent all
+    await Promise.all([pool.analyze(article(SMIT_SAID)), pool.analyze(article(SMIT_SAID))]); // one to each worker: both sent all
     const held = () => (pool as unknown as { taught: KnownPerson[] }).taught.length;
     expect(held()).toBe(0);
-    pool.learn([...crowd(5000, 10), { key: 'person:jan-smit', name: 'Jan Smit', role: 'foreign minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] }]);
-    const [a, b] = await Promise.all([pool.analyze(article(text)), pool.analyze(article(text))]);
-    for (const r of [a, b]) expect(r.record.actors.find((x) => x.key === 'person:jan-smit')?.represents).toBe('country:NLD');
+    pool.learn([...crowd(5000, 10), smit]);
+    const results = await Promise.all([pool.analyze(article(SMIT_SAID)), pool.analyze(article(SMIT_SAID))]);
+    expect(smitRepresents(results)).toEqual(['country:NLD', 'country:NLD']);
   }, 30_000);
 
   it('gives the analyser the same young generation in a worker as the executable gives its own thread', () => {

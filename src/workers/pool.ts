@@ -135,19 +135,19 @@ export class AnalyzerPool {
    * `urgent` one goes before every article not yet sent to a worker.
    */
   async analyze(article: Article, options: AnalyzeOptions = {}): Promise<PoolResult> {
-    const { msg, knowledge } = await this.send(article, options.fingerprint ?? false, false, options.urgent ?? false, options.knownNow ?? false);
+    const { msg, knowledge } = await this.send(article, false, options);
     if (msg.kind !== 'done') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
     return { ...msg.result, fingerprint: msg.fingerprint, lookups: msg.lookups, knowledge };
   }
 
   /** Analyses one article on the least busy worker and gives its record as JSON text (to print). */
   async analyzeJson(article: Article): Promise<PoolJson> {
-    const { msg } = await this.send(article, false, true, false, false);
+    const { msg } = await this.send(article, true, {});
     if (msg.kind !== 'json') throw new PoolError('analysis-failed', `unexpected reply "${msg.kind}" from an analyser worker`);
     return { json: msg.json, warnings: msg.warnings };
   }
 
-  private send(article: Article, fingerprint: boolean, json: boolean, urgent: boolean, knownNow: boolean): Promise<Reply> {
+  private send(article: Article, json: boolean, { fingerprint = false, urgent = false, knownNow = false }: AnalyzeOptions): Promise<Reply> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'the analyser pool is closed'));
     return new Promise((resolve, reject) => {
       const upTo = knownNow ? this.taughtBase + this.taught.length : null;
@@ -186,7 +186,7 @@ export class AnalyzerPool {
     }
   }
 
-  /** Lets go of the people every live worker has been sent (once they are many: a splice costs their number). */
+  /** Lets go of the people every live worker has been sent (once they are many, or all: letting go copies the rest). */
   private forgetSent(live: Slot[]): void {
     const all = Math.min(...live.map((s) => s.sent)) - this.taughtBase;
     if (all === 0 || (all < 4096 && all < this.taught.length)) return;
