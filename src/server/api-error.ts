@@ -9,11 +9,12 @@ export type ApiErrorCode =
   | 'url-not-allowed' // a URL to fetch that is not http(s), or points at a loopback or private address
   | 'fetch-failed' // the URL could not be fetched (status, size or time limit)
   | 'no-body' // a proposal names no deciding body: an outlook needs one
+  | 'busy' // the store's write lock stayed with another writer too long: try again after Retry-After seconds
   | 'internal';
 
 const STATUS: Record<ApiErrorCode, number> = {
   'bad-request': 400, unauthorized: 401, 'not-found': 404, 'payload-too-large': 413, 'unsupported-media-type': 415,
-  'url-not-allowed': 422, 'fetch-failed': 502, 'no-body': 422, internal: 500,
+  'url-not-allowed': 422, 'fetch-failed': 502, 'no-body': 422, busy: 503, internal: 500,
 };
 
 export interface ErrorBody { error: { code: ApiErrorCode; message: string } }
@@ -30,3 +31,15 @@ export class ApiError extends Error {
 }
 
 export const ERROR_CODES = Object.keys(STATUS) as ApiErrorCode[];
+
+/** Seconds a client should wait before trying a `busy` request again. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * True for a database error that says only "not now": SQLite's lock held by another process past the wait
+ * (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT…), PostgreSQL's lock timeouts, serialization failures and deadlocks.
+ */
+export function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || ['55P03', '40001', '40P01'].includes(code));
+}

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
-import { ApiError } from './api-error.js';
+import { ApiError, isRetryable, RETRY_AFTER_SECONDS } from './api-error.js';
 import type { Route, ServerOptions } from './route.js';
 import { ROUTES } from './routes.js';
 import { staticFiles } from './static-files.js';
@@ -64,6 +64,10 @@ export function createApp(input: AppOptions): Hono {
   }
   app.notFound((c) => c.json(new ApiError('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`).body(), 404));
   app.onError((err, c) => {
+    if (isRetryable(err)) {
+      const busy = new ApiError('busy', 'the store is busy with another writer: try again shortly', { cause: err });
+      return c.json(busy.body(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    }
     if (err instanceof ApiError) return c.json(err.body(), err.status as 400);
     process.stderr.write(`standpoint serve: ${c.req.method} ${c.req.url}: ${err.stack ?? err}\n`);
     return c.json(new ApiError('internal', 'internal error: see the server log').body(), 500);

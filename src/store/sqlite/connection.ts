@@ -14,6 +14,13 @@ export interface SqliteOptions {
   checkpointer?: boolean;
 }
 
+/** How long a transaction waits for another process's write lock before it fails with SQLITE_BUSY (as busy_timeout did). */
+const LOCK_WAIT_MS = 5000;
+/** How often a waiting writer tries the lock again; the event loop stays free meanwhile (busy_timeout would block it). */
+const LOCK_POLL_MS = 2;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function openSqlite(file: string, options: SqliteOptions = {}): Db {
   const conn = new Database(file);
   conn.pragma('journal_mode = WAL');
@@ -46,9 +53,9 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Db {
     checkpointer?.committed();
   };
 
-  /** Runs fn between `begin` and `end`; on failure undoes it with `undo` (while a transaction is still open) and throws. */
-  const guarded = async <T>(begin: string, end: string, undo: string, fn: () => Promise<T>): Promise<T> => {
-    conn.exec(begin);
+  /** Runs fn between `begin` (null: begun already) and `end`; on failure undoes it with `undo` (while a transaction is still open) and throws. */
+  const guarded = async <T>(begin: string | null, end: string, undo: string, fn: () => Promise<T>): Promise<T> => {
+    if (begin) conn.exec(begin);
     try {
       const out = await fn();
       conn.exec(end);
@@ -59,9 +66,29 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Db {
     }
   };
 
+  /**
+   * BEGIN IMMEDIATE, polling while another process holds the write lock: SQLite's busy handler sleeps ever longer
+   * (to 100 ms) and misses the moment between two of a batch's groups, so a writer waited seconds and failed.
+   */
+  const beginImmediate = async () => {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      conn.pragma('busy_timeout = 0'); // only for this try: reads between tries keep the usual wait
+      try {
+        conn.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err;
+      } finally {
+        conn.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
+      }
+      await sleep(LOCK_POLL_MS);
+    }
+  };
+
   /** Runs fn after the transactions and batches before it, in BEGIN IMMEDIATE … COMMIT; rolls back if fn or COMMIT fails. */
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(() => guarded('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', fn)).then((out) => { committed(); return out; });
+    const next = queue.then(beginImmediate).then(() => guarded(null, 'COMMIT', 'ROLLBACK', fn)).then((out) => { committed(); return out; });
     queue = next.catch(() => undefined);
     return next;
   };
