@@ -123,6 +123,31 @@ describe('writing', () => {
     expect((await (await post()).json() as any).articles[0].status).toBe('known');
   });
 
+  it('ingests application/x-ndjson of several lines, one article a line, and reports a bad line by number', async () => {
+    const lines = [
+      { id: 'nd-1', date: '2025-06-02', text: 'Finland on Monday proposed a joint Arctic patrol. Sweden supports the joint Arctic patrol.' },
+      { id: 'nd-2', date: '2025-06-03', text: 'Estonia said it backs the joint Arctic patrol proposed by Finland.' },
+    ].map((a) => JSON.stringify(a));
+    const res = await fx.app.request('/api/articles', { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body: [lines[0], '["not an article"]', lines[1], ''].join('\n') });
+    expect(res.status).toBe(201);
+    const made = await res.json() as any;
+    expect(made.articles.map((a: any) => a.id)).toEqual(['nd-1', 'nd-2']);
+    expect(made.failed).toEqual([{ code: 'bad-article', message: expect.stringMatching(/^body:2: .*found an array/) }]);
+    expect((await getJson('/api/articles/nd-2')).status).toBe(200);
+  });
+
+  it('refuses a JSON array, null or a string as the body, and stores nothing', async () => {
+    const before = (await getJson('/api')).body.counts.articles;
+    for (const body of ['[{"id": "arr-1", "text": "Finland proposed a joint Arctic patrol."}]', 'null', '"Finland proposed a joint Arctic patrol."']) {
+      for (const type of ['application/json', 'text/plain']) {
+        const res = await fx.app.request('/api/articles', { method: 'POST', headers: { ...auth, 'content-type': type }, body });
+        expect(res.status, `${type} ${body}`).toBe(400);
+        expect((await res.json() as any).error.code).toBe('bad-request');
+      }
+    }
+    expect((await getJson('/api')).body.counts.articles).toBe(before);
+  });
+
   it('stores markup and scripts as text: the API answers JSON with nosniff, never HTML', async () => {
     const res = await fx.app.request(`/api/articles/${HOSTILE.id}`);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);

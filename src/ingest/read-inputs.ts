@@ -16,6 +16,8 @@ export type Input =
 export interface ReadInputsOptions {
   /** What `-` reads; process.stdin by default. */
   stdin?: AsyncIterable<Buffer | string>;
+  /** The format of `-` when the caller knows it (an HTTP body's content type); sniffed from its content otherwise. */
+  stdinFormat?: InputFormat;
 }
 
 type Chunks = AsyncIterator<Buffer | string>;
@@ -42,7 +44,7 @@ export function isSkipped(name: string): boolean {
 export async function* readInputs(paths: readonly string[], options: ReadInputsOptions = {}): AsyncGenerator<Input> {
   const seenFolders = new Set<string>();
   for (const p of paths) {
-    if (p === '-') yield* readSource('-', (options.stdin ?? process.stdin)[Symbol.asyncIterator]());
+    if (p === '-') yield* readSource('-', (options.stdin ?? process.stdin)[Symbol.asyncIterator](), options.stdinFormat);
     else yield* readPath(p, seenFolders);
   }
 }
@@ -81,7 +83,7 @@ async function* readPath(p: string, seenFolders: Set<string>): AsyncGenerator<In
 const toBuffer = (chunk: Buffer | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 
 /** Reads one file or standard input: sniffs its first bytes, then parses it in its format. */
-async function* readSource(file: string, chunks: Chunks): AsyncGenerator<Input> {
+async function* readSource(file: string, chunks: Chunks, known?: InputFormat): AsyncGenerator<Input> {
   const where: Where = { file };
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -111,7 +113,7 @@ async function* readSource(file: string, chunks: Chunks): AsyncGenerator<Input> 
     yield failure('binary', 'binary file, not text: skipped', where);
     return;
   }
-  const format = detectFormat(file === '-' ? '' : file, decodeText(sniffed));
+  const format = known ?? detectFormat(file === '-' ? '' : file, decodeText(sniffed));
   try {
     if (format === 'jsonl') {
       yield* readJsonLines(file, start, chunks);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ApiError } from '../api-error.js';
 import { ingestBody } from '../ingest-articles.js';
+import { bodyFormat } from '../request-body.js';
 import type { RouteContext } from '../route.js';
 import { paging } from './query.js';
 
@@ -26,10 +27,8 @@ export async function oneArticle({ store, params }: RouteContext<unknown>) {
 let queue: Promise<unknown> = Promise.resolve();
 
 export async function postArticles({ c, store, options }: RouteContext<unknown>) {
-  const type = (c.req.header('content-type') ?? 'text/plain').toLowerCase();
-  if (!/^(text\/|application\/(json|x-ndjson|jsonl|xhtml))/.test(type)) {
-    throw new ApiError('unsupported-media-type', `cannot read a ${type} body: send text/plain, text/html, application/json or application/x-ndjson`);
-  }
+  const type = c.req.header('content-type');
+  bodyFormat(type); // a body of a type not read is refused before it is read
   const raw = Buffer.from(await c.req.arrayBuffer());
   const run = queue.then(() => ingestBody(store, raw, type, { fetch: { ...options.fetch, allowPrivate: options.allowPrivateUrls } }));
   queue = run.catch(() => undefined);
