@@ -3,11 +3,14 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { ApiError } from './api-error.js';
 
 export interface SafeFetchOptions {
   /** Allow loopback, private, link-local and other non-public addresses (off by default). */
   allowPrivate?: boolean;
+  /** Which addresses are refused unless allowPrivate (default isPrivateAddress); tests narrow it to reach a local server. */
+  isBlocked?: (address: string) => boolean;
   maxBytes?: number;
   timeoutMs?: number;
   maxRedirects?: number;
@@ -15,31 +18,56 @@ export interface SafeFetchOptions {
 
 export interface Fetched { url: string; contentType: string | null; body: Buffer }
 
-const blocked = new net.BlockList();
-for (const [net4, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) {
-  blocked.addSubnet(net4, bits, 'ipv4');
-}
-for (const [net6, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) {
-  blocked.addSubnet(net6, bits, 'ipv6');
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+/** Whether an IPv6 address's 16-bit groups start with `prefix`. */
+const startsWith = (parts: number[], prefix: number[]) => prefix.every((group, i) => parts[i] === group);
+
+const ipv4Of = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+
+/**
+ * The IPv4 address an IPv6 address carries, where a host or a gateway would reach it: IPv4-compatible (::/96, which
+ * holds :: and ::1 too), IPv4-mapped (::ffff:0:0/96), IPv4-translated (::ffff:0:0:0/96), NAT64 (64:ff9b::/96) and 6to4
+ * (2002::/16). 'blocked' for forms whose embedding is not fixed or that tunnel anywhere: Teredo (2001::/32) and
+ * local-use NAT64 (64:ff9b:1::/48). Null when it carries none.
+ */
+function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 | 'blocked' | null {
+  const p = v6.parts;
+  if (startsWith(p, [0x2001, 0]) || startsWith(p, [0x64, 0xff9b, 1])) return 'blocked';
+  const carriers = [[0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0xffff], [0, 0, 0, 0, 0xffff, 0], [0x64, 0xff9b, 0, 0, 0, 0]];
+  if (carriers.some((prefix) => startsWith(p, prefix))) return ipv4Of(p[6], p[7]);
+  if (startsWith(p, [0x2002])) return ipv4Of(p[1], p[2]);
+  return null;
 }
 
-/** True for addresses that are not public: loopback, private, link-local, unspecified, multicast, reserved (IPv4-mapped too). */
+/**
+ * True for addresses that are not public: anything ipaddr.js does not call plain unicast (loopback, private,
+ * carrier-grade NAT, link-local, unspecified, broadcast, multicast, documentation, benchmarking, reserved, unique
+ * local, discard…), IPv6 addresses that carry such an IPv4 address, and text that is no address. IPv4 is read in
+ * every form inet_aton reads (2130706433, 0x7f.1, 0177.0.0.1).
+ */
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return isPrivateAddress(mapped[1]);
-  const family = net.isIP(address);
-  if (family === 0) return true;
-  return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  let parsed: Address;
+  try {
+    parsed = ipaddr.parse(address.replace(/^\[|\]$/g, ''));
+  } catch {
+    return true;
+  }
+  if (parsed.kind() === 'ipv6') {
+    const inner = embeddedIpv4(parsed as ipaddr.IPv6);
+    if (inner === 'blocked') return true;
+    if (inner) return inner.range() !== 'unicast';
+  }
+  return parsed.range() !== 'unicast';
 }
 
 /** A DNS lookup that refuses private addresses: checked when the socket connects, so a name cannot change its answer after a check. */
-function guardedLookup(allowPrivate: boolean): net.LookupFunction {
+function guardedLookup(refuse: (address: string) => boolean): net.LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
       const list = addresses as dns.LookupAddress[];
-      const ok = list.filter((a) => allowPrivate || !isPrivateAddress(a.address));
+      const ok = list.filter((a) => !refuse(a.address));
       if (!ok.length) return callback(Object.assign(new Error(`${hostname} resolves to a loopback or private address`), { code: 'EPRIVATE' }), '', 0);
       if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, ok);
       callback(null, ok[0].address, ok[0].family);
@@ -49,12 +77,13 @@ function guardedLookup(allowPrivate: boolean): net.LookupFunction {
 
 function once(url: URL, options: Required<SafeFetchOptions>, deadline: number): Promise<{ status: number; location?: string; contentType: string | null; body: Buffer }> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (net.isIP(host) && !options.allowPrivate && isPrivateAddress(host)) {
+  const refuse = (address: string) => !options.allowPrivate && options.isBlocked(address);
+  if (net.isIP(host) && refuse(host)) {
     return Promise.reject(new ApiError('url-not-allowed', `${url.host} is a loopback or private address: not fetched (start the server with --allow-private-urls to allow it)`));
   }
   const get = url.protocol === 'https:' ? https.get : http.get;
   return new Promise((resolve, reject) => {
-    const req = get(url, { lookup: guardedLookup(options.allowPrivate), headers: { 'user-agent': 'standpoint', accept: 'text/html, text/plain, application/json;q=0.9, */*;q=0.5' } }, (res) => {
+    const req = get(url, { lookup: guardedLookup(refuse), headers: { 'user-agent': 'standpoint', accept: 'text/html, text/plain, application/json;q=0.9, */*;q=0.5' } }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
@@ -92,7 +121,7 @@ function once(url: URL, options: Required<SafeFetchOptions>, deadline: number): 
 
 /** GETs an http(s) URL, following a few redirects (each checked again); the body is at most `maxBytes`. */
 export async function safeFetch(raw: string, opts: SafeFetchOptions = {}): Promise<Fetched> {
-  const options: Required<SafeFetchOptions> = { allowPrivate: false, maxBytes: 5_000_000, timeoutMs: 10_000, maxRedirects: 3, ...opts };
+  const options: Required<SafeFetchOptions> = { allowPrivate: false, isBlocked: isPrivateAddress, maxBytes: 5_000_000, timeoutMs: 10_000, maxRedirects: 3, ...opts };
   const deadline = Date.now() + options.timeoutMs;
   let url: URL;
   try {
