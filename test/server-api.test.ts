@@ -208,3 +208,24 @@ describe('fetching a URL to ingest', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('headers of every response', () => {
+  it('the page, its files, its own paths, missing files and API answers all carry the CSP and nosniff', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../src/server/static-files.js');
+    const index = await fx.app.request('/');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await index.text())?.[1];
+    expect(asset).toBeTruthy();
+    const paths = ['/', '/index.html', asset!, '/proposals/P001', '/actors/country:NOR', '/missing.png', '/%E0%A4%A', '/api', '/api/nothing', '/api/proposals?limit=0'];
+    for (const path of paths) {
+      const res = await fx.app.request(path);
+      expect(res.headers.get('content-security-policy'), path).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+    const html = await fx.app.request('/index.html');
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    const posted = await fx.app.request('/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    expect(posted.status).toBe(401);
+    expect(posted.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import { ApiError, isRetryable, RETRY_AFTER_SECONDS } from './api-error.js';
 import type { Route, ServerOptions } from './route.js';
 import { ROUTES } from './routes.js';
-import { staticFiles } from './static-files.js';
+import { CONTENT_SECURITY_POLICY, staticFiles } from './static-files.js';
 
 /** Request bodies larger than this are refused (413): an article is capped at a million characters. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -38,13 +38,18 @@ function parseQuery(route: Route<any>, c: Context): unknown {
 export function createApp(input: AppOptions): Hono {
   const options: ServerOptions = { token: null, allowPrivateUrls: false, maxBodyBytes: MAX_BODY_BYTES, fetch: {}, webRoot: null, ...input };
   const app = new Hono();
+  // Every response, the page's files (/index.html, /assets/…) and errors included, under one policy and never sniffed.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    c.header('x-content-type-options', 'nosniff');
+  });
   app.use('/api/*', bodyLimit({
     maxSize: options.maxBodyBytes,
     onError: (c) => c.json(new ApiError('payload-too-large', `the body is larger than ${options.maxBodyBytes} bytes`).body(), 413),
   }));
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('x-content-type-options', 'nosniff');
     c.header('cache-control', 'no-store');
   });
   for (const r of ROUTES) {

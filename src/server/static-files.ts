@@ -8,7 +8,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Only the page's own scripts, styles and API calls; nothing from elsewhere, no inline script. */
+/** Only the page's own scripts, styles and API calls; nothing from elsewhere, no inline script. The app sends it with every response. */
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 export function staticFiles(root: string) {
@@ -25,7 +25,7 @@ export function staticFiles(root: string) {
     try {
       pathname = decodeURIComponent(new URL(c.req.url).pathname);
     } catch {
-      return c.text('bad path', 400);
+      return c.text('bad path', 400, { 'x-content-type-options': 'nosniff' });
     }
     const file = path.resolve(base, `.${path.posix.normalize(pathname)}`);
     const inside = file === base || file.startsWith(base + path.sep);
@@ -40,6 +40,6 @@ export function staticFiles(root: string) {
     if (hasExt) return c.text('not found', 404, headers);
     const index = read(path.join(base, 'index.html'));
     if (!index) return c.text('the page is not built: run `npm run build`', 404, headers);
-    return c.body(new Uint8Array(index), 200, { ...headers, 'content-type': TYPES['.html'], 'cache-control': 'no-cache', 'content-security-policy': CONTENT_SECURITY_POLICY });
+    return c.body(new Uint8Array(index), 200, { ...headers, 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
   };
 }
