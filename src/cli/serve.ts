@@ -1,6 +1,7 @@
 // `standpoint serve`: the HTTP API and the web page over a store, in one process.
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import { parseAllowedHosts } from '../server/host-check.js';
 import { dbOption } from './with-store.js';
 
 /** The built page, beside the compiled CLI: dist/web. */
@@ -12,6 +13,14 @@ const portArg = (v: string) => {
   return n;
 };
 
+const hostsArg = (v: string) => {
+  try {
+    return parseAllowedHosts(v);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+};
+
 export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the HTTP API (/api/, described at /api/openapi.json) and the web page over a store')
@@ -20,14 +29,16 @@ export function serveCommand(): Command {
     .option('--port <port>', 'the port to listen on (0: any free port)', portArg, 8080)
     .option('--token <token>', 'the bearer token writing endpoints need (default: $STANDPOINT_TOKEN); without one, writing is refused')
     .option('--allow-private-urls', 'let POST /api/articles fetch URLs on loopback and private addresses')
-    .addHelpText('after', '\nReading needs no token. Writes (POST /api/articles, POST /api/stances/ID/corrections) need\n`Authorization: Bearer <token>`. Stop with Ctrl-C.')
-    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowPrivateUrls?: boolean }) => {
+    .option('--allowed-hosts <names>', 'host names (NAME or NAME:PORT, comma-separated) to answer to besides localhost, 127.0.0.1, [::1] and --host, e.g. behind a proxy (default: $STANDPOINT_ALLOWED_HOSTS)', hostsArg)
+    .addHelpText('after', '\nReading needs no token. Writes (POST /api/articles, POST /api/stances/ID/corrections) need\n`Authorization: Bearer <token>`. A request for any other Host is refused (421), and a write\nfrom a page of another origin (403). Stop with Ctrl-C.')
+    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowPrivateUrls?: boolean; allowedHosts?: string[] }) => {
       // The server's modules load only when serving, not on every other command.
       const { startServer } = await import('../server/index.js');
       const { dbLocation, openStore } = await import('../store/open.js');
       const store = await openStore(dbLocation(opts.db));
       const token = opts.token ?? process.env.STANDPOINT_TOKEN ?? null;
-      const server = await startServer({ store, host: opts.host, port: opts.port, token: token || null, allowPrivateUrls: !!opts.allowPrivateUrls, webRoot: WEB_ROOT });
+      const allowedHosts = opts.allowedHosts ?? hostsArg(process.env.STANDPOINT_ALLOWED_HOSTS ?? '');
+      const server = await startServer({ store, host: opts.host, port: opts.port, token: token || null, allowPrivateUrls: !!opts.allowPrivateUrls, webRoot: WEB_ROOT, allowedHosts });
       process.stdout.write(`standpoint serve: listening on ${server.url} (API ${server.url}/api/, writes ${token ? 'need the bearer token' : 'disabled: no --token'})\n`);
       const stop = async () => {
         await server.close();

@@ -3,7 +3,9 @@
 export type ApiErrorCode =
   | 'bad-request' // a parameter or body that does not validate
   | 'unauthorized' // a write without the right bearer token
+  | 'origin-not-allowed' // a write from a page whose origin is not a host the server answers to
   | 'not-found' // no such route, proposal, actor, article or stance
+  | 'host-not-allowed' // a Host the server does not answer to (--allowed-hosts): a DNS-rebinding page's
   | 'payload-too-large' // a body over the limit
   | 'unsupported-media-type' // a body in a format the endpoint does not read
   | 'url-not-allowed' // a URL to fetch that is not http(s), or points at a loopback or private address
@@ -13,7 +15,7 @@ export type ApiErrorCode =
   | 'internal';
 
 const STATUS: Record<ApiErrorCode, number> = {
-  'bad-request': 400, unauthorized: 401, 'not-found': 404, 'payload-too-large': 413, 'unsupported-media-type': 415,
+  'bad-request': 400, unauthorized: 401, 'origin-not-allowed': 403, 'not-found': 404, 'host-not-allowed': 421, 'payload-too-large': 413, 'unsupported-media-type': 415,
   'url-not-allowed': 422, 'fetch-failed': 502, 'no-body': 422, busy: 503, internal: 500,
 };
 

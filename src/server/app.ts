@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { ApiError, isRetryable, RETRY_AFTER_SECONDS } from './api-error.js';
 import type { Route, ServerOptions } from './route.js';
 import { ROUTES } from './routes.js';
+import { hostCheck, localHosts } from './host-check.js';
 import { CONTENT_SECURITY_POLICY, staticFiles } from './static-files.js';
 
 /** Request bodies larger than this are refused (413): an article is capped at a million characters. */
@@ -36,7 +37,9 @@ function parseQuery(route: Route<any>, c: Context): unknown {
 }
 
 export function createApp(input: AppOptions): Hono {
-  const options: ServerOptions = { token: null, allowPrivateUrls: false, maxBodyBytes: MAX_BODY_BYTES, fetch: {}, webRoot: null, ...input };
+  const options: ServerOptions = {
+    token: null, allowPrivateUrls: false, maxBodyBytes: MAX_BODY_BYTES, fetch: {}, webRoot: null, allowedHosts: [], localHosts: () => localHosts(), ...input,
+  };
   const app = new Hono();
   // Every response, the page's files (/index.html, /assets/…) and errors included, under one policy and never sniffed.
   app.use('*', async (c, next) => {
@@ -44,6 +47,7 @@ export function createApp(input: AppOptions): Hono {
     c.header('content-security-policy', CONTENT_SECURITY_POLICY);
     c.header('x-content-type-options', 'nosniff');
   });
+  app.use('*', hostCheck(() => [...options.localHosts(), ...options.allowedHosts]));
   app.use('/api/*', bodyLimit({
     maxSize: options.maxBodyBytes,
     onError: (c) => c.json(new ApiError('payload-too-large', `the body is larger than ${options.maxBodyBytes} bytes`).body(), 413),

@@ -16,6 +16,10 @@ export interface ServerOptions {
   fetch: Omit<SafeFetchOptions, 'allowPrivate'>;
   /** The built page (dist/web); null serves the API only. */
   webRoot: string | null;
+  /** Host names (NAME or NAME:PORT) the server answers to besides the local ones: a deployment's names behind a proxy. */
+  allowedHosts: string[];
+  /** The local names it answers to (localhost, 127.0.0.1, [::1], the bound address), with the port once listening. */
+  localHosts: () => string[];
 }
 
 export interface RouteContext<Q> {
