@@ -23,16 +23,40 @@ function checkToken(c: Context, token: string | null): void {
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ApiError('unauthorized', 'writing needs the header Authorization: Bearer <token>, with the token the server was started with');
 }
 
+/** The longest path parameter or query value read, in characters. */
+export const MAX_PARAM_CHARS = 2048;
+
+/** Every parameter is text a store can hold (no NUL: PostgreSQL refuses it) and of a bounded length. */
+function checkText(what: string, value: string): void {
+  if (value.includes('\0')) throw new ApiError('bad-request', `${what} holds a NUL character (%00)`);
+  if (value.length > MAX_PARAM_CHARS) throw new ApiError('bad-request', `${what} is longer than ${MAX_PARAM_CHARS} characters`);
+}
+
+const issues = (error: z.ZodError) => z.prettifyError(error).replace(/\n\s*/g, ' ');
+
+/** The path parameters, checked. */
+function parseParams(route: Route<any>, c: Context): Record<string, string> {
+  const params = c.req.param() as Record<string, string>;
+  for (const [k, v] of Object.entries(params)) checkText(`the path parameter ${k}`, v);
+  const parsed = route.params?.safeParse(params);
+  if (parsed && !parsed.success) throw new ApiError('bad-request', issues(parsed.error));
+  return params;
+}
+
 /** The query string as an object: a parameter given once is a string, given several times a list. */
 function parseQuery(route: Route<any>, c: Context): unknown {
   const raw: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(c.req.queries())) raw[k] = v.length === 1 ? v[0] : v;
+  for (const [k, v] of Object.entries(c.req.queries())) {
+    checkText('a query parameter name', k);
+    for (const value of v) checkText(`the query parameter ${k.slice(0, 50)}`, value);
+    raw[k] = v.length === 1 ? v[0] : v;
+  }
   if (!route.query) {
     if (Object.keys(raw).length) throw new ApiError('bad-request', `unknown query parameter(s): ${Object.keys(raw).join(', ')}`);
     return {};
   }
   const parsed = route.query.safeParse(raw);
-  if (!parsed.success) throw new ApiError('bad-request', z.prettifyError(parsed.error).replace(/\n\s*/g, ' '));
+  if (!parsed.success) throw new ApiError('bad-request', issues(parsed.error));
   return parsed.data;
 }
 
@@ -59,8 +83,9 @@ export function createApp(input: AppOptions): Hono {
   for (const r of ROUTES) {
     app.on(r.method, r.path, async (c) => {
       if (r.auth) checkToken(c, options.token);
+      const params = parseParams(r, c);
       const query = parseQuery(r, c);
-      const out = await r.handler({ c, store: options.store, options, params: c.req.param() as Record<string, string>, query });
+      const out = await r.handler({ c, store: options.store, options, params, query });
       return out instanceof Response ? out : c.json(out as object, r.response.status as 200);
     });
   }

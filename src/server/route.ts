@@ -43,6 +43,8 @@ export interface Route<Q = unknown> {
   /** Writing endpoints need the bearer token. */
   auth?: boolean;
   query?: z.ZodType<Q>;
+  /** The path parameters' checks, beyond those every parameter has (text without NUL, of a bounded length). */
+  params?: z.ZodType;
   /** The request bodies the endpoint reads, by media type (schema for JSON, or a description). */
   body?: Record<string, z.ZodType | string>;
   response: RouteResponse;

@@ -4,7 +4,7 @@ import { ArticleListQuery, listArticles, oneArticle, postArticles } from './hand
 import { ExportQuery, getExport } from './handlers/export.js';
 import { getOutlook, OutlookQuery } from './handlers/outlook.js';
 import { listProposals, oneProposal, ProposalListQuery } from './handlers/proposals.js';
-import { CorrectionBody, postCorrection } from './handlers/writes.js';
+import { CorrectionBody, postCorrection, StanceParams } from './handlers/writes.js';
 import { openApiDocument } from './openapi.js';
 import { route, type Route } from './route.js';
 
@@ -33,6 +33,6 @@ export const ROUTES: Route<any>[] = [
     body: { 'text/plain': 'an article as text (a leading " date YYYY-MM-DD " line is read as its date)', 'text/html': 'a web page',
       'application/json': 'one article {text, id?, date?, title?, url?, source?}, or {url} to fetch over http(s)', 'application/x-ndjson': 'articles, one JSON object a line' },
     response: json('{articles: [{id, status, title, date, proposals, warnings}], failed: [{code, message}]}', 201), handler: postArticles }),
-  route({ method: 'POST', path: '/api/stances/:id/corrections', summary: "correct a holder's stance (the STANCE_ID of a proposal's stances)", auth: true,
+  route({ method: 'POST', path: '/api/stances/:id/corrections', summary: "correct a holder's stance (the STANCE_ID of a proposal's stances)", auth: true, params: StanceParams,
     body: { 'application/json': CorrectionBody }, response: json('the correction {id, stanceId, proposalId, holder, stance, note, author, createdAt}', 201), handler: postCorrection }),
 ];

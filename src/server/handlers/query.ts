@@ -2,9 +2,13 @@
 import { z } from 'zod';
 import { parseHolderKey } from '../../institutions/index.js';
 
+/** A whole number written in decimal digits only (not `1e3`, `0x10`, ` 1` or empty), from `least` to `most`. */
+export const wholeNumber = (least: number, most: number) =>
+  z.string().regex(/^\d{1,16}$/, 'expected a whole number').transform(Number).pipe(z.number().min(least).max(most));
+
 export const paging = (defaultLimit: number, maxLimit: number) => ({
-  limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit).describe(`at most this many (1–${maxLimit})`),
-  offset: z.coerce.number().int().min(0).default(0).describe('skip this many'),
+  limit: wholeNumber(1, maxLimit).default(defaultLimit).describe(`at most this many (1–${maxLimit})`),
+  offset: wholeNumber(0, Number.MAX_SAFE_INTEGER).default(0).describe('skip this many'),
 });
 
 /** A holder key as the CLI reads it: `TUR`, `country:tur`, `org:nato`, `person:slug`. */

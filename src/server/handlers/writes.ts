@@ -4,14 +4,21 @@ import { StoreError } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
 import type { RouteContext } from '../route.js';
 
+/** Text a store can hold: PostgreSQL refuses U+0000. */
+const noNul = (s: string) => !s.includes('\0');
+
 export const CorrectionBody = z.strictObject({
   stance: z.enum(['support', 'oppose', 'undecided']),
-  note: z.string().max(2000).nullish(),
-  author: z.string().min(1).max(200).optional(),
+  note: z.string().max(2000).refine(noNul, 'a note cannot hold a NUL character').nullish(),
+  author: z.string().min(1).max(200).refine(noNul, 'an author cannot hold a NUL character').optional(),
+});
+
+/** A stance id as the path gives it: a positive whole number that a double holds exactly (not past 2^53). */
+export const StanceParams = z.object({
+  id: z.string().regex(/^[1-9]\d{0,15}$/, 'a stance id is a positive whole number').refine((v) => Number.isSafeInteger(Number(v)), 'a stance id is at most 2^53 - 1'),
 });
 
 export async function postCorrection({ c, store, params }: RouteContext<unknown>) {
-  if (!/^\d+$/.test(params.id)) throw new ApiError('bad-request', `a stance id is a whole number, not "${params.id}"`);
   let value: unknown;
   try {
     value = await c.req.json();
