@@ -78,6 +78,11 @@ const CASES: Case[] = [
   ['a longer token', '/api/stances/1/corrections', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}x`, 'content-type': 'application/json' }, body: '{"stance":"oppose"}' }],
   ['a token of other case', '/api/stances/1/corrections', { method: 'POST', headers: { authorization: `Bearer ${TOKEN.toUpperCase()}`, 'content-type': 'application/json' }, body: '{"stance":"oppose"}' }],
   ['a non-ASCII token', '/api/stances/1/corrections', { method: 'POST', headers: { authorization: 'Bearer t\u00e9st', 'content-type': 'application/json' }, body: '{"stance":"oppose"}' }],
+  // Hosts and origins
+  ['a Host of another name', '/api/proposals', { headers: { host: 'rebound.example:8080' } }],
+  ['a Host with a NUL', '/api/proposals', { headers: { host: 'localhost%00' } }],
+  ['a write from another origin', '/api/stances/1/corrections', { method: 'POST', headers: { ...json, origin: 'https://rebound.example' }, body: '{"stance":"oppose"}' }],
+  ['a write from the null origin', '/api/articles', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain', origin: 'null' }, body: 'Norway proposed a mission.' }],
   // Methods
   ...[['PUT', '/api/proposals'], ['DELETE', '/api/articles/fx-baltic-1'], ['PATCH', '/api/stances/1/corrections'], ['POST', '/api/proposals'], ['PUT', '/api/articles'],
     ['DELETE', '/api'], ['OPTIONS', '/api/articles'], ['GET', '/api/stances/1/corrections'], ['POST', '/api/export?what=articles'], ['PROPFIND', '/api']]
