@@ -78,7 +78,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Db {
         conn.exec('BEGIN IMMEDIATE');
         return;
       } catch (err) {
-        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err;
+        if (!String((err as { code?: string }).code).startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw err;
       } finally {
         conn.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
       }
