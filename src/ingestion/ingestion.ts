@@ -44,6 +44,8 @@ export class Ingestion {
   /** Whether people learnt from writes of the open group were passed on: they are undone if the group is. */
   private taughtInGroup = false;
   private here: Analyse | null = null;
+  /** Groups run one after another (requests of a server may ask at once). */
+  private groups: Promise<unknown> = Promise.resolve();
   /** Articles analysed again because someone they looked up changed after they were analysed. */
   reanalysed = 0;
 
@@ -114,7 +116,13 @@ export class Ingestion {
    * date with every write before it, by any process. If the group is undone (its commit failed), so is what its writes
    * taught: the knowledge is read again whole, and every analysis made before is made again when its turn comes.
    */
-  async group<T>(fn: () => Promise<T>): Promise<T> {
+  group<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.groups.then(() => this.groupNow(fn));
+    this.groups = next.catch(() => undefined);
+    return next;
+  }
+
+  private async groupNow<T>(fn: () => Promise<T>): Promise<T> {
     this.taughtInGroup = false;
     try {
       return await this.store.batch(async () => {
