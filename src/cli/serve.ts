@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseAllowedHosts } from '../server/host-check.js';
 import { dbOption } from './with-store.js';
+import { wholeNumber } from './workers-option.js';
 
 /** The built page, beside the compiled CLI: dist/web. */
 const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
@@ -29,16 +30,17 @@ export function serveCommand(): Command {
     .option('--port <port>', 'the port to listen on (0: any free port)', portArg, 8080)
     .option('--token <token>', 'the bearer token writing endpoints need (default: $STANDPOINT_TOKEN); without one, writing is refused')
     .option('--allow-private-urls', 'let POST /api/articles fetch URLs on loopback and private addresses')
+    .option('--workers <n>', 'analyser threads for POST /api/articles (default: 1; the API answers readers while they analyse)', wholeNumber('--workers', 1), 1)
     .option('--allowed-hosts <names>', 'host names (NAME or NAME:PORT, comma-separated) to answer to besides localhost, 127.0.0.1, [::1] and --host, e.g. behind a proxy (default: $STANDPOINT_ALLOWED_HOSTS)', hostsArg)
     .addHelpText('after', '\nReading needs no token. Writes (POST /api/articles, POST /api/stances/ID/corrections) need\n`Authorization: Bearer <token>`. A request for any other Host is refused (421), and a write\nfrom a page of another origin (403). Stop with Ctrl-C.')
-    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowPrivateUrls?: boolean; allowedHosts?: string[] }) => {
+    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowPrivateUrls?: boolean; workers: number; allowedHosts?: string[] }) => {
       // The server's modules load only when serving, not on every other command.
       const { startServer } = await import('../server/index.js');
       const { dbLocation, openStore } = await import('../store/open.js');
       const store = await openStore(dbLocation(opts.db));
       const token = opts.token ?? process.env.STANDPOINT_TOKEN ?? null;
       const allowedHosts = opts.allowedHosts ?? hostsArg(process.env.STANDPOINT_ALLOWED_HOSTS ?? '');
-      const server = await startServer({ store, host: opts.host, port: opts.port, token: token || null, allowPrivateUrls: !!opts.allowPrivateUrls, webRoot: WEB_ROOT, allowedHosts });
+      const server = await startServer({ store, host: opts.host, port: opts.port, token: token || null, allowPrivateUrls: !!opts.allowPrivateUrls, webRoot: WEB_ROOT, workers: opts.workers, allowedHosts });
       process.stdout.write(`standpoint serve: listening on ${server.url} (API ${server.url}/api/, writes ${token ? 'need the bearer token' : 'disabled: no --token'})\n`);
       const stop = async () => {
         await server.close();

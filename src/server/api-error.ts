@@ -11,12 +11,12 @@ export type ApiErrorCode =
   | 'url-not-allowed' // a URL to fetch that is not http(s), or points at a loopback or private address
   | 'fetch-failed' // the URL could not be fetched (status, size or time limit)
   | 'no-body' // a proposal names no deciding body: an outlook needs one
-  | 'busy' // the store's write lock stayed with another writer too long: try again after Retry-After seconds
+  | 'unavailable' // the server cannot take the request now (shutting down, the store's write lock held too long): try again after Retry-After
   | 'internal';
 
 const STATUS: Record<ApiErrorCode, number> = {
   'bad-request': 400, unauthorized: 401, 'origin-not-allowed': 403, 'not-found': 404, 'host-not-allowed': 421, 'payload-too-large': 413, 'unsupported-media-type': 415,
-  'url-not-allowed': 422, 'fetch-failed': 502, 'no-body': 422, busy: 503, internal: 500,
+  'url-not-allowed': 422, 'fetch-failed': 502, 'no-body': 422, unavailable: 503, internal: 500,
 };
 
 export interface ErrorBody { error: { code: ApiErrorCode; message: string } }
@@ -34,7 +34,7 @@ export class ApiError extends Error {
 
 export const ERROR_CODES = Object.keys(STATUS) as ApiErrorCode[];
 
-/** Seconds a client should wait before trying a `busy` request again. */
+/** Seconds a client should wait before trying an `unavailable` (503) request again. */
 export const RETRY_AFTER_SECONDS = 1;
 
 /**

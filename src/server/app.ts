@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
 import { ApiError, isRetryable, RETRY_AFTER_SECONDS } from './api-error.js';
+import { ArticleWriter } from './ingest-articles.js';
 import type { Route, ServerOptions } from './route.js';
 import { ROUTES } from './routes.js';
 import { hostCheck, localHosts } from './host-check.js';
@@ -13,7 +14,7 @@ import { CONTENT_SECURITY_POLICY, staticFiles } from './static-files.js';
 /** Request bodies larger than this are refused (413): an article is capped at a million characters. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-export type AppOptions = Partial<ServerOptions> & { store: Store };
+export type AppOptions = Partial<ServerOptions> & { store: Store; writer?: ArticleWriter };
 
 function checkToken(c: Context, token: string | null): void {
   if (!token) throw new ApiError('unauthorized', 'writing is disabled: the server was started without --token (or $STANDPOINT_TOKEN)');
@@ -62,8 +63,9 @@ function parseQuery(route: Route<any>, c: Context): unknown {
 
 export function createApp(input: AppOptions): Hono {
   const options: ServerOptions = {
-    token: null, allowPrivateUrls: false, maxBodyBytes: MAX_BODY_BYTES, fetch: {}, webRoot: null, allowedHosts: [], localHosts: () => localHosts(), ...input,
+    token: null, allowPrivateUrls: false, maxBodyBytes: MAX_BODY_BYTES, fetch: {}, webRoot: null, workers: 0, allowedHosts: [], localHosts: () => localHosts(), ...input,
   };
+  const writer = input.writer ?? new ArticleWriter(options.store, options.workers);
   const app = new Hono();
   // Every response, the page's files (/index.html, /assets/…) and errors included, under one policy and never sniffed.
   app.use('*', async (c, next) => {
@@ -85,7 +87,7 @@ export function createApp(input: AppOptions): Hono {
       if (r.auth) checkToken(c, options.token);
       const params = parseParams(r, c);
       const query = parseQuery(r, c);
-      const out = await r.handler({ c, store: options.store, options, params, query });
+      const out = await r.handler({ c, store: options.store, writer, options, params, query });
       return out instanceof Response ? out : c.json(out as object, r.response.status as 200);
     });
   }
@@ -98,11 +100,11 @@ export function createApp(input: AppOptions): Hono {
   }
   app.notFound((c) => c.json(new ApiError('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`).body(), 404));
   app.onError((err, c) => {
-    if (isRetryable(err)) {
-      const busy = new ApiError('busy', 'the store is busy with another writer: try again shortly', { cause: err });
-      return c.json(busy.body(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    const known = isRetryable(err) ? new ApiError('unavailable', 'the store is busy with another writer: try again shortly', { cause: err }) : err;
+    if (known instanceof ApiError) {
+      // A 503 says when to try again.
+      return c.json(known.body(), known.status as 400, known.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {});
     }
-    if (err instanceof ApiError) return c.json(err.body(), err.status as 400);
     process.stderr.write(`standpoint serve: ${c.req.method} ${c.req.url}: ${err.stack ?? err}\n`);
     return c.json(new ApiError('internal', 'internal error: see the server log').body(), 500);
   });

@@ -63,7 +63,7 @@ describe('writers on one SQLite file', () => {
       const res = await post(app, syntheticArticle(2));
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await res.json()).toEqual({ error: { code: 'busy', message: expect.stringContaining('try again') } });
+      expect(await res.json()).toEqual({ error: { code: 'unavailable', message: expect.stringContaining('try again') } });
     } finally {
       lock.release();
     }

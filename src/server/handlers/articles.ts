@@ -23,15 +23,11 @@ export async function oneArticle({ store, params }: RouteContext<unknown>) {
   return { article, record, proposals };
 }
 
-/** Serialises ingests: one writer, so two requests never match the same new proposal twice. */
-let queue: Promise<unknown> = Promise.resolve();
-
-export async function postArticles({ c, store, options }: RouteContext<unknown>) {
+export async function postArticles({ c, writer, options }: RouteContext<unknown>) {
   const type = c.req.header('content-type');
   bodyFormat(type); // a body of a type not read is refused before it is read
   const raw = Buffer.from(await c.req.arrayBuffer());
-  const run = queue.then(() => ingestBody(store, raw, type, { fetch: { ...options.fetch, allowPrivate: options.allowPrivateUrls } }));
-  queue = run.catch(() => undefined);
-  const result = await run;
+  // Analysed in the writer's worker threads; written one request after another (Ingestion.group).
+  const result = await ingestBody(writer, raw, type, { fetch: { ...options.fetch, allowPrivate: options.allowPrivateUrls } });
   return c.json(result, 201);
 }
