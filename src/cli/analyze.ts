@@ -56,7 +56,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
       }
       const { article, problems } = input;
       const where = sourceLabel(article.file, article.id);
-      for (const p of problems) io.progress.message(`${where}: error: ${p.message}`);
+      for (const p of problems) io.progress.message(`${where}: ${p.level}: ${p.message}`);
       if (!settled.ok || !settled.value) {
         // A stage's own failure is a warning inside analyze(); this is the analyser failing as a whole.
         failed++;
@@ -68,7 +68,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
       for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
       io.write(text);
       // Read but not analysed in full: the exit code says so, the record is still printed.
-      const incomplete = problems.length > 0 || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
+      const incomplete = problems.some((p) => p.level === 'error') || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
       if (incomplete) failed++;
       io.progress.tick(incomplete);
     }
