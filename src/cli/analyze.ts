@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { AnalysisResult } from '../analyze/index.js';
 import { MAX_ANALYSED_CHARS } from '../analyze/limits.js';
+import { MAX_INPUT_BYTES } from '../ingest/limits.js';
 import type { AnalysisRecord, Article } from '../analyze/record.js';
 import type { Input, ReadInputsOptions } from '../ingest/read-inputs.js';
 import { inOrder } from '../workers/in-order.js';
@@ -99,7 +100,9 @@ Formats, told apart by extension and content: text with an optional " date YYYY-
 and .html pages (main text, title and date from the page).
 Folders are read recursively in name order, skipping hidden files and *.gold.json.
 With --workers N (default: one per core), articles are analysed in N worker threads and printed in input order.
-Articles longer than ${MAX_ANALYSED_CHARS.toLocaleString('en')} characters are analysed up to there, with a warning.
+Articles longer than ${MAX_ANALYSED_CHARS.toLocaleString('en')} characters are analysed up to there, with a warning;
+a file or JSON line of more than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB is reported and skipped.
+Text that is not UTF-8 is read as Windows-1252, and control characters such as NUL are removed, with warnings.
 
 Exit codes: 0 all analysed; 1 some input could not be read or was not analysed in full
 (empty, binary, broken JSON, unknown date, not English, cut at the cap); 2 usage error.`)
