@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open.js';
 import { records, standpoint, tempDir } from './cli.js';
+import { auth, fixture } from './server-fixture.js';
 
 const t = tempDir('standpoint-text-');
 const BASE = process.env.STANDPOINT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -84,5 +85,19 @@ describe('standpoint ingest: text as read', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/<stdin>:1: warning: 3 control characters/);
     expect(records(run.stdout).map((r) => r.article.text)).toEqual([`Foreign minister Ana Lopez ${SAID}\f`, `Foreign minister Jan Smit ${SAID}`]);
+  });
+  it('POST /api/articles reads a Windows-1252 body the same way: the right characters, and the warning in the answer', async () => {
+    const fx = await fixture({}, []);
+    try {
+      const body = Buffer.from(JSON.stringify({ id: 'post-1', title: 'Martínez', text: `Foreign minister José Martínez ${SAID}` }), 'latin1');
+      const res = await fx.app.request('/api/articles', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+      expect(res.status).toBe(201);
+      const answer = await res.json() as { articles: Array<{ id: string; title: string; warnings: string[] }> };
+      expect(answer.articles[0]).toMatchObject({ id: 'post-1', title: 'Martínez' });
+      expect(answer.articles[0].warnings).toContain('not valid UTF-8: read as Windows-1252');
+      expect((await fx.store.record('post-1'))?.article.text).toBe(`Foreign minister José Martínez ${SAID}`);
+    } finally {
+      await fx.close();
+    }
   });
 });
