@@ -129,7 +129,7 @@ async function* readSource(file: string, chunks: Chunks, cap: number): AsyncGene
   }
   const format = detectFormat(file === '-' ? '' : file, decodeText(sniffed));
   try {
-    // JSON Lines are split into lines as bytes; UTF-16 (rare) is decoded whole first and split as UTF-8.
+    // JSON Lines are split into lines as bytes; UTF-16 (rare) is decoded whole first (the cap then holds for the whole file) and split as UTF-8.
     if (format === 'jsonl' && !bomEncoding(start)) {
       yield* readJsonLines(file, start, chunks, cap);
       return;
