@@ -8,6 +8,7 @@ import type { ObservationRow, Store } from './store.js';
 import { makeRecord } from './test-records.js';
 import { makeV2Store } from './test-v2-store.js';
 import { groupBy } from './group-by.js';
+import { storeRowsContract } from './store-rows.contract.js';
 
 const PATROL = { key: 'naval-patrol-baltic', summary: 'joint naval patrol in the Baltic', proposer: 'country:DNK', body: 'org:NATO' };
 
@@ -284,4 +285,5 @@ export function storeContract(name: string, location: () => Promise<string>): vo
       }
     });
   });
+  storeRowsContract(name, location);
 }
