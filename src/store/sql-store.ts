@@ -415,15 +415,22 @@ export class SqlStore implements Store {
 
   async integrity(): Promise<string[]> {
     const problems: string[] = [];
+    // A store damaged enough makes a check itself fail: that is a problem too, and the other checks still run.
+    const check = async (what: string, fn: () => Promise<string[]>) => {
+      try {
+        problems.push(...await fn());
+      } catch (err) {
+        problems.push(`database: ${what} failed: ${(err as Error).message}`);
+      }
+    };
     if (this.db.dialect === 'sqlite') {
-      for (const r of await this.db.all<{ integrity_check: string }>('PRAGMA integrity_check')) {
-        if (r.integrity_check !== 'ok') problems.push(`database: ${r.integrity_check}`);
-      }
-      for (const r of await this.db.all<{ table: string; rowid: number | null; parent: string }>('PRAGMA foreign_key_check')) {
-        problems.push(`database: a row of ${r.table} (rowid ${r.rowid ?? '?'}) names a missing row of ${r.parent}`);
-      }
+      await check('integrity_check', async () => (await this.db.all<{ integrity_check: string }>('PRAGMA integrity_check'))
+        .filter((r) => r.integrity_check !== 'ok').map((r) => `database: ${r.integrity_check}`));
+      await check('foreign_key_check', async () => (await this.db.all<{ table: string; rowid: number | null; parent: string }>('PRAGMA foreign_key_check'))
+        .map((r) => `database: a row of ${r.table} (rowid ${r.rowid ?? '?'}) names a missing row of ${r.parent}`));
     }
-    problems.push(...await checkPositions(this.db), ...await checkProposalCounts(this.db));
+    await check('the check of the positions', () => checkPositions(this.db));
+    await check('the check of the article counts', () => checkProposalCounts(this.db));
     return problems;
   }
 

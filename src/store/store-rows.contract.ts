@@ -1,5 +1,6 @@
 // The store contract's part on reading every row back and keeping bad input out: exports, searches, NULs, the record column.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkStore } from '../aggregate/check-store.js';
 import { exportRows, PAGE, type ExportWhat } from '../aggregate/export-rows.js';
 import { recordArticle } from '../aggregate/record-article.js';
 import type { AnalysisRecord } from '../analyze/record.js';
@@ -73,6 +74,12 @@ async function everything(store: Store): Promise<Record<ExportWhat, string[]>> {
 }
 
 const sorted = (list: string[]) => [...list].sort();
+
+async function problems(store: Store, pageSize?: number): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of checkStore(store, { pageSize })) out.push(line);
+  return out;
+}
 
 export function storeRowsContract(name: string, location: () => Promise<string>): void {
   describe(`store contract: ${name}: every row out, bad input kept out`, () => {
@@ -208,6 +215,46 @@ export function storeRowsContract(name: string, location: () => Promise<string>)
         await db.close();
       }
       expect(await store.record(r.article.id)).toEqual(r);
+    });
+
+    it('checks the store: sound as written; each altered article, position and count reported on a line of its own', async () => {
+      const reports = Array.from({ length: 12 }, (_, i) => report(i));
+      await store.batch(async () => { for (const r of reports) expect(await recordArticle(store, r)).toBe('new'); });
+      const copy = { ...reports[3], article: { ...reports[3].article, id: 'copy-of-3', text: reports[3].article.text.replace('wise,', 'wise;') } };
+      expect(await recordArticle(store, copy)).toBe('copy');
+      const [p] = await store.proposals({ q: 'naval patrol' });
+      const [pos] = await store.positions({ proposalIds: [p.id] });
+      await store.addCorrection({ stanceId: pos.id, stance: 'oppose', note: null, author: 'analyst@example.org' });
+      expect(await problems(store)).toEqual([]);
+      expect(await problems(store, 1)).toEqual([]);
+
+      const [text, record, quote, mention, observation] = reports.map((r) => r.article.id);
+      const db = await openDb(where);
+      try {
+        await db.run("UPDATE articles SET text = REPLACE(text, 'Norway', 'Norwey') WHERE id = ?", [text]);
+        await db.run("UPDATE articles SET record = REPLACE(record, '\"stances\":[', '\"stances\":{') WHERE id = ?", [record]);
+        await db.run("UPDATE quotes SET text = 'it was unwise' WHERE article_id = ?", [quote]);
+        await db.run('UPDATE proposal_mentions SET start_offset = start_offset + 1 WHERE article_id = ?', [mention]);
+        await db.run("UPDATE observations SET stance = 'undecided' WHERE article_id = ? AND holder = 'country:NOR'", [observation]);
+        await db.run('UPDATE proposals SET articles = articles + 1 WHERE id = ?', [p.id]);
+      } finally {
+        await db.close();
+      }
+      const found = await problems(store, 5);
+      const [nor] = await store.positions({ proposalIds: [(await store.proposals({ q: TOPICS[4] }))[0].id] });
+      expect(found.map((l) => l.replace(/: .*/, '')).sort()).toEqual([
+        `article ${mention}`, `article ${observation}`, `article ${quote}`, `article ${record}`, `article ${text}`,
+        `position ${nor.id} (country:NOR on ${nor.proposalId})`, `proposal ${p.id}`,
+      ].sort());
+      expect(found).toEqual(expect.arrayContaining([
+        `article ${text}: its text does not match its content hash: the text was altered`,
+        expect.stringMatching(new RegExp(`^article ${record}: its record does not parse`)),
+        expect.stringMatching(new RegExp(`^article ${quote}: its quote q1 differs from its record in text`)),
+        expect.stringMatching(new RegExp(`^article ${mention}: its mention p1.0 differs from its record in start`)),
+        expect.stringMatching(new RegExp(`^article ${observation}: its observation of country:NOR on \\S+ \\(evidence at 0\\) is not what its record says`)),
+        expect.stringMatching(/^position .*: its kept stance differs from what its observations give: stance "support" kept, "undecided" worked out/),
+        `proposal ${p.id}: counts 2 source article(s), its mentions name 1`,
+      ]));
     });
   });
 }

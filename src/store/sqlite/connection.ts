@@ -64,6 +64,7 @@ function createStoreFile(file: string): boolean {
 }
 
 export function openSqlite(file: string, options: SqliteOptions = {}): Db {
+  if (options.create === false && !inMemory(file) && !fs.existsSync(file)) throw new StoreError('connection', `${file} does not exist: there is no store to open`);
   if (options.create === false || !createStoreFile(file)) refuseEmpty(file);
   const conn = new Database(file, { fileMustExist: options.create === false });
   // First the busy timeout: every statement after it (switching to WAL too) waits for another process's lock instead of failing.
