@@ -1,6 +1,18 @@
 // What the SQL store needs from a database driver: queries with `?` placeholders and transactions.
 
+import { StoreError } from './store.js';
+
 export type Param = string | number | null;
+
+/**
+ * Refuses a parameter holding a NUL character (U+0000): PostgreSQL cannot take one in text (it fails with an error of its
+ * own), and no stored text holds one, so both drivers answer it as bad input.
+ */
+export function refuseNul(params: Param[]): void {
+  for (const p of params) {
+    if (typeof p === 'string' && p.includes('\u0000')) throw new StoreError('bad-input', 'a value holds a NUL character (U+0000), which the store does not keep');
+  }
+}
 
 export interface Db {
   readonly dialect: 'sqlite' | 'postgres';

@@ -195,6 +195,10 @@ export function storeRowsContract(name: string, location: () => Promise<string>)
       const [p] = await store.positions({ proposalIds: [(await store.proposals())[0].id] });
       await expect(store.addCorrection({ stanceId: p.id, stance: 'oppose', note: 'a\u0000b', author: 'x' })).rejects.toMatchObject({ code: 'bad-input' });
       expect(await store.corrections({})).toEqual([]);
+      // Reads: nothing stored holds a NUL, and PostgreSQL cannot take one; bad input on both drivers, said plainly.
+      await expect(store.proposals({ q: 'grain\u0000' })).rejects.toMatchObject({ name: 'StoreError', code: 'bad-input' });
+      await expect(store.findArticle('\u0000')).rejects.toMatchObject({ name: 'StoreError', code: 'bad-input' });
+      await expect(store.quotes({ speaker: 'person:\u0000' })).rejects.toMatchObject({ name: 'StoreError', code: 'bad-input' });
     });
 
     it('keeps an article\'s text once: not in the stored record, which record() gives back whole; old rows read too', async () => {

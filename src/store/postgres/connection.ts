@@ -1,7 +1,6 @@
 // The PostgreSQL driver (pg): a connection pool; `?` placeholders become $1, $2, ….
 import pg from 'pg';
-import { GROUP_UNDONE, type Db, type Param } from '../db.js';
-import { StoreError } from '../store.js';
+import { GROUP_UNDONE, refuseNul, type Db, type Param } from '../db.js';
 
 const numbered = (sql: string) => {
   let n = 0;
@@ -18,13 +17,6 @@ export const WRITER_LOCK = 0x53545054;
 interface Group { client: pg.PoolClient; queue: Promise<unknown> }
 
 type Query = (sql: string, params: Param[]) => Promise<pg.QueryResult>;
-
-/** PostgreSQL refuses a NUL (U+0000) in text with an error of its own: a parameter holding one is bad input, said plainly. */
-function refuseNul(params: Param[]): void {
-  for (const p of params) {
-    if (typeof p === 'string' && p.includes('\u0000')) throw new StoreError('bad-input', 'a value holds a NUL character (U+0000), which PostgreSQL cannot keep in text');
-  }
-}
 
 function wrap(query: Query, tx: Db['transaction'], batch: Db['batch'], close: () => Promise<void>, exclusive: Db['exclusive']): Db {
   return {

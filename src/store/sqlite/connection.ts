@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from '../store.js';
-import { GROUP_UNDONE, type Db, type Param } from '../db.js';
+import { GROUP_UNDONE, refuseNul, type Db, type Param } from '../db.js';
 import { Checkpointer, WAL_BACKSTOP_PAGES } from './checkpointer.js';
 
 /** The open group of a batch: its transactions run one after another, each inside a savepoint. */
@@ -131,9 +131,11 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Db {
   const db: Db = {
     dialect: 'sqlite',
     async all<T>(sql: string, params: Param[] = []) {
+      refuseNul(params);
       return prepare(sql).all(...params) as T[];
     },
     async run(sql: string, params: Param[] = []) {
+      refuseNul(params);
       const st = prepare(sql);
       if (!st.reader) return st.run(...params).changes;
       st.all(...params);
