@@ -18,31 +18,58 @@ export interface Knowledge {
 
 export const EMPTY_KNOWLEDGE: Knowledge = { people: new Map() };
 
-/** Grows a knowledge snapshot person by person (ingest adds what each article teaches before the next). */
+/** The lower-case forms a person is known by: full name and aliases. */
+const formsOf = (p: KnownPerson): string[] => [...new Set([p.name, ...p.aliases].map((f) => f.toLowerCase()))];
+
+/**
+ * A knowledge snapshot kept up to date person by person: each person is given whole (as the store holds them: every
+ * name and alias they were called by) and replaces what was known under their key. What a form (a lower-case name or
+ * alias) means depends only on the people known, never on the order they came in: the one person called so; among
+ * several, the one whose full name it is; else no one (an alias two people share is left out). So a snapshot grown
+ * article by article and one read whole from the store agree.
+ */
 export class KnowledgeBuilder implements Knowledge {
+  private readonly byKey = new Map<string, KnownPerson>();
+  /** Form → keys of the people called so. */
+  private readonly called = new Map<string, Set<string>>();
   private readonly map = new Map<string, KnownPerson>();
-  private readonly ambiguous = new Set<string>();
 
   get people(): ReadonlyMap<string, KnownPerson> { return this.map; }
 
-  add(p: KnownPerson): void {
-    const known = this.map.get(p.name.toLowerCase());
-    const merged: KnownPerson = known && known.key === p.key
-      ? { ...known, role: p.role ?? known.role, country: p.country ?? known.country, organization: p.organization ?? known.organization,
-          represents: p.represents ?? known.represents, aliases: [...new Set([...known.aliases, ...p.aliases])] }
-      : p;
-    this.map.set(merged.name.toLowerCase(), merged);
-    for (const alias of merged.aliases) {
-      const a = alias.toLowerCase();
-      if (this.ambiguous.has(a)) continue;
-      const other = this.map.get(a);
-      if (other && other.key !== merged.key && other.name.toLowerCase() !== a) {
-        this.map.delete(a);
-        this.ambiguous.add(a);
-      } else if (!other || other.key === merged.key) {
-        this.map.set(a, merged);
-      }
+  /** The person known under this key, as last given. */
+  person(key: string): KnownPerson | undefined { return this.byKey.get(key); }
+
+  /** Adds a person, or replaces what was known under their key; returns the forms whose meaning may have changed. */
+  add(p: KnownPerson): string[] {
+    const old = this.byKey.get(p.key);
+    const before = old ? formsOf(old) : [];
+    for (const f of before) {
+      const keys = this.called.get(f)!;
+      keys.delete(p.key);
+      if (!keys.size) this.called.delete(f);
     }
+    this.byKey.set(p.key, p);
+    const after = formsOf(p);
+    for (const f of after) {
+      const keys = this.called.get(f);
+      if (keys) keys.add(p.key);
+      else this.called.set(f, new Set([p.key]));
+    }
+    const touched = [...new Set([...before, ...after])];
+    for (const f of touched) this.resolve(f);
+    return touched;
+  }
+
+  private resolve(form: string): void {
+    const keys = this.called.get(form);
+    let who: KnownPerson | undefined;
+    if (keys?.size === 1) who = this.byKey.get(keys.values().next().value!);
+    else if (keys) {
+      const named = [...keys].map((k) => this.byKey.get(k)!).filter((p) => p.name.toLowerCase() === form);
+      if (named.length === 1) who = named[0];
+    }
+    if (who) this.map.set(form, who);
+    else this.map.delete(form);
   }
 }
 

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { AnalysisResult } from '../analyze/index.js';
 import { MAX_ANALYSED_CHARS } from '../analyze/limits.js';
+import { MAX_INPUT_BYTES } from '../ingest/limits.js';
 import type { AnalysisRecord, Article } from '../analyze/record.js';
 import type { Input, ReadInputsOptions } from '../ingest/read-inputs.js';
 import { inOrder } from '../workers/in-order.js';
@@ -56,7 +57,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
       }
       const { article, problems } = input;
       const where = sourceLabel(article.file, article.id);
-      for (const p of problems) io.progress.message(`${where}: error: ${p.message}`);
+      for (const p of problems) io.progress.message(`${where}: ${p.level}: ${p.message}`);
       if (!settled.ok || !settled.value) {
         // A stage's own failure is a warning inside analyze(); this is the analyser failing as a whole.
         failed++;
@@ -68,7 +69,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions, io: A
       for (const w of warnings) io.progress.message(`${where}: warning: ${w}`);
       io.write(text);
       // Read but not analysed in full: the exit code says so, the record is still printed.
-      const incomplete = problems.length > 0 || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
+      const incomplete = problems.some((p) => p.level === 'error') || article.language !== 'en' || article.text.length > MAX_ANALYSED_CHARS;
       if (incomplete) failed++;
       io.progress.tick(incomplete);
     }
@@ -99,7 +100,9 @@ Formats, told apart by extension and content: text with an optional " date YYYY-
 and .html pages (main text, title and date from the page).
 Folders are read recursively in name order, skipping hidden files and *.gold.json.
 With --workers N (default: one per core), articles are analysed in N worker threads and printed in input order.
-Articles longer than ${MAX_ANALYSED_CHARS.toLocaleString('en')} characters are analysed up to there, with a warning.
+Articles longer than ${MAX_ANALYSED_CHARS.toLocaleString('en')} characters are analysed up to there, with a warning;
+a file or JSON line of more than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB is reported and skipped.
+Text that is not UTF-8 is read as Windows-1252, and control characters such as NUL are removed, with warnings.
 
 Exit codes: 0 all analysed; 1 some input could not be read or was not analysed in full
 (empty, binary, broken JSON, unknown date, not English, cut at the cap); 2 usage error.`)

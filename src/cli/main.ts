@@ -3,6 +3,7 @@
 // It runs with 64 MB semi-spaces (a young generation of 192 MB), as the analyser's worker threads do
 // (ANALYSER_YOUNG_GENERATION_MB in workers/pool.ts): the analyser spends about 8% less CPU than with Node's default.
 import { CommanderError } from 'commander';
+import { debugFromEnv, describeFailure } from './error-line.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { buildProgram } from './program.js';
 
@@ -12,14 +13,16 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+const program = buildProgram();
 try {
-  await buildProgram().parseAsync(process.argv);
+  await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) {
     // Commander has printed help, the version or the usage error; asked-for help and version exit 0.
     process.exitCode = err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   } else {
-    process.stderr.write(`standpoint: ${(err as Error).stack ?? err}\n`);
+    // One line; the stack only with --debug (or STANDPOINT_DEBUG=1).
+    process.stderr.write(describeFailure(err, program.opts().debug === true || debugFromEnv()));
     process.exitCode = EXIT_FAILURE;
   }
 }

@@ -17,7 +17,8 @@ export const VERSION = '0.1.0';
 export function buildProgram(): Command {
   const program = new Command('standpoint')
     .description('Who stands where on which proposal: reads international-politics news and maps positions.')
-    .version(VERSION);
+    .version(VERSION)
+    .option('--debug', 'when a command fails, print the stack trace too (also: STANDPOINT_DEBUG=1)');
   for (const command of [
     analyzeCommand(), // one article in, one record out; nothing stored
     ingestCommand(), // analyse and store, learning people across articles

@@ -1,5 +1,8 @@
 // The readable report of one analysis record: proposals with their proposer, body and a table of stances, then quotes.
 import type { AnalysisRecord, RecordActor, Span } from '../analyze/record.js';
+import { sourceLabel } from '../ingest/source-label.js';
+
+export { sourceLabel };
 
 const EVIDENCE_CHARS = 110;
 const QUOTE_CHARS = 160;
@@ -24,11 +27,6 @@ function actorLabel(a: RecordActor | undefined): string {
   return `${a.name} (${a.key}${forWhom})`;
 }
 
-/** Where an article came from, as messages and the report name it. */
-export function sourceLabel(file: string | null, id: string): string {
-  if (file === null) return id;
-  return file === '-' || file.startsWith('-:') ? `<stdin>${file.slice(1)}` : file;
-}
 
 export function renderReport(record: AnalysisRecord): string {
   const { article } = record;

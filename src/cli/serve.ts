@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { dbOption } from './with-store.js';
+import { wholeNumber } from './workers-option.js';
 
 /** The built page, beside the compiled CLI: dist/web. */
 const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
@@ -20,14 +21,15 @@ export function serveCommand(): Command {
     .option('--port <port>', 'the port to listen on (0: any free port)', portArg, 8080)
     .option('--token <token>', 'the bearer token writing endpoints need (default: $STANDPOINT_TOKEN); without one, writing is refused')
     .option('--allow-private-urls', 'let POST /api/articles fetch URLs on loopback and private addresses')
+    .option('--workers <n>', 'analyser threads for POST /api/articles (default: 1; the API answers readers while they analyse)', wholeNumber('--workers', 1), 1)
     .addHelpText('after', '\nReading needs no token. Writes (POST /api/articles, POST /api/stances/ID/corrections) need\n`Authorization: Bearer <token>`. Stop with Ctrl-C.')
-    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowPrivateUrls?: boolean }) => {
+    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowPrivateUrls?: boolean; workers: number }) => {
       // The server's modules load only when serving, not on every other command.
       const { startServer } = await import('../server/index.js');
       const { dbLocation, openStore } = await import('../store/open.js');
       const store = await openStore(dbLocation(opts.db));
       const token = opts.token ?? process.env.STANDPOINT_TOKEN ?? null;
-      const server = await startServer({ store, host: opts.host, port: opts.port, token: token || null, allowPrivateUrls: !!opts.allowPrivateUrls, webRoot: WEB_ROOT });
+      const server = await startServer({ store, host: opts.host, port: opts.port, token: token || null, allowPrivateUrls: !!opts.allowPrivateUrls, webRoot: WEB_ROOT, workers: opts.workers });
       process.stdout.write(`standpoint serve: listening on ${server.url} (API ${server.url}/api/, writes ${token ? 'need the bearer token' : 'disabled: no --token'})\n`);
       const stop = async () => {
         await server.close();

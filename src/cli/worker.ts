@@ -5,7 +5,7 @@ import { EXIT_OK } from './exit-codes.js';
 import { dbOption, withStore } from './with-store.js';
 import { wholeNumber } from './workers-option.js';
 
-interface WorkerFlags { queue: string; db?: string; stream?: string; ackWait?: number; maxDeliver?: number; batch?: number; knowledgeEvery?: number; drain?: boolean; json?: boolean }
+interface WorkerFlags { queue: string; db?: string; stream?: string; ackWait?: number; maxDeliver?: number; batch?: number; drain?: boolean; json?: boolean }
 
 export function workerCommand(): Command {
   return new Command('worker')
@@ -16,7 +16,6 @@ export function workerCommand(): Command {
     .option('--ack-wait <seconds>', `seconds a job may take before it is given to another worker (default: ${DEFAULT_ACK_WAIT})`, wholeNumber('--ack-wait'))
     .option('--max-deliver <n>', `deliveries after which a failing job goes to the dead-letter subject (default: ${DEFAULT_MAX_DELIVER})`, wholeNumber('--max-deliver'))
     .option('--batch <n>', 'jobs fetched at a time (default: 8)', wholeNumber('--batch'))
-    .option('--knowledge-every <n>', 'jobs between reloads of the people the store knows (default: 64)', wholeNumber('--knowledge-every'))
     .option('--drain', 'stop once no job is pending or in flight, instead of waiting for more')
     .option('--json', 'print the closing summary as JSON')
     .addHelpText('after', `
@@ -24,7 +23,8 @@ A job is acknowledged only after its article is committed; a worker that dies le
 delivered again after --ack-wait. Writing is idempotent (an article's content is stored once), so each
 article is stored exactly once however often it is delivered. Workers share one PostgreSQL store
 (--db postgres://…): a worker writes its articles in groups of up to 8 (one commit each), planning and
-writing them under an advisory lock that the group holds until it commits.
+writing them under an advisory lock that the group holds until it commits. Each article is analysed with
+the people the store holds when it is written (what other workers stored included), as ingest does.
 
 Exit codes: 0 stopped cleanly; 1 could not connect or the store failed; 2 usage error.`)
     .action(async (opts: WorkerFlags) => {
@@ -32,7 +32,7 @@ Exit codes: 0 stopped cleanly; 1 could not connect or the store failed; 2 usage 
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
       const { runWorker } = await import('../queue/worker.js');
       const sum = await withStore(opts.db, (store) => runWorker(opts.queue, store, {
-        stream: opts.stream, ackWait: opts.ackWait, maxDeliver: opts.maxDeliver, batch: opts.batch, knowledgeEvery: opts.knowledgeEvery,
+        stream: opts.stream, ackWait: opts.ackWait, maxDeliver: opts.maxDeliver, batch: opts.batch,
         drain: opts.drain, log: (line) => process.stderr.write(`worker: ${line}\n`),
       }, stop.signal));
       if (opts.json) process.stdout.write(`${JSON.stringify(sum)}\n`);

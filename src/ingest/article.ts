@@ -28,15 +28,39 @@ export function contentId(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
+/**
+ * The C0 control characters an article may not hold: all but tab, line feed, form feed and carriage return
+ * (form feed is a page break, white space to the analyser). PostgreSQL cannot store NUL at all; removing them
+ * when reading makes every driver store the same text.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f]/g;
+
+/** The fields with their control characters removed, and how many there were. */
+function withoutControls(fields: ArticleFields): { fields: ArticleFields; removed: number } {
+  let removed = 0;
+  const clean = <T extends string | null | undefined>(s: T): T =>
+    (typeof s === 'string' ? s.replace(CONTROLS, () => { removed++; return ''; }) as T : s);
+  const { text, id, date, title, url, source, language } = fields;
+  return {
+    fields: { text: clean(text), id: clean(id), date: clean(date), title: clean(title), url: clean(url), source: clean(source), language: clean(language) },
+    removed,
+  };
+}
+
 const blankToNull = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
 
 /**
- * Checks and completes what a format read. Throws IngestError `empty` when there is no text;
+ * Checks and completes what a format read, without control characters (a `control-characters` problem says how
+ * many were removed). Throws IngestError `empty` when there is no text;
  * a date that is not a real date becomes null with a `bad-date` problem.
  */
-export function buildArticle(fields: ArticleFields, where: Where, options: { looseDate?: boolean } = {}): ReadArticle {
+export function buildArticle(given: ArticleFields, where: Where, options: { looseDate?: boolean } = {}): ReadArticle {
+  const { fields, removed } = withoutControls(given);
   if (!fields.text.trim()) throw new IngestError('empty', 'empty article: no text', where);
   const problems: IngestError[] = [];
+  if (removed > 0) {
+    problems.push(new IngestError('control-characters', `${removed} control character${removed === 1 ? '' : 's'} (NUL and others that are not text) removed`, where));
+  }
   let date: string | null = null;
   const rawDate = blankToNull(fields.date);
   // A month or a year ("2022-05", "2022") is a real but partial date: the record's day-precision date stays unknown, without an error.

@@ -8,7 +8,13 @@ export type IngestErrorCode =
   | 'bad-json' // JSON that does not parse
   | 'bad-article' // JSON that parses but is not an article ({text, ...})
   | 'bad-html' // HTML with no readable main text
-  | 'bad-date'; // a date that is not a real YYYY-MM-DD (the article is still analysed, date null)
+  | 'bad-date' // a date that is not a real YYYY-MM-DD (the article is still analysed, date null)
+  | 'too-large' // a file or JSON line larger than the reading cap (MAX_INPUT_BYTES): skipped unread
+  | 'encoding' // not UTF-8 (or UTF-16): read as Windows-1252, or stray bytes replaced (a warning)
+  | 'control-characters'; // NUL and other control characters removed from the text or fields (a warning)
+
+/** Problems that leave an article read in full: reported as warnings, not failures. */
+const WARNINGS: ReadonlySet<IngestErrorCode> = new Set(['encoding', 'control-characters']);
 
 /** Where an input came from: a path (`-` for standard input) and, for JSON Lines, a 1-based line. */
 export interface Where {
@@ -30,6 +36,11 @@ export class IngestError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+
+  /** `warning` for a problem that did not stop the article being read in full, else `error`. */
+  get level(): 'error' | 'warning' {
+    return WARNINGS.has(this.code) ? 'warning' : 'error';
   }
 
   /** `FILE[:LINE]: message`, or `FILE[:LINE]: LEVEL: message` as printed on standard error. */

@@ -9,11 +9,12 @@ import { readInputs, type Input } from './read-inputs.js';
 const TEXT = 'The defence minister said on Monday that her country would not join the proposed naval mission.';
 let dir: string;
 
-async function collect(paths: string[], stdin?: string): Promise<Input[]> {
+async function collect(paths: string[], stdin?: string | Buffer, options: { maxInputBytes?: number } = {}): Promise<Input[]> {
   const out: Input[] = [];
-  for await (const input of readInputs(paths, stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) })) out.push(input);
+  for await (const input of readInputs(paths, { ...options, ...(stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) }) })) out.push(input);
   return out;
 }
+const problemsOf = (i: Input) => (i.kind === 'article' ? i.problems.map((p) => `${p.level} ${p.code} ${whereText(p.where)}`) : []);
 const describeInput = (i: Input) => (i.kind === 'article' ? `article ${i.article.file}` : `${i.error.code} ${whereText(i.error.where)}`);
 
 beforeAll(() => {
@@ -84,5 +85,61 @@ describe('readInputs', () => {
     const [got] = await collect([file]);
     expect(got.kind === 'error' && got.error.code).toBe('empty');
     fs.rmSync(file);
+  });
+  it('reads a JSON Lines file in Windows-1252 as Windows-1252, with a warning naming the line', async () => {
+    const file = path.join(dir, 'legacy.jsonl');
+    const latin = (text: string) => Buffer.from(text.replace('€', '\x80'), 'latin1');
+    fs.writeFileSync(file, Buffer.concat([
+      latin(`${JSON.stringify({ id: 'l1', title: 'Müller', text: `José Martínez and Françoise Dupré met Søren Müller. ${TEXT}` })}\n`),
+      Buffer.from(`${JSON.stringify({ id: 'l2', text: `Kraków — ${TEXT}` })}\n`),
+      latin(`${JSON.stringify({ id: 'l3', text: `It costs 5 € - ${TEXT}` })}\n`),
+    ]));
+    const got = await collect([file]);
+    fs.rmSync(file);
+    expect(got.map((i) => i.kind === 'article' && i.article.text.replace(TEXT, ''))).toEqual([
+      'José Martínez and Françoise Dupré met Søren Müller. ', 'Kraków — ', 'It costs 5 € - ',
+    ]);
+    expect(got[0].kind === 'article' && got[0].article.title).toBe('Müller');
+    expect(got.map(problemsOf)).toEqual([[`warning encoding ${file}:1`], [], [`warning encoding ${file}:3`]]);
+  });
+  it('reads a text cut in its last UTF-8 character without turning it into Windows-1252', async () => {
+    const cut = Buffer.from(`Zürich and Kraków. ${TEXT} Ż`).subarray(0, -1);
+    const [got] = await collect(['-'], cut);
+    expect(got.kind === 'article' && got.article.text).toBe(`Zürich and Kraków. ${TEXT} `);
+    expect(problemsOf(got)).toEqual(['warning encoding <stdin>']);
+  });
+  it('skips a JSON line longer than the cap, naming the line, without stopping the file', async () => {
+    const long = JSON.stringify({ text: `${TEXT} `.repeat(50) });
+    const lines = [JSON.stringify({ id: 'a', text: TEXT }), long, JSON.stringify({ id: 'b', text: TEXT }), long].join('\n');
+    // Chunks of 7 bytes: the long line spans many, and the cap is crossed inside a chunk and at its end.
+    const bytes = Buffer.from(lines);
+    const got: Input[] = [];
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+    for await (const input of readInputs(['-'], { stdin: Readable.from(chunks), maxInputBytes: 1000 })) got.push(input);
+    expect(got.map(describeInput)).toEqual(['article -:1', 'too-large <stdin>:2', 'article -:3', 'too-large <stdin>:4']);
+    const tooLarge = got[1].kind === 'error' ? got[1].error.message : '';
+    expect(tooLarge).toContain(`${Buffer.byteLength(long).toLocaleString('en')} bytes`);
+    expect(tooLarge).toContain('1,000 bytes');
+    // A line of exactly the cap is read.
+    const exact = JSON.stringify({ text: `${TEXT} `.repeat(3) });
+    expect((await collect(['-'], exact, { maxInputBytes: Buffer.byteLength(exact) })).map(describeInput)).toEqual(['article -:1']);
+  });
+  it('skips a file larger than the cap and reads the next', async () => {
+    const big = path.join(dir, 'big.txt');
+    fs.writeFileSync(big, `${TEXT}\n`.repeat(100_000));
+    const got = await collect([big, path.join(dir, 'd', 'h.txt')], undefined, { maxInputBytes: 64 * 1024 });
+    fs.rmSync(big);
+    expect(got.map(describeInput).map((s) => s.replaceAll(dir, 'DIR'))).toEqual(['too-large DIR/big.txt', 'article DIR/d/h.txt']);
+  });
+  it('removes NUL and other control characters from the text and fields, with a warning that counts them', async () => {
+    const line = JSON.stringify({ id: 'n\u00001', title: 'A\u0000title', source: 'Wire\u001b', text: `The minister\u0000 said\u0007 it.\f\tNew page.\r\n${TEXT}` });
+    const [got] = await collect(['-'], `${line}\n`);
+    expect(got.kind === 'article' && got.article).toMatchObject({ id: 'n1', title: 'Atitle', source: 'Wire', text: `The minister said it.\f\tNew page.\r\n${TEXT}` });
+    expect(problemsOf(got)).toEqual(['warning control-characters <stdin>:1']);
+    expect(got.kind === 'article' && got.problems[0].message).toMatch(/^5 control characters/);
+    // Past the sniffed start of a text file, where a NUL does not make it binary.
+    const [text] = await collect(['-'], `${TEXT} `.repeat(200) + 'a\u0000b');
+    expect(text.kind === 'article' && text.article.text.endsWith(' ab')).toBe(true);
+    expect(problemsOf(text)).toEqual(['warning control-characters <stdin>']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectFormat, isBinary } from './sniff.js';
+import { decode, decodeText, detectFormat, isBinary } from './sniff.js';
 
 describe('isBinary', () => {
   it('says text for UTF-8, including non-ASCII letters, and for UTF-16 with a byte-order mark', () => {
@@ -19,6 +19,13 @@ describe('decodeText', () => {
   });
   it('falls back to Windows-1252 for text that is not UTF-8', () => {
     expect(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94]))).toBe('café “ok”');
+  });
+  it('says what it guessed', () => {
+    const guessed = (bytes: Buffer) => { const d = decode(bytes); return [d.text, d.encoding, d.guess !== null]; };
+    expect(guessed(Buffer.from('Kraków'))).toEqual(['Kraków', 'utf-8', false]);
+    expect(guessed(Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x80]))).toEqual(['Müller€', 'windows-1252', true]);
+    expect(guessed(Buffer.from('Krakó').subarray(0, -1))).toEqual(['Krak', 'utf-8-cut', true]);
+    expect(guessed(Buffer.concat([Buffer.from('Kraków '), Buffer.from([0xff]), Buffer.from(' x')]))).toEqual(['Kraków \ufffd x', 'utf-8-loose', true]);
   });
 });
 

@@ -1,5 +1,6 @@
 // The job queue's names (stream, subjects, consumer) and its connection: NATS JetStream, set up on first use.
 import { AckPolicy, connect, DeliverPolicy, nanos, RetentionPolicy, StorageType, type JetStreamManager, type NatsConnection } from 'nats';
+import { redactUrl } from '../store/redact-url.js';
 import { QueueError } from './queue-error.js';
 
 import { DEFAULT_STREAM } from './defaults.js';
@@ -19,11 +20,11 @@ export interface DeadLetter { error: string; deliveries: number; worker: string;
 
 /** Connects to nats://HOST:PORT. */
 export async function connectQueue(url: string): Promise<NatsConnection> {
-  if (!/^nats:\/\/[^/\s]+$/.test(url)) throw new QueueError('bad-url', `--queue ${url}: expected nats://HOST:PORT`);
+  if (!/^nats:\/\/[^/\s]+$/.test(url)) throw new QueueError('bad-url', `--queue ${redactUrl(url)}: expected nats://HOST:PORT`);
   try {
     return await connect({ servers: url.slice('nats://'.length), timeout: 3000, name: `standpoint-${process.pid}` });
   } catch (err) {
-    throw new QueueError('connection', `cannot connect to NATS at ${url}: ${(err as Error).message}`, { cause: err });
+    throw new QueueError('connection', `cannot connect to NATS at ${redactUrl(url)}: ${redactUrl((err as Error).message)}`, { cause: err });
   }
 }
 

@@ -1,11 +1,11 @@
 // `standpoint worker`: takes article jobs from JetStream, analyses them, writes to the store and acknowledges after the commit.
 import os from 'node:os';
 import type { JsMsg } from 'nats';
-import { analyze } from '../analyze/index.js';
-import { KnowledgeBuilder } from '../analyze/knowledge.js';
-import type { AnalysisRecord, Article } from '../analyze/record.js';
-import { recordArticle } from '../aggregate/record-article.js';
-import type { PutStatus, Store } from '../store/store.js';
+import type { Article } from '../analyze/record.js';
+import { Ingestion, type Written } from '../ingestion/ingestion.js';
+import { GROUP_UNDONE } from '../store/db.js';
+import type { Store } from '../store/store.js';
+import type { PoolResult } from '../workers/pool.js';
 import { connectQueue, DEFAULT_ACK_WAIT, DEFAULT_MAX_DELIVER, ensureConsumer, ensureStreams, queueNames, type DeadLetter } from './jobs.js';
 import { QueueError } from './queue-error.js';
 
@@ -17,8 +17,6 @@ export interface WorkerOptions {
   maxDeliver?: number;
   /** Jobs fetched at a time (held in flight by this worker until each is acknowledged). */
   batch?: number;
-  /** Jobs between reloads of the people known to the store (what every worker has taught). */
-  knowledgeEvery?: number;
   /** Stop once no job is pending or in flight anywhere, instead of waiting for more. */
   drain?: boolean;
   log?: (line: string) => void;
@@ -37,6 +35,9 @@ const parseJob = (data: Uint8Array): Article => {
   return { date: null, title: null, url: null, source: null, file: null, language: 'en', ...a } as Article;
 };
 
+/** A job taken from the queue and analysed, waiting to be written. */
+interface Job { m: JsMsg; article: Article; analysed: PoolResult }
+
 /** Jobs written (and acknowledged) together: one commit and one turn of the writer lock for this many articles at most. */
 const WRITE_GROUP = 8;
 
@@ -46,7 +47,6 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
   const names = queueNames(options.stream);
   const log = options.log ?? (() => undefined);
   const maxDeliver = options.maxDeliver ?? DEFAULT_MAX_DELIVER;
-  const every = options.knowledgeEvery ?? 64;
   const me = `${os.hostname()}:${process.pid}`;
   const nc = await connectQueue(url);
   const sum: WorkerSummary = { new: 0, known: 0, copies: 0, failed: 0, deadLettered: 0, seconds: 0 };
@@ -56,8 +56,8 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
     await ensureConsumer(jsm, names, options.ackWait ?? DEFAULT_ACK_WAIT);
     const js = nc.jetstream();
     const consumer = await js.consumers.get(names.stream, names.consumer);
-    let knowledge = new KnowledgeBuilder();
-    let sinceReload = Infinity;
+    // What the store knows of people, brought up to date with every worker's writes at each group (Ingestion).
+    const ingestion = await Ingestion.open(store);
 
     const deadLetter = async (m: JsMsg, error: string) => {
       const letter: DeadLetter = { error, deliveries: m.info.deliveryCount, worker: me, at: new Date().toISOString(), job: new TextDecoder().decode(m.data) };
@@ -78,7 +78,7 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
     };
 
     /** Analyses a job (outside the writer lock); null when it was dead-lettered or failed instead. */
-    const analyseJob = async (m: JsMsg): Promise<AnalysisRecord | null> => {
+    const analyseJob = async (m: JsMsg): Promise<Job | null> => {
       if (m.info.deliveryCount > maxDeliver) {
         // Delivered that often without an answer: the workers that took it died on it.
         await deadLetter(m, `delivered ${m.info.deliveryCount - 1} times without being acknowledged (did a worker die on it?)`);
@@ -86,13 +86,7 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
       }
       try {
         const article = parseJob(m.data);
-        if (sinceReload >= every) {
-          knowledge = new KnowledgeBuilder();
-          for (const p of await store.people()) knowledge.add(p);
-          sinceReload = 0;
-        }
-        sinceReload++;
-        return analyze(article, knowledge).record;
+        return { m, article, analysed: await ingestion.analyse(article) };
       } catch (err) {
         await failed(m, (err as Error).message);
         return null;
@@ -100,16 +94,22 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
     };
 
     /**
-     * Writes analysed jobs (of one fetch, at most WRITE_GROUP) as one group: one commit, under the writer lock (planning and writing under
-     * one lock keeps two workers from creating the same proposal twice), each article undone alone if its write fails.
+     * Writes analysed jobs (of one fetch, at most WRITE_GROUP) as one group: one commit, under the writer lock (planning and
+     * writing under one lock keeps two workers from creating the same proposal twice), each article undone alone if its
+     * write fails, and analysed again first if a person it looked up changed since (another worker may have taught it).
      * A job is acknowledged only once the group is committed; if the commit fails, every job of the group is retried.
      */
-    const writeGroup = async (jobs: { m: JsMsg; record: AnalysisRecord }[]) => {
-      const outcomes: ({ status: PutStatus } | { error: string })[] = [];
+    const writeGroup = async (jobs: Job[]) => {
+      const outcomes: (Written | { error: string })[] = [];
       try {
-        await store.batch(() => store.exclusive(async () => {
-          for (const j of jobs) outcomes.push(await recordArticle(store, j.record).then((status) => ({ status }), (err: Error) => ({ error: err.message })));
-        }));
+        await ingestion.group(async () => {
+          for (const j of jobs) {
+            outcomes.push(await ingestion.write(j.article, j.analysed).catch((err: Error) => {
+              if (err.message === GROUP_UNDONE) throw err;
+              return { error: err.message };
+            }));
+          }
+        });
       } catch (err) {
         for (const j of jobs) await failed(j.m, `its group's commit failed: ${(err as Error).message}`);
         return;
@@ -127,11 +127,11 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
     while (!signal?.aborted) {
       const batch = await consumer.fetch({ max_messages: options.batch ?? 8, expires: 1000 });
       let got = 0;
-      const jobs: { m: JsMsg; record: AnalysisRecord }[] = [];
+      const jobs: Job[] = [];
       for await (const m of batch) {
         got++;
-        const record = await analyseJob(m);
-        if (record) jobs.push({ m, record });
+        const job = await analyseJob(m);
+        if (job) jobs.push(job);
         if (jobs.length >= WRITE_GROUP) await writeGroup(jobs.splice(0));
       }
       if (jobs.length) await writeGroup(jobs);

@@ -9,11 +9,12 @@ export type ApiErrorCode =
   | 'url-not-allowed' // a URL to fetch that is not http(s), or points at a loopback or private address
   | 'fetch-failed' // the URL could not be fetched (status, size or time limit)
   | 'no-body' // a proposal names no deciding body: an outlook needs one
+  | 'unavailable' // the server cannot take the request now (shutting down, the store busy): try again
   | 'internal';
 
 const STATUS: Record<ApiErrorCode, number> = {
   'bad-request': 400, unauthorized: 401, 'not-found': 404, 'payload-too-large': 413, 'unsupported-media-type': 415,
-  'url-not-allowed': 422, 'fetch-failed': 502, 'no-body': 422, internal: 500,
+  'url-not-allowed': 422, 'fetch-failed': 502, 'no-body': 422, unavailable: 503, internal: 500,
 };
 
 export interface ErrorBody { error: { code: ApiErrorCode; message: string } }

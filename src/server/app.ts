@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
 import { ApiError } from './api-error.js';
+import { ArticleWriter } from './ingest-articles.js';
 import type { Route, ServerOptions } from './route.js';
 import { ROUTES } from './routes.js';
 import { staticFiles } from './static-files.js';
@@ -12,7 +13,7 @@ import { staticFiles } from './static-files.js';
 /** Request bodies larger than this are refused (413): an article is capped at a million characters. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-export type AppOptions = Partial<ServerOptions> & { store: Store };
+export type AppOptions = Partial<ServerOptions> & { store: Store; writer?: ArticleWriter };
 
 function checkToken(c: Context, token: string | null): void {
   if (!token) throw new ApiError('unauthorized', 'writing is disabled: the server was started without --token (or $STANDPOINT_TOKEN)');
@@ -36,7 +37,8 @@ function parseQuery(route: Route<any>, c: Context): unknown {
 }
 
 export function createApp(input: AppOptions): Hono {
-  const options: ServerOptions = { token: null, allowPrivateUrls: false, maxBodyBytes: MAX_BODY_BYTES, fetch: {}, webRoot: null, ...input };
+  const options: ServerOptions = { token: null, allowPrivateUrls: false, maxBodyBytes: MAX_BODY_BYTES, fetch: {}, webRoot: null, workers: 0, ...input };
+  const writer = input.writer ?? new ArticleWriter(options.store, options.workers);
   const app = new Hono();
   app.use('/api/*', bodyLimit({
     maxSize: options.maxBodyBytes,
@@ -51,7 +53,7 @@ export function createApp(input: AppOptions): Hono {
     app.on(r.method, r.path, async (c) => {
       if (r.auth) checkToken(c, options.token);
       const query = parseQuery(r, c);
-      const out = await r.handler({ c, store: options.store, options, params: c.req.param() as Record<string, string>, query });
+      const out = await r.handler({ c, store: options.store, writer, options, params: c.req.param() as Record<string, string>, query });
       return out instanceof Response ? out : c.json(out as object, r.response.status as 200);
     });
   }

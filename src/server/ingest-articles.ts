@@ -1,10 +1,10 @@
 // POST /api/articles: reads a request body (text, HTML, JSON article(s), or {url}) as articles, analyses and stores them.
-import { analyze } from '../analyze/index.js';
-import { knowledgeFrom } from '../analyze/knowledge.js';
 import type { Article } from '../analyze/record.js';
-import { recordArticle } from '../aggregate/record-article.js';
 import { readInputs } from '../ingest/read-inputs.js';
+import { Ingestion } from '../ingestion/ingestion.js';
+import { GROUP_UNDONE } from '../store/db.js';
 import type { PutStatus, Store } from '../store/store.js';
+import { AnalyzerPool, type PoolResult } from '../workers/pool.js';
 import { ApiError } from './api-error.js';
 import { safeFetch, type SafeFetchOptions } from './safe-fetch.js';
 
@@ -50,22 +50,78 @@ async function bodyBytes(raw: Buffer, contentType: string, fetchOptions: SafeFet
 
 export interface IngestOptions { fetch: SafeFetchOptions }
 
-/** Analyses and stores every article of the body with what the store knows of people; one at a time (the single writer). */
-export async function ingestBody(store: Store, raw: Buffer, contentType: string, options: IngestOptions): Promise<IngestResult> {
+/**
+ * Stores the articles of requests for the server's life, through the one ingestion path (as `ingest` would, one request
+ * after another): each article analysed with the people the store holds when it is written, what other processes
+ * stored included. With `workers`, articles are analysed in that many worker threads (started at the first request),
+ * so that a long article never holds up the requests of others; the writes alone run here.
+ */
+export class ArticleWriter {
+  private ingestion: Promise<Ingestion> | null = null;
+  private pool: AnalyzerPool | null = null;
+  private closed = false;
+
+  constructor(private readonly store: Store, private readonly workers = 0) {}
+
+  private open(): Promise<Ingestion> {
+    if (this.closed) return Promise.reject(new ApiError('unavailable', 'the server is shutting down'));
+    this.ingestion ??= (async () => {
+      if (this.workers > 0) this.pool = new AnalyzerPool(this.workers);
+      return Ingestion.open(this.store, { pool: this.pool });
+    })().catch(async (err) => {
+      this.ingestion = null;
+      await this.pool?.close();
+      this.pool = null;
+      throw err;
+    });
+    return this.ingestion;
+  }
+
+  /** Analyses the articles (at once, in the workers), then writes them in order as one group. */
+  async write(articles: Array<{ article: Article; warnings: string[] }>): Promise<IngestResult> {
+    const ingestion = await this.open();
+    const analysed = await Promise.all(articles.map(({ article }) => ingestion.analyse(article).then(
+      (result): { result: PoolResult } => ({ result }), (err: Error) => ({ error: err.message }))));
+    const failed: IngestResult['failed'] = [];
+    const written: Array<{ article: Article; warnings: string[]; status: PutStatus }> = [];
+    await ingestion.group(async () => {
+      written.length = 0;
+      for (let i = 0; i < articles.length; i++) {
+        const { article, warnings } = articles[i];
+        const a = analysed[i];
+        if ('error' in a) { failed.push({ code: 'analysis-failed', message: `${article.id}: not analysed: ${a.error}` }); continue; }
+        try {
+          const w = await ingestion.write(article, a.result);
+          written.push({ article, warnings: [...warnings, ...w.warnings], status: w.status });
+        } catch (err) {
+          if ((err as Error).message === GROUP_UNDONE) throw err;
+          failed.push({ code: 'not-stored', message: `${article.id}: not stored: ${(err as Error).message}` });
+        }
+      }
+    });
+    const out: IngestedArticle[] = [];
+    for (const { article, warnings, status } of written) {
+      const proposals = [...new Set((await this.store.mentions({ articleId: article.id })).map((m) => m.proposalId))];
+      out.push({ id: article.id, status, title: article.title, date: article.date, proposals, warnings });
+    }
+    return { articles: out, failed };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool?.close();
+  }
+}
+
+/** Analyses and stores every article of the body, through the server's writer. */
+export async function ingestBody(writer: ArticleWriter, raw: Buffer, contentType: string, options: IngestOptions): Promise<IngestResult> {
   if (!raw.length) throw new ApiError('bad-request', 'empty body: send the article as text, HTML or JSON, or {"url": "https://…"}');
   const { bytes, url } = await bodyBytes(raw, contentType, options.fetch);
   const { articles, failed } = await readArticles(bytes);
   if (!articles.length) {
     throw new ApiError('bad-request', failed.map((f) => f.message).join('; ') || 'no article in the body');
   }
-  const knowledge = knowledgeFrom(await store.people());
-  const out: IngestedArticle[] = [];
-  for (const { article, warnings } of articles) {
-    const withUrl = url && !article.url ? { ...article, url } : article;
-    const { record, warnings: analyserWarnings } = analyze(withUrl, knowledge);
-    const status = await recordArticle(store, record);
-    const proposals = [...new Set((await store.mentions({ articleId: article.id })).map((m) => m.proposalId))];
-    out.push({ id: article.id, status, title: article.title, date: article.date, proposals, warnings: [...warnings, ...analyserWarnings] });
-  }
-  return { articles: out, failed };
+  const withUrls = articles.map(({ article, warnings }) => ({ article: url && !article.url ? { ...article, url } : article, warnings }));
+  const result = await writer.write(withUrls);
+  return { articles: result.articles, failed: [...failed, ...result.failed] };
 }

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Store } from '../store/store.js';
+import type { ArticleWriter } from './ingest-articles.js';
 import type { SafeFetchOptions } from './safe-fetch.js';
 
 export interface ServerOptions {
@@ -16,11 +17,15 @@ export interface ServerOptions {
   fetch: Omit<SafeFetchOptions, 'allowPrivate'>;
   /** The built page (dist/web); null serves the API only. */
   webRoot: string | null;
+  /** Analyser worker threads for POST /api/articles (0: analyse on the event loop, as tests do). */
+  workers: number;
 }
 
 export interface RouteContext<Q> {
   c: Context;
   store: Store;
+  /** Stores the articles of requests (one per app). */
+  writer: ArticleWriter;
   options: ServerOptions;
   params: Record<string, string>;
   query: Q;

@@ -1,5 +1,6 @@
 // Opens the store a URL names: a file path for the embedded SQLite store, or postgres://… for PostgreSQL.
 import { migrate, type Db } from './db.js';
+import { redactUrl } from './redact-url.js';
 import { migrations } from './schema.js';
 import { SqlStore } from './sql-store.js';
 import { StoreError, type Store } from './store.js';
@@ -27,7 +28,7 @@ export async function openDb(location: string, options: OpenOptions = {}): Promi
       : (await import('./sqlite/connection.js')).openSqlite(location.replace(/^sqlite:(\/\/)?/, ''), { create: options.create });
   } catch (err) {
     if (err instanceof StoreError) throw err;
-    throw new StoreError('connection', `cannot open store ${location}: ${(err as Error).message}`, { cause: err });
+    throw new StoreError('connection', `cannot open store ${redactUrl(location)}: ${redactUrl((err as Error).message)}`, { cause: err });
   }
 }
 
@@ -39,7 +40,7 @@ export async function openStore(location: string = dbLocation(), options: OpenOp
     await db.close().catch(() => undefined);
     const e = err as Error & { code?: string };
     const code = e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' ? 'connection' : 'migration';
-    throw new StoreError(code, `cannot prepare store ${location}: ${e.message}`, { cause: err });
+    throw new StoreError(code, `cannot prepare store ${redactUrl(location)}: ${redactUrl(e.message)}`, { cause: err });
   }
   return new SqlStore(db);
 }

@@ -79,6 +79,10 @@ const v3 = [
 // proposal's terms per article (ingest time growing with the square of the store).
 const v4 = ['CREATE INDEX proposal_terms_proposal ON proposal_terms(proposal_id)'];
 
+// What the analyser knows of people is read from the store, and kept up to date by reading what changed since: each
+// actor row carries the number of the write that last changed it (0 for rows from before), under the writer lock.
+const v5 = ['ALTER TABLE actors ADD COLUMN seq INTEGER NOT NULL DEFAULT 0', 'CREATE INDEX actors_seq ON actors(seq)'];
+
 export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
   const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
   return [
@@ -86,5 +90,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
     { version: 2, name: 'covering indexes for the API: copies checked without reading article text, articles counted per proposal', statements: v2 },
     { version: 3, name: 'current positions and article counts kept at write time', statements: v3, run: backfillPositions },
     { version: 4, name: 'proposal terms found by proposal', statements: v4 },
+    { version: 5, name: 'actors numbered by the write that last changed them (knowledge read incrementally)', statements: v5 },
   ];
 }

@@ -116,6 +116,9 @@ export function isUniqueViolationOnArticles(err: unknown): boolean {
 export class SqlStore implements Store {
   constructor(private readonly db: Db) {}
 
+  /** A column ordered by its bytes (PostgreSQL's default collation orders text by language rules; SQLite by bytes). */
+  private bytes(column: string): string { return this.db.dialect === 'postgres' ? `${column} COLLATE "C"` : column; }
+
   get dialect() { return this.db.dialect; }
 
   async findArticle(idOrHash: string): Promise<ArticleRef | null> {
@@ -127,7 +130,7 @@ export class SqlStore implements Store {
     if (!bands.length) return [];
     const rows = await this.db.all(
       `SELECT a.id, a.content_hash, a.date, a.signature, a.copy_of FROM articles a WHERE a.id IN
-        (SELECT DISTINCT article_id FROM article_bands WHERE ${inList('band', bands)}) LIMIT 200`, bands);
+        (SELECT DISTINCT article_id FROM article_bands WHERE ${inList('band', bands)}) ORDER BY ${this.bytes('a.id')} LIMIT 200`, bands);
     return rows.map(toRef);
   }
 
@@ -137,7 +140,8 @@ export class SqlStore implements Store {
     const rows = await this.db.all(
       `SELECT ${PROPOSAL_COLUMNS} FROM proposals p JOIN
         (SELECT proposal_id, COUNT(*) AS shared FROM proposal_terms WHERE ${inList('term', terms)} GROUP BY proposal_id) t
-        ON t.proposal_id = p.id WHERE 1 = 1 ${since} ORDER BY t.shared DESC, p.last_seen DESC LIMIT ${CANDIDATES}`,
+        ON t.proposal_id = p.id WHERE 1 = 1 ${since}
+        ORDER BY t.shared DESC, (p.last_seen IS NULL), p.last_seen DESC, ${this.bytes('p.id')} LIMIT ${CANDIDATES}`,
       seenSince === null ? terms : [...terms, seenSince]);
     if (!rows.length) return [];
     const ids = rows.map((r) => String(r.id));
@@ -153,7 +157,9 @@ export class SqlStore implements Store {
 
   async writeArticle(w: ArticleWrite): Promise<PutStatus> {
     try {
-      return await this.writeArticleOnce(w);
+      // In a group of its own unless in one already: on PostgreSQL the group holds the writer lock, which numbering the
+      // write (actors.seq) needs.
+      return await this.db.batch(() => this.writeArticleOnce(w));
     } catch (err) {
       // Another writer stored the same article (id or content) between our check and our insert: it is known.
       if (isUniqueViolationOnArticles(err)) return 'known';
@@ -177,9 +183,12 @@ export class SqlStore implements Store {
         w.quotes.map((q) => [q.articleId, q.localId, q.kind, q.text, q.speaker, q.start, q.end]));
       // One row per actor key: a record may name the same key twice only by mistake, and upserts must not touch a row twice.
       const actors = [...new Map(w.actors.map((x) => [x.key, x])).values()];
-      await insertMany(tx, 'actors', ['key', 'kind', 'name', 'role', 'country', 'organization', 'represents'],
-        actors.map((x) => [x.key, x.kind, x.name, x.role, x.country, x.organization, x.represents]),
-        `ON CONFLICT (key) DO UPDATE SET
+      // Every actor row this write touches gets the write's number (under the writer lock), so that readers of the
+      // people learn what changed since they last looked (peopleSince).
+      const seq = actors.length ? Number((await tx.all<{ s: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM actors'))[0].s) : 0;
+      await insertMany(tx, 'actors', ['key', 'kind', 'name', 'role', 'country', 'organization', 'represents', 'seq'],
+        actors.map((x) => [x.key, x.kind, x.name, x.role, x.country, x.organization, x.represents, seq]),
+        `ON CONFLICT (key) DO UPDATE SET seq = excluded.seq,
            name = CASE WHEN LENGTH(excluded.name) > LENGTH(actors.name) THEN excluded.name ELSE actors.name END,
            role = COALESCE(excluded.role, actors.role), country = COALESCE(excluded.country, actors.country),
            organization = COALESCE(excluded.organization, actors.organization),
@@ -211,19 +220,25 @@ export class SqlStore implements Store {
   }
 
   async people(): Promise<KnownPerson[]> {
-    const rows = await this.db.all("SELECT key, kind, name, role, country, organization, represents FROM actors WHERE kind = 'person'");
+    return (await this.peopleSince(-1)).people;
+  }
+
+  async peopleSince(after: number): Promise<{ people: KnownPerson[]; seq: number }> {
+    const rows = await this.db.all(
+      `SELECT key, kind, name, role, country, organization, represents, seq FROM actors WHERE kind = 'person' AND seq > ? ORDER BY seq, ${this.bytes('key')}`, [after]);
     const aliases = await this.aliasesOf(rows.map((r) => String(r.key)));
-    return rows.map((r) => {
+    const people = rows.map((r) => {
       const a = toActor(r, aliases.get(String(r.key)) ?? []);
       return { key: a.key, name: a.name, role: a.role, country: a.country, organization: a.organization, represents: a.represents, aliases: a.aliases };
     });
+    return { people, seq: rows.reduce((m, r) => Math.max(m, Number(r.seq)), after) };
   }
 
   private async aliasesOf(keys: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     for (let i = 0; i < keys.length; i += 500) {
       const chunk = keys.slice(i, i + 500);
-      const rows = await this.db.all<{ key: string; alias: string }>(`SELECT key, alias FROM actor_aliases WHERE ${inList('key', chunk)} ORDER BY alias`, chunk);
+      const rows = await this.db.all<{ key: string; alias: string }>(`SELECT key, alias FROM actor_aliases WHERE ${inList('key', chunk)} ORDER BY ${this.bytes('alias')}`, chunk);
       for (const [key, group] of groupBy(rows, (r) => r.key)) out.set(key, (out.get(key) ?? []).concat(group.map((r) => r.alias)));
     }
     return out;

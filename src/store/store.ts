@@ -193,6 +193,11 @@ export interface Store {
   batch<T>(fn: () => Promise<T>): Promise<T>;
   /** People learned so far, for the analyser's knowledge snapshot. */
   people(): Promise<KnownPerson[]>;
+  /**
+   * The people whose rows changed after write number `after` (-1: every person), and the number of the last write
+   * among them (`after` when none): what to tell an analyser that knew the store up to `after`.
+   */
+  peopleSince(after: number): Promise<{ people: KnownPerson[]; seq: number }>;
   actor(key: string): Promise<ActorRow | null>;
   /** A person's roles over time, as articles reported them, oldest first. */
   roles(key: string): Promise<RoleRow[]>;

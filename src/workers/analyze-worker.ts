@@ -6,11 +6,12 @@ import { fingerprint } from '../aggregate/near-duplicates.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { RecordingKnowledge } from './recording-knowledge.js';
 
-const knowledge = new KnowledgeBuilder();
+let knowledge = new KnowledgeBuilder();
 const port = parentPort;
 if (!port) throw new Error('analyze-worker.js runs only as a worker thread');
 
 port.on('message', (msg: ToWorker) => {
+  if (msg.reset) knowledge = new KnowledgeBuilder();
   for (const p of msg.learn) knowledge.add(p);
   let reply: FromWorker;
   try {

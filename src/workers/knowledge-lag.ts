@@ -29,12 +29,20 @@ export class KnowledgeLag<I extends object> {
     while (this.held.length && this.held[0].at < at - this.lag) this.teach(this.held.shift()!.people);
   }
 
-  /** What a stored input taught: passed on now without a lag, else held until `lag` inputs have come after it. */
-  taught(input: I, people: KnownPerson[]): void {
+  /**
+   * What the input being stored taught (`input`, or null for the one the writer is at: what other writers stored
+   * meanwhile counts as taught there): passed on now without a lag, else held until `lag` inputs have come after it.
+   */
+  taught(input: I | null, people: KnownPerson[]): void {
     if (this.lag === 0) { this.teach(people); return; }
-    const at = this.positions.get(input);
+    const at = input === null ? this.stored : this.positions.get(input);
     if (at === undefined) throw new Error('internal error: an input taught something before it was analysed');
     this.held.push({ at, people });
+  }
+
+  /** Drops what is held back (it was undone: the knowledge is read again whole). */
+  forget(): void {
+    this.held.length = 0;
   }
 
   /** The writer is done with the next input (stored or failed), in order. */

@@ -2,40 +2,52 @@
 import { KnowledgeBuilder, type KnownPerson } from '../analyze/knowledge.js';
 
 /**
- * The main thread's knowledge, grown person by person, with a version (the number of changes so far). An analysis
+ * The writer's knowledge, grown person by person, with a version (the number of changes so far). An analysis
  * made with the knowledge of version v is still what the current knowledge would give unless an entry changed since
- * v is one the analyser looked up (it reads knowledge by key only; see RecordingKnowledge).
+ * v is one the analyser looked up (it reads knowledge by key only; see RecordingKnowledge). A reset (the knowledge
+ * read again whole, after writes that were undone) makes every earlier analysis stale.
  */
 export class KnowledgeLog {
-  readonly knowledge = new KnowledgeBuilder();
-  /** Per change, the keys (lower-case names and aliases, as the knowledge map holds them) whose entries it changed. */
-  private readonly changes: string[][] = [];
+  private builder = new KnowledgeBuilder();
+  /** Per change, the keys (lower-case names and aliases, as the knowledge map holds them) whose entries it changed; null: a reset. */
+  private readonly changes: (string[] | null)[] = [];
+
+  get knowledge(): KnowledgeBuilder { return this.builder; }
 
   get version(): number { return this.changes.length; }
 
-  /** Adds people; returns them (to send to the workers, whose snapshots grow the same way). */
+  /** Adds people (each replacing what was known under their key); returns them (to send to the analysers). */
   learn(people: KnownPerson[]): KnownPerson[] {
     for (const p of people) {
-      // The entry's own keys and, when it merges into a known person, that person's aliases (they point at the merged entry).
-      const known = this.knowledge.people.get(p.name.toLowerCase());
-      const keys = [...new Set([p.name, ...p.aliases, ...(known?.aliases ?? [])].map((k) => k.toLowerCase()))];
-      const before = keys.map((k) => this.knowledge.people.get(k));
-      this.knowledge.add(p);
-      const changed = keys.filter((k, i) => !samePerson(this.knowledge.people.get(k), before[i]));
+      const touched = [...new Set([p.name, ...p.aliases, ...(this.builder.person(p.key)?.aliases ?? []), this.builder.person(p.key)?.name ?? p.name].map((k) => k.toLowerCase()))];
+      const before = touched.map((k) => this.builder.people.get(k));
+      this.builder.add(p);
+      const changed = touched.filter((k, i) => !samePerson(this.builder.people.get(k), before[i]));
       if (changed.length) this.changes.push(changed);
     }
     return people;
   }
 
+  /** Forgets everything known and learns these people instead (what the store holds after writes were undone). */
+  reset(people: KnownPerson[]): KnownPerson[] {
+    this.builder = new KnowledgeBuilder();
+    for (const p of people) this.builder.add(p);
+    this.changes.push(null);
+    return people;
+  }
+
   /**
    * True when an entry changed after `version` is among the keys an analysis looked up (null: it read the whole
-   * snapshot), so that the analysis made then may differ now.
+   * snapshot), or the knowledge was reset since, so that the analysis made then may differ now.
    */
   staleFor(lookups: readonly string[] | null, version: number): boolean {
     if (version >= this.changes.length) return false;
     if (lookups === null) return true;
     const read = new Set(lookups);
-    for (let i = version; i < this.changes.length; i++) if (this.changes[i].some((k) => read.has(k))) return true;
+    for (let i = version; i < this.changes.length; i++) {
+      const changed = this.changes[i];
+      if (changed === null || changed.some((k) => read.has(k))) return true;
+    }
     return false;
   }
 }

@@ -54,6 +54,8 @@ interface Slot {
   pending: Map<number, Job>;
   /** How many of the people taught this worker has been sent (the rest go with its next message: fewer messages). */
   sent: number;
+  /** Whether its next message starts it afresh (after a reset). */
+  reset: boolean;
   dead: boolean;
 }
 
@@ -109,7 +111,7 @@ export class AnalyzerPool {
   constructor(readonly size: number = defaultWorkers()) {
     const script = analyserScript();
     for (let i = 0; i < Math.max(1, size); i++) {
-      const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: ANALYSER_YOUNG_GENERATION_MB } }), pending: new Map(), sent: 0, dead: false };
+      const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: ANALYSER_YOUNG_GENERATION_MB } }), pending: new Map(), sent: 0, reset: false, dead: false };
       slot.worker.on('message', (msg: FromWorker) => {
         const job = slot.pending.get(msg.job);
         if (!job) return;
@@ -181,7 +183,8 @@ export class AnalyzerPool {
       slot.pending.set(job.id, job);
       const learn = this.taught.slice(slot.sent - this.taughtBase, upTo - this.taughtBase);
       slot.sent = upTo;
-      slot.worker.postMessage({ kind: 'analyze', job: job.id, article: job.article, fingerprint: job.fingerprint, json: job.json, learn } satisfies ToWorker);
+      slot.worker.postMessage({ kind: 'analyze', job: job.id, article: job.article, fingerprint: job.fingerprint, json: job.json, learn, reset: slot.reset } satisfies ToWorker);
+      slot.reset = false;
       this.forgetSent(live);
     }
   }
@@ -203,6 +206,18 @@ export class AnalyzerPool {
     this.knowledge = tag;
     // One by one: a store's whole knowledge (tens of thousands of people) is too many arguments for one push.
     for (const p of people) this.taught.push(p);
+  }
+
+  /**
+   * Every worker forgets what it was taught and learns these people instead, before analysing any article sent after
+   * this call (articles waiting to be sent then know all of these: what they were to know is gone).
+   */
+  reset(people: KnownPerson[], tag: number): void {
+    this.knowledge = tag;
+    this.taught = [...people];
+    this.taughtBase = 0;
+    for (const slot of this.slots) { slot.sent = 0; slot.reset = true; }
+    for (const job of [...this.urgent, ...this.waiting]) job.upTo = null;
   }
 
   async close(): Promise<void> {

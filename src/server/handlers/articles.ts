@@ -22,17 +22,13 @@ export async function oneArticle({ store, params }: RouteContext<unknown>) {
   return { article, record, proposals };
 }
 
-/** Serialises ingests: one writer, so two requests never match the same new proposal twice. */
-let queue: Promise<unknown> = Promise.resolve();
-
-export async function postArticles({ c, store, options }: RouteContext<unknown>) {
+export async function postArticles({ c, writer, options }: RouteContext<unknown>) {
   const type = (c.req.header('content-type') ?? 'text/plain').toLowerCase();
   if (!/^(text\/|application\/(json|x-ndjson|jsonl|xhtml))/.test(type)) {
     throw new ApiError('unsupported-media-type', `cannot read a ${type} body: send text/plain, text/html, application/json or application/x-ndjson`);
   }
   const raw = Buffer.from(await c.req.arrayBuffer());
-  const run = queue.then(() => ingestBody(store, raw, type, { fetch: { ...options.fetch, allowPrivate: options.allowPrivateUrls } }));
-  queue = run.catch(() => undefined);
-  const result = await run;
+  // Analysed in the writer's worker threads; written one request after another (Ingestion.group).
+  const result = await ingestBody(writer, raw, type, { fetch: { ...options.fetch, allowPrivate: options.allowPrivateUrls } });
   return c.json(result, 201);
 }

@@ -1,4 +1,5 @@
 // The PostgreSQL driver (pg): a connection pool; `?` placeholders become $1, $2, ….
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { GROUP_UNDONE, refuseNul, type Db, type Param } from '../db.js';
 
@@ -38,6 +39,8 @@ function wrap(query: Query, tx: Db['transaction'], batch: Db['batch'], close: ()
 
 export function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  /** Set while `exclusive` holds the writer lock (a session lock): a batch begun within it must not wait for the lock again. */
+  const holding = new AsyncLocalStorage<true>();
   /** While a batch runs, everything this Db does goes through the group's connection (reads see its writes). */
   let group: Group | null = null;
   const query: Query = (s, p) => (group ? group.client.query(s, p) : pool.query(s, p));
@@ -89,7 +92,7 @@ export function openPostgres(url: string): Db {
     let broken = false;
     try {
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITER_LOCK]);
+      if (!holding.getStore()) await client.query('SELECT pg_advisory_xact_lock($1)', [WRITER_LOCK]);
       const g: Group = (group = { client, queue: Promise.resolve() });
       let out: T;
       try {
@@ -119,7 +122,7 @@ export function openPostgres(url: string): Db {
     try {
       await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
       try {
-        return await fn();
+        return await holding.run(true, fn);
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]).catch(() => { broken = true; });
       }
