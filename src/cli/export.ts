@@ -1,4 +1,5 @@
 // `standpoint export`: the store's proposals, stances, observations, quotes, actors or articles as JSON Lines or CSV.
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXPORTS, exportRows, writeRows, type ExportWhat } from '../aggregate/export-rows.js';
@@ -21,7 +22,8 @@ export function exportCommand(): Command {
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (opts: { db?: string; what: ExportWhat; format: 'jsonl' | 'csv'; out?: string }) => {
       const fd = opts.out ? fs.openSync(opts.out, 'w') : null;
-      const write = (s: string) => (fd === null ? process.stdout.write(s) : fs.writeSync(fd, s));
+      // Standard output waits for a slow reader (a pipe): the pages are read no faster than written.
+      const write = (s: string) => (fd === null ? process.stdout.write(s) || once(process.stdout, 'drain') : fs.writeSync(fd, s));
       try {
         const n = await withStore(opts.db, (store) => writeRows(exportRows(store, opts.what), opts.format, write));
         if (opts.out) process.stderr.write(`exported ${n} ${opts.what} to ${opts.out}\n`);

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { actorCommand } from './actor.js';
 import { analyzeCommand } from './analyze.js';
+import { checkCommand } from './check.js';
 import { correctCommand } from './correct.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     outlookCommand(),
     correctCommand(),
     exportCommand(),
+    checkCommand(), // the store sound: the database's own checks, every article whole, the kept counts right
     serveCommand(), // the HTTP API and the web page
     workerCommand(), // past one machine: takes jobs from a NATS queue
     queueCommand(),

@@ -1,6 +1,18 @@
 // What the SQL store needs from a database driver: queries with `?` placeholders and transactions.
 
+import { StoreError } from './store.js';
+
 export type Param = string | number | null;
+
+/**
+ * Refuses a parameter holding a NUL character (U+0000): PostgreSQL cannot take one in text (it fails with an error of its
+ * own), and no stored text holds one, so both drivers answer it as bad input.
+ */
+export function refuseNul(params: Param[]): void {
+  for (const p of params) {
+    if (typeof p === 'string' && p.includes('\u0000')) throw new StoreError('bad-input', 'a value holds a NUL character (U+0000), which the store does not keep');
+  }
+}
 
 export interface Db {
   readonly dialect: 'sqlite' | 'postgres';
@@ -35,25 +47,40 @@ export interface Migration {
 }
 
 /**
- * Applies the migrations not yet applied, each in its own transaction, recording them in schema_migrations;
- * under the writer lock, so that processes opening a new PostgreSQL store at once do not race.
+ * Applies the migrations not yet applied, each in its own transaction, recording them in schema_migrations; safe when
+ * several processes open a store at once. Each transaction reads the applied versions again before it applies one, and
+ * holds the write lock of the store while it does: on SQLite, BEGIN IMMEDIATE (the file's one writer, across processes;
+ * the others wait for it, up to the busy timeout); on PostgreSQL, the writer lock (an advisory lock) around them all.
+ * Returns the versions this call applied.
  */
 export function migrate(db: Db, migrations: Migration[]): Promise<number[]> {
   return db.exclusive(() => migrateNow(db, migrations));
 }
 
+/** The versions applied, or none while schema_migrations does not exist. */
+async function appliedVersions(db: Db): Promise<Set<number>> {
+  const exists = db.dialect === 'sqlite'
+    ? await db.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    : await db.all("SELECT to_regclass('schema_migrations') AS name WHERE to_regclass('schema_migrations') IS NOT NULL");
+  if (!exists.length) return new Set();
+  return new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+}
+
 async function migrateNow(db: Db, migrations: Migration[]): Promise<number[]> {
-  await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const done = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+  const todo = [...migrations].sort((a, b) => a.version - b.version);
+  const done = await appliedVersions(db); // a look without the write lock: a store up to date takes none
+  if (todo.every((m) => done.has(m.version))) return [];
   const applied: number[] = [];
-  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+  for (const m of todo) {
     if (done.has(m.version)) continue;
     await db.transaction(async (tx) => {
+      await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      if ((await appliedVersions(tx)).has(m.version)) return; // another process applied it meanwhile
       for (const st of m.statements) await tx.run(st);
       await m.run?.(tx);
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [m.version, m.name, new Date().toISOString()]);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      applied.push(m.version);
     });
-    applied.push(m.version);
   }
   return applied;
 }

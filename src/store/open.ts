@@ -10,21 +10,30 @@ export const DEFAULT_DB = './standpoint.db';
 /** The store location: the option, else STANDPOINT_DB, else ./standpoint.db. */
 export const dbLocation = (option?: string): string => option ?? process.env.STANDPOINT_DB ?? DEFAULT_DB;
 
+export interface OpenOptions {
+  /**
+   * Create a SQLite store whose file is missing (default: true); false refuses it. A file that exists with 0 bytes is
+   * refused either way: it is never taken for a new store.
+   */
+  create?: boolean;
+}
+
 /** The database driver for a location, its schema as found (no migration). */
-export async function openDb(location: string): Promise<Db> {
+export async function openDb(location: string, options: OpenOptions = {}): Promise<Db> {
   const isPg = /^postgres(ql)?:\/\//.test(location);
   try {
     // Only the driver the location names is loaded (pg or better-sqlite3).
     return isPg
       ? (await import('./postgres/connection.js')).openPostgres(location)
-      : (await import('./sqlite/connection.js')).openSqlite(location.replace(/^sqlite:(\/\/)?/, ''));
+      : (await import('./sqlite/connection.js')).openSqlite(location.replace(/^sqlite:(\/\/)?/, ''), { create: options.create });
   } catch (err) {
+    if (err instanceof StoreError) throw err;
     throw new StoreError('connection', `cannot open store ${redactUrl(location)}: ${redactUrl((err as Error).message)}`, { cause: err });
   }
 }
 
-export async function openStore(location: string = dbLocation()): Promise<Store> {
-  const db = await openDb(location);
+export async function openStore(location: string = dbLocation(), options: OpenOptions = {}): Promise<Store> {
+  const db = await openDb(location, options);
   try {
     await migrate(db, migrations(db.dialect));
   } catch (err) {

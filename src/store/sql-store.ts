@@ -2,10 +2,13 @@
 import type { KnownPerson } from '../analyze/knowledge.js';
 import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
 import type { Db, Param } from './db.js';
+import { checkPositions, checkProposalCounts } from './integrity.js';
+import { nulPath, shown } from './nul-check.js';
 import { foldIntoPositions } from './position-rows.js';
+import { recordColumn, wholeRecord } from './record-column.js';
 import type {
-  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, ObservationRow, PositionRow, ProposalRow,
-  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store,
+  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
+  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store, StoredArticle,
 } from './store.js';
 import { StoreError } from './store.js';
 import { groupBy } from './group-by.js';
@@ -17,6 +20,17 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 type Row = Record<string, unknown>;
+
+/** `LIKE ? ESCAPE '\'` matching rows that contain `text` as it is: its `%` and `_` are not wildcards. */
+export const containsPattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+const LIKE = "LIKE ? ESCAPE '\\'";
+
+/** ` LIMIT ?` and its parameter when a limit is given: without one, every row. */
+const limitClause = (limit: number | undefined, params: Param[]): string => {
+  if (limit === undefined) return '';
+  params.push(limit);
+  return ' LIMIT ?';
+};
 
 const toRef = (r: Row): ArticleRef => ({
   id: String(r.id), contentHash: String(r.content_hash), date: str(r.date), signature: String(r.signature), copyOf: str(r.copy_of),
@@ -61,6 +75,16 @@ const toCorrection = (r: Row): Correction => ({
 const toArticle = (r: Row): ArticleRow => ({
   id: String(r.id), date: str(r.date), title: str(r.title), url: str(r.url), source: str(r.source), file: str(r.file),
   language: String(r.language), copyOf: str(r.copy_of),
+});
+
+const toQuote = (r: Row): QuoteRow => ({
+  articleId: String(r.article_id), localId: String(r.local_id), kind: String(r.kind), text: String(r.text),
+  speaker: str(r.speaker), start: Number(r.start_offset), end: Number(r.end_offset),
+});
+
+const toMention = (r: Row): ProposalMentionRow => ({
+  proposalId: String(r.proposal_id), articleId: String(r.article_id), localId: String(r.local_id), summary: String(r.summary),
+  text: String(r.text), start: Number(r.start_offset), end: Number(r.end_offset),
 });
 
 const toActor = (r: Row, aliases: string[]): ActorRow => ({
@@ -145,13 +169,15 @@ export class SqlStore implements Store {
 
   private writeArticleOnce(w: ArticleWrite): Promise<PutStatus> {
     const a = w.record.article;
+    const nul = nulPath(w, '');
+    if (nul) throw new StoreError('bad-input', `article ${shown(String(a.id))}: ${nul} holds a NUL character (U+0000), which the store does not keep`);
     return this.db.transaction(async (tx) => {
       const exists = await tx.all('SELECT id FROM articles WHERE id = ? OR content_hash = ?', [a.id, w.contentHash]);
       if (exists.length) return 'known';
       await tx.run(
         `INSERT INTO articles (id, content_hash, date, title, url, source, file, language, text, record, signature, copy_of, ingested_at)
          VALUES (${marks(13)})`,
-        [a.id, w.contentHash, a.date, a.title, a.url, a.source, a.file, a.language, a.text, JSON.stringify(w.record), w.signature, w.copyOf, new Date().toISOString()]);
+        [a.id, w.contentHash, a.date, a.title, a.url, a.source, a.file, a.language, a.text, recordColumn(w.record), w.signature, w.copyOf, new Date().toISOString()]);
       await insertMany(tx, 'article_bands', ['band', 'article_id'], w.bands.map((b) => [b, a.id]));
       await insertMany(tx, 'quotes', ['article_id', 'local_id', 'kind', 'text', 'speaker', 'start_offset', 'end_offset'],
         w.quotes.map((q) => [q.articleId, q.localId, q.kind, q.text, q.speaker, q.start, q.end]));
@@ -241,15 +267,16 @@ export class SqlStore implements Store {
     const params: Param[] = [];
     const conds: string[] = [];
     if (options.q) {
-      conds.push('(LOWER(p.summary) LIKE ? OR LOWER(p.key) LIKE ?)');
-      params.push(`%${options.q.toLowerCase()}%`, `%${options.q.toLowerCase()}%`);
+      conds.push(`(LOWER(p.summary) ${LIKE} OR LOWER(p.key) ${LIKE})`);
+      params.push(containsPattern(options.q), containsPattern(options.q));
     }
     if (options.body) { conds.push('p.body = ?'); params.push(options.body); }
     if (options.proposer) { conds.push('p.proposer = ?'); params.push(options.proposer); }
-    params.push(options.limit ?? 1000, options.offset ?? 0);
+    const limit = limitClause(options.limit, params);
+    params.push(options.offset ?? 0);
     const rows = await this.db.all(
       `SELECT ${PROPOSAL_COLUMNS}, p.articles FROM proposals p ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
-       ORDER BY p.last_seen DESC, p.id LIMIT ? OFFSET ?`, params);
+       ORDER BY p.last_seen DESC, p.id${limit || (this.db.dialect === 'sqlite' ? ' LIMIT -1' : '')} OFFSET ?`, params);
     return rows.map((r) => ({ ...toProposal(r), articles: Number(r.articles) }));
   }
 
@@ -279,6 +306,8 @@ export class SqlStore implements Store {
   }
 
   async addCorrection(input: { stanceId: number; stance: StanceLabel; note: string | null; author: string }): Promise<Correction> {
+    const nul = nulPath(input, '');
+    if (nul) throw new StoreError('bad-input', `correction of stance ${input.stanceId}: ${nul} holds a NUL character (U+0000), which the store does not keep`);
     const [pos] = await this.positions({ id: input.stanceId });
     if (!pos) throw new StoreError('not-found', `no stance with id ${input.stanceId}`);
     const rows = await this.db.all(
@@ -297,8 +326,10 @@ export class SqlStore implements Store {
   }
 
   async articles(options: { limit?: number; offset?: number } = {}): Promise<ArticleRow[]> {
-    const rows = await this.db.all('SELECT id, date, title, url, source, file, language, copy_of FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?',
-      [options.limit ?? 1000, options.offset ?? 0]);
+    const params: Param[] = [];
+    const limit = limitClause(options.limit, params) || (this.db.dialect === 'sqlite' ? ' LIMIT -1' : '');
+    params.push(options.offset ?? 0);
+    const rows = await this.db.all(`SELECT id, date, title, url, source, file, language, copy_of FROM articles ORDER BY date DESC, id${limit} OFFSET ?`, params);
     return rows.map(toArticle);
   }
 
@@ -316,19 +347,16 @@ export class SqlStore implements Store {
     const params: Param[] = [];
     if (filter.articleId) { conds.push('m.article_id = ?'); params.push(filter.articleId); }
     if (filter.proposalId) { conds.push('m.proposal_id = ?'); params.push(filter.proposalId); }
-    params.push(filter.limit ?? 100000);
+    const limit = limitClause(filter.limit, params);
     const rows = await this.db.all(
       `SELECT m.* FROM proposal_mentions m JOIN articles a ON a.id = m.article_id ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
-       ORDER BY a.date DESC, m.article_id, m.start_offset LIMIT ?`, params);
-    return rows.map((r) => ({
-      proposalId: String(r.proposal_id), articleId: String(r.article_id), localId: String(r.local_id), summary: String(r.summary),
-      text: String(r.text), start: Number(r.start_offset), end: Number(r.end_offset),
-    }));
+       ORDER BY a.date DESC, m.article_id, m.start_offset${limit}`, params);
+    return rows.map(toMention);
   }
 
   async record(articleId: string): Promise<AnalysisRecord | null> {
-    const rows = await this.db.all<{ record: string }>('SELECT record FROM articles WHERE id = ?', [articleId]);
-    return rows.length ? (JSON.parse(rows[0].record) as AnalysisRecord) : null;
+    const rows = await this.db.all<{ record: string; text: string }>('SELECT record, text FROM articles WHERE id = ?', [articleId]);
+    return rows.length ? wholeRecord(rows[0].record, rows[0].text) : null;
   }
 
   async quotes(filter: { speaker?: string; articleId?: string; q?: string; limit?: number } = {}): Promise<QuoteRow[]> {
@@ -336,13 +364,89 @@ export class SqlStore implements Store {
     const params: Param[] = [];
     if (filter.speaker) { conds.push('speaker = ?'); params.push(filter.speaker); }
     if (filter.articleId) { conds.push('article_id = ?'); params.push(filter.articleId); }
-    if (filter.q) { conds.push('LOWER(text) LIKE ?'); params.push(`%${filter.q.toLowerCase()}%`); }
-    params.push(filter.limit ?? 100000);
-    const rows = await this.db.all(`SELECT * FROM quotes ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY article_id, start_offset LIMIT ?`, params);
-    return rows.map((r) => ({
-      articleId: String(r.article_id), localId: String(r.local_id), kind: String(r.kind), text: String(r.text),
-      speaker: str(r.speaker), start: Number(r.start_offset), end: Number(r.end_offset),
-    }));
+    if (filter.q) { conds.push(`LOWER(text) ${LIKE}`); params.push(containsPattern(filter.q)); }
+    const limit = limitClause(filter.limit, params);
+    const rows = await this.db.all(`SELECT * FROM quotes ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY article_id, start_offset${limit}`, params);
+    return rows.map(toQuote);
+  }
+
+  async page<K extends PageKind>(kind: K, after: string | null, limit: number): Promise<Page<PageRows[K]>> {
+    const key: Param[] | null = after === null ? null : (JSON.parse(after) as Param[]);
+    const read = async <T>(sql: (where: string) => string, keyOf: (r: Row) => Param[], to: (rows: Row[]) => Promise<T[]> | T[]): Promise<Page<T>> => {
+      const rows = await this.db.all(sql(key ? 'WHERE' : ''), [...(key ?? []), limit]);
+      return { rows: await to(rows), next: rows.length < limit ? null : JSON.stringify(keyOf(rows[rows.length - 1])) };
+    };
+    const one = (r: Row, c: string) => [String(r[c])];
+    const page = (): Promise<Page<unknown>> => {
+      switch (kind) {
+        case 'proposals':
+          return read((w) => `SELECT ${PROPOSAL_COLUMNS}, p.articles FROM proposals p ${w && `${w} p.id > ?`} ORDER BY p.id LIMIT ?`,
+            (r) => one(r, 'id'), (rows) => rows.map((r) => ({ ...toProposal(r), articles: Number(r.articles) })));
+        case 'articles':
+          return read((w) => `SELECT id, date, title, url, source, file, language, copy_of FROM articles ${w && `${w} id > ?`} ORDER BY id LIMIT ?`,
+            (r) => one(r, 'id'), (rows) => rows.map(toArticle));
+        case 'actors':
+          return read((w) => `SELECT * FROM actors ${w && `${w} key > ?`} ORDER BY key LIMIT ?`, (r) => one(r, 'key'), async (rows) => {
+            const aliases = await this.aliasesOf(rows.map((r) => String(r.key)));
+            return rows.map((r) => toActor(r, aliases.get(String(r.key)) ?? []));
+          });
+        case 'quotes':
+          return read((w) => `SELECT * FROM quotes ${w && `${w} (article_id, local_id) > (?, ?)`} ORDER BY article_id, local_id LIMIT ?`,
+            (r) => [String(r.article_id), String(r.local_id)], (rows) => rows.map(toQuote));
+        case 'observations':
+          return read((w) => `SELECT o.* FROM observations o JOIN articles a ON a.id = o.article_id WHERE a.copy_of IS NULL ${w && 'AND o.id > ?'}
+            ORDER BY o.id LIMIT ?`, (r) => [Number(r.id)], (rows) => rows.map(toObservation));
+        default:
+          throw new StoreError('bad-input', `no rows of kind ${String(kind)}`);
+      }
+    };
+    return page() as Promise<Page<PageRows[K]>>;
+  }
+
+  async storedArticles(after: string | null, limit: number): Promise<Page<StoredArticle>> {
+    const key: Param[] = after === null ? [] : (JSON.parse(after) as Param[]);
+    const rows = await this.db.all(
+      `SELECT id, content_hash, date, title, url, source, file, language, copy_of, text, record, signature FROM articles
+       ${key.length ? 'WHERE id > ?' : ''} ORDER BY id LIMIT ?`, [...key, limit]);
+    const ids = rows.map((r) => String(r.id));
+    const of = async (table: string, order: string) => groupBy(
+      await this.db.all(`SELECT * FROM ${table} WHERE ${inList('article_id', ids)} ORDER BY article_id, ${order}`, ids), (r) => String(r.article_id));
+    const [quotes, mentions, observations] = [await of('quotes', 'local_id'), await of('proposal_mentions', 'local_id'), await of('observations', 'id')];
+    return {
+      rows: rows.map((r) => {
+        const id = String(r.id);
+        let record: AnalysisRecord | null = null;
+        let recordError: string | null = null;
+        try { record = wholeRecord(String(r.record), String(r.text)); } catch (err) { recordError = (err as Error).message; }
+        return {
+          row: toArticle(r), contentHash: String(r.content_hash), signature: String(r.signature), text: String(r.text), record, recordError,
+          quotes: (quotes.get(id) ?? []).map(toQuote), mentions: (mentions.get(id) ?? []).map(toMention),
+          observations: (observations.get(id) ?? []).map(toObservation),
+        };
+      }),
+      next: rows.length < limit ? null : JSON.stringify([ids[ids.length - 1]]),
+    };
+  }
+
+  async integrity(): Promise<string[]> {
+    const problems: string[] = [];
+    // A store damaged enough makes a check itself fail: that is a problem too, and the other checks still run.
+    const check = async (what: string, fn: () => Promise<string[]>) => {
+      try {
+        problems.push(...await fn());
+      } catch (err) {
+        problems.push(`database: ${what} failed: ${(err as Error).message}`);
+      }
+    };
+    if (this.db.dialect === 'sqlite') {
+      await check('integrity_check', async () => (await this.db.all<{ integrity_check: string }>('PRAGMA integrity_check'))
+        .filter((r) => r.integrity_check !== 'ok').map((r) => `database: ${r.integrity_check}`));
+      await check('foreign_key_check', async () => (await this.db.all<{ table: string; rowid: number | null; parent: string }>('PRAGMA foreign_key_check'))
+        .map((r) => `database: a row of ${r.table} (rowid ${r.rowid ?? '?'}) names a missing row of ${r.parent}`));
+    }
+    await check('the check of the positions', () => checkPositions(this.db));
+    await check('the check of the article counts', () => checkProposalCounts(this.db));
+    return problems;
   }
 
   async counts(): Promise<Counts> {

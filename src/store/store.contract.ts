@@ -1,5 +1,6 @@
 // The contract every store implementation passes: the same suite runs on SQLite and on PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkStore } from '../aggregate/check-store.js';
 import { currentStance, positionsOf, proposalSummaries, roundConfidence } from '../aggregate/positions.js';
 import { planArticle, recordArticle } from '../aggregate/record-article.js';
 import type { AnalysisRecord } from '../analyze/record.js';
@@ -8,6 +9,7 @@ import type { ObservationRow, Store } from './store.js';
 import { makeRecord } from './test-records.js';
 import { makeV2Store } from './test-v2-store.js';
 import { groupBy } from './group-by.js';
+import { storeRowsContract } from './store-rows.contract.js';
 
 const PATROL = { key: 'naval-patrol-baltic', summary: 'joint naval patrol in the Baltic', proposer: 'country:DNK', body: 'org:NATO' };
 
@@ -108,6 +110,9 @@ async function expectKeptEqualsRecomputed(store: Store): Promise<void> {
     const sources = new Set((await store.mentions({ proposalId: p.id })).map((m) => m.articleId).filter((a) => !copies.has(a)));
     expect(p.articles, `articles of ${p.summary}`).toBe(sources.size);
   }
+  const problems: string[] = [];
+  for await (const line of checkStore(store)) problems.push(line);
+  expect(problems, 'standpoint check').toEqual([]);
 }
 
 /** A store's place: a fresh SQLite file, or a fresh PostgreSQL schema. */
@@ -284,4 +289,5 @@ export function storeContract(name: string, location: () => Promise<string>): vo
       }
     });
   });
+  storeRowsContract(name, location);
 }

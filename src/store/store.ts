@@ -135,6 +135,34 @@ export interface ProposalWithCount extends ProposalRow {
 
 export interface ProposalQuery { limit?: number; offset?: number; q?: string; body?: string; proposer?: string }
 
+/** The rows `page` reads, by kind. */
+export interface PageRows {
+  proposals: ProposalWithCount;
+  articles: ArticleRow;
+  actors: ActorRow;
+  quotes: QuoteRow;
+  /** Copies left out, as `observations` reads them. */
+  observations: ObservationRow;
+}
+export type PageKind = keyof PageRows;
+
+/** One page of rows and the cursor of the page after it (null after the last page). */
+export interface Page<T> { rows: T[]; next: string | null }
+
+/** An article as stored, for `standpoint check`: its row, text and record as kept, and the rows it added (copies' too). */
+export interface StoredArticle {
+  row: ArticleRow;
+  contentHash: string;
+  signature: string;
+  text: string;
+  /** The record, its text put back; null when it does not parse, with why in `recordError`. */
+  record: AnalysisRecord | null;
+  recordError: string | null;
+  quotes: QuoteRow[];
+  mentions: ProposalMentionRow[];
+  observations: ObservationRow[];
+}
+
 export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number }
 
 export interface Store {
@@ -175,7 +203,7 @@ export interface Store {
   roles(key: string): Promise<RoleRow[]>;
   /** All actors, or those with the given keys. */
   actors(keys?: string[]): Promise<ActorRow[]>;
-  /** Proposals, most recently seen first; `q` filters on summary and key, `body` and `proposer` on those keys. */
+  /** Proposals, most recently seen first (all of them unless `limit`); `q` filters on summary and key, `body` and `proposer` on those keys. */
   proposals(options?: ProposalQuery): Promise<ProposalWithCount[]>;
   proposal(id: string): Promise<ProposalWithCount | null>;
   observations(filter: { proposalIds?: string[]; holder?: string; actor?: string }): Promise<ObservationRow[]>;
@@ -184,14 +212,29 @@ export interface Store {
   /** Records an analyst's label; every correction is kept with its author and time. */
   addCorrection(input: { stanceId: number; stance: StanceLabel; note: string | null; author: string }): Promise<Correction>;
   corrections(filter: { proposalIds?: string[]; holder?: string }): Promise<Correction[]>;
+  /** Articles, newest first (all of them unless `limit`). */
   articles(options?: { limit?: number; offset?: number }): Promise<ArticleRow[]>;
   /** The stored articles with these ids (in no particular order). */
   articlesByIds(ids: string[]): Promise<ArticleRow[]>;
-  /** Where proposals are mentioned: in one article, or of one proposal (at most `limit`, newest articles first). */
+  /** Where proposals are mentioned: in one article, or of one proposal (newest articles first; all unless `limit`). */
   mentions(filter: { articleId?: string; proposalId?: string; limit?: number }): Promise<ProposalMentionRow[]>;
-  /** The stored analysis record of an article. */
+  /** The stored analysis record of an article, whole (its text is kept once, in the article's row, and put back). */
   record(articleId: string): Promise<AnalysisRecord | null>;
+  /** Quotes (all of them unless `limit`); `q` finds a text in them. */
   quotes(filter?: { speaker?: string; articleId?: string; q?: string; limit?: number }): Promise<QuoteRow[]>;
+  /**
+   * Every row of a kind, a page at a time, in the order of a unique key that never changes (proposals and articles by id,
+   * actors by key, quotes by article and local id, observations by id): keyset paging, so that no row is read twice or
+   * missed while other processes write. `after` is the `next` of the page before, null for the first page.
+   */
+  page<K extends PageKind>(kind: K, after: string | null, limit: number): Promise<Page<PageRows[K]>>;
+  /** Stored articles whole, by id, a page at a time (as `page`), for checking them against their rows. */
+  storedArticles(after: string | null, limit: number): Promise<Page<StoredArticle>>;
+  /**
+   * The store's own checks: the database engine's (SQLite: integrity and foreign keys) and each position's kept state
+   * against its columns. One line per problem; none when sound.
+   */
+  integrity(): Promise<string[]>;
   counts(): Promise<Counts>;
   close(): Promise<void>;
 }

@@ -81,6 +81,18 @@ function rng(seed: number): () => number {
   return () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
 }
 
+/** Ingests the corpus into `db`, killing the process (SIGKILL) `kills` times after some part of a whole run, then runs it to the end. */
+async function killAndResume(db: string, kills: number, random: () => number): Promise<void> {
+  for (let kill = 0; kill < kills; kill++) {
+    const child = spawn(process.execPath, [CLI, 'ingest', '--db', db, corpus], { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await new Promise((r) => setTimeout(r, 300 + random() * Math.max(500, referenceMs * 0.8)));
+    child.kill('SIGKILL');
+    await exited;
+  }
+  ingest(db, [corpus]);
+}
+
 let reference: Record<string, string>;
 let referenceMs = 0;
 
@@ -113,15 +125,7 @@ describe('the same articles in the same order make the same store', () => {
     const n = rounds(2, 8);
     for (let round = 0; round < n; round++) {
       const db = path.join(t.dir, `killed-${round}.db`);
-      // Killed once or twice, each time after some part of what a whole run takes, then run to the end.
-      for (let kill = 0; kill < 1 + (round % 2); kill++) {
-        const child = spawn(process.execPath, [CLI, 'ingest', '--db', db, corpus], { cwd: ROOT, stdio: 'ignore' });
-        const exited = new Promise((resolve) => child.on('exit', resolve));
-        await new Promise((r) => setTimeout(r, 300 + random() * Math.max(500, referenceMs * 0.8)));
-        child.kill('SIGKILL');
-        await exited;
-      }
-      ingest(db, [corpus]);
+      await killAndResume(db, 1 + (round % 2), random);
       expect(exportsOf(db), `round ${round}`).toEqual(reference);
     }
   }, 600_000);
@@ -148,6 +152,15 @@ describe('the same articles in the same order make the same store', () => {
       ingest(db, [corpus]);
       expect(exportsOf(db)).toEqual(reference);
     }, 300_000);
+
+    it('killed (SIGKILL) at any moment and run again', async () => {
+      const random = rng(7);
+      for (let round = 0; round < rounds(1, 4); round++) {
+        const db = await freshSchema();
+        await killAndResume(db, 1, random);
+        expect(exportsOf(db), `round ${round}`).toEqual(reference);
+      }
+    }, 600_000);
 
     it.skipIf(!nc)('through the queue, one worker taking the jobs in order', async () => {
       const db = await freshSchema();

@@ -1,7 +1,7 @@
 // The PostgreSQL driver (pg): a connection pool; `?` placeholders become $1, $2, ….
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import { GROUP_UNDONE, type Db, type Param } from '../db.js';
+import { GROUP_UNDONE, refuseNul, type Db, type Param } from '../db.js';
 
 const numbered = (sql: string) => {
   let n = 0;
@@ -23,9 +23,11 @@ function wrap(query: Query, tx: Db['transaction'], batch: Db['batch'], close: ()
   return {
     dialect: 'postgres',
     async all<T>(sql: string, params: Param[] = []) {
+      refuseNul(params);
       return (await query(numbered(sql), params)).rows as T[];
     },
     async run(sql: string, params: Param[] = []) {
+      refuseNul(params);
       return (await query(numbered(sql), params)).rowCount ?? 0;
     },
     transaction: tx,

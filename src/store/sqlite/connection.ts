@@ -1,6 +1,9 @@
 // The SQLite driver (better-sqlite3 12): one file, WAL, one connection that is also the single writer.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { GROUP_UNDONE, type Db, type Param } from '../db.js';
+import { StoreError } from '../store.js';
+import { GROUP_UNDONE, refuseNul, type Db, type Param } from '../db.js';
 import { Checkpointer, WAL_BACKSTOP_PAGES } from './checkpointer.js';
 
 /** The open group of a batch: its transactions run one after another, each inside a savepoint. */
@@ -12,6 +15,52 @@ export interface SqliteOptions {
    * writer checkpoints after a commit once the log holds 1000 pages, as SQLite does by default.
    */
   checkpointer?: boolean;
+  /** Create the store file when there is none (default: true); false refuses a missing file. */
+  create?: boolean;
+}
+
+/** Not a file: an in-memory or temporary database. */
+const inMemory = (file: string) => file === '' || file === ':memory:' || file.startsWith('file::memory:');
+
+/**
+ * A file that exists with 0 bytes is no store (SQLite would take it for a new, empty one): refused, naming the file.
+ * Stores are never created empty in place (see createStoreFile), so such a file is one truncated or made by something else.
+ */
+function refuseEmpty(file: string): void {
+  if (inMemory(file)) return;
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return; // missing: better-sqlite3 says so, or creates it
+  }
+  if (size === 0) {
+    throw new StoreError('connection', `${file} is an empty file (0 bytes), not a Standpoint store: restore the store from a backup or an `
+      + 'export, or delete the file to start a new store');
+  }
+}
+
+/**
+ * Creates a missing store file whole: a database with its header written (WAL mode), made under a temporary name beside
+ * it and linked into place, so that no process ever sees the file with 0 bytes and several creating it at once end with one.
+ * Returns true when the file was missing (whoever created it).
+ */
+function createStoreFile(file: string): boolean {
+  if (inMemory(file) || fs.existsSync(file)) return false;
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
+  try {
+    const conn = new Database(temp);
+    conn.pragma('journal_mode = WAL');
+    conn.close();
+    fs.linkSync(temp, file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // EEXIST: another process created it first. A file system without hard links: SQLite creates it in place as before.
+    if (code !== 'EEXIST' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
+  } finally {
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
+  }
+  return true;
 }
 
 /** How long a transaction waits for another process's write lock before it fails with SQLITE_BUSY (as busy_timeout did). */
@@ -22,11 +71,14 @@ const LOCK_POLL_MS = 2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function openSqlite(file: string, options: SqliteOptions = {}): Db {
-  const conn = new Database(file);
+  if (options.create === false && !inMemory(file) && !fs.existsSync(file)) throw new StoreError('connection', `${file} does not exist: there is no store to open`);
+  if (options.create === false || !createStoreFile(file)) refuseEmpty(file);
+  const conn = new Database(file, { fileMustExist: options.create === false });
+  // First the busy timeout: every statement after it (switching to WAL too) waits for another process's lock instead of failing.
+  conn.pragma('busy_timeout = 5000');
   conn.pragma('journal_mode = WAL');
   conn.pragma('synchronous = NORMAL');
   conn.pragma('foreign_keys = ON');
-  conn.pragma('busy_timeout = 5000');
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let st = cache.get(sql);
@@ -106,9 +158,11 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Db {
   const db: Db = {
     dialect: 'sqlite',
     async all<T>(sql: string, params: Param[] = []) {
+      refuseNul(params);
       return prepare(sql).all(...params) as T[];
     },
     async run(sql: string, params: Param[] = []) {
+      refuseNul(params);
       const st = prepare(sql);
       if (!st.reader) return st.run(...params).changes;
       st.all(...params);
