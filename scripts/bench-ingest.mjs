@@ -5,11 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { writeCorpus } from './bench-corpus.mjs';
+import { cliNodeFlags } from './node-flags.mjs';
 
 const CLI = path.resolve('dist/cli/main.js');
 
+/**
+ * Runs `standpoint ingest` in a process of its own, with the executable's Node flags (a child does not inherit this
+ * process's); its summary's peakMemoryMb is that process's peak resident memory (worker threads included).
+ */
 export function ingest(db, corpus) {
-  const run = spawnSync(process.execPath, [CLI, 'ingest', '--json', '--db', db, corpus], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, [...cliNodeFlags(), CLI, 'ingest', '--json', '--db', db, corpus], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(`ingest into ${db} failed: ${run.stderr.split('\n').slice(-5).join('\n')}`);
   return JSON.parse(run.stdout.trim().split('\n').pop());
 }

@@ -1,6 +1,6 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env -S node --max-semi-space-size=32
 // The `standpoint` executable: runs the command line and maps failures to exit codes.
-// It runs with 64 MB semi-spaces (a young generation of 192 MB), as the analyser's worker threads do
+// It runs with 32 MB semi-spaces (a young generation of 96 MB), as the analyser's worker threads do
 // (ANALYSER_YOUNG_GENERATION_MB in workers/pool.ts): the analyser spends about 8% less CPU than with Node's default.
 import { CommanderError } from 'commander';
 import { debugFromEnv, describeFailure } from './error-line.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze/index.js';
 import { KnowledgeBuilder } from '../analyze/knowledge.js';
-import { KnowledgeLog } from './knowledge-log.js';
+import { KnowledgeLog, RETAINED_CHANGES } from './knowledge-log.js';
 import { RecordingKnowledge } from './recording-knowledge.js';
 
 const smit = { key: 'person:jan-smit', name: 'Jan Smit', role: 'minister', country: 'NLD', organization: null, represents: 'country:NLD', aliases: ['Smit'] };
@@ -56,5 +56,34 @@ describe('KnowledgeLog', () => {
     log.learn([smit]); // named and looked up: the analysis changes
     expect(log.staleFor(k.lookups(), 0)).toBe(true);
     expect(analyze(article(text), log.knowledge).record).not.toEqual(before);
+  });
+
+  it('remembers a bounded number of changes however many it is taught, and calls older analyses stale', () => {
+    const person = (i: number) => ({ ...smit, key: `person:p-${i}`, name: `Person Number${i}`, aliases: [`Number${i}`] });
+    const log = new KnowledgeLog();
+    const start = log.version;
+    for (let i = 0; i < 3 * RETAINED_CHANGES; i++) log.learn([person(i)]);
+    expect(log.version).toBe(3 * RETAINED_CHANGES);
+    expect(log.retained).toBeGreaterThanOrEqual(RETAINED_CHANGES);
+    expect(log.retained).toBeLessThan(2 * RETAINED_CHANGES);
+    expect(log.knowledge.people.get('person number0')?.key).toBe('person:p-0'); // the knowledge itself is all kept
+    // Too old to tell: analysed again, even if it looked up nothing that changed since.
+    expect(log.staleFor(['norway'], start)).toBe(true);
+    // Recent enough: told by the keys, as before.
+    const recent = log.version - RETAINED_CHANGES;
+    expect(log.staleFor(['norway'], recent)).toBe(false);
+    expect(log.staleFor([`number${3 * RETAINED_CHANGES - 1}`], recent)).toBe(true);
+  });
+
+  it('keeps at least the last `retain` changes and at most twice as many', () => {
+    const log = new KnowledgeLog(4);
+    for (let i = 0; i < 50; i++) {
+      log.learn([{ ...smit, key: `person:q-${i}`, name: `Quinn Q${i}`, aliases: [] }]);
+      expect(log.retained).toBeGreaterThanOrEqual(Math.min(4, log.version));
+      expect(log.retained).toBeLessThan(8);
+    }
+    expect(log.staleFor(['quinn q46'], log.version - 4)).toBe(true);
+    expect(log.staleFor(['quinn q45'], log.version - 4)).toBe(false);
+    expect(() => new KnowledgeLog(0)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,13 @@
-// The people ingest has learnt, in order, and which entries each change touched: to tell stale analyses.
+// The people ingest has learnt, in order, and which entries each recent change touched: to tell stale analyses.
 import { KnowledgeBuilder, type KnownPerson } from '../analyze/knowledge.js';
+
+/**
+ * How many of the latest changes the log remembers the keys of (by default). An analysis in flight was made with
+ * the knowledge of a few changes ago: ingest has at most a few articles per worker in flight, each teaching a few
+ * people. One made with an older version than the log remembers is called stale, and is analysed again with the
+ * current knowledge (the result is then what one thread gives), so the log stays small however long it runs.
+ */
+export const RETAINED_CHANGES = 8192;
 
 /**
  * The writer's knowledge, grown person by person, with a version (the number of changes so far). An analysis
@@ -9,21 +17,34 @@ import { KnowledgeBuilder, type KnownPerson } from '../analyze/knowledge.js';
  */
 export class KnowledgeLog {
   private builder = new KnowledgeBuilder();
-  /** Per change, the keys (lower-case names and aliases, as the knowledge map holds them) whose entries it changed; null: a reset. */
-  private readonly changes: (string[] | null)[] = [];
+  /**
+   * Per change from the `base`-th on, the keys (lower-case names and aliases, as the knowledge map holds them) whose
+   * entries it changed; null: a reset.
+   */
+  private changes: (string[] | null)[] = [];
+  private base = 0;
+
+  /** `retain`: how many of the latest changes to remember at least (at most twice as many are held). */
+  constructor(readonly retain = RETAINED_CHANGES) {
+    if (!Number.isInteger(retain) || retain < 1) throw new RangeError(`a knowledge log must retain at least one change, not ${retain}`);
+  }
 
   get knowledge(): KnowledgeBuilder { return this.builder; }
 
-  get version(): number { return this.changes.length; }
+  get version(): number { return this.base + this.changes.length; }
+
+  /** How many changes the log holds the keys of now (at most twice `retain`). */
+  get retained(): number { return this.changes.length; }
 
   /** Adds people (each replacing what was known under their key); returns them (to send to the analysers). */
   learn(people: KnownPerson[]): KnownPerson[] {
     for (const p of people) {
-      const touched = [...new Set([p.name, ...p.aliases, ...(this.builder.person(p.key)?.aliases ?? []), this.builder.person(p.key)?.name ?? p.name].map((k) => k.toLowerCase()))];
+      const known = this.builder.person(p.key);
+      const touched = [...new Set([p.name, ...p.aliases, ...(known ? [known.name, ...known.aliases] : [])].map((k) => k.toLowerCase()))];
       const before = touched.map((k) => this.builder.people.get(k));
       this.builder.add(p);
       const changed = touched.filter((k, i) => !samePerson(this.builder.people.get(k), before[i]));
-      if (changed.length) this.changes.push(changed);
+      if (changed.length) this.push(changed);
     }
     return people;
   }
@@ -32,19 +53,30 @@ export class KnowledgeLog {
   reset(people: KnownPerson[]): KnownPerson[] {
     this.builder = new KnowledgeBuilder();
     for (const p of people) this.builder.add(p);
-    this.changes.push(null);
+    this.push(null);
     return people;
+  }
+
+  private push(change: string[] | null): void {
+    this.changes.push(change);
+    // Forgets the oldest changes once twice `retain` are held (dropping them in one copy keeps learning linear).
+    if (this.changes.length >= 2 * this.retain) {
+      const drop = this.changes.length - this.retain;
+      this.changes = this.changes.slice(drop);
+      this.base += drop;
+    }
   }
 
   /**
    * True when an entry changed after `version` is among the keys an analysis looked up (null: it read the whole
-   * snapshot), or the knowledge was reset since, so that the analysis made then may differ now.
+   * snapshot), or the knowledge was reset since, so that the analysis made then may differ now; also true when
+   * `version` is older than the changes the log remembers (the analysis is then made again, with what is known now).
    */
   staleFor(lookups: readonly string[] | null, version: number): boolean {
-    if (version >= this.changes.length) return false;
-    if (lookups === null) return true;
+    if (version >= this.version) return false;
+    if (lookups === null || version < this.base) return true;
     const read = new Set(lookups);
-    for (let i = version; i < this.changes.length; i++) {
+    for (let i = version - this.base; i < this.changes.length; i++) {
       const changed = this.changes[i];
       if (changed === null || changed.some((k) => read.has(k))) return true;
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnownPerson } from '../analyze/knowledge.js';
 import fs from 'node:fs';
-import { ANALYSER_YOUNG_GENERATION_MB, AnalyzerPool } from './pool.js';
+import { ANALYSER_OLD_GENERATION_MB, ANALYSER_YOUNG_GENERATION_MB, AnalyzerPool } from './pool.js';
 
 const article = (text: string) => ({ id: 'a1', text, date: '2025-03-01', title: null, url: null, source: null, file: null, language: 'en' });
 
@@ -82,6 +82,17 @@ describe('AnalyzerPool', () => {
     pool.learn([...crowd(5000, 10), smit]);
     const results = await Promise.all([pool.analyze(article(SMIT_SAID)), pool.analyze(article(SMIT_SAID))]);
     expect(smitRepresents(results)).toEqual(['country:NLD', 'country:NLD']);
+  }, 30_000);
+
+  it('runs each analyser thread with a bounded young generation and old-generation limit (V8 then leaves less room past what is alive)', async () => {
+    pool = new AnalyzerPool(2);
+    await pool.analyze(article(SMIT_SAID));
+    const limits = (pool as unknown as { slots: { worker: { resourceLimits?: { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb?: number } } }[] }).slots.map((s) => s.worker.resourceLimits);
+    expect(limits).toHaveLength(2);
+    for (const l of limits) {
+      expect(l?.maxYoungGenerationSizeMb).toBe(ANALYSER_YOUNG_GENERATION_MB);
+      expect(l?.maxOldGenerationSizeMb).toBe(ANALYSER_OLD_GENERATION_MB);
+    }
   }, 30_000);
 
   it('gives the analyser the same young generation in a worker as the executable gives its own thread', () => {
