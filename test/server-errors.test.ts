@@ -80,3 +80,15 @@ describe('every error has the one shape', () => {
     }
   });
 });
+
+describe('errors the store raises', () => {
+  it('answers a StoreError of bad input with 400 and one of a missing row with 404, never 500', async () => {
+    const { StoreError } = await import('../src/store/store.js');
+    for (const [code, status, api] of [['bad-input', 400, 'bad-request'], ['not-found', 404, 'not-found']] as const) {
+      const store = Object.assign(Object.create(fx.store) as typeof fx.store, { counts: async () => { throw new StoreError(code, `the store says ${code}`); } });
+      const res = await createApp({ store }).request('/api');
+      expect(res.status).toBe(status);
+      expect(await res.json()).toEqual({ error: { code: api, message: `the store says ${code}` } });
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { Store } from '../store/store.js';
+import { StoreError, type Store } from '../store/store.js';
 import { ApiError, isRetryable, RETRY_AFTER_SECONDS } from './api-error.js';
 import { ArticleWriter } from './ingest-articles.js';
 import type { Route, ServerOptions } from './route.js';
@@ -100,7 +100,10 @@ export function createApp(input: AppOptions): Hono {
   }
   app.notFound((c) => c.json(new ApiError('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`).body(), 404));
   app.onError((err, c) => {
-    const known = isRetryable(err) ? new ApiError('unavailable', 'the store is busy with another writer: try again shortly', { cause: err }) : err;
+    const known = isRetryable(err) ? new ApiError('unavailable', 'the store is busy with another writer: try again shortly', { cause: err })
+      : err instanceof StoreError && err.code === 'bad-input' ? new ApiError('bad-request', err.message, { cause: err })
+        : err instanceof StoreError && err.code === 'not-found' ? new ApiError('not-found', err.message, { cause: err })
+          : err;
     if (known instanceof ApiError) {
       // A 503 says when to try again.
       return c.json(known.body(), known.status as 400, known.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {});
