@@ -9,7 +9,7 @@ const WORDS = ('harbour grain river valley council budget weather railway school
   + 'satellite orchard museum lighthouse vineyard glacier factory airport ferry canal reservoir archive pipeline clinic stadium').split(' ');
 
 /** A deterministic pseudo-random generator, so a test sees the same articles every run. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
 }

@@ -3,6 +3,8 @@
 // and share surnames across countries, so that an article's holders come from the knowledge the store has gathered.
 // Every tenth article is a near-duplicate of one three before it (a wire story republished with a sentence added)
 // whose added sentence introduces someone that later articles name by surname alone: a copy teaches people too.
+import { rng } from '../synthetic-news.js';
+
 
 const PEOPLE = [
   ['Anna', 'Okafor', 'KEN', 'Kenyan'], ['Marek', 'Lindqvist', 'NOR', 'Norwegian'], ['Ines', 'Carvalho', 'PRT', 'Portuguese'],
@@ -18,11 +20,6 @@ const THINGS = ['a joint naval patrol', 'a fisheries treaty', 'a ban on cluster 
 const COUNTRIES: Record<string, string> = { KEN: 'Kenya', NOR: 'Norway', PRT: 'Portugal', AUT: 'Austria', JPN: 'Japan', GHA: 'Ghana', PER: 'Peru', FIN: 'Finland', MEX: 'Mexico', CHL: 'Chile', CAN: 'Canada', GRC: 'Greece' };
 const WORDS = ('harbour grain river valley council budget weather railway school harvest bridge tunnel market festival copper cable '
   + 'satellite orchard museum lighthouse vineyard glacier factory airport ferry canal reservoir archive pipeline clinic stadium').split(' ');
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
-}
 
 export interface PeopleArticle { id: string; date: string; title: string; text: string }
 

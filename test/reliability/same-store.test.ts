@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/index.js';
 import { openStore } from '../../src/store/open.js';
 import { CLI, ROOT, standpoint, tempDir } from '../cli.js';
+import { rng } from '../synthetic-news.js';
 import { peopleArticle } from './people-news.js';
 import { rounds } from './rounds.js';
 
@@ -73,12 +74,6 @@ async function freshSchema(): Promise<string> {
   schemas.push(schema);
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
   return `${PG}${PG.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-}
-
-/** A deterministic pseudo-random sequence, so that the kill times are the same every run. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
 }
 
 /** Ingests the corpus into `db`, killing the process (SIGKILL) `kills` times after some part of a whole run, then runs it to the end. */
