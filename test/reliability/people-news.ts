@@ -5,7 +5,6 @@
 // whose added sentence introduces someone that later articles name by surname alone: a copy teaches people too.
 import { rng } from '../synthetic-news.js';
 
-
 const PEOPLE = [
   ['Anna', 'Okafor', 'KEN', 'Kenyan'], ['Marek', 'Lindqvist', 'NOR', 'Norwegian'], ['Ines', 'Carvalho', 'PRT', 'Portuguese'],
   ['Tomas', 'Huber', 'AUT', 'Austrian'], ['Lena', 'Tanaka', 'JPN', 'Japanese'], ['Oskar', 'Mensah', 'GHA', 'Ghanaian'],
