@@ -206,8 +206,7 @@ export class SqlStore implements Store {
       await insertMany(tx, 'proposal_mentions', ['article_id', 'local_id', 'proposal_id', 'summary', 'text', 'start_offset', 'end_offset'],
         w.mentions.map((m) => [m.articleId, m.localId, m.proposalId, m.summary, m.text, m.start, m.end]));
       const observations = distinctObservations(w.observations);
-      await insertMany(tx, 'positions', ['proposal_id', 'holder'],
-        [...new Map(observations.map((o) => [`${o.proposalId}|${o.holder}`, [o.proposalId, o.holder]])).values()]);
+      await this.insertPositions(tx, [...new Map(observations.map((o) => [`${o.proposalId}|${o.holder}`, [o.proposalId, o.holder] as const])).values()]);
       await insertMany(tx, 'observations',
         ['proposal_id', 'holder', 'actor', 'stance', 'condition', 'confidence', 'date', 'article_id', 'evidence', 'evidence_start', 'evidence_end', 'quote'],
         observations.map((o) => [o.proposalId, o.holder, o.actor, o.stance, o.condition, o.confidence, o.date, o.articleId, o.evidence, o.evidenceStart, o.evidenceEnd, o.quote]));
@@ -217,6 +216,27 @@ export class SqlStore implements Store {
       if (mentioned.length) await tx.run(`UPDATE proposals SET articles = articles + 1 WHERE ${inList('id', mentioned)}`, mentioned);
       return 'new';
     });
+  }
+
+  /**
+   * Adds the positions (proposal, holder) not stored yet, numbered after the last one, under the writer lock: a STANCE_ID
+   * then depends only on the articles written before (PostgreSQL's identity sequences are not rolled back with the
+   * transactions that used them, so an interrupted batch, run again, would number its positions otherwise).
+   */
+  private async insertPositions(tx: Db, pairs: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    if (!pairs.length) return;
+    const proposals = [...new Set(pairs.map(([p]) => p))];
+    const have = new Set((await tx.all<{ proposal_id: string; holder: string }>(
+      `SELECT proposal_id, holder FROM positions WHERE ${inList('proposal_id', proposals)}`, proposals)).map((r) => `${r.proposal_id}|${r.holder}`));
+    const fresh = pairs.filter(([p, h]) => !have.has(`${p}|${h}`));
+    if (!fresh.length) return;
+    const last = Number((await tx.all<{ m: number }>('SELECT COALESCE(MAX(id), 0) AS m FROM positions'))[0].m);
+    const overriding = this.db.dialect === 'postgres' ? 'OVERRIDING SYSTEM VALUE' : '';
+    for (let i = 0; i < fresh.length; i += 300) {
+      const chunk = fresh.slice(i, i + 300);
+      await tx.run(`INSERT INTO positions (id, proposal_id, holder) ${overriding} VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+        chunk.flatMap(([p, h], k) => [last + i + k + 1, p, h]));
+    }
   }
 
   async people(): Promise<KnownPerson[]> {

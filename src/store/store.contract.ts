@@ -194,6 +194,23 @@ export function storeContract(name: string, location: () => Promise<string>): vo
       expect(await recordArticle(store, day9)).toBe('new');
     });
 
+    it('numbers stances (STANCE_IDs) by the articles stored alone: a group that was undone leaves no gap', async () => {
+      await expect(store.batch(async () => {
+        expect(await recordArticle(store, day1)).toBe('new');
+        throw new Error('the group is undone');
+      })).rejects.toThrow('the group is undone');
+      expect(await recordArticle(store, day1)).toBe('new');
+      const clean = await openStore(await location());
+      try {
+        expect(await recordArticle(clean, day1)).toBe('new');
+        const ids = async (s: Store) => (await s.positions({ proposalIds: (await s.proposals()).map((p) => p.id) })).map((p) => [p.id, p.holder]);
+        expect(await ids(store)).toEqual(await ids(clean));
+        expect((await ids(store)).map(([id]) => id)).toEqual([1, 2, 3]);
+      } finally {
+        await clean.close();
+      }
+    });
+
     it('in a batch, an article whose write fails is undone alone and the others are stored', async () => {
       const bad = (await planArticle(store, day9))!;
       bad.observations.push({ ...bad.observations[0], proposalId: 'no-such-proposal' });
