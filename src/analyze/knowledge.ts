@@ -36,11 +36,14 @@ export class KnowledgeBuilder implements Knowledge {
 
   get people(): ReadonlyMap<string, KnownPerson> { return this.map; }
 
-  /** The person known under this key, as last given. */
-  person(key: string): KnownPerson | undefined { return this.byKey.get(key); }
+  /** The forms whose meaning adding `p` may change: theirs, and those of whom it replaces. */
+  touchedBy(p: KnownPerson): string[] {
+    const old = this.byKey.get(p.key);
+    return [...new Set([...formsOf(p), ...(old ? formsOf(old) : [])])];
+  }
 
-  /** Adds a person, or replaces what was known under their key; returns the forms whose meaning may have changed. */
-  add(p: KnownPerson): string[] {
+  /** Adds a person, or replaces what was known under their key. */
+  add(p: KnownPerson): void {
     const old = this.byKey.get(p.key);
     const before = old ? formsOf(old) : [];
     for (const f of before) {
@@ -55,9 +58,7 @@ export class KnowledgeBuilder implements Knowledge {
       if (keys) keys.add(p.key);
       else this.called.set(f, new Set([p.key]));
     }
-    const touched = [...new Set([...before, ...after])];
-    for (const f of touched) this.resolve(f);
-    return touched;
+    for (const f of new Set([...before, ...after])) this.resolve(f);
   }
 
   private resolve(form: string): void {

@@ -12,7 +12,7 @@ export type { IngestSummary };
 
 export interface IngestIo extends ReadInputsOptions { progress: Progress }
 
-export type IngestOptions = Omit<StreamOptions, 'onStored'>;
+export type IngestOptions = StreamOptions;
 
 /** Reads, analyses and stores every article of `paths` (see ingestStream); a bad input is reported and the batch goes on. */
 export async function runIngest(store: Store, paths: string[], io: IngestIo, options: IngestOptions = {}): Promise<IngestSummary> {

@@ -30,8 +30,6 @@ export interface StreamOptions {
   group?: GroupLimits;
   /** See IngestionOptions.knowledgeLag. */
   knowledgeLag?: number;
-  /** Called with each stored article's status, once its group is committed. */
-  onStored?: (articleId: string, status: PutStatus) => void;
 }
 
 /**
@@ -45,7 +43,7 @@ export const GROUP: GroupLimits = { size: 32, ms: 250 };
 type Item = { item: Input; result: Settled<PoolResult | null> };
 
 /** An article written in the open group, counted once the group is committed. */
-interface Stored { id: string; where: string; status: PutStatus; long: boolean }
+interface Stored { where: string; status: PutStatus; long: boolean }
 
 /**
  * Analyses and stores every input, in order; a bad input is reported and the batch goes on. Workers analyse ahead; the
@@ -68,7 +66,6 @@ export async function ingestStream(store: Store, inputs: AsyncIterable<Input>, r
     const fail = (message: string) => { sum.failed++; report.message(message); report.tick(true); };
     const count = (s: Stored) => {
       sum[s.status === 'copy' ? 'copies' : s.status]++;
-      options.onStored?.(s.id, s.status);
       report.tick(s.long);
     };
     /** Inputs the writer has been through once (numbered for the knowledge lag, warnings given), and those settled for good. */
@@ -96,7 +93,7 @@ export async function ingestStream(store: Store, inputs: AsyncIterable<Input>, r
           if (!result.ok) throw result.error;
           const written = await ingestion.write(article, result.value!, input);
           if (first) for (const w of written.warnings) report.message(`${where}: warning: ${w}`);
-          return { id: article.id, where, status: written.status, long: article.text.length > MAX_ANALYSED_CHARS };
+          return { where, status: written.status, long: article.text.length > MAX_ANALYSED_CHARS };
         } catch (err) {
           if (isGroupUndone(err)) throw err;
           settled.add(input);

@@ -57,7 +57,6 @@ export class ArticleWriter {
     const failed: IngestResult['failed'] = [];
     const written: Array<{ article: Article; warnings: string[]; status: PutStatus }> = [];
     await ingestion.group(async () => {
-      written.length = 0;
       for (let i = 0; i < articles.length; i++) {
         const { article, warnings } = articles[i];
         const a = analysed[i];

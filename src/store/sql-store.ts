@@ -169,7 +169,10 @@ export class SqlStore implements Store {
 
   private writeArticleOnce(w: ArticleWrite): Promise<PutStatus> {
     const a = w.record.article;
-    const nul = nulPath(w, '');
+    const column = recordColumn(w.record);
+    // Every string of a write comes from the article's text or its record: when neither holds a NUL (JSON writes one as
+    // \u0000), the write holds none, and the walk that names where one is is not needed.
+    const nul = a.text.includes('\u0000') || column.includes('\\u0000') ? nulPath(w, '') : null;
     if (nul) throw new StoreError('bad-input', `article ${shown(String(a.id))}: ${nul} holds a NUL character (U+0000), which the store does not keep`);
     return this.db.transaction(async (tx) => {
       const exists = await tx.all('SELECT id FROM articles WHERE id = ? OR content_hash = ?', [a.id, w.contentHash]);
@@ -177,7 +180,7 @@ export class SqlStore implements Store {
       await tx.run(
         `INSERT INTO articles (id, content_hash, date, title, url, source, file, language, text, record, signature, copy_of, ingested_at)
          VALUES (${marks(13)})`,
-        [a.id, w.contentHash, a.date, a.title, a.url, a.source, a.file, a.language, a.text, recordColumn(w.record), w.signature, w.copyOf, new Date().toISOString()]);
+        [a.id, w.contentHash, a.date, a.title, a.url, a.source, a.file, a.language, a.text, column, w.signature, w.copyOf, new Date().toISOString()]);
       await insertMany(tx, 'article_bands', ['band', 'article_id'], w.bands.map((b) => [b, a.id]));
       await insertMany(tx, 'quotes', ['article_id', 'local_id', 'kind', 'text', 'speaker', 'start_offset', 'end_offset'],
         w.quotes.map((q) => [q.articleId, q.localId, q.kind, q.text, q.speaker, q.start, q.end]));
@@ -237,10 +240,6 @@ export class SqlStore implements Store {
       await tx.run(`INSERT INTO positions (id, proposal_id, holder) ${overriding} VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
         chunk.flatMap(([p, h], k) => [last + i + k + 1, p, h]));
     }
-  }
-
-  async people(): Promise<KnownPerson[]> {
-    return (await this.peopleSince(-1)).people;
   }
 
   async peopleSince(after: number): Promise<{ people: KnownPerson[]; seq: number }> {

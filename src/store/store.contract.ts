@@ -162,7 +162,7 @@ export function storeContract(name: string, location: () => Promise<string>): vo
 
     it('learns people with aliases and roles for the next analysis', async () => {
       await recordArticle(store, day1);
-      const people = await store.people();
+      const { people } = await store.peopleSince(-1);
       const smit = people.find((p) => p.key === 'person:jan-smit');
       expect(smit).toMatchObject({ name: 'Jan Smit', represents: 'country:NLD', country: 'NLD' });
       expect(smit?.aliases).toContain('smit');

@@ -191,11 +191,10 @@ export interface Store {
    * store while fn runs joins the group.
    */
   batch<T>(fn: () => Promise<T>): Promise<T>;
-  /** People learned so far, for the analyser's knowledge snapshot. */
-  people(): Promise<KnownPerson[]>;
   /**
-   * The people whose rows changed after write number `after` (-1: every person), and the number of the last write
-   * among them (`after` when none): what to tell an analyser that knew the store up to `after`.
+   * People learned so far, for the analyser's knowledge: those whose rows changed after write number `after` (-1: every
+   * person), and the number of the last write among them (`after` when none): what to tell an analyser that knew the
+   * store up to `after`.
    */
   peopleSince(after: number): Promise<{ people: KnownPerson[]; seq: number }>;
   actor(key: string): Promise<ActorRow | null>;

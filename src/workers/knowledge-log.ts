@@ -39,8 +39,7 @@ export class KnowledgeLog {
   /** Adds people (each replacing what was known under their key); returns them (to send to the analysers). */
   learn(people: KnownPerson[]): KnownPerson[] {
     for (const p of people) {
-      const known = this.builder.person(p.key);
-      const touched = [...new Set([p.name, ...p.aliases, ...(known ? [known.name, ...known.aliases] : [])].map((k) => k.toLowerCase()))];
+      const touched = this.builder.touchedBy(p);
       const before = touched.map((k) => this.builder.people.get(k));
       this.builder.add(p);
       const changed = touched.filter((k, i) => !samePerson(this.builder.people.get(k), before[i]));
