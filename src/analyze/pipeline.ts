@@ -4,7 +4,9 @@ import { tokenize } from './tokenize/tokenize.js';
 import { actors } from './actors/actors.js';
 import { quotes } from './quotes/quotes.js';
 import { proposals } from './proposals/proposals.js';
+import { phrases } from './phrases/phrases.js';
 import { stances } from './stances/stances.js';
+import { decide } from './decide/decide.js';
 import { dates } from './dates/dates.js';
 import { actorsPrune } from './actors/prune.js';
 
@@ -13,7 +15,9 @@ export const STAGES: readonly Stage[] = [
   actors,    // countries, organisations, people, groups, and every mention (pronouns included)
   quotes,    // direct, partial and indirect quotes, each with its speaker
   proposals, // what is put forward, by whom, for which body, and every mention of it
-  stances,   // support / oppose / undecided of each holder on each proposal, with conditions
+  phrases,   // learned: noun phrases naming a proposal the trigger words missed, added to the proposals
+  stances,   // the rules' readings: support / oppose / undecided of each holder on each proposal, with conditions
+  decide,    // the learned decision over those readings and the context: the stances kept, the proposals kept
   dates,     // when each stance was expressed, resolved against the article's date
   actorsPrune, // drops the people who neither speak nor propose nor hold a stance
 ];

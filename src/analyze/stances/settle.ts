@@ -1,5 +1,5 @@
-// Final touches on stances: the proposer's own support, one stance per holder, proposal and label, and no proposal without a stance.
-import { asObjectList, objectList, type Doc, type Stance } from '../doc.js';
+// Final touches on the rule stances: the proposer's own support, one stance per holder, proposal and label.
+import { objectList, type Doc, type Stance } from '../doc.js';
 import { wordAt } from '../proposals/words.js';
 import type { StanceContext } from './context.js';
 
@@ -74,7 +74,7 @@ function resolveConflicts(doc: Doc, found: Stance[]): Stance[] {
   });
 }
 
-/** Keeps the surest stance per (holder, proposal, label), drops proposals nobody takes a position on, renumbers. */
+/** Keeps the surest stance per (holder, proposal, label); the proposals stay as found (the decide stage prunes them). */
 export function settle(doc: Doc, found: Stance[]): void {
   const best = new Map<string, Stance>();
   for (const s of resolveConflicts(doc, found)) {
@@ -84,18 +84,8 @@ export function settle(doc: Doc, found: Stance[]): void {
       best.set(key, { ...s, condition: s.condition ?? cur?.condition ?? null });
     } else if (!cur.condition && s.condition) cur.condition = s.condition;
   }
-  const stances = [...best.values()];
-  const used = new Set(stances.map((s) => s.proposal));
-  const renumber = new Map<number, number>();
-  const kept = doc.proposals.filter((p, i) => {
-    if (!used.has(i)) return false;
-    renumber.set(i, renumber.size);
-    void p;
-    return true;
-  });
-  doc.proposals = asObjectList(kept);
-  // A loop, not map(): compiled map() returns a holey array, another kind for every reader of the layer.
-  const renumbered = objectList<Stance>();
-  for (const s of stances) renumbered.push({ ...s, proposal: renumber.get(s.proposal)! });
-  doc.stances = renumbered.sort((a, b) => a.proposal - b.proposal || a.evidence.start - b.evidence.start);
+  // A loop, not spread into sort: compiled array builtins can return another array kind for every reader of the layer.
+  const stances = objectList<Stance>();
+  for (const s of best.values()) stances.push(s);
+  doc.stances = stances.sort((a, b) => a.proposal - b.proposal || a.evidence.start - b.evidence.start);
 }

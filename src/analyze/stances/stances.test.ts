@@ -1,5 +1,6 @@
 // Tests of the stances stage on invented texts: cues, negation, votes, holders, quotes and conditions.
 import { describe, expect, it } from 'vitest';
+import { pruneProposals } from '../decide/decide.js';
 import { proposals } from '../proposals/proposals.js';
 import { docWith, type FixtureActor, type FixtureQuote } from './fixture.js';
 import { stances } from './stances.js';
@@ -25,6 +26,7 @@ function positions(text: string, quotes: FixtureQuote[] = []): string[] {
   const doc = docWith(text, ACTORS, quotes);
   proposals.run(doc);
   stances.run(doc);
+  pruneProposals(doc); // as the decide stage does after the rules
   return doc.stances.map((s) => {
     const a = doc.actors[s.holder];
     return `${a.represents ?? a.key} ${doc.proposals[s.proposal].key} ${s.stance}`;
@@ -80,6 +82,7 @@ describe('stances stage', () => {
     const doc = docWith(text, ACTORS, [{ text: 'The mission is premature,', speaker: 'person:ana-soto' }]);
     proposals.run(doc);
     stances.run(doc);
+    pruneProposals(doc); // as the decide stage does after the rules
     const soto = doc.stances.find((s) => doc.actors[s.holder].key === 'person:ana-soto')!;
     expect(soto.stance).toBe('oppose');
     expect(soto.quote).toBe(0);
@@ -92,6 +95,7 @@ describe('stances stage', () => {
     const doc = docWith('A peacekeeping mission was mentioned in passing. Norway rejected the embargo.', ACTORS);
     proposals.run(doc);
     stances.run(doc);
+    pruneProposals(doc); // as the decide stage does after the rules
     expect(doc.proposals.map((p) => p.key)).toEqual(['embargo']);
   });
 });
@@ -101,6 +105,7 @@ describe('stances stage, further constructions', () => {
     const doc = docWith('Austria demanded on Monday that Norway first withdraw its naval vessels from the strait.', ACTORS);
     proposals.run(doc);
     stances.run(doc);
+    pruneProposals(doc); // as the decide stage does after the rules
     expect(doc.proposals).toHaveLength(1);
     expect(doc.proposals[0].summary).toBe('Norway first withdraw its naval vessels from the strait');
     expect(doc.actors[doc.proposals[0].proposer!].key).toBe('country:AUT');
@@ -123,6 +128,7 @@ describe('stances stage, further constructions', () => {
     const doc = docWith('EU leaders backed the embargo. Some Nato ministers rejected the embargo.', actors);
     proposals.run(doc);
     stances.run(doc);
+    pruneProposals(doc); // as the decide stage does after the rules
     expect(doc.stances.map((s) => `${doc.actors[s.holder].key} ${s.stance}`)).toEqual(['org:EU support']);
   });
 });
@@ -163,6 +169,7 @@ describe('stances stage, the source of a reported position', () => {
       [...ACTORS, { key: 'country:CHL', name: 'Chile', forms: ['Chilean'] }]);
     proposals.run(doc);
     stances.run(doc);
+    pruneProposals(doc); // as the decide stage does after the rules
     const chl = doc.stances.filter((s) => (doc.actors[s.holder].represents ?? doc.actors[s.holder].key) === 'country:CHL');
     expect(chl.map((s) => `${doc.actors[s.holder].key} ${s.stance}`)).toEqual(['person:ana-soto oppose']);
   });
@@ -175,6 +182,7 @@ describe('stances stage, quotes about a proposal', () => {
       [{ text: 'It would be a disaster,', speaker: 'group:austrian-foreign-minister' }]);
     proposals.run(doc);
     stances.run(doc);
+    pruneProposals(doc); // as the decide stage does after the rules
     expect(doc.stances.map((s) => `${doc.actors[s.holder].key} ${s.stance}`).sort()).toEqual(['country:AUT oppose', 'country:NOR support']);
   });
 });

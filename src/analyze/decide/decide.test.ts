@@ -1,0 +1,80 @@
+// Tests of the learned decision stage on invented texts: the pairs and their features, and what a model decides.
+import { afterEach, describe, expect, it } from 'vitest';
+import { proposals } from '../proposals/proposals.js';
+import { docWith, type FixtureActor } from '../stances/fixture.js';
+import { stances } from '../stances/stances.js';
+import { usePhraseModel } from '../phrases/phrases.js';
+import { decide, useStanceModel } from './decide.js';
+import type { LinearModelFile } from './linear-model.js';
+import { pairsOf } from './pairs.js';
+
+const ACTORS: FixtureActor[] = [
+  { key: 'country:NOR', name: 'Norway' },
+  { key: 'country:AUT', name: 'Austria' },
+  { key: 'country:IRL', name: 'Ireland' },
+  { key: 'person:jo-smith', name: 'Jo Smith', kind: 'person', represents: 'country:IRL' },
+];
+const TEXT = 'Norway rejected the proposed arms embargo on Monday. Austria, Ireland and Portugal welcomed the embargo. The weather was mild.';
+
+function analysed(text = TEXT) {
+  usePhraseModel(null);
+  const doc = docWith(text, ACTORS);
+  proposals.run(doc);
+  stances.run(doc);
+  return doc;
+}
+
+const model = (weights: Record<string, number[]>, minProbability = 0.5): LinearModelFile => ({
+  about: {}, classes: ['none', 'support', 'oppose', 'undecided'], weights, settings: { minProbability },
+});
+
+afterEach(() => { useStanceModel(null); usePhraseModel(null); });
+
+describe('pairsOf', () => {
+  it('gives one pair per party and proposal, a person counted for whom they speak for', () => {
+    const doc = analysed();
+    const pairs = pairsOf(doc);
+    expect(doc.proposals).toHaveLength(1);
+    expect(pairs.map((p) => p.holderKey).sort()).toEqual(['country:AUT', 'country:IRL', 'country:NOR']);
+  });
+
+  it('reads the verb each party is the subject of, past a list of names, and the rules\' readings', () => {
+    const pairs = pairsOf(analysed());
+    const of = (key: string) => pairs.find((p) => p.holderKey === key)!.features;
+    expect(of('country:NOR')).toContain('hv:rejected');
+    expect(of('country:NOR')).toContain('r:oppose');
+    expect(of('country:IRL')).toContain('hv:welcomed');
+    expect(of('country:AUT')).not.toContain('hv:rejected');
+  });
+});
+
+describe('decide', () => {
+  it('gives each pair the stance the model finds likely enough, with the sentence as evidence', () => {
+    const doc = analysed();
+    useStanceModel(model({ bias: [2, 0, 0, 0], 'hv:rejected': [0, 0, 4, 0], 'hv:welcomed': [0, 4, 0, 0] }));
+    decide.run(doc);
+    const got = doc.stances.map((s) => `${doc.actors[s.holder].key} ${s.stance}`).sort();
+    expect(got).toEqual(['country:AUT support', 'country:IRL support', 'country:NOR oppose']);
+    const nor = doc.stances.find((s) => doc.actors[s.holder].key === 'country:NOR')!;
+    expect(doc.text.slice(nor.evidence.start, nor.evidence.end)).toContain('Norway rejected');
+    expect(nor.confidence).toBeGreaterThan(0.5);
+    expect(nor.confidence).toBeLessThan(1);
+  });
+
+  it('drops the proposals nobody takes a position on', () => {
+    const doc = analysed();
+    useStanceModel(model({ bias: [5, 0, 0, 0] }));
+    decide.run(doc);
+    expect(doc.stances).toHaveLength(0);
+    expect(doc.proposals).toHaveLength(0);
+  });
+
+  it('keeps the rules\' readings when no model is loaded', () => {
+    const doc = analysed();
+    const before = doc.stances.map((s) => `${s.holder} ${s.proposal} ${s.stance}`);
+    useStanceModel(null);
+    decide.run(doc);
+    expect(doc.stances.map((s) => `${s.holder} ${s.proposal} ${s.stance}`)).toEqual(before);
+    expect(doc.stances.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,61 @@
+// Tests of the proposal-phrase stage on invented texts: candidate noun phrases, and proposals grouped by head word.
+import { afterEach, describe, expect, it } from 'vitest';
+import { proposals } from '../proposals/proposals.js';
+import { docWith } from '../stances/fixture.js';
+import type { LinearModelFile } from '../decide/linear-model.js';
+import { nounCandidates } from './features.js';
+import { foundByPhrase, headWord, phrases, usePhraseModel } from './phrases.js';
+
+const ACTORS = [{ key: 'country:NOR', name: 'Norway' }, { key: 'country:MLT', name: 'Malta' }];
+const TEXT = 'Norway backed a digital services levy on Tuesday. Malta said the levy would hurt small firms. The arms embargo stays.';
+
+const model = (weights: Record<string, number[]>): LinearModelFile => ({ about: {}, classes: ['other', 'proposal'], weights, settings: { minProbability: 0.5 } });
+
+afterEach(() => usePhraseModel(null));
+
+describe('nounCandidates', () => {
+  it('gives each noun phrase head outside actor and proposal mentions, with its modifiers', () => {
+    const doc = docWith(TEXT, ACTORS);
+    proposals.run(doc);
+    const found = nounCandidates(doc).map((c) => doc.text.slice(c.span.start, c.span.end));
+    expect(found).toContain('digital services levy');
+    expect(found).toContain('levy');
+    expect(found).toContain('small firms');
+    expect(found.some((f) => f.includes('Norway'))).toBe(false);
+    expect(found.some((f) => f.includes('embargo'))).toBe(false); // already a proposal of the trigger words
+    const levy = nounCandidates(doc).find((c) => doc.text.slice(c.span.start, c.span.end) === 'digital services levy')!;
+    expect(levy.head).toBe('levy');
+    expect(levy.features).toEqual(expect.arrayContaining(['h:levy', 'm:digital', 'v:backed', 'actor-in-sentence']));
+  });
+});
+
+describe('phrases', () => {
+  it('adds the phrases the model finds as one proposal per head word', () => {
+    const doc = docWith(TEXT, ACTORS);
+    proposals.run(doc);
+    const before = doc.proposals.length;
+    usePhraseModel(model({ bias: [1, 0], 'h:levy': [0, 3] }));
+    phrases.run(doc);
+    expect(doc.proposals).toHaveLength(before + 1);
+    const levy = doc.proposals[before];
+    expect(foundByPhrase(levy)).toBe(true);
+    expect(levy.summary).toBe('digital services levy');
+    expect(levy.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['digital services levy', 'levy']);
+  });
+
+  it('adds nothing without a model, or when the model finds no phrase likely', () => {
+    const doc = docWith(TEXT, ACTORS);
+    proposals.run(doc);
+    const before = doc.proposals.length;
+    phrases.run(doc);
+    usePhraseModel(model({ bias: [3, 0] }));
+    phrases.run(doc);
+    expect(doc.proposals).toHaveLength(before);
+  });
+
+  it('takes a phrase\'s head word as its last word without a plural -s', () => {
+    expect(headWord('the new sanctions')).toBe('sanction');
+    expect(headWord('a fast-track process')).toBe('process');
+    expect(headWord('Gaza')).toBe('gaza');
+  });
+});

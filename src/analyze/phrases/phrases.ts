@@ -1,0 +1,76 @@
+// Stage: noun phrases that name a proposal the trigger words missed ("the levy", "a fast-track procedure"), found by a
+// learned model over each noun and its context, grouped by their head word and added to the proposals.
+import { objectList, type Doc, type Proposal } from '../doc.js';
+import type { Span } from '../record.js';
+import type { Stage } from '../stage.js';
+import { slugify } from '../slug.js';
+import { LinearModel, type LinearModelFile } from '../decide/linear-model.js';
+import { nounCandidates, type NounCandidate } from './features.js';
+import file from './phrase-model.json' with { type: 'json' };
+
+const DEFAULT_MIN_PROBABILITY = 0.5;
+const FOUND_HERE = new WeakSet<Proposal>();
+/** True for a proposal this stage made (no trigger word named it). */
+export const foundByPhrase = (p: Proposal): boolean => FOUND_HERE.has(p);
+let model: LinearModel | null = null;
+let minProbability = DEFAULT_MIN_PROBABILITY;
+let loaded = false;
+
+/** Replaces the shipped model (training and held-out evaluation use this); null adds no phrase. */
+export function usePhraseModel(next: LinearModelFile | null): void {
+  model = next && next.classes.length ? new LinearModel(next) : null;
+  minProbability = next?.settings?.minProbability ?? DEFAULT_MIN_PROBABILITY;
+  loaded = true;
+}
+
+function current(): LinearModel | null {
+  if (!loaded) usePhraseModel(file as LinearModelFile);
+  return model;
+}
+
+export const phrases: Stage = {
+  name: 'phrases',
+  reads: ['tokens', 'sentences', 'actors', 'quotes', 'proposals'],
+  adds: ['proposals'],
+  run(doc: Doc) {
+    const m = current();
+    if (!m) return;
+    const found = nounCandidates(doc).filter((c) => m.probabilities(c.features)[1] >= minProbability);
+    addPhrases(doc, found);
+  },
+};
+
+/** Groups the phrases by head word: one joins a proposal whose mentions end in that word, or they make a new one. */
+function addPhrases(doc: Doc, found: NounCandidate[]): void {
+  const byHead = new Map<string, NounCandidate[]>();
+  for (const c of found) {
+    const list = byHead.get(c.head) ?? [];
+    list.push(c);
+    byHead.set(c.head, list);
+  }
+  const headOfMention = (m: Span): string => headWord(doc.text.slice(m.start, m.end));
+  for (const [head, list] of byHead) {
+    const spans = list.map((c) => c.span);
+    const existing = doc.proposals.find((p) => p.mentions.some((m) => headOfMention(m) === head));
+    if (existing) {
+      for (const s of spans) if (!existing.mentions.some((m) => m.start < s.end && s.start < m.end)) existing.mentions.push(s);
+      continue;
+    }
+    const lead = list.reduce((a, b) => (b.span.end - b.span.start > a.span.end - a.span.start ? b : a));
+    const summary = doc.text.slice(lead.span.start, lead.span.end).replace(/\s+/g, ' ').replace(/^(the|a|an) /i, '');
+    let key = slugify(summary) || slugify(head) || 'proposal';
+    for (let n = 2; doc.proposals.some((p) => p.key === key); n++) key = `${key.replace(/-\d+$/, '')}-${n}`;
+    const mentions = objectList<Span>();
+    for (const s of spans.sort((a, b) => a.start - b.start)) mentions.push(s);
+    const p: Proposal = { summary, key, proposer: null, body: null, mentions };
+    FOUND_HERE.add(p);
+    doc.proposals.push(p);
+  }
+}
+
+/** The head word of a phrase: its last word, lower case, a plural -s dropped. */
+export function headWord(phrase: string): string {
+  const words = phrase.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) ?? [];
+  const last = words[words.length - 1] ?? '';
+  return last.length > 3 && last.endsWith('s') && !last.endsWith('ss') ? last.slice(0, -1) : last;
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm run train`: rebuilds the analyser's learned decisions from the labelled sets and prints their leave-one-story-out scores.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { readLabelled } from './corpus.js';
+import { trainPhrases } from './train-phrases.js';
+import { trainStances, type StanceTrainingReport } from './train-stances.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DEFAULT_SETS = ['../shared/train', '../shared/eval/dev', '../shared/eval/news-2'];
+
+const program = new Command('train')
+  .description('Train the learned stance decisions on labelled sets (NAME.txt beside NAME.gold.json); print leave-one-story-out scores')
+  .option('--sets <dirs...>', 'labelled sets to train and score on', DEFAULT_SETS)
+  .option('--seed <n>', 'seed of the example order', '1')
+  .option('--epochs <n>', 'passes over the examples', '10')
+  .option('--no-write', 'score only: do not write the model into src/analyze/decide/')
+  .option('--json', 'print the report as JSON')
+  .action(async (opts: { sets: string[]; seed: string; epochs: string; write: boolean; json?: boolean }) => {
+    const sets = opts.sets.map((s) => path.resolve(ROOT, s));
+    for (const s of sets) if (!fs.existsSync(s)) { console.error(`train: ${s}: no such folder`); process.exit(1); }
+    const scorer = path.resolve(ROOT, '../shared/eval/score.mjs');
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const items = await readLabelled(sets);
+    const seed = Number(opts.seed);
+    const phrases = trainPhrases(items, seed, log);
+    if (opts.write) fs.writeFileSync(path.join(ROOT, 'src/analyze/phrases/phrase-model.json'), `${JSON.stringify(phrases.final, null, 1)}\n`);
+    const report = trainStances({
+      sets, items, phraseFolds: phrases.folds, seed: Number(opts.seed), epochs: Number(opts.epochs),
+      out: opts.write ? path.join(ROOT, 'src/analyze/decide/stance-model.json') : null,
+      scorer: fs.existsSync(scorer) ? scorer : null, log,
+    });
+    if (opts.json) console.log(JSON.stringify(report, null, 1));
+    else console.log(renderReport(report));
+  });
+
+function renderReport(r: StanceTrainingReport): string {
+  const lines = [`stance decisions: ${r.examples} pairs, ${r.folds} story folds, thresholds ${r.minProbability} / ${r.minProbabilityPhrase} (phrases), ${r.seconds.toFixed(0)} s`, '',
+    'leave-one-story-out (official scorer)', 'set              layer            precision  recall  f1'];
+  for (const [set, layers] of Object.entries(r.loso)) {
+    for (const [layer, s] of Object.entries(layers)) {
+      lines.push(`${path.basename(set).padEnd(16)} ${layer.padEnd(16)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${s.f1.toFixed(3)}`);
+    }
+  }
+  lines.push('', `calibration of the stances given (held-out folds): expected calibration error ${r.calibration.ece.toFixed(3)}`, 'confidence   n     mean   accuracy');
+  for (const b of r.calibration.bins) if (b.count) lines.push(`${b.from.toFixed(1)}-${b.to.toFixed(1)}  ${String(b.count).padStart(5)}  ${b.meanConfidence.toFixed(3)}  ${b.accuracy.toFixed(3)}`);
+  return lines.join('\n');
+}
+
+await program.parseAsync();
