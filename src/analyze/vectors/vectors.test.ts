@@ -66,6 +66,7 @@ describe('look-up', () => {
     expect(rowOf('peacekeepings')).toBe(rowOf('peacekeeping'));
     expect(rowOf('Switzerland’s')).toBe(rowOf('switzerland'));
     expect(plainForm('Orbán’s')).toBe("orban's");
+    expect(plainForm('Wałęsa')).toBe('walesa');
     expect(rowOf('Éurope')).toBe(rowOf('europe'));
     expect(v.index.has('pre-condition')).toBe(false);
     expect(rowOf('pre-condition')).toBe(rowOf('precondition'));

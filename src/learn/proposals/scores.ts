@@ -33,10 +33,19 @@ export function atThreshold(scores: ArrayLike<number>, labels: ArrayLike<number>
   return { threshold, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, predicted, positives };
 }
 
-/** The threshold (one of the scores) with the best F1. */
+/** The threshold (one of the scores) with the best F1 (the highest such threshold on a tie). */
 export function bestF1(scores: ArrayLike<number>, labels: ArrayLike<number>): AtThreshold {
-  const sorted = [...new Set(Array.from(scores))].sort((a, b) => a - b);
-  let best = atThreshold(scores, labels, Infinity);
-  for (const t of sorted) { const r = atThreshold(scores, labels, t); if (r.f1 > best.f1) best = r; }
-  return best;
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
+  let best = { threshold: Infinity, f1: 0 };
+  let tp = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (labels[order[k]] === 1) tp++;
+    // Every score equal to this one is called positive with it: judge after the last of a tied run.
+    if (k + 1 < order.length && scores[order[k + 1]] === scores[order[k]]) continue;
+    const f1 = (2 * tp) / (k + 1 + positives);
+    if (f1 > best.f1) best = { threshold: scores[order[k]], f1 };
+  }
+  return atThreshold(scores, labels, best.threshold);
 }
