@@ -56,8 +56,8 @@ export function lexiconWords(analyzeDir: string): { words: Set<string>; files: s
 /**
  * The vocabulary: `frequencyOrder` filtered to the lexicon's words (whatever their characters: "g7"; a hyphenated
  * word also when the lexicon writes it without hyphens, as the analyser matches it: "no-fly" for "nofly") and the
- * most frequent plain words, `size` in all (fewer when the source runs out), kept in frequency order. `usable` rules
- * out words that cannot be stored (a zero vector).
+ * most frequent plain words, `size` in all (fewer when the source runs out; never fewer than the lexicon's words),
+ * kept in frequency order. `usable` rules out words that cannot be stored (a zero vector).
  */
 export function selectVocabulary(
   frequencyOrder: readonly string[], lexicon: ReadonlySet<string>, size: number, usable: (word: string) => boolean,
