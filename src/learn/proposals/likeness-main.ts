@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadVectors } from '../../analyze/vectors/vectors.js';
 import { readGold } from './examples.js';
 import { buildData, fitOn, leaveOneStoryOut, score, thresholdFromOtherStories } from './likeness.js';
-import { atThreshold, auc, bestF1, type AtThreshold } from './scores.js';
+import { atThreshold, auc, bestF1 } from './scores.js';
 
 /** The L2 strengths tried; the one with the best leave-one-story-out AUC is shipped (0.1 scored as 1 did). */
 export const LAMBDAS = [1, 10, 100];
@@ -23,8 +23,8 @@ function triggerHeads(analyzeDir: string): Set<string> {
 }
 
 const round = (n: number, digits = 4) => Number(n.toFixed(digits));
-const roundedAll = <T extends object>(r: T): T => JSON.parse(JSON.stringify(r, (_, v) => (typeof v === 'number' ? round(v) : v)));
-const rounded = (r: AtThreshold) => ({ threshold: round(r.threshold), precision: round(r.precision), recall: round(r.recall), f1: round(r.f1), predicted: r.predicted, positives: r.positives });
+/** The object with its numbers rounded to four decimals (counts are whole already). */
+const rounded = <T extends object>(r: T): T => JSON.parse(JSON.stringify(r, (_, v) => (typeof v === 'number' ? round(v) : v)));
 
 export async function trainLikeness({ shared, out, log }: { shared: string; out: string; log: (s: string) => void }) {
   const started = performance.now();
@@ -43,13 +43,14 @@ export async function trainLikeness({ shared, out, log }: { shared: string; out:
 
   const everything = data.examples.map((_, i) => i);
   const folds = LAMBDAS.map((lambda) => {
-    const scores = leaveOneStoryOut(data, lambda, fitOn(data, everything, lambda), log);
-    return { lambda, scores, auc: auc(scores, data.y) };
+    const model = fitOn(data, everything, lambda);
+    const scores = leaveOneStoryOut(data, lambda, model, log);
+    return { lambda, model, scores, auc: auc(scores, data.y) };
   });
   const chosen = folds.reduce((a, b) => (b.auc > a.auc ? b : a));
   const heads = triggerHeads(path.resolve(out, '..'));
   const listed = Float64Array.from(data.examples, (e) => (heads.has(e.word) || heads.has(e.word.replace(/s$/, '')) ? 1 : 0));
-  const model = fitOn(data, everything, chosen.lambda);
+  const { model } = chosen;
   const byWord = new Map<string, { word: string; p: number; heads: number; articles: number }>();
   data.examples.forEach((e, i) => {
     const w = byWord.get(e.word) ?? { word: e.word, p: score(model, data, i), heads: 0, articles: 0 };
@@ -80,7 +81,7 @@ export async function trainLikeness({ shared, out, log }: { shared: string; out:
       auc: Object.fromEntries(folds.map((f) => [`lambda ${f.lambda}`, round(f.auc)])),
       atEven: rounded(atThreshold(chosen.scores, data.y, EVEN)),
       atThreshold: { ...rounded(atThreshold(chosen.scores, data.y, threshold)), note: 'the threshold shipped: the best F1 on these scores, rounded (chosen on them, so a little optimistic)' },
-      thresholdFromOtherStories: { ...roundedAll(thresholdFromOtherStories(data, chosen.scores)), note: 'each story cut at the best-F1 threshold of the other stories\' scores: the threshold chosen without the story too' },
+      thresholdFromOtherStories: { ...rounded(thresholdFromOtherStories(data, chosen.scores)), note: 'each story cut at the best-F1 threshold of the other stories\' scores: the threshold chosen without the story too' },
       triggerList: { ...rounded(atThreshold(listed, data.y, 1)), note: 'the head is the last word of a trigger of triggers.json (or its plural): the closed list, for comparison' },
     },
     threshold,
