@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: the project's benchmarks in one table (or --json): analyser speed beside wink-nlp and compromise,
-// where the analyser's time goes, time against article length, worker threads, ingest speed and memory, API latency.
+// where the analyser's time goes, time against article length, word vectors (load, memory, operations per second),
+// worker threads, ingest speed and memory, API latency.
 //
-//   node scripts/bench.mjs [--json] [--only analyze,length,workers,queue,ingest,api] [--articles N] [--analyze-articles N]
+//   node scripts/bench.mjs [--json] [--only analyze,length,vectors,workers,queue,ingest,api] [--articles N] [--analyze-articles N]
 //                          [--workers-articles N,N] [--queue-articles N]   (run `npm run build` first)
 //
 // The corpus is built at run time from the texts in ../shared/eval and never committed.
@@ -14,6 +15,7 @@ import { writeCorpus } from './bench-corpus.mjs';
 import { benchAnalyze, benchAnalyzeIsolated, benchLength, benchStages, benchWarmup } from './bench-analyze.mjs';
 import { benchIngest, ingest } from './bench-ingest.mjs';
 import { benchQueue } from './bench-queue.mjs';
+import { benchVectors } from './bench-vectors.mjs';
 import { benchWorkers, benchWorkersWarm } from './bench-workers.mjs';
 import { cliNodeFlags } from './node-flags.mjs';
 
@@ -34,7 +36,7 @@ Benchmarks of Standpoint in one table, over a corpus built at run time from the 
 
 Options:
   --json                    print the report as JSON instead of tables
-  --only LIST               sections, comma-separated (default: analyze,length,workers,queue,ingest,api)
+  --only LIST               sections, comma-separated (default: analyze,length,vectors,workers,queue,ingest,api)
   --articles N              articles for the ingest and API sections (default: 10000; 1000 is also run)
   --analyze-articles N      articles for the analyser comparison (default: 3000)
   --workers-articles LIST   batch sizes for the worker-thread comparison of the CLI, comma-separated
@@ -48,7 +50,7 @@ Options:
 }
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const asJson = args.includes('--json');
-const only = (opt('--only') ?? 'analyze,length,workers,queue,ingest,api').split(',');
+const only = (opt('--only') ?? 'analyze,length,vectors,workers,queue,ingest,api').split(',');
 const big = Number(opt('--articles') ?? 10000);
 const analyzeArticles = Number(opt('--analyze-articles') ?? 3000);
 const workersArticles = (opt('--workers-articles') ?? '1000,5000,20000').split(',').map(Number);
@@ -67,6 +69,7 @@ if (only.includes('analyze')) {
   report.warmup = benchWarmup({ flags });
 }
 if (only.includes('length')) { log('analyser time against article length…'); report.length = benchLength({ log }); }
+if (only.includes('vectors')) report.vectors = await benchVectors({ log });
 if (only.includes('workers')) {
   report.workers = [];
   for (const n of workersArticles) report.workers.push(...await benchWorkers({ n, log }));
@@ -119,6 +122,14 @@ if (asJson) {
   if (report.length) {
     console.log('\nARTICLE LENGTH   characters   ms per article   s per MB');
     for (const r of report.length) console.log(`${pad('', 17)}${pad(r.chars, 13)}${pad((r.seconds * 1000).toFixed(1), 17)}${r.secondsPerMb.toFixed(2)}`);
+  }
+  if (report.vectors) {
+    const { load: l, speed: s } = report.vectors;
+    console.log(`\nWORD VECTORS (vectors.bin: ${l.words} words × ${l.dims})   fresh process, median of ${l.runs} runs`);
+    console.log(`load (first wordVectors() call): ${l.loadMs.toFixed(1)} ms wall (fastest run ${l.loadMsMin.toFixed(1)}), ${l.loadCpuMs.toFixed(1)} ms CPU (target < 100: ${l.loadMs < 100 ? 'met' : 'MISSED'}); module import ${l.importMs.toFixed(1)} ms`);
+    console.log(`memory added: ${l.rssMb.toFixed(1)} MB resident, ${l.heapMb.toFixed(1)} MB JS heap, ${l.externalMb.toFixed(1)} MB outside the heap (the file)`);
+    console.log(`${pad('operation', 42)}calls/s     (over ${s.words} words of the evaluation texts, ${(100 * s.known).toFixed(1)}% with a vector)`);
+    for (const r of s.rows) console.log(`${pad(r.what, 42)}${Math.round(r.perSecond).toLocaleString('en')}`);
   }
   if (report.workers) {
     console.log('\nWORKER THREADS                  articles   1 worker s   2 workers s   speed-up   split s   split speed-up   of split   identical output   load (1 min)   analysed again');

@@ -12,15 +12,19 @@ export function slugify(name: string): string {
   return slug;
 }
 
-function makeSlug(name: string): string {
+/** The text without accents, and letters without a decomposition spelt in ASCII ("Łódź" → "Lodz", "ø" → "o"). */
+export function foldAccents(text: string): string {
   // Accents and letters without a decomposition ("ł", "ø") matter only outside ASCII.
-  const ascii = /^[\x00-\x7f]*$/.test(name)
-    ? name
-    : name
+  return /^[\x00-\x7f]*$/.test(text)
+    ? text
+    : text
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ß/g, 'ss').replace(/đ/g, 'd');
-  return ascii
+}
+
+function makeSlug(name: string): string {
+  return foldAccents(name)
     .toLowerCase()
     .replace(/[’'`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
