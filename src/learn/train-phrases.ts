@@ -15,6 +15,7 @@ export interface PhraseTraining {
 }
 
 const SETTINGS = { epochs: 6, rate: 0.1, l2: 1e-3 };
+/** A phrase is a proposal when the model finds it more likely than not. */
 const MIN_PROBABILITY = 0.5;
 
 function examplesOf(item: LabelledArticle): Example[] {
@@ -35,8 +36,8 @@ function examplesOf(item: LabelledArticle): Example[] {
   return out;
 }
 
-export function trainPhrases(items: readonly LabelledArticle[], seed: number, log: (line: string) => void): PhraseTraining {
-  const byItem = items.map((item) => ({ story: item.story, examples: examplesOf(item) }));
+export function trainPhrases(items: readonly LabelledArticle[], shipped: (item: LabelledArticle) => boolean, seed: number, log: (line: string) => void): PhraseTraining {
+  const byItem = items.map((item) => ({ story: item.story, shipped: shipped(item), examples: examplesOf(item) }));
   const stories = [...new Set(items.map((i) => i.story))].sort();
   const folds = new Map<string, LinearModelFile>();
   let tp = 0, fp = 0, fn = 0, candidates = 0, positives = 0;
@@ -59,7 +60,7 @@ export function trainPhrases(items: readonly LabelledArticle[], seed: number, lo
   }
   const heldOut = { ...prf(tp, fp, fn), candidates, positives };
   log(`phrases: ${candidates} noun phrases, ${positives} in a gold anchor; held out: precision ${heldOut.precision.toFixed(3)}, recall ${heldOut.recall.toFixed(3)}`);
-  const final = trainLogistic(byItem.flatMap((b) => b.examples), {
+  const final = trainLogistic(byItem.filter((b) => b.shipped).flatMap((b) => b.examples), {
     classes: ['other', 'proposal'], seed, ...SETTINGS,
     about: {
       decides: 'whether a noun phrase the trigger words missed names a proposal', command: 'npm run train', seed, ...SETTINGS,

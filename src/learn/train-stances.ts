@@ -1,26 +1,27 @@
-// Trains the stance decision model: leave-one-story-out scores on every labelled set, then the model on all of them.
+// Trains the decision models (which proposals, which stances): leave-one-story-out scores on every labelled set, then
+// the models on all of them. Each story's articles are read with the phrase model trained without that story.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { STANCE_CLASSES, useStanceModel } from '../analyze/decide/decide.js';
+import { PROPOSAL_CLASSES, SETTINGS, STANCE_CLASSES, decision, useDecisionModels, type DecisionSettings } from '../analyze/decide/decide.js';
 import { LinearModel, type LinearModelFile } from '../analyze/decide/linear-model.js';
+import { usePhraseModel } from '../analyze/phrases/phrases.js';
 import { analyze } from '../analyze/index.js';
 import type { LabelledArticle } from './corpus.js';
-import { usePhraseModel } from '../analyze/phrases/phrases.js';
 import { trainLogistic } from './logistic.js';
-import { examplesOf, pairsWithGold, type ArticlePairs } from './stance-data.js';
+import { decisionDoc, pairsWithGold, proposalExamples, stanceExamples, type ArticlePairs, type DecisionDoc } from './stance-data.js';
 
 export interface StanceTrainingOptions {
   sets: string[];
   items: LabelledArticle[];
   /** The phrase model of each story's fold, used when that story's articles are analysed (cross-fitted). */
   phraseFolds: Map<string, LinearModelFile>;
+  /** Whether an article trains the shipped models (the others are only scored, held out). */
+  shipped: (item: LabelledArticle) => boolean;
   seed: number;
   epochs: number;
-  /** Where the model is written (null: not written). */
-  out: string | null;
-  /** The official scorer (../shared/eval/score.mjs); null scores with the internal count only. */
+  /** The official scorer (../shared/eval/score.mjs); null: no official leave-one-story-out scores. */
   scorer: string | null;
   log: (line: string) => void;
 }
@@ -28,98 +29,126 @@ export interface StanceTrainingOptions {
 export interface LayerScore { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }
 export interface StanceTrainingReport {
   folds: number;
-  examples: number;
-  minProbability: number;
-  minProbabilityPhrase: number;
+  examples: { stances: number; proposals: number };
+  settings: DecisionSettings;
+  /** The thresholds that would give the best pair-level F1 on the held-out folds (for information). */
+  tuned: DecisionSettings;
   /** Leave-one-story-out, per set and all together, from the official scorer. */
   loso: Record<string, Record<string, LayerScore>>;
   calibration: { bins: { from: number; to: number; count: number; meanConfidence: number; accuracy: number }[]; ece: number };
+  stance: LinearModelFile;
+  proposal: LinearModelFile;
   seconds: number;
 }
 
-const TRAIN = { rate: Number(process.env.SP_RATE ?? 0.1), l2: Number(process.env.SP_L2 ?? 1e-3) };
+const STANCE_TRAINING = { rate: 0.05, l2: 3e-3 };
+const PROPOSAL_TRAINING = { rate: 0.1, l2: 1e-3 };
 const LAYERS = ['proposals', 'stances', 'stance-holders'];
 
-function trainOn(articles: readonly ArticlePairs[], options: StanceTrainingOptions, about: Record<string, unknown> = {}): LinearModelFile {
-  return trainLogistic(examplesOf(articles), { classes: [...STANCE_CLASSES], epochs: options.epochs, seed: options.seed, ...TRAIN, about });
-}
+interface HeldOut { p: Float64Array; label: number; phrase: boolean; proposal: number }
 
 export function trainStances(options: StanceTrainingOptions): StanceTrainingReport {
   const started = Date.now();
-  const { log } = options;
-  const { items } = options;
-  log(`stances: ${items.length} labelled articles in ${options.sets.length} sets; reading their candidate pairs`);
-  useStanceModel(null);
-  const articles = items.map((item) => {
-    usePhraseModel(options.phraseFolds.get(item.story) ?? null);
-    return pairsWithGold(item);
-  });
+  const { log, items, seed, epochs } = options;
   const stories = [...new Set(items.map((i) => i.story))].sort();
-  log(`stances: ${articles.reduce((n, a) => n + a.pairs.length, 0)} pairs; ${stories.length} stories, one fold each`);
-  // Held-out probabilities of every pair, for the threshold and the calibration table.
-  const heldOut: { p: Float64Array; label: number; phrase: boolean }[] = [];
-  const foldModels = new Map<string, LinearModelFile>();
-  stories.forEach((story, n) => {
-    const model = trainOn(articles.filter((a) => a.item.story !== story), options);
-    foldModels.set(story, model);
+  log(`decisions: ${items.length} labelled articles, ${stories.length} stories; analysing each with its fold's phrase model`);
+  useDecisionModels(null, null);
+  const docs = items.map((item) => {
+    usePhraseModel(options.phraseFolds.get(item.story) ?? null);
+    return decisionDoc(item);
+  });
+  usePhraseModel(null);
+  // 1. Proposals: one model per fold; every proposal gets its held-out probability.
+  const proposalFolds = new Map<string, LinearModelFile>();
+  const heldOutProposal = new Map<DecisionDoc, number[]>();
+  const trainProposals = (from: readonly DecisionDoc[], about: Record<string, unknown> = {}) =>
+    trainLogistic(proposalExamples(from), { classes: [...PROPOSAL_CLASSES], epochs, seed, ...PROPOSAL_TRAINING, about });
+  for (const story of stories) {
+    const model = trainProposals(docs.filter((d) => d.item.story !== story));
+    proposalFolds.set(story, model);
     const m = new LinearModel(model);
-    for (const a of articles) {
-      if (a.item.story !== story) continue;
+    for (const d of docs) if (d.item.story === story) heldOutProposal.set(d, d.proposalFeatures.map((f) => m.probabilities(f)[1]));
+  }
+  // 2. Stances: pairs read with the held-out proposal probabilities; one model per fold.
+  const articles = docs.map((d) => pairsWithGold(d, heldOutProposal.get(d)!));
+  log(`decisions: ${articles.reduce((n, a) => n + a.pairs.length, 0)} pairs, ${proposalExamples(docs).length} proposals`);
+  const trainStanceModel = (from: readonly ArticlePairs[], about: Record<string, unknown> = {}) =>
+    trainLogistic(stanceExamples(from), { classes: [...STANCE_CLASSES], epochs, seed, ...STANCE_TRAINING, about });
+  const stanceFolds = new Map<string, LinearModelFile>();
+  const heldOut: HeldOut[] = [];
+  stories.forEach((story, n) => {
+    const model = trainStanceModel(articles.filter((a) => a.item.story !== story));
+    stanceFolds.set(story, model);
+    const m = new LinearModel(model);
+    articles.forEach((a, ai) => {
+      if (a.item.story !== story) return;
+      const proposals = heldOutProposal.get(docs[ai])!;
       a.pairs.forEach((p, i) => {
         const label = a.labels[i];
-        if (label !== null && label >= 0) heldOut.push({ p: m.probabilities(p.features), label, phrase: p.features.includes('src:phrase') });
+        if (label !== null && label >= 0) heldOut.push({ p: m.probabilities(p.features), label, phrase: p.features.includes('src:phrase'), proposal: proposals[p.proposal] });
       });
-    }
-    if ((n + 1) % 10 === 0 || n + 1 === stories.length) log(`stances: fold ${n + 1}/${stories.length}`);
+    });
+    if ((n + 1) % 20 === 0 || n + 1 === stories.length) log(`decisions: fold ${n + 1}/${stories.length}`);
   });
-  const minProbability = bestThreshold(heldOut.filter((h) => !h.phrase));
-  const minProbabilityPhrase = bestThreshold(heldOut.filter((h) => h.phrase));
-  const settings = { minProbability, minProbabilityPhrase };
-  log(`stances: thresholds ${minProbability} (proposals named by trigger words), ${minProbabilityPhrase} (found as phrases): best pair-level F1 over the held-out folds`);
-  // The official scores: each held-out article analysed whole with its fold's model.
-  const loso: Record<string, Record<string, LayerScore>> = {};
-  if (options.scorer) {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-loso-'));
-    try {
-      for (const item of items) {
-        const model = foldModels.get(item.story)!;
-        useStanceModel({ ...model, settings });
-        usePhraseModel(options.phraseFolds.get(item.story) ?? null);
-        const dir = path.join(tmp, path.basename(item.set));
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(path.join(dir, `${item.name}.json`), JSON.stringify(analyze(item.article).record));
-      }
-      const all: Record<string, LayerScore> = {};
-      for (const set of options.sets) {
-        const run = spawnSync(process.execPath, [options.scorer, '--gold', set, '--pred', path.join(tmp, path.basename(set)), '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-        const layers = (JSON.parse(run.stdout) as { layers: Record<string, LayerScore> }).layers;
-        loso[set] = Object.fromEntries(Object.entries(layers).filter(([k]) => LAYERS.includes(k)));
-        for (const layer of LAYERS) {
-          const s = layers[layer];
-          if (!s) continue;
-          const a = (all[layer] ??= { tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0 });
-          a.tp += s.tp; a.fp += s.fp; a.fn += s.fn;
-        }
-      }
-      for (const s of Object.values(all)) Object.assign(s, prf(s.tp, s.fp, s.fn));
-      loso.all = all;
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-  }
+  const settings = { ...SETTINGS };
+  const tuned = chooseSettings(heldOut);
+  log(`decisions: thresholds ${JSON.stringify(settings)}; best pair-level F1 over the held-out folds at ${JSON.stringify(tuned)}`);
+  const loso = options.scorer ? officialScores(options, proposalFolds, stanceFolds, settings) : {};
   const calibration = calibrationTable(heldOut, settings);
-  const final = trainOn(articles, options, {
-    decides: 'the stance of each (party, proposal) pair of an article: none, support, oppose or undecided',
-    command: 'npm run train', sets: options.sets.map((s) => path.basename(s)), seed: options.seed, epochs: options.epochs, ...TRAIN,
-    examples: examplesOf(articles).length,
+  const shippedDocs = docs.filter((d) => options.shipped(d.item));
+  const common = {
+    command: 'npm run train', trainedOn: [...new Set(shippedDocs.map((d) => path.basename(d.item.set)))],
+    scoredOn: options.sets.map((s) => path.basename(s)), seed, epochs,
+  };
+  const proposal = trainProposals(shippedDocs, { decides: 'whether a proposal found in an article is one it reports positions on', ...common, ...PROPOSAL_TRAINING });
+  // The final stance model reads the proposals' held-out probabilities, as each fold's did (stacking).
+  const stance = trainStanceModel(articles.filter((a) => options.shipped(a.item)), {
+    decides: 'the stance of each (party, proposal) pair of an article: none, support, oppose or undecided', ...common, ...STANCE_TRAINING,
     loso: Object.fromEntries(Object.entries(loso).map(([set, layers]) => [path.basename(set), Object.fromEntries(Object.entries(layers).map(([l, s]) => [l, round(s.f1)]))])),
     ece: round(calibration.ece),
   });
-  final.settings = settings;
-  useStanceModel(null);
-  usePhraseModel(null);
-  if (options.out) fs.writeFileSync(options.out, `${JSON.stringify(final, null, 1)}\n`);
-  return { folds: stories.length, examples: examplesOf(articles).length, minProbability, minProbabilityPhrase, loso, calibration, seconds: (Date.now() - started) / 1000 };
+  stance.settings = { ...settings };
+  useDecisionModels(null, null);
+  return {
+    folds: stories.length, examples: { stances: stanceExamples(articles).length, proposals: proposalExamples(docs).length },
+    settings, tuned, loso, calibration, stance, proposal, seconds: (Date.now() - started) / 1000,
+  };
+}
+
+/** Each held-out article analysed whole with its fold's models, scored by the official scorer per set and together. */
+function officialScores(
+  options: StanceTrainingOptions, proposalFolds: Map<string, LinearModelFile>, stanceFolds: Map<string, LinearModelFile>, settings: DecisionSettings,
+): Record<string, Record<string, LayerScore>> {
+  const loso: Record<string, Record<string, LayerScore>> = {};
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-loso-'));
+  try {
+    for (const item of options.items) {
+      useDecisionModels({ ...stanceFolds.get(item.story)!, settings: { ...settings } }, proposalFolds.get(item.story)!);
+      usePhraseModel(options.phraseFolds.get(item.story) ?? null);
+      const dir = path.join(tmp, path.basename(item.set));
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `${item.name}.json`), JSON.stringify(analyze(item.article).record));
+    }
+    const all: Record<string, LayerScore> = {};
+    for (const set of options.sets) {
+      const run = spawnSync(process.execPath, [options.scorer!, '--gold', set, '--pred', path.join(tmp, path.basename(set)), '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const layers = (JSON.parse(run.stdout) as { layers: Record<string, LayerScore> }).layers;
+      loso[set] = Object.fromEntries(Object.entries(layers).filter(([k]) => LAYERS.includes(k)));
+      for (const layer of LAYERS) {
+        const s = layers[layer];
+        if (!s) continue;
+        const a = (all[layer] ??= { tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0 });
+        a.tp += s.tp; a.fp += s.fp; a.fn += s.fn;
+      }
+    }
+    for (const s of Object.values(all)) Object.assign(s, prf(s.tp, s.fp, s.fn));
+    loso.all = all;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    useDecisionModels(null, null);
+    usePhraseModel(null);
+  }
+  return loso;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -130,44 +159,57 @@ export function prf(tp: number, fp: number, fn: number): { precision: number; re
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
-/** The likeliest stance of a pair and its probability (class 0, none, when no stance is likely enough). */
-function decision(p: Float64Array, minProbability: number): [number, number] {
-  let best = 1;
-  for (let c = 2; c < p.length; c++) if (p[c] > p[best]) best = c;
-  return p[best] >= minProbability ? [best, p[best]] : [0, p[0]];
+function pairF1(heldOut: readonly HeldOut[], s: DecisionSettings): number {
+  let tp = 0, fp = 0, fn = 0;
+  for (const h of heldOut) {
+    const [c] = h.proposal < s.minProposal ? [0] : decision(h.p, h.phrase ? s.minProbabilityPhrase : s.minProbability);
+    if (c !== 0 && c === h.label) tp++;
+    else {
+      if (c !== 0) fp++;
+      if (h.label !== 0) fn++;
+    }
+  }
+  return prf(tp, fp, fn).f1;
 }
 
-/** The threshold (0.10 … 0.96) with the best F1 of labelled pairs over the held-out predictions. */
-function bestThreshold(heldOut: readonly { p: Float64Array; label: number }[]): number {
-  let best = 0.5;
-  let bestF1 = -1;
-  for (let t = 10; t <= 96; t += 2) {
-    let tp = 0, fp = 0, fn = 0;
-    for (const { p, label } of heldOut) {
-      const [c] = decision(p, t / 100);
-      if (c !== 0 && c === label) tp++;
-      else {
-        if (c !== 0) fp++;
-        if (label !== 0) fn++;
+/** The thresholds with the best pair-level F1 over the held-out predictions (a grid, coordinate by coordinate). */
+function chooseSettings(heldOut: readonly HeldOut[]): DecisionSettings {
+  const s: DecisionSettings = { minProbability: 0.5, minProbabilityPhrase: 0.5, minProposal: 0 };
+  const grids: Record<keyof DecisionSettings, number[]> = {
+    minProbability: range(0.1, 0.9, 0.02), minProbabilityPhrase: range(0.1, 0.96, 0.02), minProposal: range(0, 0.8, 0.05),
+  };
+  for (let round = 0; round < 2; round++) {
+    for (const key of Object.keys(grids) as (keyof DecisionSettings)[]) {
+      let best = s[key];
+      let bestF1 = -1;
+      for (const v of grids[key]) {
+        const f1 = pairF1(heldOut, { ...s, [key]: v });
+        if (f1 > bestF1 + 1e-9) { bestF1 = f1; best = v; }
       }
+      s[key] = best;
     }
-    const { f1 } = prf(tp, fp, fn);
-    if (f1 > bestF1 + 1e-9) { bestF1 = f1; best = t / 100; }
   }
-  return best;
+  return s;
+}
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= to + 1e-9; v += step) out.push(Math.round(v * 100) / 100);
+  return out;
 }
 
 /** Reliability of the stances the model gives (10 bins of confidence): how often the given label is right. */
-function calibrationTable(heldOut: readonly { p: Float64Array; label: number; phrase: boolean }[], settings: { minProbability: number; minProbabilityPhrase: number }): StanceTrainingReport['calibration'] {
+function calibrationTable(heldOut: readonly HeldOut[], s: DecisionSettings): StanceTrainingReport['calibration'] {
   const bins = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, count: 0, meanConfidence: 0, accuracy: 0 }));
   let n = 0;
-  for (const { p, label, phrase } of heldOut) {
-    const [c, prob] = decision(p, phrase ? settings.minProbabilityPhrase : settings.minProbability);
+  for (const h of heldOut) {
+    if (h.proposal < s.minProposal) continue;
+    const [c, prob] = decision(h.p, h.phrase ? s.minProbabilityPhrase : s.minProbability);
     if (c === 0) continue;
     const b = bins[Math.min(9, Math.floor(prob * 10))];
     b.count++;
     b.meanConfidence += prob;
-    b.accuracy += c === label ? 1 : 0;
+    b.accuracy += c === h.label ? 1 : 0;
     n++;
   }
   let ece = 0;

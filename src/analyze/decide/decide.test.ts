@@ -4,7 +4,7 @@ import { proposals } from '../proposals/proposals.js';
 import { docWith, type FixtureActor } from '../stances/fixture.js';
 import { stances } from '../stances/stances.js';
 import { usePhraseModel } from '../phrases/phrases.js';
-import { decide, useStanceModel } from './decide.js';
+import { decide, useDecisionModels } from './decide.js';
 import type { LinearModelFile } from './linear-model.js';
 import { pairsOf } from './pairs.js';
 
@@ -28,7 +28,7 @@ const model = (weights: Record<string, number[]>, minProbability = 0.5): LinearM
   about: {}, classes: ['none', 'support', 'oppose', 'undecided'], weights, settings: { minProbability },
 });
 
-afterEach(() => { useStanceModel(null); usePhraseModel(null); });
+afterEach(() => { useDecisionModels(null, null); usePhraseModel(null); });
 
 describe('pairsOf', () => {
   it('gives one pair per party and proposal, a person counted for whom they speak for', () => {
@@ -51,7 +51,7 @@ describe('pairsOf', () => {
 describe('decide', () => {
   it('gives each pair the stance the model finds likely enough, with the sentence as evidence', () => {
     const doc = analysed();
-    useStanceModel(model({ bias: [2, 0, 0, 0], 'hv:rejected': [0, 0, 4, 0], 'hv:welcomed': [0, 4, 0, 0] }));
+    useDecisionModels(model({ bias: [2, 0, 0, 0], 'hv:rejected': [0, 0, 4, 0], 'hv:welcomed': [0, 4, 0, 0] }), null);
     decide.run(doc);
     const got = doc.stances.map((s) => `${doc.actors[s.holder].key} ${s.stance}`).sort();
     expect(got).toEqual(['country:AUT support', 'country:IRL support', 'country:NOR oppose']);
@@ -63,7 +63,7 @@ describe('decide', () => {
 
   it('drops the proposals nobody takes a position on', () => {
     const doc = analysed();
-    useStanceModel(model({ bias: [5, 0, 0, 0] }));
+    useDecisionModels(model({ bias: [5, 0, 0, 0] }), null);
     decide.run(doc);
     expect(doc.stances).toHaveLength(0);
     expect(doc.proposals).toHaveLength(0);
@@ -72,7 +72,7 @@ describe('decide', () => {
   it('keeps the rules\' readings when no model is loaded', () => {
     const doc = analysed();
     const before = doc.stances.map((s) => `${s.holder} ${s.proposal} ${s.stance}`);
-    useStanceModel(null);
+    useDecisionModels(null, null);
     decide.run(doc);
     expect(doc.stances.map((s) => `${s.holder} ${s.proposal} ${s.stance}`)).toEqual(before);
     expect(doc.stances.length).toBeGreaterThan(0);

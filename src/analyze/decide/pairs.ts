@@ -1,7 +1,8 @@
 // The candidate (holder, proposal) pairs of an article and the features the stance model reads for each.
 import { tokenAt, type Doc, type Stance } from '../doc.js';
 import { kindOf } from '../proposals/proposals.js';
-import { foundByPhrase } from '../phrases/phrases.js';
+import { foundByPhrase, phraseProbability } from '../phrases/phrases.js';
+import { meaningCodes } from '../vectors/codes.js';
 
 /** One party (whom actors speak for) and one proposal of the article, with what the text says of them together. */
 export interface Pair {
@@ -85,8 +86,11 @@ function quoteSentences(doc: Doc, q: { start: number; end: number }): number[] {
 
 const bucketConfidence = (c: number): string => (c >= 0.8 ? 'hi' : c >= 0.6 ? 'mid' : 'lo');
 
-/** The candidate pairs of a document whose proposals and rule stances are in place (before pruning). */
-export function pairsOf(doc: Doc): Pair[] {
+/**
+ * The candidate pairs of a document whose proposals and rule stances are in place (before pruning); with each
+ * proposal's probability of being one the article reports positions on, when the proposal model gave them.
+ */
+export function pairsOf(doc: Doc, proposalProbabilities: readonly number[] | null = null): Pair[] {
   const parties = partiesOf(doc);
   // Sentences and tokens of each proposal's mentions.
   const proposalTokens = doc.proposals.map((p) => {
@@ -123,6 +127,8 @@ export function pairsOf(doc: Doc): Pair[] {
   // The article's main proposal: named in the most sentences (the first of equals).
   let main = -1;
   proposalTokens.forEach((m, i) => { if (m.size > 0 && (main < 0 || m.size > proposalTokens[main].size)) main = i; });
+  // How much the rules read in the whole article: where they read much, they leave less unread.
+  const articleRules = `art-rules:${doc.stances.length >= 6 ? '6+' : doc.stances.length >= 3 ? '3-5' : String(doc.stances.length)}`;
   const pairs: Pair[] = [];
   for (const party of parties.values()) {
     const lead = party.actors.find((a) => doc.actors[a].key === party.key) ?? party.actors[0];
@@ -130,6 +136,8 @@ export function pairsOf(doc: Doc): Pair[] {
       const p = doc.proposals[pi];
       const rules = rulesBy.get(`${party.key}|${pi}`) ?? [];
       const features = pairFeatures(doc, party, pi, proposalTokens[pi], quotesBy.get(party.key) ?? [], rules, pi === main);
+      if (proposalProbabilities) features.push(`prop:${Math.min(9, Math.floor(proposalProbabilities[pi] * 10))}`);
+      features.push(articleRules, `${articleRules}|${rules.length ? 'r' : 'no-r'}`);
       const co = [...party.sentences].filter((s) => proposalTokens[pi].has(s)).sort((a, b) => a - b);
       const quotes = (quotesBy.get(party.key) ?? []).filter((q) => q.sentences.some((s) => proposalTokens[pi].has(s) || proposalTokens[pi].has(s - 1) || proposalTokens[pi].has(s + 1)));
       void p;
@@ -150,6 +158,8 @@ function pairFeatures(
   const p = doc.proposals[pi];
   f.add(`pk:${kindOf(p) ?? 'none'}`);
   f.add(foundByPhrase(p) ? 'src:phrase' : 'src:trigger');
+  const pp = phraseProbability(p);
+  if (pp !== null) f.add(`pp:${Math.min(9, Math.floor(pp * 10))}`);
   if (p.proposer !== null) f.add('has-proposer');
   if (party.kind === 'org') f.add(`hk:${party.key}`);
   if (rules.length === 0) f.add('r:none');
@@ -179,7 +189,12 @@ function pairFeatures(
       const sent = doc.sentences[s];
       for (const h of hs) {
         const v = verbAfter(doc, h, sent.last);
-        if (v) { f.add(`main-hv:${v}`); if (hasNegationBefore(doc, h, sent.last)) f.add(`main-hv-neg:${v}`); }
+        if (v) {
+          const negated = hasNegationBefore(doc, h, sent.last);
+          f.add(`main-hv:${v}`);
+          if (negated) f.add(`main-hv-neg:${v}`);
+          for (const c of meaningCodes(v)) f.add(negated ? `main-hvc-neg:${c}` : `main-hvc:${c}`);
+        }
       }
       if (pTokens.has(s)) continue;
       for (let t = sent.first; t <= sent.last; t++) {
@@ -198,11 +213,19 @@ function pairFeatures(
     for (const h of hs) for (const q of ps) if (!best || Math.abs(h - q) < Math.abs(best[0] - best[1])) best = [h, q];
     for (const h of hs) {
       const v = verbAfter(doc, h, sent.last);
-      if (v) { f.add(`hv:${v}`); if (hasNegationBefore(doc, h, sent.last)) f.add(`hv-neg:${v}`); }
+      if (v) {
+        const negated = hasNegationBefore(doc, h, sent.last);
+        f.add(`hv:${v}`);
+        if (negated) f.add(`hv-neg:${v}`);
+        for (const c of meaningCodes(v)) f.add(negated ? `hvc-neg:${c}` : `hvc:${c}`);
+      }
     }
     for (const q of ps) {
       const v = verbBefore(doc, q, sent.first);
-      if (v) f.add(`pv:${v}`);
+      if (v) {
+        f.add(`pv:${v}`);
+        for (const c of meaningCodes(v)) f.add(`pvc:${c}`);
+      }
     }
     if (best) {
       const [h, q] = best;

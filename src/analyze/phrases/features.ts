@@ -1,6 +1,8 @@
 // The noun phrases of an article that may name a proposal, each with the features the phrase model reads.
 import { isSpaceToken, tokenAt, type Doc } from '../doc.js';
 import type { Span } from '../record.js';
+import { meaningCodes } from '../vectors/codes.js';
+import { proposalLikeness } from '../vectors/proposal-likeness.js';
 
 export interface NounCandidate {
   /** Token index of the phrase's last noun. */
@@ -48,6 +50,8 @@ export function nounCandidates(doc: Doc): NounCandidate[] {
       const head = singular(toks[h].lower);
       const f = new Set<string>(['bias', `w:${toks[h].lower}`, `h:${head}`, `suf:${head.slice(-3)}`, `pos:${toks[h].pos}`]);
       if (/^\p{Lu}/u.test(toks[h].text) && k > 0) f.add('cap');
+      f.add(`pl:${Math.min(9, Math.floor(proposalLikeness(toks[h].lower) * 10))}`);
+      for (const c of meaningCodes(toks[h].lower)) f.add(`hc:${c}`);
       for (let j = first; j < k; j++) f.add(`m:${toks[words[j]].lower}`);
       if (k > first) f.add(`mh:${toks[words[k - 1]].lower}|${head}`);
       const before = (n: number) => (first - n >= 0 ? toks[words[first - n]] : null);
@@ -60,7 +64,11 @@ export function nounCandidates(doc: Doc): NounCandidate[] {
       if (before(1) && covered[words[first - 1]] === 2) f.add('actor-before');
       for (let j = first - 1; j >= 0 && j >= first - 6; j--) {
         const t = toks[words[j]];
-        if (t.pos === 'VERB') { f.add(`v:${t.lower}`); break; }
+        if (t.pos === 'VERB') {
+          f.add(`v:${t.lower}`);
+          for (const c of meaningCodes(t.lower)) f.add(`vc:${c}`);
+          break;
+        }
       }
       f.add(`cnt:${bin(headCount.get(head) ?? 0)}`);
       if (s.i <= 1) f.add('lead');

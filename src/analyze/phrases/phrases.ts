@@ -6,12 +6,15 @@ import type { Stage } from '../stage.js';
 import { slugify } from '../slug.js';
 import { LinearModel, type LinearModelFile } from '../decide/linear-model.js';
 import { nounCandidates, type NounCandidate } from './features.js';
+import { cosine, phraseVector } from '../vectors/vectors.js';
 import file from './phrase-model.json' with { type: 'json' };
 
 const DEFAULT_MIN_PROBABILITY = 0.5;
-const FOUND_HERE = new WeakSet<Proposal>();
+const FOUND_HERE = new WeakMap<Proposal, number>();
 /** True for a proposal this stage made (no trigger word named it). */
 export const foundByPhrase = (p: Proposal): boolean => FOUND_HERE.has(p);
+/** The model's probability for the likeliest phrase of a proposal this stage made; null for the others. */
+export const phraseProbability = (p: Proposal): number | null => FOUND_HERE.get(p) ?? null;
 let model: LinearModel | null = null;
 let minProbability = DEFAULT_MIN_PROBABILITY;
 let loaded = false;
@@ -35,13 +38,28 @@ export const phrases: Stage = {
   run(doc: Doc) {
     const m = current();
     if (!m) return;
-    const found = nounCandidates(doc).filter((c) => m.probabilities(c.features)[1] >= minProbability);
-    addPhrases(doc, found);
+    const found: NounCandidate[] = [];
+    const probability = new Map<NounCandidate, number>();
+    for (const c of nounCandidates(doc)) {
+      const p = m.probabilities(c.features)[1];
+      if (p < minProbability) continue;
+      found.push(c);
+      probability.set(c, p);
+    }
+    addPhrases(doc, found, probability);
   },
 };
 
-/** Groups the phrases by head word: one joins a proposal whose mentions end in that word, or they make a new one. */
-function addPhrases(doc: Doc, found: NounCandidate[]): void {
+/** How alike a phrase and a proposal's name must be (cosine of their phrase vectors) for the phrase to restate it. */
+export const RESTATES_AT = 0.5;
+
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) ?? [];
+
+/**
+ * Groups the phrases by head word: a group joins the proposal whose mentions end in that word, or the proposal its
+ * phrases restate in other words ("the troops" of a reassurance force); else it makes a new proposal.
+ */
+function addPhrases(doc: Doc, found: NounCandidate[], probability: Map<NounCandidate, number>): void {
   const byHead = new Map<string, NounCandidate[]>();
   for (const c of found) {
     const list = byHead.get(c.head) ?? [];
@@ -52,8 +70,9 @@ function addPhrases(doc: Doc, found: NounCandidate[]): void {
   for (const [head, list] of byHead) {
     const spans = list.map((c) => c.span);
     const existing = doc.proposals.find((p) => p.mentions.some((m) => headOfMention(m) === head));
-    if (existing) {
-      for (const s of spans) if (!existing.mentions.some((m) => m.start < s.end && s.start < m.end)) existing.mentions.push(s);
+    const restated = existing ?? restatedProposal(doc, list);
+    if (restated) {
+      for (const s of spans) if (!restated.mentions.some((m) => m.start < s.end && s.start < m.end)) restated.mentions.push(s);
       continue;
     }
     const lead = list.reduce((a, b) => (b.span.end - b.span.start > a.span.end - a.span.start ? b : a));
@@ -63,9 +82,26 @@ function addPhrases(doc: Doc, found: NounCandidate[]): void {
     const mentions = objectList<Span>();
     for (const s of spans.sort((a, b) => a.start - b.start)) mentions.push(s);
     const p: Proposal = { summary, key, proposer: null, body: null, mentions };
-    FOUND_HERE.add(p);
+    FOUND_HERE.set(p, Math.max(...list.map((c) => probability.get(c) ?? 0)));
     doc.proposals.push(p);
   }
+}
+
+/** The proposal (named by trigger words) that some phrase of the group restates, by the meaning of their words. */
+function restatedProposal(doc: Doc, list: NounCandidate[]): Proposal | null {
+  let best: Proposal | null = null;
+  let bestSimilarity = RESTATES_AT;
+  for (const c of list) {
+    const v = phraseVector(wordsOf(doc.text.slice(c.span.start, c.span.end)));
+    if (!v) continue;
+    for (const p of doc.proposals) {
+      if (FOUND_HERE.has(p)) continue;
+      const pv = phraseVector(wordsOf(p.summary));
+      const similarity = pv ? cosine(v, pv) : 0;
+      if (similarity >= bestSimilarity) { bestSimilarity = similarity; best = p; }
+    }
+  }
+  return best;
 }
 
 /** The head word of a phrase: its last word, lower case, a plural -s dropped. */
