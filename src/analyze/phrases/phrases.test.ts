@@ -43,6 +43,18 @@ describe('phrases', () => {
     expect(levy.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['digital services levy', 'levy']);
   });
 
+  it('joins a phrase to the proposal it restates in other words, and keeps one of another meaning apart', () => {
+    const text = 'Norway backed the arms embargo. Malta said a weapons moratorium was premature. Ireland wanted a fishing quota.';
+    const doc = docWith(text, ACTORS.concat([{ key: 'country:IRL', name: 'Ireland' }]));
+    proposals.run(doc);
+    expect(doc.proposals.map((p) => p.summary)).toEqual(['arms embargo']);
+    usePhraseModel(model({ bias: [1, 0], 'h:moratorium': [0, 3], 'h:quota': [0, 3] }));
+    phrases.run(doc);
+    expect(doc.proposals).toHaveLength(2);
+    expect(doc.proposals[0].mentions.map((m) => text.slice(m.start, m.end))).toContain('weapons moratorium');
+    expect(doc.proposals[1].summary).toBe('fishing quota');
+  });
+
   it('adds nothing without a model, or when the model finds no phrase likely', () => {
     const doc = docWith(TEXT, ACTORS);
     proposals.run(doc);

@@ -22,6 +22,7 @@ describe('lexicon words', () => {
     expect(files.some((f) => f.endsWith(path.join('stances', 'cues.json')))).toBe(true);
     expect(files.some((f) => f.endsWith(path.join('proposals', 'triggers.json')))).toBe(true);
     expect(files.some((f) => path.relative(analyze, f).startsWith(`vectors${path.sep}`))).toBe(false);
+    expect(files.some((f) => f.endsWith('-model.json'))).toBe(false); // learned weights, not lexicons
     expect(words.has('embargo')).toBe(true);
     expect(words.has('weights')).toBe(false);
   });

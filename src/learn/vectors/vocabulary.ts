@@ -35,17 +35,20 @@ export function jsonWords(value: unknown, into = new Set<string>()): Set<string>
 }
 
 /** The JSON files under `dir` (sorted, recursively), leaving out `skip` folders. */
+/** Learned models (feature names and weights, written by `npm run train`): not lexicons. */
+const LEARNED = /-model\.json$/;
+
 export function jsonFiles(dir: string, skip: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) { if (!skip.includes(path.resolve(file))) out.push(...jsonFiles(file, skip)); }
-    else if (entry.name.endsWith('.json')) out.push(file);
+    else if (entry.name.endsWith('.json') && !LEARNED.test(entry.name)) out.push(file);
   }
   return out;
 }
 
-/** The words of every lexicon under src/analyze (the vectors' own folder left out). */
+/** The words of every lexicon under src/analyze (the vectors' own folder and the learned models left out). */
 export function lexiconWords(analyzeDir: string): { words: Set<string>; files: string[] } {
   const files = jsonFiles(analyzeDir, [path.resolve(analyzeDir, 'vectors')]);
   const words = new Set<string>();
