@@ -18,6 +18,18 @@ const NOUNISH = new Set(['NOUN', 'PROPN']);
 const MODIFIER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const bin = (n: number): string => (n >= 4 ? '4+' : String(n));
 
+/** A head word's vector features, kept per word (looking a word up, with its fallbacks, costs more than the model). */
+const HEAD_FEATURES = new Map<string, readonly string[]>();
+function headFeatures(word: string): readonly string[] {
+  let f = HEAD_FEATURES.get(word);
+  if (!f) {
+    f = [`pl:${Math.min(9, Math.floor(proposalLikeness(word) * 10))}`, ...meaningCodes(word).map((c) => `hc:${c}`)];
+    if (HEAD_FEATURES.size >= 100_000) HEAD_FEATURES.clear();
+    HEAD_FEATURES.set(word, f);
+  }
+  return f;
+}
+
 const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
 /** Every noun phrase head not already inside a proposal or actor mention, with its phrase and features. */
@@ -50,8 +62,7 @@ export function nounCandidates(doc: Doc): NounCandidate[] {
       const head = singular(toks[h].lower);
       const f = new Set<string>(['bias', `w:${toks[h].lower}`, `h:${head}`, `suf:${head.slice(-3)}`, `pos:${toks[h].pos}`]);
       if (/^\p{Lu}/u.test(toks[h].text) && k > 0) f.add('cap');
-      f.add(`pl:${Math.min(9, Math.floor(proposalLikeness(toks[h].lower) * 10))}`);
-      for (const c of meaningCodes(toks[h].lower)) f.add(`hc:${c}`);
+      for (const x of headFeatures(toks[h].lower)) f.add(x);
       for (let j = first; j < k; j++) f.add(`m:${toks[words[j]].lower}`);
       if (k > first) f.add(`mh:${toks[words[k - 1]].lower}|${head}`);
       const before = (n: number) => (first - n >= 0 ? toks[words[first - n]] : null);

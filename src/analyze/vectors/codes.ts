@@ -9,7 +9,8 @@ const BITS = 6;
 const SEED = 20261207;
 
 let planes: Float64Array | null = null;
-const cache = new Map<number, readonly string[]>();
+/** Codes by word as asked (a word's look-up, with its fallbacks, costs more than the codes); cleared when large. */
+const cache = new Map<string, readonly string[]>();
 
 /** Gaussian random hyperplanes from a fixed seed (mulberry32 and Box–Muller): the same on every machine. */
 function hyperplanes(dims: number): Float64Array {
@@ -30,10 +31,11 @@ const NONE: readonly string[] = [];
 
 /** The word's codes ("0:37", "1:5", …, one per table), or none when the vocabulary lacks the word. */
 export function meaningCodes(word: string, v: WordVectors = wordVectors()): readonly string[] {
-  const row = rowOf(word, v);
-  if (row < 0) return NONE;
-  const hit = cache.get(row);
+  const hit = cache.get(word);
   if (hit) return hit;
+  if (cache.size >= 100_000) cache.clear();
+  const row = rowOf(word, v);
+  if (row < 0) { cache.set(word, NONE); return NONE; }
   const { dims, vectors } = v;
   planes ??= hyperplanes(dims);
   const codes: string[] = [];
@@ -47,6 +49,6 @@ export function meaningCodes(word: string, v: WordVectors = wordVectors()): read
     }
     codes.push(`${t}:${code}`);
   }
-  cache.set(row, codes);
+  cache.set(word, codes);
   return codes;
 }
