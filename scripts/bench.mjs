@@ -14,6 +14,7 @@ import { benchApi } from './bench-api.mjs';
 import { writeCorpus } from './bench-corpus.mjs';
 import { benchAnalyze, benchAnalyzeIsolated, benchLength, benchStages, benchWarmup } from './bench-analyze.mjs';
 import { benchIngest, ingest } from './bench-ingest.mjs';
+import { benchParse } from './bench-parse.mjs';
 import { benchQueue } from './bench-queue.mjs';
 import { benchVectors } from './bench-vectors.mjs';
 import { benchWorkers, benchWorkersWarm } from './bench-workers.mjs';
@@ -36,7 +37,7 @@ Benchmarks of Standpoint in one table, over a corpus built at run time from the 
 
 Options:
   --json                    print the report as JSON instead of tables
-  --only LIST               sections, comma-separated (default: analyze,length,vectors,workers,queue,ingest,api)
+  --only LIST               sections, comma-separated (default: analyze,parse,length,vectors,workers,queue,ingest,api)
   --articles N              articles for the ingest and API sections (default: 10000; 1000 is also run)
   --analyze-articles N      articles for the analyser comparison (default: 3000)
   --workers-articles LIST   batch sizes for the worker-thread comparison of the CLI, comma-separated
@@ -50,7 +51,7 @@ Options:
 }
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const asJson = args.includes('--json');
-const only = (opt('--only') ?? 'analyze,length,vectors,workers,queue,ingest,api').split(',');
+const only = (opt('--only') ?? 'analyze,parse,length,vectors,workers,queue,ingest,api').split(',');
 const big = Number(opt('--articles') ?? 10000);
 const analyzeArticles = Number(opt('--analyze-articles') ?? 3000);
 const workersArticles = (opt('--workers-articles') ?? '1000,5000,20000').split(',').map(Number);
@@ -68,6 +69,7 @@ if (only.includes('analyze')) {
   log('analyser warm-up in a fresh process…');
   report.warmup = benchWarmup({ flags });
 }
+if (only.includes('parse')) { log('parser…'); report.parse = benchParse({ log }); }
 if (only.includes('length')) { log('analyser time against article length…'); report.length = benchLength({ log }); }
 if (only.includes('vectors')) report.vectors = await benchVectors({ log });
 if (only.includes('workers')) {
@@ -118,6 +120,13 @@ if (asJson) {
   if (report.warmup?.length) {
     console.log('\nWARM-UP (fresh process)   CPU s analysing   CPU s V8 background   wall s');
     for (const r of report.warmup) console.log(`${pad(`articles ${r.articles - 999}-${r.articles}`, 26)}${pad(r.main.toFixed(2), 18)}${pad(r.background.toFixed(2), 22)}${r.seconds.toFixed(2)}`);
+  }
+  if (report.parse) {
+    const p = report.parse;
+    console.log('\nPARSER, one core, warmed up    sentences   words     CPU s    sentences/s   words/s    target');
+    console.log(`${pad('parse stage (tags given)', 31)}${pad(p.sentences, 12)}${pad(p.words, 10)}${pad(p.parseSeconds.toFixed(2), 9)}${pad(p.sentencesPerSecond.toFixed(0), 14)}${pad(p.wordsPerSecond.toFixed(0), 11)}>= 5000 sentences/s: ${p.sentencesPerSecond >= 5000 ? 'met' : 'MISSED'}`);
+    console.log(`${pad('tokenize stage (wink-nlp)', 31)}${pad(p.sentences, 12)}${pad(p.words, 10)}${pad(p.tokenizeSeconds.toFixed(2), 9)}${pad(p.tokenizeSentencesPerSecond.toFixed(0), 14)}${pad((p.words / p.tokenizeSeconds).toFixed(0), 11)}`);
+    console.log(`weights: ${p.weightsMb.toFixed(2)} MB, loaded in ${p.loadMs.toFixed(0)} ms (fresh process, median of 5)`);
   }
   if (report.length) {
     console.log('\nARTICLE LENGTH   characters   ms per article   s per MB');

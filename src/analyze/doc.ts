@@ -8,9 +8,15 @@ export interface Token {
   end: number;
   text: string;
   lower: string;
+  /** wink-nlp's lemma, lower case ("rejected" → "reject", "was" → "be"). */
+  lemma: string;
   /** Universal part-of-speech tag from wink-nlp (PROPN, NOUN, VERB, PUNCT, SPACE, …). */
   pos: string;
   sentence: number;
+  /** Index in doc.tokens of the token's syntactic head (parse stage); -1 for a sentence's root and for white space. */
+  head: number;
+  /** Universal Dependencies relation to the head, with its subtype ('nsubj:pass', 'obl:agent'); '' for white space. */
+  rel: string;
 }
 
 export interface Sentence {

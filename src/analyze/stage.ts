@@ -1,7 +1,7 @@
 // What an analyser stage is: a named function from the document to one or more new layers.
 import type { Doc } from './doc.js';
 
-export type Layer = 'tokens' | 'sentences' | 'actors' | 'quotes' | 'proposals' | 'stances' | 'dates';
+export type Layer = 'tokens' | 'sentences' | 'parse' | 'actors' | 'quotes' | 'proposals' | 'stances' | 'dates';
 
 export interface Stage {
   name: string;

@@ -7,6 +7,7 @@ import { correctCommand } from './correct.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { outlookCommand } from './outlook.js';
+import { parseCommand } from './parse.js';
 import { proposalsCommand, stancesCommand } from './proposals.js';
 import { queueCommand } from './queue.js';
 import { serveCommand } from './serve.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     serveCommand(), // the HTTP API and the web page
     workerCommand(), // past one machine: takes jobs from a NATS queue
     queueCommand(),
+    parseCommand(), // the dependency parse of a text or of a CoNLL-U file's words, as CoNLL-U
   ]) program.addCommand(command);
   // Usage errors throw (exit code 2 in main.ts) instead of exiting with commander's code 1.
   for (const command of [program, ...program.commands]) command.exitOverride().showHelpAfterError('(add --help for usage)');

@@ -66,6 +66,44 @@ function addSentence(tokens: Token[], sentences: Sentence[], first: number, upTo
 }
 
 
+/**
+ * wink-nlp's part of speech for words already split (a treebank's words): the words are read joined by single spaces;
+ * a word wink-nlp splits takes the tag of its first piece that is not punctuation ("(EU)": PROPN, "cannot": AUX), else
+ * of its first, and words it joins share the tag of the joined token. (Passing over symbols too, "$50": NUM rather than
+ * SYM, made the parser trained on these tags no better on EWT dev.)
+ */
+export function tagWords(words: readonly string[]): string[] {
+  const text = words.join(' ');
+  const wdoc = nlp.readDoc(text);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const pos = wdoc.tokens().out(its.pos) as string[];
+  const tags: string[] = [];
+  let t = 0; // first wink token not yet wholly before the current word
+  let offset = spaces.length > 0 ? spaces[0].length : 0; // start of wink token t
+  let start = 0; // start of the current word
+  for (const word of words) {
+    const end = start + word.length;
+    // Skip wink tokens that end before this word starts.
+    while (t < values.length && offset + values[t].length <= start) {
+      t++;
+      if (t < values.length) offset += values[t - 1].length + spaces[t].length;
+    }
+    let tag = t < values.length ? pos[t] : 'X';
+    // Among the tokens inside the word, the first that is not punctuation.
+    let k = t;
+    let at = offset;
+    while (k < values.length && at < end) {
+      if (pos[k] !== 'PUNCT' && pos[k] !== 'SPACE') { tag = pos[k]; break; }
+      if (k + 1 < values.length) at += values[k].length + spaces[k + 1].length;
+      k++;
+    }
+    tags.push(tag);
+    start = end + 1;
+  }
+  return tags;
+}
+
 export const tokenize: Stage = {
   name: 'tokenize',
   reads: [],
@@ -76,6 +114,8 @@ export const tokenize: Stage = {
     const values = wdoc.tokens().out(its.value) as string[];
     const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
     const pos = wdoc.tokens().out(its.pos) as string[];
+    // wink-nlp's typings give its.lemma another signature than the other helpers, though it is used the same way.
+    const lemmas = wdoc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
     // Filled by push, not `new Array(n)`: a holey array would give the tokens a second array kind in every reader.
     const tokens: Token[] = [];
     let offset = 0;
@@ -88,7 +128,7 @@ export const tokenize: Stage = {
         start = found >= 0 ? found : start;
       }
       const end = start + values[i].length;
-      tokens.push({ i, start, end, text: values[i], lower: values[i].toLowerCase(), pos: pos[i], sentence: 0 });
+      tokens.push({ i, start, end, text: values[i], lower: values[i].toLowerCase(), lemma: lemmas[i], pos: pos[i], sentence: 0, head: -1, rel: '' });
       offset = end;
     }
     // Sentence boundaries: wink-nlp's, plus every line break (headlines and captions carry no full stop).
