@@ -1,7 +1,6 @@
 // The analyser's stages in their fixed order: read this file to know what runs when.
 import { checkPipeline, type Stage } from './stage.js';
 import { tokenize } from './tokenize/tokenize.js';
-import { parse } from './parse/parse.js';
 import { actors } from './actors/actors.js';
 import { quotes } from './quotes/quotes.js';
 import { proposals } from './proposals/proposals.js';
@@ -13,7 +12,6 @@ import { actorsPrune } from './actors/prune.js';
 
 export const STAGES: readonly Stage[] = [
   tokenize,  // text → sentences, tokens with part of speech
-  parse,     // each token's syntactic head and Universal Dependencies relation
   actors,    // countries, organisations, people, groups, and every mention (pronouns included)
   quotes,    // direct, partial and indirect quotes, each with its speaker
   proposals, // what is put forward, by whom, for which body, and every mention of it
@@ -23,5 +21,9 @@ export const STAGES: readonly Stage[] = [
   dates,     // when each stance was expressed, resolved against the article's date
   actorsPrune, // drops the people who neither speak nor propose nor hold a stance
 ];
+
+// The parse stage (src/analyze/parse/: each token's head and relation, `standpoint parse`) joins the list, after
+// tokenize, when a stage reading it is measured to gain: the decisions reading it scored no better leave-one-story-out
+// (stances 0.387 against 0.388), and it would make the analyser about twice as slow.
 
 checkPipeline(STAGES);
