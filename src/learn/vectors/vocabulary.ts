@@ -48,9 +48,9 @@ export function jsonFiles(dir: string, skip: readonly string[] = []): string[] {
   return out;
 }
 
-/** The words of every lexicon under src/analyze (the vectors' own folder and the learned models left out). */
+/** The words of every lexicon under src/analyze (the vectors' and the parser's folders and the learned models left out). */
 export function lexiconWords(analyzeDir: string): { words: Set<string>; files: string[] } {
-  const files = jsonFiles(analyzeDir, [path.resolve(analyzeDir, 'vectors')]);
+  const files = jsonFiles(analyzeDir, [path.resolve(analyzeDir, 'vectors'), path.resolve(analyzeDir, 'parse')]);
   const words = new Set<string>();
   for (const f of files) jsonWords(JSON.parse(fs.readFileSync(f, 'utf8')), words);
   return { words, files };
