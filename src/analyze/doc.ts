@@ -8,7 +8,7 @@ export interface Token {
   end: number;
   text: string;
   lower: string;
-  /** wink-nlp's lemma, lower case ("rejected" → "reject", "was" → "be"). */
+  /** wink-nlp's lemma, lower case ("rejected" → "reject", "was" → "be"), when tokenized with lemmas (tokenizeDoc); else ''. */
   lemma: string;
   /** Universal part-of-speech tag from wink-nlp (PROPN, NOUN, VERB, PUNCT, SPACE, …). */
   pos: string;

@@ -14,14 +14,18 @@ export interface AnalysisResult {
   warnings: string[];
 }
 
+/** The text the analyser reads: the article's, cut at the last paragraph or sentence end before the cap. */
+export function analysedText(article: Article): string {
+  if (article.text.length <= MAX_ANALYSED_CHARS) return article.text;
+  const head = article.text.slice(0, MAX_ANALYSED_CHARS);
+  const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('. ') + 1);
+  return head.slice(0, cut > MAX_ANALYSED_CHARS / 2 ? cut : MAX_ANALYSED_CHARS);
+}
+
 export function analyze(article: Article, knowledge: Knowledge = EMPTY_KNOWLEDGE): AnalysisResult {
   const warnings: string[] = [];
-  let text = article.text;
-  if (text.length > MAX_ANALYSED_CHARS) {
-    // Cut at the last paragraph or sentence end before the cap so no sentence is half-read.
-    const head = text.slice(0, MAX_ANALYSED_CHARS);
-    const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('. ') + 1);
-    text = head.slice(0, cut > MAX_ANALYSED_CHARS / 2 ? cut : MAX_ANALYSED_CHARS);
+  const text = analysedText(article);
+  if (text.length < article.text.length) {
     warnings.push(`article is ${article.text.length} characters long; only the first ${text.length} were analysed (cap ${MAX_ANALYSED_CHARS})`);
   }
   const doc = newDoc(article, text, knowledge);

@@ -5,7 +5,7 @@ import { newDoc, type Doc } from '../analyze/doc.js';
 import { EMPTY_KNOWLEDGE } from '../analyze/knowledge.js';
 import { STAGES } from '../analyze/pipeline.js';
 import type { Article } from '../analyze/record.js';
-import { MAX_ANALYSED_CHARS } from '../analyze/limits.js';
+import { analysedText } from '../analyze/index.js';
 import { readInputs } from '../ingest/read-inputs.js';
 
 export interface GoldStance { holder: string; proposal: string; stance: string; optional?: boolean }
@@ -44,8 +44,7 @@ export async function readLabelled(dirs: readonly string[]): Promise<LabelledArt
 
 /** The article analysed by every stage before `stage` (as `analyze` would, with no knowledge of other articles). */
 export function analysedUpTo(article: Article, stage: string): Doc {
-  const text = article.text.length > MAX_ANALYSED_CHARS ? article.text.slice(0, MAX_ANALYSED_CHARS) : article.text;
-  const doc = newDoc(article, text, EMPTY_KNOWLEDGE);
+  const doc = newDoc(article, analysedText(article), EMPTY_KNOWLEDGE);
   for (const s of STAGES) {
     if (s.name === stage) break;
     s.run(doc);

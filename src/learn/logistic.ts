@@ -83,3 +83,11 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
   }
   return { about: options.about ?? {}, classes, weights };
 }
+
+/** A model file as text: JSON with one feature's weights per line, so a retrained model's diff reads feature by feature. */
+export function modelText(file: LinearModelFile): string {
+  const { weights, ...rest } = file;
+  const head = JSON.stringify(rest, null, 1).replace(/\n}$/, '');
+  const rows = Object.entries(weights).map(([name, w]) => `  ${JSON.stringify(name)}: ${JSON.stringify(w)}`);
+  return `${head},\n "weights": {\n${rows.join(',\n')}\n }\n}\n`;
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { readLabelled } from './corpus.js';
+import { modelText } from './logistic.js';
 import { trainPhrases } from './train-phrases.js';
 import { trainStances, type StanceTrainingReport } from './train-stances.js';
 
@@ -16,7 +17,7 @@ const program = new Command('train')
   .option('--sets <dirs...>', 'labelled sets to train and score on', DEFAULT_SETS)
   .option('--held-out <dirs...>', 'sets scored leave-one-story-out but left out of the shipped models, so `npm run eval` measures them unseen', ['../shared/eval/news-2'])
   .option('--seed <n>', 'seed of the example order', '1')
-  .option('--epochs <n>', 'passes over the examples', '10')
+  .option('--epochs <n>', 'passes over the examples', '5')
   .option('--no-write', 'score only: do not write the model into src/analyze/decide/')
   .option('--json', 'print the report as JSON')
   .action(async (opts: { sets: string[]; heldOut: string[]; seed: string; epochs: string; write: boolean; json?: boolean }) => {
@@ -29,14 +30,14 @@ const program = new Command('train')
     const heldOut = new Set(opts.heldOut.map((s) => path.resolve(ROOT, s)));
     const shipped = (item: { set: string }) => !heldOut.has(item.set);
     const phrases = trainPhrases(items, shipped, seed, log);
-    if (opts.write) fs.writeFileSync(path.join(ROOT, 'src/analyze/phrases/phrase-model.json'), `${JSON.stringify(phrases.final, null, 1)}\n`);
+    if (opts.write) fs.writeFileSync(path.join(ROOT, 'src/analyze/phrases/phrase-model.json'), modelText(phrases.final));
     const report = trainStances({
       sets, items, phraseFolds: phrases.folds, shipped, seed, epochs: Number(opts.epochs),
       scorer: fs.existsSync(scorer) ? scorer : null, log,
     });
     if (opts.write) {
-      fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/stance-model.json'), `${JSON.stringify(report.stance, null, 1)}\n`);
-      fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/proposal-model.json'), `${JSON.stringify(report.proposal, null, 1)}\n`);
+      fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/stance-model.json'), modelText(report.stance));
+      fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/proposal-model.json'), modelText(report.proposal));
     }
     if (opts.json) console.log(JSON.stringify({ ...report, stance: undefined, proposal: undefined }, null, 1));
     else console.log(renderReport(report));

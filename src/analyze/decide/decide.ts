@@ -99,7 +99,7 @@ function decided(doc: Doc, m: LinearModel, settings: DecisionSettings, pairs: Pa
       // A reading of the rules on a proposal a trigger word named stands unless the model is sure there is none.
       if (p[0] >= RULE_OVERRULED_AT) continue;
       label = pair.rules[0].stance;
-      confidence = p[STANCE_CLASSES.indexOf(label)] + (1 - p[0] - p[STANCE_CLASSES.indexOf(label)]) / 2;
+      confidence = 1 - p[0]; // the model's probability that the pair takes a position
     } else {
       // Elsewhere (no reading of the rules, or a proposal only the phrase model found) the model decides alone.
       if (proposals && proposals[pair.proposal] < settings.minProposal) continue;

@@ -133,14 +133,14 @@ export function pairsOf(doc: Doc, proposalProbabilities: readonly number[] | nul
   for (const party of parties.values()) {
     const lead = party.actors.find((a) => doc.actors[a].key === party.key) ?? party.actors[0];
     for (let pi = 0; pi < doc.proposals.length; pi++) {
-      const p = doc.proposals[pi];
+      const pTokens = proposalTokens[pi];
       const rules = rulesBy.get(`${party.key}|${pi}`) ?? [];
-      const features = pairFeatures(doc, party, pi, proposalTokens[pi], quotesBy.get(party.key) ?? [], rules, pi === main);
+      // The sentences naming both, and the party's quotes in or beside a sentence naming the proposal.
+      const co = [...party.sentences].filter((s) => pTokens.has(s)).sort((a, b) => a - b);
+      const quotes = (quotesBy.get(party.key) ?? []).filter((q) => q.sentences.some((s) => pTokens.has(s) || pTokens.has(s - 1) || pTokens.has(s + 1)));
+      const features = pairFeatures(doc, party, pi, pTokens, co, quotes, rules, pi === main);
       if (proposalProbabilities) features.push(`prop:${Math.min(9, Math.floor(proposalProbabilities[pi] * 10))}`);
       features.push(articleRules, `${articleRules}|${rules.length ? 'r' : 'no-r'}`);
-      const co = [...party.sentences].filter((s) => proposalTokens[pi].has(s)).sort((a, b) => a - b);
-      const quotes = (quotesBy.get(party.key) ?? []).filter((q) => q.sentences.some((s) => proposalTokens[pi].has(s) || proposalTokens[pi].has(s - 1) || proposalTokens[pi].has(s + 1)));
-      void p;
       pairs.push({
         holderKey: party.key, holder: rules[0]?.holder ?? lead, proposal: pi, rules,
         sentence: co[0] ?? quotes[0]?.sentences[0] ?? null, quote: rules.find((r) => r.quote !== null)?.quote ?? quotes[0]?.q ?? null, features,
@@ -151,8 +151,8 @@ export function pairsOf(doc: Doc, proposalProbabilities: readonly number[] | nul
 }
 
 function pairFeatures(
-  doc: Doc, party: Party, pi: number, pTokens: Map<number, number[]>, quotes: { q: number; sentences: number[] }[], rules: Stance[],
-  main: boolean,
+  doc: Doc, party: Party, pi: number, pTokens: Map<number, number[]>, co: readonly number[], quotes: readonly { q: number; sentences: number[] }[],
+  rules: Stance[], main: boolean,
 ): string[] {
   const f = new Set<string>(['bias', `ht:${party.kind}`]);
   const p = doc.proposals[pi];
@@ -175,7 +175,6 @@ function pairFeatures(
   if (proposerKey === party.key) f.add('proposer');
   else if (proposerKey !== null) f.add('other-proposer');
   if (p.body !== null && p.body === party.key) f.add('is-body');
-  const co = [...party.sentences].filter((s) => pTokens.has(s));
   const adjacent = [...party.sentences].filter((s) => !pTokens.has(s) && (pTokens.has(s - 1) || pTokens.has(s + 1)));
   f.add(`co:${bin(co.length)}`);
   f.add(`adj:${bin(adjacent.length)}`);
@@ -244,17 +243,14 @@ function pairFeatures(
       if (NEGATIONS.has(w)) f.add('neg');
     }
   }
-  let quoted = 0;
   for (const q of quotes) {
-    if (!q.sentences.some((s) => pTokens.has(s) || pTokens.has(s - 1) || pTokens.has(s + 1))) continue;
-    quoted++;
     const quote = doc.quotes[q.q];
     for (let t = tokenAt(doc, quote.start); t < doc.tokens.length && doc.tokens[t].start < quote.end; t++) {
       const w = wordOf(doc, t);
       if (w) f.add(`q:${w}`);
     }
   }
-  f.add(`qs:${bin(quoted)}`);
+  f.add(`qs:${bin(quotes.length)}`);
   return [...f];
 }
 

@@ -1,8 +1,7 @@
 // The features of each proposal of an article that tell whether it is one the article reports positions on.
 import { tokenAt, type Doc } from '../doc.js';
 import { kindOf } from '../proposals/proposals.js';
-import { phraseProbability } from '../phrases/phrases.js';
-import { headWord } from '../phrases/phrases.js';
+import { headWord, phraseProbability } from '../phrases/phrases.js';
 import { meaningCodes } from '../vectors/codes.js';
 import { holderKeyOf } from './pairs.js';
 

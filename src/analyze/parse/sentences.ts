@@ -1,7 +1,7 @@
 // The parse as CoNLL-U sentences: of a text (the analyser's tokens and sentences), or of a CoNLL-U file's own words.
 import { isSpaceToken, newDoc, type Doc, type Token } from '../doc.js';
 import { EMPTY_KNOWLEDGE } from '../knowledge.js';
-import { tagWords, tokenize } from '../tokenize/tokenize.js';
+import { tagWords, tokenizeDoc } from '../tokenize/tokenize.js';
 import type { ConlluSentence, ConlluWord } from './conllu.js';
 import { parse, parseTokens } from './parse.js';
 
@@ -11,7 +11,7 @@ const word = (id: number, form: string, lemma: string, upos: string, head: numbe
 /** A text tokenized, split into sentences and parsed as the analyser does. */
 export function parseText(text: string): Doc {
   const doc = newDoc({ id: 'text', date: null, title: null, url: null, source: null, file: null, language: 'en', text }, text, EMPTY_KNOWLEDGE);
-  tokenize.run(doc);
+  tokenizeDoc(doc, true);
   parse.run(doc);
   return doc;
 }

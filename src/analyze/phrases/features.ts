@@ -30,7 +30,8 @@ function headFeatures(word: string): readonly string[] {
   return f;
 }
 
-const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+/** A word without a plural -s ("sanctions" → "sanction"; not "press"). */
+export const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
 /** Every noun phrase head not already inside a proposal or actor mention, with its phrase and features. */
 export function nounCandidates(doc: Doc): NounCandidate[] {

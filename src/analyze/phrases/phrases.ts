@@ -5,7 +5,7 @@ import type { Span } from '../record.js';
 import type { Stage } from '../stage.js';
 import { slugify } from '../slug.js';
 import { LinearModel, type LinearModelFile } from '../decide/linear-model.js';
-import { nounCandidates, type NounCandidate } from './features.js';
+import { nounCandidates, singular, type NounCandidate } from './features.js';
 import { cosine, phraseVector } from '../vectors/vectors.js';
 import file from './phrase-model.json' with { type: 'json' };
 
@@ -107,6 +107,5 @@ function restatedProposal(doc: Doc, list: NounCandidate[]): Proposal | null {
 /** The head word of a phrase: its last word, lower case, a plural -s dropped. */
 export function headWord(phrase: string): string {
   const words = phrase.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) ?? [];
-  const last = words[words.length - 1] ?? '';
-  return last.length > 3 && last.endsWith('s') && !last.endsWith('ss') ? last.slice(0, -1) : last;
+  return singular(words[words.length - 1] ?? '');
 }

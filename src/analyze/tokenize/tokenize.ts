@@ -108,50 +108,56 @@ export const tokenize: Stage = {
   name: 'tokenize',
   reads: [],
   adds: ['tokens', 'sentences'],
-  run(doc: Doc) {
-    const text = doc.text;
-    const wdoc = nlp.readDoc(text);
-    const values = wdoc.tokens().out(its.value) as string[];
-    const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-    const pos = wdoc.tokens().out(its.pos) as string[];
-    // wink-nlp's typings give its.lemma another signature than the other helpers, though it is used the same way.
-    const lemmas = wdoc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
-    // Filled by push, not `new Array(n)`: a holey array would give the tokens a second array kind in every reader.
-    const tokens: Token[] = [];
-    let offset = 0;
-    for (let i = 0; i < values.length; i++) {
-      offset += spaces[i].length;
-      let start = offset;
-      // wink-nlp keeps every character, but guard against drift anyway.
-      if (text.startsWith(values[i], start) === false) {
-        const found = text.indexOf(values[i], start);
-        start = found >= 0 ? found : start;
-      }
-      const end = start + values[i].length;
-      tokens.push({ i, start, end, text: values[i], lower: values[i].toLowerCase(), lemma: lemmas[i], pos: pos[i], sentence: 0, head: -1, rel: '' });
-      offset = end;
-    }
-    // Sentence boundaries: wink-nlp's, plus every line break (headlines and captions carry no full stop).
-    const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
-    const breakAfter = new Uint8Array(tokens.length);
-    for (const [, last] of spans) breakAfter[last] = 1;
-    for (const t of tokens) if (t.pos === 'SPACE' && t.text.includes('\n')) breakAfter[t.i] = 1;
-    const sentences: Sentence[] = [];
-    let first = -1;
-    for (let t = 0; t < tokens.length; t++) {
-      if (first < 0 && !isSpaceToken(tokens[t])) first = t;
-      if (breakAfter[t] && first >= 0) { addSentence(tokens, sentences, first, t); first = -1; }
-    }
-    if (first >= 0) addSentence(tokens, sentences, first, tokens.length - 1);
-    // A line break between two sentences starts a new paragraph.
-    let paragraph = 0;
-    for (let k = 1; k < sentences.length; k++) {
-      if (lineBreakBetween(text, sentences[k - 1].end, sentences[k].start)) paragraph++;
-      sentences[k].paragraph = paragraph;
-    }
-    // Spaces between sentences belong to the sentence before them.
-    for (let t = 1; t < tokens.length; t++) if (tokens[t].pos === 'SPACE' && tokens[t].start >= (sentences[tokens[t - 1].sentence]?.end ?? 0)) tokens[t].sentence = tokens[t - 1].sentence;
-    doc.tokens = tokens;
-    doc.sentences = sentences;
-  },
+  run(doc: Doc) { tokenizeDoc(doc, false); },
 };
+
+/**
+ * Tokenizes a document. Lemmas (wink-nlp's) cost about 15 % of its own pass and no analyser stage reads them: only
+ * when asked (the parse command prints them), else ''.
+ */
+export function tokenizeDoc(doc: Doc, withLemmas: boolean): void {
+  const text = doc.text;
+  const wdoc = nlp.readDoc(text);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const pos = wdoc.tokens().out(its.pos) as string[];
+  // wink-nlp's typings give its.lemma another signature than the other helpers, though it is used the same way.
+  const lemmas = withLemmas ? wdoc.tokens().out(its.lemma as unknown as typeof its.pos) as string[] : null;
+  // Filled by push, not `new Array(n)`: a holey array would give the tokens a second array kind in every reader.
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i].length;
+    let start = offset;
+    // wink-nlp keeps every character, but guard against drift anyway.
+    if (text.startsWith(values[i], start) === false) {
+      const found = text.indexOf(values[i], start);
+      start = found >= 0 ? found : start;
+    }
+    const end = start + values[i].length;
+    tokens.push({ i, start, end, text: values[i], lower: values[i].toLowerCase(), lemma: lemmas ? lemmas[i] : '', pos: pos[i], sentence: 0, head: -1, rel: '' });
+    offset = end;
+  }
+  // Sentence boundaries: wink-nlp's, plus every line break (headlines and captions carry no full stop).
+  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  const breakAfter = new Uint8Array(tokens.length);
+  for (const [, last] of spans) breakAfter[last] = 1;
+  for (const t of tokens) if (t.pos === 'SPACE' && t.text.includes('\n')) breakAfter[t.i] = 1;
+  const sentences: Sentence[] = [];
+  let first = -1;
+  for (let t = 0; t < tokens.length; t++) {
+    if (first < 0 && !isSpaceToken(tokens[t])) first = t;
+    if (breakAfter[t] && first >= 0) { addSentence(tokens, sentences, first, t); first = -1; }
+  }
+  if (first >= 0) addSentence(tokens, sentences, first, tokens.length - 1);
+  // A line break between two sentences starts a new paragraph.
+  let paragraph = 0;
+  for (let k = 1; k < sentences.length; k++) {
+    if (lineBreakBetween(text, sentences[k - 1].end, sentences[k].start)) paragraph++;
+    sentences[k].paragraph = paragraph;
+  }
+  // Spaces between sentences belong to the sentence before them.
+  for (let t = 1; t < tokens.length; t++) if (tokens[t].pos === 'SPACE' && tokens[t].start >= (sentences[tokens[t - 1].sentence]?.end ?? 0)) tokens[t].sentence = tokens[t - 1].sentence;
+  doc.tokens = tokens;
+  doc.sentences = sentences;
+}
