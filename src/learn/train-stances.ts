@@ -4,10 +4,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROPOSAL_CLASSES, SETTINGS, STANCE_CLASSES, decision, useDecisionModels, type DecisionSettings } from '../analyze/decide/decide.js';
+import { PROPOSAL_CLASSES, SETTINGS, STANCE_CLASSES, decision, givenStance, useDecisionModels, type DecisionSettings } from '../analyze/decide/decide.js';
 import { LinearModel, type LinearModelFile } from '../analyze/decide/linear-model.js';
 import { usePhraseModel } from '../analyze/phrases/phrases.js';
 import { analyze } from '../analyze/index.js';
+import { learnCalibration, type CalibrationReport, type HeldOutStance } from './calibrate.js';
 import type { LabelledArticle } from './corpus.js';
 import { trainLogistic } from './logistic.js';
 import { decisionDoc, pairsWithGold, proposalExamples, stanceExamples, type ArticlePairs, type DecisionDoc } from './stance-data.js';
@@ -35,7 +36,8 @@ export interface StanceTrainingReport {
   tuned: DecisionSettings;
   /** Leave-one-story-out, per set and all together, from the official scorer. */
   loso: Record<string, Record<string, LayerScore>>;
-  calibration: { bins: { from: number; to: number; count: number; meanConfidence: number; accuracy: number }[]; ece: number };
+  /** The confidence maps and the reliability of the stances given on held-out folds, before and after them. */
+  calibration: CalibrationReport;
   stance: LinearModelFile;
   proposal: LinearModelFile;
   seconds: number;
@@ -45,7 +47,7 @@ const STANCE_TRAINING = { rate: 0.05, l2: 3e-3 };
 const PROPOSAL_TRAINING = { rate: 0.1, l2: 1e-3 };
 const LAYERS = ['proposals', 'stances', 'stance-holders'];
 
-interface HeldOut { p: Float64Array; label: number; phrase: boolean; proposal: number }
+interface HeldOut { p: Float64Array; label: number; phrase: boolean; proposal: number; story: string; rule: number | null; shipped: boolean }
 
 export function trainStances(options: StanceTrainingOptions): StanceTrainingReport {
   const started = Date.now();
@@ -85,7 +87,7 @@ export function trainStances(options: StanceTrainingOptions): StanceTrainingRepo
       const proposals = heldOutProposal.get(docs[ai])!;
       a.pairs.forEach((p, i) => {
         const label = a.labels[i];
-        if (label !== null && label >= 0) heldOut.push({ p: m.probabilities(p.features), label, phrase: p.features.includes('src:phrase'), proposal: proposals[p.proposal] });
+        if (label !== null && label >= 0) heldOut.push({ p: m.probabilities(p.features), label, phrase: p.features.includes('src:phrase'), proposal: proposals[p.proposal], story, rule: p.rules.length ? STANCE_CLASSES.indexOf(p.rules[0].stance) : null, shipped: options.shipped(a.item) });
       });
     });
     if ((n + 1) % 20 === 0 || n + 1 === stories.length) log(`decisions: fold ${n + 1}/${stories.length}`);
@@ -94,18 +96,19 @@ export function trainStances(options: StanceTrainingOptions): StanceTrainingRepo
   const tuned = chooseSettings(heldOut);
   log(`decisions: thresholds ${JSON.stringify(settings)}; best pair-level F1 over the held-out folds at ${JSON.stringify(tuned)}`);
   const loso = options.scorer ? officialScores(options, proposalFolds, stanceFolds, settings) : {};
-  const calibration = calibrationTable(heldOut, settings);
   const shippedDocs = docs.filter((d) => options.shipped(d.item));
   const common = {
     command: 'npm run train', trainedOn: [...new Set(shippedDocs.map((d) => path.basename(d.item.set)))],
     scoredOn: options.sets.map((s) => path.basename(s)), seed, epochs,
   };
+  const given = givenStances(heldOut, settings);
+  const calibration = learnCalibration(given, (s) => s.shipped, common);
   const proposal = trainProposals(shippedDocs, { decides: 'whether a proposal found in an article is one it reports positions on', ...common, ...PROPOSAL_TRAINING });
   // The final stance model reads the proposals' held-out probabilities, as each fold's did (stacking).
   const stance = trainStanceModel(articles.filter((a) => options.shipped(a.item)), {
     decides: 'the stance of each (party, proposal) pair of an article: none, support, oppose or undecided', ...common, ...STANCE_TRAINING,
     loso: Object.fromEntries(Object.entries(loso).map(([set, layers]) => [path.basename(set), Object.fromEntries(Object.entries(layers).map(([l, s]) => [l, round(s.f1)]))])),
-    ece: round(calibration.ece),
+    ece: round(calibration.nested.raw.ece),
   });
   stance.settings = { ...settings };
   useDecisionModels(null, null);
@@ -198,27 +201,12 @@ function range(from: number, to: number, step: number): number[] {
   return out;
 }
 
-/** Reliability of the stances the model gives (10 bins of confidence): how often the given label is right. */
-function calibrationTable(heldOut: readonly HeldOut[], s: DecisionSettings): StanceTrainingReport['calibration'] {
-  const bins = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, count: 0, meanConfidence: 0, accuracy: 0 }));
-  let n = 0;
+/** The stances given on the held-out folds (as decide.ts gives them), and whether each is the gold one. */
+function givenStances(heldOut: readonly HeldOut[], settings: DecisionSettings): (HeldOutStance & { shipped: boolean })[] {
+  const out: (HeldOutStance & { shipped: boolean })[] = [];
   for (const h of heldOut) {
-    if (h.proposal < s.minProposal) continue;
-    const [c, prob] = decision(h.p, h.phrase ? s.minProbabilityPhrase : s.minProbability);
-    if (c === 0) continue;
-    const b = bins[Math.min(9, Math.floor(prob * 10))];
-    b.count++;
-    b.meanConfidence += prob;
-    b.accuracy += c === h.label ? 1 : 0;
-    n++;
+    const g = givenStance(h.p, h.rule, h.phrase, h.proposal, settings);
+    if (g) out.push({ story: h.story, kind: g.kind, raw: g.raw, right: g.label === h.label, shipped: h.shipped });
   }
-  let ece = 0;
-  for (const b of bins) {
-    if (!b.count) continue;
-    b.meanConfidence /= b.count;
-    b.accuracy /= b.count;
-    ece += (b.count / Math.max(1, n)) * Math.abs(b.meanConfidence - b.accuracy);
-  }
-  for (const b of bins) { b.meanConfidence = round(b.meanConfidence); b.accuracy = round(b.accuracy); }
-  return { bins, ece };
+  return out;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { readLabelled } from './corpus.js';
+import { calibrationText, type Reliability } from './calibrate.js';
 import { modelText } from './logistic.js';
 import { trainPhrases } from './train-phrases.js';
 import { trainStances, type StanceTrainingReport } from './train-stances.js';
@@ -18,7 +19,7 @@ const program = new Command('train')
   .option('--held-out <dirs...>', 'sets scored leave-one-story-out but left out of the shipped models, so `npm run eval` measures them unseen', ['../shared/eval/news-2'])
   .option('--seed <n>', 'seed of the example order', '1')
   .option('--epochs <n>', 'passes over the examples', '5')
-  .option('--no-write', 'score only: do not write the model into src/analyze/decide/')
+  .option('--no-write', 'score only: do not write the models and the confidence maps into src/analyze/')
   .option('--json', 'print the report as JSON')
   .action(async (opts: { sets: string[]; heldOut: string[]; seed: string; epochs: string; write: boolean; json?: boolean }) => {
     const sets = opts.sets.map((s) => path.resolve(ROOT, s));
@@ -38,6 +39,7 @@ const program = new Command('train')
     if (opts.write) {
       fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/stance-model.json'), modelText(report.stance));
       fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/proposal-model.json'), modelText(report.proposal));
+      fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/calibration.json'), calibrationText(report.calibration.file));
     }
     if (opts.json) console.log(JSON.stringify({ ...report, stance: undefined, proposal: undefined }, null, 1));
     else console.log(renderReport(report));
@@ -53,9 +55,21 @@ function renderReport(r: StanceTrainingReport): string {
       lines.push(`${path.basename(set).padEnd(16)} ${layer.padEnd(16)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${s.f1.toFixed(3)}`);
     }
   }
-  lines.push('', `calibration of the stances given (held-out folds): expected calibration error ${r.calibration.ece.toFixed(3)}`, 'confidence   n     mean   accuracy');
-  for (const b of r.calibration.bins) if (b.count) lines.push(`${b.from.toFixed(1)}-${b.to.toFixed(1)}  ${String(b.count).padStart(5)}  ${b.meanConfidence.toFixed(3)}  ${b.accuracy.toFixed(3)}`);
+  const c = r.calibration;
+  lines.push('', `calibration of the stances given on the held-out folds (${c.stances.model} by the model, ${c.stances.rule} rules' readings it let stand)`,
+    'nested: each story\'s stances mapped by the map fitted on the other stories\' stances', 'map                ECE    Brier  ECE of the model\'s / the rules\'');
+  for (const [name, rel] of Object.entries(c.nested)) {
+    lines.push(`${name.padEnd(16)} ${rel.ece.toFixed(3)}  ${rel.brier.toFixed(3)}  ${rel.eceByKind.model.toFixed(3)} / ${rel.eceByKind.rule.toFixed(3)}${name === 'platt' ? '  (shipped)' : ''}`);
+  }
+  lines.push(`shipped maps (Platt): model a ${c.file.model.a} b ${c.file.model.b}; rule a ${c.file.rule.a} b ${c.file.rule.b}`);
+  lines.push(...reliabilityLines('raw probabilities', c.nested.raw), ...reliabilityLines('calibrated (Platt, nested)', c.nested.platt));
   return lines.join('\n');
+}
+
+function reliabilityLines(title: string, r: Reliability): string[] {
+  const lines = ['', `${title}: expected calibration error ${r.ece.toFixed(3)}`, 'confidence   n     mean   accuracy'];
+  for (const b of r.bins) if (b.count) lines.push(`${b.from.toFixed(1)}-${b.to.toFixed(1)}  ${String(b.count).padStart(5)}  ${b.meanConfidence.toFixed(3)}  ${b.accuracy.toFixed(3)}`);
+  return lines;
 }
 
 await program.parseAsync();

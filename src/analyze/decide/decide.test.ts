@@ -4,6 +4,8 @@ import { proposals } from '../proposals/proposals.js';
 import { docWith, type FixtureActor } from '../stances/fixture.js';
 import { stances } from '../stances/stances.js';
 import { usePhraseModel } from '../phrases/phrases.js';
+import { applyPlatt, useCalibration, type CalibrationFile } from './calibration.js';
+import shippedCalibration from './calibration.json' with { type: 'json' };
 import { decide, useDecisionModels } from './decide.js';
 import type { LinearModelFile } from './linear-model.js';
 import { pairsOf } from './pairs.js';
@@ -28,7 +30,7 @@ const model = (weights: Record<string, number[]>, minProbability = 0.5): LinearM
   about: {}, classes: ['none', 'support', 'oppose', 'undecided'], weights, settings: { minProbability },
 });
 
-afterEach(() => { useDecisionModels(null, null); usePhraseModel(null); });
+afterEach(() => { useDecisionModels(null, null); usePhraseModel(null); useCalibration(shippedCalibration as CalibrationFile); });
 
 describe('pairsOf', () => {
   it('gives one pair per party and proposal, a person counted for whom they speak for', () => {
@@ -59,6 +61,27 @@ describe('decide', () => {
     expect(doc.text.slice(nor.evidence.start, nor.evidence.end)).toContain('Norway rejected');
     expect(nor.confidence).toBeGreaterThan(0.5);
     expect(nor.confidence).toBeLessThan(1);
+  });
+
+  it('shows the calibrated confidence, while the raw probabilities decide which stances are given', () => {
+    const weights = { bias: [0.4, 0, 0, 0], 'hv:rejected': [0, 0, 1, 0], 'hv:welcomed': [0, 1, 0, 0] };
+    const run = (maps: CalibrationFile | null) => {
+      useCalibration(maps);
+      useDecisionModels(model(weights), null);
+      const doc = analysed();
+      decide.run(doc);
+      return doc.stances.map((s) => ({ who: doc.actors[s.holder].key, stance: s.stance, confidence: s.confidence }));
+    };
+    const raw = run(null);
+    // A map that would put every confidence below the threshold gives the same stances, only lower confidences.
+    const low = { a: 0.5, b: -2 };
+    const mapped = run({ about: {}, model: low, rule: low });
+    expect(raw.length).toBeGreaterThan(0);
+    expect(mapped.map((s) => `${s.who} ${s.stance}`)).toEqual(raw.map((s) => `${s.who} ${s.stance}`));
+    mapped.forEach((s, i) => {
+      expect(s.confidence).toBeLessThan(0.5);
+      expect(s.confidence).toBeCloseTo(applyPlatt(low, raw[i].confidence), 2);
+    });
   });
 
   it('drops the proposals nobody takes a position on', () => {

@@ -3,6 +3,7 @@
 import { asObjectList, objectList, type Doc, type Stance } from '../doc.js';
 import type { StanceLabel } from '../record.js';
 import type { Stage } from '../stage.js';
+import { calibratedConfidence, type ConfidenceKind } from './calibration.js';
 import { LinearModel, type LinearModelFile } from './linear-model.js';
 import { pairsOf, type Pair } from './pairs.js';
 import { proposalFeatures } from './proposal-features.js';
@@ -87,28 +88,37 @@ export function decision(p: Float64Array, minProbability: number): [number, numb
   return p[best] >= minProbability ? [best, p[best]] : [0, p[0]];
 }
 
+/** A pair's stance (index into the classes), the raw probability its confidence is mapped from, and which kind that is. */
+export interface GivenStance { label: number; raw: number; kind: ConfidenceKind }
+
+/**
+ * The stance a pair gets from its probabilities, or null for none. The thresholds act on the raw probabilities; only
+ * the confidence shown is calibrated. `ruleClass` is the class of the rules' first reading (null: none), `phrase`
+ * whether only the phrase model found the proposal, `proposal` its probability of being one the article reports
+ * positions on (null: no proposal model).
+ */
+export function givenStance(p: Float64Array, ruleClass: number | null, phrase: boolean, proposal: number | null, settings: DecisionSettings): GivenStance | null {
+  if (ruleClass !== null && !phrase) {
+    // A reading of the rules on a proposal a trigger word named stands unless the model is sure there is none.
+    if (p[0] >= RULE_OVERRULED_AT) return null;
+    return { label: ruleClass, raw: 1 - p[0], kind: 'rule' }; // the model's probability that the pair takes a position
+  }
+  // Elsewhere (no reading of the rules, or a proposal only the phrase model found) the model decides alone.
+  if (proposal !== null && proposal < settings.minProposal) return null;
+  const [c, probability] = decision(p, phrase ? settings.minProbabilityPhrase : settings.minProbability);
+  return c === 0 ? null : { label: c, raw: probability, kind: 'model' };
+}
+
 /** The stances the model gives the pairs, and the rules' readings it does not overrule. */
 function decided(doc: Doc, m: LinearModel, settings: DecisionSettings, pairs: Pair[], proposals: number[] | null): Stance[] {
   const out = objectList<Stance>();
   for (const pair of pairs) {
-    const p = m.probabilities(pair.features);
-    let label: StanceLabel;
-    let confidence: number;
+    const ruleClass = pair.rules.length ? m.classes.indexOf(pair.rules[0].stance) : null;
     const phrase = foundByPhrase(doc.proposals[pair.proposal]);
-    if (pair.rules.length && !phrase) {
-      // A reading of the rules on a proposal a trigger word named stands unless the model is sure there is none.
-      if (p[0] >= RULE_OVERRULED_AT) continue;
-      label = pair.rules[0].stance;
-      confidence = 1 - p[0]; // the model's probability that the pair takes a position
-    } else {
-      // Elsewhere (no reading of the rules, or a proposal only the phrase model found) the model decides alone.
-      if (proposals && proposals[pair.proposal] < settings.minProposal) continue;
-      const threshold = phrase ? settings.minProbabilityPhrase : settings.minProbability;
-      const [c, probability] = decision(p, threshold);
-      if (c === 0) continue;
-      label = m.classes[c] as StanceLabel;
-      confidence = probability;
-    }
+    const given = givenStance(m.probabilities(pair.features), ruleClass, phrase, proposals ? proposals[pair.proposal] : null, settings);
+    if (!given) continue;
+    const label = m.classes[given.label] as StanceLabel;
+    const confidence = calibratedConfidence(given.kind, given.raw);
     const rule = pair.rules.find((r) => r.stance === label) ?? pair.rules[0];
     const sentence = pair.sentence === null ? null : doc.sentences[pair.sentence];
     const evidence = rule?.evidence ?? (sentence ? { start: sentence.start, end: sentence.end } : null);
