@@ -1,8 +1,10 @@
 // Tests of the training of the learned decisions on an invented labelled set: folds by story, determinism, and that
 // the models learn what the labels say.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLabelled, storyOf, type LabelledArticle } from './corpus.js';
 import { trainPhrases } from './train-phrases.js';
@@ -60,6 +62,17 @@ describe('training the decisions', () => {
     expect(oppose).toBeGreaterThan(support);
     expect(report.stance.about.trainedOn).toEqual([path.basename(dir)]);
   });
+
+  it('--check writes nothing and fails naming each shipped file that differs from what it trains', () => {
+    const shipped = ['src/analyze/phrases/phrase-model.json', 'src/analyze/decide/stance-model.json', 'src/analyze/decide/proposal-model.json', 'src/analyze/decide/calibration.json'];
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const before = shipped.map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
+    // Trained on the invented set alone, every model differs from the shipped one.
+    const run = spawnSync(process.execPath, [path.join(root, 'dist/learn/train.js'), '--sets', dir, '--check'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    for (const f of shipped) expect(run.stderr).toContain(`train --check: ${f} differs`);
+    expect(shipped.map((f) => fs.readFileSync(path.join(root, f), 'utf8'))).toEqual(before);
+  }, 120_000);
 
   it('gives the same models on every run', () => {
     const a = train();

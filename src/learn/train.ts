@@ -20,10 +20,17 @@ const program = new Command('train')
   .option('--seed <n>', 'seed of the example order', '1')
   .option('--epochs <n>', 'passes over the examples', '5')
   .option('--no-write', 'score only: do not write the models and the confidence maps into src/analyze/')
+  .option('--check', 'write nothing; fail, naming the file, when a committed model or map differs from what this run makes (CI)')
   .option('--json', 'print the report as JSON')
-  .action(async (opts: { sets: string[]; heldOut: string[]; seed: string; epochs: string; write: boolean; json?: boolean }) => {
+  .action(async (opts: { sets: string[]; heldOut: string[]; seed: string; epochs: string; write: boolean; check?: boolean; json?: boolean }) => {
     const sets = opts.sets.map((s) => path.resolve(ROOT, s));
-    for (const s of sets) if (!fs.existsSync(s)) { console.error(`train: ${s}: no such folder`); process.exit(1); }
+    for (const s of sets) {
+      if (fs.existsSync(s)) continue;
+      // As scripts/eval-check.mjs: without the shared sets beside the project there is nothing to check against.
+      if (opts.check) { console.log(`train --check: SKIPPED: ${s} not found (the labelled sets live in ../shared beside the project)`); return; }
+      console.error(`train: ${s}: no such folder`);
+      process.exit(1);
+    }
     const scorer = path.resolve(ROOT, '../shared/eval/score.mjs');
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const items = await readLabelled(sets);
@@ -31,19 +38,29 @@ const program = new Command('train')
     const heldOut = new Set(opts.heldOut.map((s) => path.resolve(ROOT, s)));
     const shipped = (item: { set: string }) => !heldOut.has(item.set);
     const phrases = trainPhrases(items, shipped, seed, log);
-    if (opts.write) fs.writeFileSync(path.join(ROOT, 'src/analyze/phrases/phrase-model.json'), modelText(phrases.final));
     const report = trainStances({
       sets, items, phraseFolds: phrases.folds, shipped, seed, epochs: Number(opts.epochs),
       scorer: fs.existsSync(scorer) ? scorer : null, log,
     });
-    if (opts.write) {
-      fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/stance-model.json'), modelText(report.stance));
-      fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/proposal-model.json'), modelText(report.proposal));
-      fs.writeFileSync(path.join(ROOT, 'src/analyze/decide/calibration.json'), calibrationText(report.calibration.file));
-    }
+    const files: [string, string][] = [
+      ['src/analyze/phrases/phrase-model.json', modelText(phrases.final)],
+      ['src/analyze/decide/stance-model.json', modelText(report.stance)],
+      ['src/analyze/decide/proposal-model.json', modelText(report.proposal)],
+      ['src/analyze/decide/calibration.json', calibrationText(report.calibration.file)],
+    ];
     if (opts.json) console.log(JSON.stringify({ ...report, stance: undefined, proposal: undefined }, null, 1));
     else console.log(renderReport(report));
+    if (opts.check) process.exitCode = check(files);
+    else if (opts.write) for (const [file, text] of files) fs.writeFileSync(path.join(ROOT, file), text);
   });
+
+/** 1 when a file differs from the text this run makes (each named), else 0. */
+function check(files: readonly [string, string][]): number {
+  const differ = files.filter(([file, text]) => !fs.existsSync(path.join(ROOT, file)) || fs.readFileSync(path.join(ROOT, file), 'utf8') !== text);
+  for (const [file] of differ) console.error(`train --check: ${file} differs from what \`npm run train\` makes: retrain and commit it`);
+  if (!differ.length) console.error(`train --check: ok: ${files.map(([f]) => path.basename(f)).join(', ')} are what \`npm run train\` makes`);
+  return differ.length ? 1 : 0;
+}
 
 function renderReport(r: StanceTrainingReport): string {
   const lines = [`decisions: ${r.examples.stances} pairs, ${r.examples.proposals} proposals, ${r.folds} story folds, ${r.seconds.toFixed(0)} s`,
