@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROPOSAL_CLASSES, SETTINGS, STANCE_CLASSES, decision, givenStance, useDecisionModels, type DecisionSettings } from '../analyze/decide/decide.js';
+import { PROPOSAL_CLASSES, SETTINGS, STANCE_CLASSES, givenStance, useDecisionModels, type DecisionSettings } from '../analyze/decide/decide.js';
 import { LinearModel, type LinearModelFile } from '../analyze/decide/linear-model.js';
 import { usePhraseModel } from '../analyze/phrases/phrases.js';
 import { analyze } from '../analyze/index.js';
@@ -165,7 +165,7 @@ export function prf(tp: number, fp: number, fn: number): { precision: number; re
 function pairF1(heldOut: readonly HeldOut[], s: DecisionSettings): number {
   let tp = 0, fp = 0, fn = 0;
   for (const h of heldOut) {
-    const [c] = h.proposal < s.minProposal ? [0] : decision(h.p, h.phrase ? s.minProbabilityPhrase : s.minProbability);
+    const c = givenStance(h.p, h.rule, h.phrase, h.proposal, s)?.label ?? 0;
     if (c !== 0 && c === h.label) tp++;
     else {
       if (c !== 0) fp++;
@@ -177,9 +177,10 @@ function pairF1(heldOut: readonly HeldOut[], s: DecisionSettings): number {
 
 /** The thresholds with the best pair-level F1 over the held-out predictions (a grid, coordinate by coordinate). */
 function chooseSettings(heldOut: readonly HeldOut[]): DecisionSettings {
-  const s: DecisionSettings = { minProbability: 0.5, minProbabilityPhrase: 0.5, minProposal: 0 };
+  const s: DecisionSettings = { ...SETTINGS };
   const grids: Record<keyof DecisionSettings, number[]> = {
     minProbability: range(0.1, 0.9, 0.02), minProbabilityPhrase: range(0.1, 0.96, 0.02), minProposal: range(0, 0.8, 0.05),
+    sureProposal: range(0.5, 1, 0.05), minProbabilitySure: range(0.1, 0.9, 0.02),
   };
   for (let round = 0; round < 2; round++) {
     for (const key of Object.keys(grids) as (keyof DecisionSettings)[]) {

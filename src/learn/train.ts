@@ -62,10 +62,13 @@ function check(files: readonly [string, string][]): number {
   return differ.length ? 1 : 0;
 }
 
+const thresholds = (s: StanceTrainingReport['settings']): string =>
+  `stance ${s.minProbability} (named by trigger words; ${s.minProbabilitySure} on a proposal at ${s.sureProposal} or more), ` +
+  `${s.minProbabilityPhrase} (found as phrases); proposal ${s.minProposal}`;
+
 function renderReport(r: StanceTrainingReport): string {
   const lines = [`decisions: ${r.examples.stances} pairs, ${r.examples.proposals} proposals, ${r.folds} story folds, ${r.seconds.toFixed(0)} s`,
-    `thresholds: stance ${r.settings.minProbability} (named by trigger words), ${r.settings.minProbabilityPhrase} (found as phrases); proposal ${r.settings.minProposal}`,
-    `(best pair-level F1 on the held-out folds would be at ${r.tuned.minProbability} / ${r.tuned.minProbabilityPhrase}; proposal ${r.tuned.minProposal})`, '',
+    `thresholds: ${thresholds(r.settings)}`, `(best pair-level F1 on the held-out folds would be at ${thresholds(r.tuned)})`, '',
     'leave-one-story-out (official scorer)', 'set              layer            precision  recall  f1'];
   for (const [set, layers] of Object.entries(r.loso)) {
     for (const [layer, s] of Object.entries(layers)) {

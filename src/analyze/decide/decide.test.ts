@@ -6,7 +6,7 @@ import { stances } from '../stances/stances.js';
 import { usePhraseModel } from '../phrases/phrases.js';
 import { applyPlatt, useCalibration, type CalibrationFile } from './calibration.js';
 import shippedCalibration from './calibration.json' with { type: 'json' };
-import { decide, useDecisionModels } from './decide.js';
+import { SETTINGS, decide, givenStance, useDecisionModels } from './decide.js';
 import type { LinearModelFile } from './linear-model.js';
 import { pairsOf } from './pairs.js';
 
@@ -38,6 +38,18 @@ describe('pairsOf', () => {
     const pairs = pairsOf(doc);
     expect(doc.proposals).toHaveLength(1);
     expect(pairs.map((p) => p.holderKey).sort()).toEqual(['country:AUT', 'country:IRL', 'country:NOR']);
+  });
+
+  it('marks a party named as the agent or possessor of the proposal, and the words before its name', () => {
+    usePhraseModel(null);
+    const doc = docWith('The arms embargo drew condemnation from Norway. Austria\'s embargo plan was debated.', ACTORS);
+    proposals.run(doc);
+    const pairs = pairsOf(doc);
+    const of = (key: string) => pairs.find((p) => p.holderKey === key)?.features ?? [];
+    expect(of('country:NOR')).toContain('hl:condemnation');
+    expect(of('country:NOR')).toContain('agent:from');
+    expect(of('country:AUT')).toContain('poss');
+    expect(of('country:NOR')).not.toContain('poss');
   });
 
   it('reads the verb each party is the subject of, past a list of names, and the rules\' readings', () => {
@@ -82,6 +94,16 @@ describe('decide', () => {
       expect(s.confidence).toBeLessThan(0.5);
       expect(s.confidence).toBeCloseTo(applyPlatt(low, raw[i].confidence), 2);
     });
+  });
+
+  it('lowers the bar for a stance only on a proposal a trigger word named that the proposal model is sure of', () => {
+    const p = Float64Array.from([0.6, 0.35, 0.05, 0]); // support at 0.35: below the usual bar, above the sure one
+    expect(givenStance(p, null, false, 0.6, SETTINGS)).toBeNull();
+    expect(givenStance(p, null, false, 0.9, SETTINGS)).toMatchObject({ label: 1, kind: 'model' });
+    expect(givenStance(p, null, true, 0.9, SETTINGS)).toBeNull(); // found only as a phrase: the usual bar
+    expect(givenStance(p, null, false, null, SETTINGS)).toBeNull(); // no proposal model: the usual bar
+    expect(givenStance(p, null, false, 0.4, { ...SETTINGS, minProbability: 0.1 })).toBeNull(); // not a proposal
+    expect(givenStance(p, 2, false, 0.1, SETTINGS)).toMatchObject({ label: 2, kind: 'rule' }); // a rule reading stands
   });
 
   it('drops the proposals nobody takes a position on', () => {

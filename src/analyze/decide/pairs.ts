@@ -226,6 +226,25 @@ function pairFeatures(
         for (const c of meaningCodes(v)) f.add(`pvc:${c}`);
       }
     }
+    for (const h of hs) {
+      // The words before the party's mention, past its name: "condemnation from X", "welcomed by X".
+      for (let t = h - 1, n = 0; t >= sent.first && n < 3; t--) {
+        if (doc.tokens[t].pos === 'PROPN') continue;
+        n++;
+        const w = wordOf(doc, t);
+        if (w) f.add(`hl:${w}`);
+      }
+    }
+    for (const q of ps) {
+      // The party as the proposal's agent or owner: "recognition by X", "support from X", "X's decision to" (the name may open the mention).
+      for (let t = q + 1; t <= Math.min(sent.last, q + 6); t++) {
+        const w = doc.tokens[t].lower;
+        if (w !== 'by' && w !== 'from') continue;
+        if (hs.some((h) => h > t && h <= t + 3)) f.add(`agent:${w}`);
+        break;
+      }
+      if (hs.some((h) => h <= q && h >= q - 4 && (POSSESSIVE.has(doc.tokens[h + 1]?.lower ?? '') || POSSESSIVE.has(doc.tokens[h + 2]?.lower ?? '')))) f.add('poss');
+    }
     if (best) {
       const [h, q] = best;
       f.add(h < q ? 'order:hp' : 'order:ph');
@@ -254,6 +273,7 @@ function pairFeatures(
   return [...f];
 }
 
+const POSSESSIVE = new Set(["'s", '’s']);
 const LIST_WORDS = new Set([',', 'and', 'or', "'s", '’s', 'the', 'of']);
 const SKIP_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART', 'SPACE']);
 
