@@ -4,8 +4,8 @@ import { objectList, type Doc, type Proposal } from '../doc.js';
 import type { Span } from '../record.js';
 import type { Stage } from '../stage.js';
 import { slugify } from '../slug.js';
-import { LinearModel, type LinearModelFile } from '../decide/linear-model.js';
-import { nounCandidates, singular, type NounCandidate } from './features.js';
+import { LinearModel, softmax, type LinearModelFile } from '../decide/linear-model.js';
+import { scoredCandidates, singular, type ScoredCandidate } from './features.js';
 import { cosine, phraseVector } from '../vectors/vectors.js';
 import file from './phrase-model.json' with { type: 'json' };
 
@@ -38,10 +38,10 @@ export const phrases: Stage = {
   run(doc: Doc) {
     const m = current();
     if (!m) return;
-    const found: NounCandidate[] = [];
-    const probability = new Map<NounCandidate, number>();
-    for (const c of nounCandidates(doc)) {
-      const p = m.probabilities(c.features)[1];
+    const found: ScoredCandidate[] = [];
+    const probability = new Map<ScoredCandidate, number>();
+    for (const c of scoredCandidates(doc, m)) {
+      const p = softmax(c.scores)[1];
       if (p < minProbability) continue;
       found.push(c);
       probability.set(c, p);
@@ -59,8 +59,8 @@ const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N
  * Groups the phrases by head word: a group joins the proposal whose mentions end in that word, or the proposal its
  * phrases restate in other words ("the troops" of a reassurance force); else it makes a new proposal.
  */
-function addPhrases(doc: Doc, found: NounCandidate[], probability: Map<NounCandidate, number>): void {
-  const byHead = new Map<string, NounCandidate[]>();
+function addPhrases(doc: Doc, found: ScoredCandidate[], probability: Map<ScoredCandidate, number>): void {
+  const byHead = new Map<string, ScoredCandidate[]>();
   for (const c of found) {
     const list = byHead.get(c.head) ?? [];
     list.push(c);
@@ -88,7 +88,7 @@ function addPhrases(doc: Doc, found: NounCandidate[], probability: Map<NounCandi
 }
 
 /** The proposal (named by trigger words) that some phrase of the group restates, by the meaning of their words. */
-function restatedProposal(doc: Doc, list: NounCandidate[]): Proposal | null {
+function restatedProposal(doc: Doc, list: ScoredCandidate[]): Proposal | null {
   let best: Proposal | null = null;
   let bestSimilarity = RESTATES_AT;
   for (const c of list) {
