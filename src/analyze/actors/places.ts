@@ -1,5 +1,5 @@
 // Countries and organisations: names, short forms, demonyms, seats of government and org phrases found in the text.
-import { addActor, addMention, type Doc, type Token } from '../doc.js';
+import { addActor, addMention, type Doc } from '../doc.js';
 import { ByLexeme, lexemesOf } from '../tokenize/lexemes.js';
 import { claim, isCapitalised, wordBefore, type ActorsContext } from './context.js';
 import { ACTOR_PHRASES, countryByIso, orgByKey, NOT_NAMES } from './lexicon.js';
@@ -53,7 +53,7 @@ function plainWord(s: string): boolean {
  * Whether a lexicon phrase may start with a word, kept per word (the lexicon is complete once its module has loaded):
  * most words start none, and are passed by here.
  */
-const MAY_LEAD = new ByLexeme((t: Token) => ACTOR_PHRASES.hasLead(t.lower));
+const MAY_LEAD = new ByLexeme((text) => ACTOR_PHRASES.hasLead(text.toLowerCase()));
 
 /** Scans the text once, word by word, for lexicon phrases and records the actors and mentions they name. */
 export function findPlaces(ctx: ActorsContext): void {

@@ -11,8 +11,12 @@ export interface LinearModelFile {
   weights: Record<string, number[]>;
 }
 
-/** The weights of a list of features (LinearModel.weightsOf): feature i's, one per class, at i × classes when present[i]. */
-export interface FeatureWeights { values: Float64Array; present: Uint8Array }
+/**
+ * The weights of a list of features (LinearModel.weightsOf): feature i's, one per class, at i × classes; zeros for a
+ * feature the model lacks. Adding those zeros changes no score (a sum that starts at +0 never becomes -0, and x + 0 is
+ * x for every other x), so a missing feature needs no test.
+ */
+export type FeatureWeights = Float64Array;
 
 export class LinearModel {
   readonly classes: readonly string[];
@@ -59,22 +63,18 @@ export class LinearModel {
   weightsOf(features: readonly string[]): FeatureWeights {
     const n = this.classes.length;
     const values = new Float64Array(features.length * n);
-    const present = new Uint8Array(features.length);
     features.forEach((f, i) => {
       const at = this.rows.get(f);
-      if (at === undefined) return;
-      present[i] = 1;
-      for (let c = 0; c < n; c++) values[i * n + c] = this.weights[at + c];
+      if (at !== undefined) for (let c = 0; c < n; c++) values[i * n + c] = this.weights[at + c];
     });
-    return { values, present };
+    return values;
   }
 }
 
 /** Adds the weights of the i-th feature of a list to a score, as addFeature would: the same sums, in the same order. */
 export function addWeights(score: Float64Array, w: FeatureWeights, i: number): void {
-  if (!w.present[i]) return;
   const n = score.length;
-  for (let c = 0; c < n; c++) score[c] += w.values[i * n + c];
+  for (let c = 0; c < n; c++) score[c] += w[i * n + c];
 }
 
 export function softmax(score: Float64Array): Float64Array {

@@ -56,7 +56,7 @@ interface WordFeatures {
 }
 
 /** Word features by word (wink-nlp lexeme). */
-const WORDS = new ByLexeme<WordFeatures>((t) => wordFeatures(t.text), 50_000);
+const WORDS = new ByLexeme<WordFeatures>(wordFeatures, 50_000);
 
 function wordFeatures(text: string): WordFeatures {
   const lower = text.toLowerCase();
@@ -195,11 +195,11 @@ class FeatureScores implements Sink {
   }
   head(word: WordFeatures): void {
     const w = (weightsFor(word, this.model).headWeights ??= this.model.weightsOf(headFeatures(word)));
-    for (let i = 0; i < w.present.length; i++) addWeights(this.score, w, i);
+    for (let i = 0; i < w.length / this.score.length; i++) addWeights(this.score, w, i);
   }
   verb(word: WordFeatures): void {
     const w = (weightsFor(word, this.model).verbWeights ??= this.model.weightsOf(verbFeatures(word)));
-    for (let i = 0; i < w.present.length; i++) addWeights(this.score, w, i);
+    for (let i = 0; i < w.length / this.score.length; i++) addWeights(this.score, w, i);
   }
   modifierHead(word: WordFeatures, head: string): void {
     if (weightsFor(word, this.model).modifiesHead) this.model.addFeature(this.score, `mh:${word.lower}|${head}`);

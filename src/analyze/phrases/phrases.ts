@@ -66,11 +66,18 @@ function addPhrases(doc: Doc, found: ScoredCandidate[], probability: Map<ScoredC
     list.push(c);
     byHead.set(c.head, list);
   }
-  const headOfMention = (m: Span): string => headWord(doc.text.slice(m.start, m.end));
+  // Mentions' head words and proposals' phrase vectors, each worked out once for all the groups.
+  const heads = new Map<Span, string>();
+  const headOfMention = (m: Span): string => {
+    let h = heads.get(m);
+    if (h === undefined) { h = headWord(doc.text.slice(m.start, m.end)); heads.set(m, h); }
+    return h;
+  };
+  const vectors = new Map<Proposal, Float32Array | null>();
   for (const [head, list] of byHead) {
     const spans = list.map((c) => c.span);
     const existing = doc.proposals.find((p) => p.mentions.some((m) => headOfMention(m) === head));
-    const restated = existing ?? restatedProposal(doc, list);
+    const restated = existing ?? restatedProposal(doc, list, vectors);
     if (restated) {
       for (const s of spans) if (!restated.mentions.some((m) => m.start < s.end && s.start < m.end)) restated.mentions.push(s);
       continue;
@@ -88,7 +95,7 @@ function addPhrases(doc: Doc, found: ScoredCandidate[], probability: Map<ScoredC
 }
 
 /** The proposal (named by trigger words) that some phrase of the group restates, by the meaning of their words. */
-function restatedProposal(doc: Doc, list: ScoredCandidate[]): Proposal | null {
+function restatedProposal(doc: Doc, list: ScoredCandidate[], vectors: Map<Proposal, Float32Array | null>): Proposal | null {
   let best: Proposal | null = null;
   let bestSimilarity = RESTATES_AT;
   for (const c of list) {
@@ -96,7 +103,8 @@ function restatedProposal(doc: Doc, list: ScoredCandidate[]): Proposal | null {
     if (!v) continue;
     for (const p of doc.proposals) {
       if (FOUND_HERE.has(p)) continue;
-      const pv = phraseVector(wordsOf(p.summary));
+      let pv = vectors.get(p);
+      if (pv === undefined) { pv = phraseVector(wordsOf(p.summary)); vectors.set(p, pv); }
       const similarity = pv ? cosine(v, pv) : 0;
       if (similarity >= bestSimilarity) { bestSimilarity = similarity; best = p; }
     }

@@ -56,11 +56,11 @@ const lexOf = (norm: string): number => LEXICON.get(norm) ?? -1;
 
 /** A word's normal form and lexicon number, kept per word (the number as of a lexicon size: words may be registered later). */
 interface Normal { norm: string; lex: number; lexicon: number }
-const NORMALS = new ByLexeme((t: Token): Normal => {
-  const norm = normLower(t.lower);
+const NORMALS = new ByLexeme((text): Normal => {
+  const norm = normWord(text);
   return { norm, lex: lexOf(norm), lexicon: LEXICON.size };
 });
-function normalOf(toks: readonly Token[], lexemes: Int32Array | undefined, t: number): Normal {
+function normalOf(toks: readonly Token[], lexemes: readonly number[] | undefined, t: number): Normal {
   const n = NORMALS.of(toks, lexemes, t);
   if (n.lexicon !== LEXICON.size) {
     n.lex = lexOf(n.norm);

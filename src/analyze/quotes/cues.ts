@@ -68,9 +68,9 @@ const startsAtoZ = (s: string): boolean => {
 };
 
 /** Each word's entry as a reporting verb (kept per word), or null. */
-const VERBS = new ByLexeme((t: Token) => reportingVerb(t.lower) ?? null);
+const VERBS = new ByLexeme((text) => reportingVerb(text.toLowerCase()) ?? null);
 
-function classify(doc: Doc, i: number, lexemes: Int32Array | undefined): VerbClass | undefined {
+function classify(doc: Doc, i: number, lexemes: readonly number[] | undefined): VerbClass | undefined {
   const t = doc.tokens[i];
   // "made (it) clear that …" reports speech like a verb.
   if (t.lower === 'clear') {

@@ -1,6 +1,6 @@
 // Tests of the tokens' lexeme numbers and of values kept by them.
 import { describe, expect, it } from 'vitest';
-import { newDoc, type Token } from '../doc.js';
+import { newDoc } from '../doc.js';
 import { EMPTY_KNOWLEDGE } from '../knowledge.js';
 import { tokenize } from './tokenize.js';
 import { ByLexeme, lexemesOf } from './lexemes.js';
@@ -26,7 +26,7 @@ describe('lexemesOf', () => {
 describe('ByLexeme', () => {
   it('derives a value once per word, and from the text alone for tokens without numbers', () => {
     let derived = 0;
-    const upper = new ByLexeme((t: Token) => { derived++; return t.text.toUpperCase(); });
+    const upper = new ByLexeme((text) => { derived++; return text.toUpperCase(); });
     const doc = tokenized('the levy and the levy and the levy');
     const lexemes = lexemesOf(doc.tokens);
     const out = doc.tokens.map((t) => upper.of(doc.tokens, lexemes, t.i));
@@ -37,7 +37,7 @@ describe('ByLexeme', () => {
 
   it('forgets its values past its limit', () => {
     let derived = 0;
-    const kept = new ByLexeme((t: Token) => { derived++; return t.text; }, 2);
+    const kept = new ByLexeme((text) => { derived++; return text; }, 2);
     const doc = tokenized('one two three one');
     const lexemes = lexemesOf(doc.tokens);
     const words = doc.tokens.filter((t) => t.pos !== 'SPACE');

@@ -2,10 +2,10 @@
 import type { Token } from '../doc.js';
 
 /** Each token list's lexeme numbers, as the tokenize stage made them. */
-const LEXEMES = new WeakMap<Token[], Int32Array>();
+const LEXEMES = new WeakMap<Token[], readonly number[]>();
 
 /** Records the lexeme numbers of a token list (the tokenize stage). */
-export function setLexemes(tokens: Token[], lexemes: Int32Array): void {
+export function setLexemes(tokens: Token[], lexemes: readonly number[]): void {
   LEXEMES.set(tokens, lexemes);
 }
 
@@ -14,10 +14,10 @@ export function setLexemes(tokens: Token[], lexemes: Int32Array): void {
  * per distinct token text in the process, so that what a stage derives from a word can be kept in an array by that
  * number and read without hashing the word again.
  */
-export const lexemesOf = (tokens: Token[]): Int32Array | undefined => LEXEMES.get(tokens);
+export const lexemesOf = (tokens: Token[]): readonly number[] | undefined => LEXEMES.get(tokens);
 
 /**
- * A value derived from a token's text alone, kept by lexeme number: `of` derives it once per word of the process.
+ * A value derived from a word's text alone, kept by lexeme number: `of` derives it once per word of the process.
  * (For a token of a list with no lexeme numbers, as in tests, it is derived each time.) wink-nlp's lexicon grows with
  * every new word a process reads: past `limit` values kept, all are forgotten, so that memory stays bounded.
  */
@@ -26,16 +26,19 @@ export class ByLexeme<T> {
   private readonly values: (T | undefined)[] = new Array<T | undefined>(1 << 17).fill(undefined);
   private kept = 0;
 
-  constructor(private readonly derive: (token: Token) => T, private readonly limit = 100_000) {}
+  constructor(private readonly derive: (text: string) => T, private readonly limit = 100_000) {}
 
   /** The value of token i of `tokens`, whose lexeme numbers (lexemesOf) are `lexemes`. */
-  of(tokens: readonly Token[], lexemes: Int32Array | undefined, i: number): T {
-    if (!lexemes) return this.derive(tokens[i]);
-    const id = lexemes[i];
+  of(tokens: readonly Token[], lexemes: readonly number[] | undefined, i: number): T {
+    return lexemes ? this.ofLexeme(lexemes[i], tokens[i].text) : this.derive(tokens[i].text);
+  }
+
+  /** The value of a word: its lexeme number and its text. */
+  ofLexeme(id: number, text: string): T {
     if (id >= this.values.length) this.grow(id);
     let v = this.values[id];
     if (v === undefined) {
-      v = this.derive(tokens[i]);
+      v = this.derive(text);
       if (++this.kept > this.limit) this.clear();
       this.values[id] = v;
     }

@@ -166,5 +166,5 @@ export function tokenizeDoc(doc: Doc, withLemmas: boolean): void {
   for (let t = 1; t < tokens.length; t++) if (tokens[t].pos === 'SPACE' && tokens[t].start >= (sentences[tokens[t - 1].sentence]?.end ?? 0)) tokens[t].sentence = tokens[t - 1].sentence;
   doc.tokens = tokens;
   doc.sentences = sentences;
-  setLexemes(tokens, Int32Array.from(lexemes));
+  setLexemes(tokens, lexemes);
 }
