@@ -1,5 +1,6 @@
 // Countries and organisations: names, short forms, demonyms, seats of government and org phrases found in the text.
 import { addActor, addMention, type Doc } from '../doc.js';
+import { ByLexeme, lexemesOf } from '../tokenize/lexemes.js';
 import { claim, isCapitalised, wordBefore, type ActorsContext } from './context.js';
 import { ACTOR_PHRASES, countryByIso, orgByKey, NOT_NAMES } from './lexicon.js';
 import { fold, isWordChar } from './phrase-index.js';
@@ -48,18 +49,26 @@ function plainWord(s: string): boolean {
   return true;
 }
 
+/**
+ * Whether a lexicon phrase may start with a word, kept per word (the lexicon is complete once its module has loaded):
+ * most words start none, and are passed by here.
+ */
+const MAY_LEAD = new ByLexeme((text) => ACTOR_PHRASES.hasLead(text.toLowerCase()));
+
 /** Scans the text once, word by word, for lexicon phrases and records the actors and mentions they name. */
 export function findPlaces(ctx: ActorsContext): void {
   const { doc, folded, words } = ctx;
   const text = doc.text;
   let coveredTo = 0;
   const lastOrgMention = new Map<string, number>();
+  const lexemes = lexemesOf(doc.tokens);
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w.start < coveredTo) continue;
     if (w.start > 0 && isWordChar(folded[w.start - 1])) continue;
     const c = w.lower.charCodeAt(0);
     if (c < 128 && !((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue; // punctuation opens no phrase
+    if (!MAY_LEAD.of(doc.tokens, lexemes, w.i)) continue;
     const m = ACTOR_PHRASES.match(text, folded, w.start, plainWord(w.lower) ? w.lower : undefined);
     if (!m) continue;
     let end = m.end;

@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { proposals } from '../proposals/proposals.js';
 import { docWith } from '../stances/fixture.js';
-import type { LinearModelFile } from '../decide/linear-model.js';
-import { nounCandidates } from './features.js';
+import { LinearModel, softmax, type LinearModelFile } from '../decide/linear-model.js';
+import { nounCandidates, scoredCandidates } from './features.js';
+import shipped from './phrase-model.json' with { type: 'json' };
 import { foundByPhrase, headWord, phrases, usePhraseModel } from './phrases.js';
 
 const ACTORS = [{ key: 'country:NOR', name: 'Norway' }, { key: 'country:MLT', name: 'Malta' }];
@@ -26,6 +27,24 @@ describe('nounCandidates', () => {
     const levy = nounCandidates(doc).find((c) => doc.text.slice(c.span.start, c.span.end) === 'digital services levy')!;
     expect(levy.head).toBe('levy');
     expect(levy.features).toEqual(expect.arrayContaining(['h:levy', 'm:digital', 'v:backed', 'actor-in-sentence']));
+  });
+});
+
+describe('scoredCandidates', () => {
+  it('gives each candidate the probabilities the model gives its features, a repeated modifier counted once', () => {
+    const text = 'Norway backed the levy levy plan on Tuesday. Malta said the plan would hurt small firms.';
+    const doc = docWith(text, ACTORS);
+    proposals.run(doc);
+    const small = new LinearModel(model({ bias: [1, 0], 'm:levy': [0, 0.7], 'mh:levy|plan': [0, 0.5], 'h:plan': [0, 2], 'p1:the': [0.1, 0] }));
+    for (const m of [small, new LinearModel(shipped as LinearModelFile)]) {
+      const candidates = nounCandidates(doc);
+      const scored = scoredCandidates(doc, m);
+      expect(scored.map((c) => c.span)).toEqual(candidates.map((c) => c.span));
+      scored.forEach((c, i) => expect(softmax(c.scores)).toEqual(m.probabilities(candidates[i].features)));
+    }
+    const plan = nounCandidates(doc).find((c) => text.slice(c.span.start, c.span.end) === 'levy levy plan')!;
+    expect(plan.features.filter((f) => f === 'm:levy')).toHaveLength(1);
+    expect(plan.features).toEqual(expect.arrayContaining(['mh:levy|plan', 'h:plan', 'p1:the']));
   });
 });
 

@@ -4,8 +4,8 @@ import { objectList, type Doc, type Proposal } from '../doc.js';
 import type { Span } from '../record.js';
 import type { Stage } from '../stage.js';
 import { slugify } from '../slug.js';
-import { LinearModel, type LinearModelFile } from '../decide/linear-model.js';
-import { nounCandidates, singular, type NounCandidate } from './features.js';
+import { LinearModel, softmax, type LinearModelFile } from '../decide/linear-model.js';
+import { scoredCandidates, singular, type ScoredCandidate } from './features.js';
 import { cosine, phraseVector } from '../vectors/vectors.js';
 import file from './phrase-model.json' with { type: 'json' };
 
@@ -38,10 +38,10 @@ export const phrases: Stage = {
   run(doc: Doc) {
     const m = current();
     if (!m) return;
-    const found: NounCandidate[] = [];
-    const probability = new Map<NounCandidate, number>();
-    for (const c of nounCandidates(doc)) {
-      const p = m.probabilities(c.features)[1];
+    const found: ScoredCandidate[] = [];
+    const probability = new Map<ScoredCandidate, number>();
+    for (const c of scoredCandidates(doc, m)) {
+      const p = softmax(c.scores)[1];
       if (p < minProbability) continue;
       found.push(c);
       probability.set(c, p);
@@ -59,18 +59,25 @@ const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N
  * Groups the phrases by head word: a group joins the proposal whose mentions end in that word, or the proposal its
  * phrases restate in other words ("the troops" of a reassurance force); else it makes a new proposal.
  */
-function addPhrases(doc: Doc, found: NounCandidate[], probability: Map<NounCandidate, number>): void {
-  const byHead = new Map<string, NounCandidate[]>();
+function addPhrases(doc: Doc, found: ScoredCandidate[], probability: Map<ScoredCandidate, number>): void {
+  const byHead = new Map<string, ScoredCandidate[]>();
   for (const c of found) {
     const list = byHead.get(c.head) ?? [];
     list.push(c);
     byHead.set(c.head, list);
   }
-  const headOfMention = (m: Span): string => headWord(doc.text.slice(m.start, m.end));
+  // Mentions' head words and proposals' phrase vectors, each worked out once for all the groups.
+  const heads = new Map<Span, string>();
+  const headOfMention = (m: Span): string => {
+    let h = heads.get(m);
+    if (h === undefined) { h = headWord(doc.text.slice(m.start, m.end)); heads.set(m, h); }
+    return h;
+  };
+  const vectors = new Map<Proposal, Float32Array | null>();
   for (const [head, list] of byHead) {
     const spans = list.map((c) => c.span);
     const existing = doc.proposals.find((p) => p.mentions.some((m) => headOfMention(m) === head));
-    const restated = existing ?? restatedProposal(doc, list);
+    const restated = existing ?? restatedProposal(doc, list, vectors);
     if (restated) {
       for (const s of spans) if (!restated.mentions.some((m) => m.start < s.end && s.start < m.end)) restated.mentions.push(s);
       continue;
@@ -88,7 +95,7 @@ function addPhrases(doc: Doc, found: NounCandidate[], probability: Map<NounCandi
 }
 
 /** The proposal (named by trigger words) that some phrase of the group restates, by the meaning of their words. */
-function restatedProposal(doc: Doc, list: NounCandidate[]): Proposal | null {
+function restatedProposal(doc: Doc, list: ScoredCandidate[], vectors: Map<Proposal, Float32Array | null>): Proposal | null {
   let best: Proposal | null = null;
   let bestSimilarity = RESTATES_AT;
   for (const c of list) {
@@ -96,7 +103,8 @@ function restatedProposal(doc: Doc, list: NounCandidate[]): Proposal | null {
     if (!v) continue;
     for (const p of doc.proposals) {
       if (FOUND_HERE.has(p)) continue;
-      const pv = phraseVector(wordsOf(p.summary));
+      let pv = vectors.get(p);
+      if (pv === undefined) { pv = phraseVector(wordsOf(p.summary)); vectors.set(p, pv); }
       const similarity = pv ? cosine(v, pv) : 0;
       if (similarity >= bestSimilarity) { bestSimilarity = similarity; best = p; }
     }

@@ -1,5 +1,6 @@
 // Words over the token stream: hyphenated pieces joined ("no-fly", "US-drafted"), normalised for lexicon look-ups.
-import { firstEndingAfter, isBlankText, objectList, type Doc } from '../doc.js';
+import { firstEndingAfter, isBlankText, objectList, type Doc, type Token } from '../doc.js';
+import { ByLexeme, lexemesOf } from '../tokenize/lexemes.js';
 
 export interface Word {
   i: number;
@@ -53,6 +54,21 @@ export function lexiconNumber(norm: string): number {
 
 const lexOf = (norm: string): number => LEXICON.get(norm) ?? -1;
 
+/** A word's normal form and lexicon number, kept per word (the number as of a lexicon size: words may be registered later). */
+interface Normal { norm: string; lex: number; lexicon: number }
+const NORMALS = new ByLexeme((text): Normal => {
+  const norm = normWord(text);
+  return { norm, lex: lexOf(norm), lexicon: LEXICON.size };
+});
+function normalOf(toks: readonly Token[], lexemes: readonly number[] | undefined, t: number): Normal {
+  const n = NORMALS.of(toks, lexemes, t);
+  if (n.lexicon !== LEXICON.size) {
+    n.lex = lexOf(n.norm);
+    n.lexicon = LEXICON.size;
+  }
+  return n;
+}
+
 const CACHE = new WeakMap<Doc['tokens'], { words: Word[]; lexicon: number }>();
 const NUMBERS = new WeakMap<Word[], Int32Array>();
 
@@ -96,6 +112,7 @@ function numbersOf(words: Word[]): Int32Array {
 function buildWords(doc: Doc): Word[] {
   const out = objectList<Word>();
   const toks = doc.tokens;
+  const lexemes = lexemesOf(toks);
   for (let t = 0; t < toks.length; t++) {
     const tok = toks[t];
     if (tok.pos === 'SPACE') continue;
@@ -132,7 +149,8 @@ function buildWords(doc: Doc): Word[] {
       out.push(mk(out.length, cut, tok.end, surface.slice(-2), "'s", 'PART', tok.sentence));
       continue;
     }
-    out.push(mk(out.length, tok.start, tok.end, surface, normLower(lower), tok.pos, tok.sentence));
+    const normal = normalOf(toks, lexemes, t);
+    out.push(mk(out.length, tok.start, tok.end, surface, normal.norm, tok.pos, tok.sentence, normal.lex));
   }
   return out;
 }
@@ -149,9 +167,9 @@ function isPossessive(s: string): boolean {
 
 const ONE_PART: string[] = [];
 
-function mk(i: number, start: number, end: number, text: string, norm: string, pos: string, sentence: number): Word {
+function mk(i: number, start: number, end: number, text: string, norm: string, pos: string, sentence: number, lex = lexOf(norm)): Word {
   // `parts` is filled only for hyphenated words; a single word has none listed.
-  return { i, start, end, norm, parts: ONE_PART, text, lex: lexOf(norm), pos, sentence };
+  return { i, start, end, norm, parts: ONE_PART, text, lex, pos, sentence };
 }
 
 /** Index of the first word ending after a character offset (binary search). */

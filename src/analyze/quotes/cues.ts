@@ -2,6 +2,7 @@
 import { isSpaceToken, objectList, type Doc, type Token } from '../doc.js';
 import type { Span } from '../record.js';
 import { reportingVerb, type VerbClass } from './lexicon.js';
+import { ByLexeme, lexemesOf } from '../tokenize/lexemes.js';
 
 export const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '«', '»', '„']);
 /** Whether a token's text is a quotation mark (checked by length first: most tokens are longer words). */
@@ -49,8 +50,9 @@ function verbClasses(doc: Doc): Uint8Array {
   let codes = classCache.get(doc);
   if (!codes || codes.length !== doc.tokens.length) {
     codes = new Uint8Array(doc.tokens.length);
+    const lexemes = lexemesOf(doc.tokens);
     for (let i = 0; i < doc.tokens.length; i++) {
-      const cls = classify(doc, i);
+      const cls = classify(doc, i, lexemes);
       if (cls) codes[i] = CODES[cls];
     }
     classCache.set(doc, codes);
@@ -65,7 +67,10 @@ const startsAtoZ = (s: string): boolean => {
   return c >= 97 && c <= 122;
 };
 
-function classify(doc: Doc, i: number): VerbClass | undefined {
+/** Each word's entry as a reporting verb (kept per word), or null. */
+const VERBS = new ByLexeme((text) => reportingVerb(text.toLowerCase()) ?? null);
+
+function classify(doc: Doc, i: number, lexemes: readonly number[] | undefined): VerbClass | undefined {
   const t = doc.tokens[i];
   // "made (it) clear that …" reports speech like a verb.
   if (t.lower === 'clear') {
@@ -76,7 +81,7 @@ function classify(doc: Doc, i: number): VerbClass | undefined {
   // Refused before the look-up: adjectives and names are no verbs here, and every verb form starts with a to z
   // (punctuation, numbers and spaces are most of the rest).
   if (t.pos === 'ADJ' || t.pos === 'PROPN' || !startsAtoZ(t.lower)) return undefined;
-  const v = reportingVerb(t.lower);
+  const v = VERBS.of(doc.tokens, lexemes, i);
   if (!v) return undefined;
   if (isFragment(doc, i)) return undefined;
   // "Clinton plans to …" is tagged as a noun; after a name or pronoun it is the verb.

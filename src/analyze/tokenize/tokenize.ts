@@ -3,11 +3,12 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { isSpaceToken, lineBreakBetween, type Doc, type Sentence, type Token } from '../doc.js';
 import type { Stage } from '../stage.js';
+import { setLexemes } from './lexemes.js';
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
-interface WinkCache { lookup(text: string): number[] | null; add(text: string, category: number): number; intrinsicSize(): number }
+interface WinkCache { lookup(text: string): number[] | null; add(text: string, category: number): number; intrinsicSize(): number; value(lexeme: number): string }
 type ItsValue = (index: number, rdd: { cache: WinkCache }) => string;
 
 /**
@@ -30,7 +31,7 @@ export const PLAIN_WORD = /^[a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0300-\u
  * lookups decide nothing: see the note in tokenize.test.ts). Only learnt words with other characters, whose
  * lookup decides how a piece is split, are hidden.
  */
-function forgetLearntWords(): void {
+function forgetLearntWords(): WinkCache {
   const helpers = its as unknown as { value: ItsValue };
   const original = helpers.value;
   let cache: WinkCache | undefined;
@@ -53,8 +54,10 @@ function forgetLearntWords(): void {
     const found = lookup(text);
     return adding === 0 && found !== null && found.length === 1 && found[0] >= known && !PLAIN_WORD.test(text) ? null : found;
   };
+  return cache;
 }
-forgetLearntWords();
+/** wink-nlp's lexicon: a token's text is the lexicon's string for its lexeme number (what `its.value` reads). */
+const lexicon = forgetLearntWords();
 
 /** Adds the sentence of tokens first..upTo (white space at its end left out) and marks its tokens with it. */
 function addSentence(tokens: Token[], sentences: Sentence[], first: number, upTo: number): void {
@@ -118,7 +121,10 @@ export const tokenize: Stage = {
 export function tokenizeDoc(doc: Doc, withLemmas: boolean): void {
   const text = doc.text;
   const wdoc = nlp.readDoc(text);
-  const values = wdoc.tokens().out(its.value) as string[];
+  // Each token's lexeme number, and its text read from the lexicon by that number (as `its.value` does).
+  const lexemes = wdoc.tokens().out(its.uniqueId) as unknown as number[];
+  const values: string[] = [];
+  for (const id of lexemes) values.push(lexicon.value(id));
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
   // wink-nlp's typings give its.lemma another signature than the other helpers, though it is used the same way.
@@ -160,4 +166,5 @@ export function tokenizeDoc(doc: Doc, withLemmas: boolean): void {
   for (let t = 1; t < tokens.length; t++) if (tokens[t].pos === 'SPACE' && tokens[t].start >= (sentences[tokens[t - 1].sentence]?.end ?? 0)) tokens[t].sentence = tokens[t - 1].sentence;
   doc.tokens = tokens;
   doc.sentences = sentences;
+  setLexemes(tokens, lexemes);
 }
