@@ -4,7 +4,10 @@ import { labelFeatures, MAX_FEATURES, moveFeatures } from './features.js';
 import { LEFT, MOVES, REDUCE, RIGHT, State } from './state.js';
 import { MAX_TAG_FEATURES, tagSentence, type TagWeights } from './tagger.js';
 
-/** What the parse reads from a model: scores for tags, moves and labels, and its label set. */
+/**
+ * What the parse reads from a model: scores for tags, moves and labels, and its label set. A table's scores may be in
+ * any unit of its own: the parse only compares them with each other.
+ */
 export interface Weights extends TagWeights, Lexicon {
   /** Adds each move's score over the features to scores[0..3]. */
   scoreMoves(feats: Int32Array, count: number, scores: Float64Array): void;
