@@ -2,9 +2,12 @@
 import { Atoms, type Lexicon } from './atoms.js';
 import { labelFeatures, MAX_FEATURES, moveFeatures } from './features.js';
 import { LEFT, MOVES, REDUCE, RIGHT, State } from './state.js';
-import { MAX_TAG_FEATURES, tagSentence, type TagWeights } from './tagger.js';
+import { Tagger, type TagWeights } from './tagger.js';
 
-/** What the parse reads from a model: scores for tags, moves and labels, and its label set. */
+/**
+ * What the parse reads from a model: scores for tags, moves and labels, and its label set. A table's scores may be in
+ * any unit of its own: the parse only compares them with each other.
+ */
 export interface Weights extends TagWeights, Lexicon {
   /** Adds each move's score over the features to scores[0..3]. */
   scoreMoves(feats: Int32Array, count: number, scores: Float64Array): void;
@@ -27,14 +30,14 @@ export interface Parsed {
 export class GreedyParser {
   readonly state = new State();
   readonly atoms = new Atoms();
-  private readonly feats = new Int32Array(Math.max(MAX_FEATURES, MAX_TAG_FEATURES));
+  private readonly tagger: Tagger;
+  private readonly feats = new Int32Array(MAX_FEATURES);
   private readonly moveScores = new Float64Array(MOVES);
   private readonly labelScores: Float64Array;
-  private readonly tagScores: Float64Array;
 
   constructor(readonly weights: Weights) {
     this.labelScores = new Float64Array(weights.labels.length);
-    this.tagScores = new Float64Array(weights.tagCount);
+    this.tagger = new Tagger(weights);
   }
 
   /** Parses `forms` tagged `tags`; the result's arrays are fresh (index 0 unused). */
@@ -42,7 +45,7 @@ export class GreedyParser {
     const n = forms.length;
     const { state, atoms } = this;
     atoms.fill(forms, tags, this.weights);
-    tagSentence(atoms, this.weights, this.feats, this.tagScores);
+    this.tagger.tag(atoms);
     state.init(n, this.weights.labels.length);
     while (!state.done) {
       const mask = state.legal();

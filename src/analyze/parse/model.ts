@@ -8,6 +8,9 @@
 //   clusters   u32 count, int32 word hashes (wordHash of the lower-cased word), u16 cluster per word;
 //   dictionary u32 count, int32 form hashes (formHash), u8 tag class + 1 per word.
 // Weights are int8, companded (one curve per table, in the header): small weights keep their precision.
+//
+// At run time every table is indexed directly by a feature's hash bits, with no search and no branch: the parse's time
+// goes to memory reads of these tables, and a read whose address is known at once can start with the others.
 import { IntTable } from './hash.js';
 import type { Weights } from './decode.js';
 
@@ -29,37 +32,16 @@ export interface ModelHeader {
 
 export interface Quantiser { max: number; power: number }
 
-/** The weight of each int8 value, at index value + 128. */
-function levels(z: Quantiser): Float64Array {
-  const out = new Float64Array(256);
-  for (let v = -127; v <= 127; v++) out[v + 128] = Math.sign(v) * z.max * (Math.abs(v) / 127) ** (1 / z.power);
-  return out;
-}
-
 /**
- * A table of rows found by key (a feature hash's top `bits` bits): [key + 1, value] pairs, 0 for empty. A key's
- * first slot is its place in the key range scaled to the table (keys are hash bits, evenly spread), and keys are
- * inserted in ascending order, each in the first empty slot from there on (past the end if need be, no wrapping):
- * the table stays sorted, so loading is one sequential pass and a search stops at the first key not below its own.
+ * The weight of each int8 value q, at index q + 128, in units of max / 127²: on the square-root curve a weight is
+ * max · (q / 127)², so in these units it is the whole number ±q², and a sum of them is exact. Scores are only ever
+ * compared with others of the same table, which a common unit leaves in the same order.
  */
-class RowTable {
-  slots: Int32Array;
-  /** First slot of a key: floor(key × ratio). */
-  readonly ratio: number;
-  constructor(keys: Int32Array, values: Int32Array, bits: number) {
-    const size = Math.max(16, Math.ceil(keys.length * 1.4));
-    this.ratio = size / 2 ** bits;
-    let slots = new Int32Array((size + 64) * 2);
-    let i = 0;
-    for (let r = 0; r < keys.length; r++) {
-      i = Math.max(i, Math.floor(keys[r] * this.ratio));
-      if (i * 2 + 4 > slots.length) { const more = new Int32Array(slots.length * 2); more.set(slots); slots = more; }
-      slots[i * 2] = keys[r] + 1;
-      slots[i * 2 + 1] = values[r];
-      i++;
-    }
-    this.slots = slots;
-  }
+function levels(z: Quantiser): Float64Array {
+  if (z.power !== 0.5) throw new Error(`parser weights on a curve of power ${z.power} are not known`);
+  const out = new Float64Array(256);
+  for (let q = -127; q <= 127; q++) out[q + 128] = Math.sign(q) * q * q;
+  return out;
 }
 
 /** Reads the ascending keys written as delta varints. */
@@ -77,12 +59,19 @@ function readKeys(bytes: Uint8Array, at: number, count: number): { keys: Int32Ar
   return { keys, end: at };
 }
 
-/** A sparse table: for each row, a run of entries, each class × 256 + (int8 weight + 128) in one Uint16. */
+/**
+ * A sparse table: for each row, a run of entries, each class × 256 + (int8 weight + 128) in one Uint16, found through
+ * a dense index of 2^bits rows (first entry × 256 + entry count; 0 for a row without entries).
+ */
 class SparseTable {
-  readonly rows: RowTable;
+  readonly index: Int32Array;
   readonly entries: Uint16Array;
   readonly shift: number;
   readonly levels: Float64Array;
+  /** Each feature's index value, and a sum of first entries read only to have them fetched: see `score`. */
+  private readonly found = new Int32Array(256);
+  private fetched = 0;
+
   constructor(section: Uint8Array, bits: number, z: Quantiser) {
     this.levels = levels(z);
     const view = new DataView(section.buffer, section.byteOffset, section.byteLength);
@@ -93,23 +82,23 @@ class SparseTable {
     const at = end + count;
     this.entries = new Uint16Array(entries);
     for (let e = 0; e < entries; e++) this.entries[e] = section[at + e] * 256 + ((section[at + entries + e] + 128) & 255);
-    const values = new Int32Array(count);
+    this.index = new Int32Array(2 ** bits);
     let start = 0;
-    for (let r = 0; r < count; r++) { values[r] = start * 256 + counts[r]; start += counts[r]; }
-    this.rows = new RowTable(keys, values, bits);
+    for (let r = 0; r < count; r++) { this.index[keys[r]] = start * 256 + counts[r]; start += counts[r]; }
     this.shift = 32 - bits;
   }
 
   score(feats: Int32Array, count: number, scores: Float64Array): void {
-    const { slots, ratio } = this.rows;
-    const { entries, shift, levels: level } = this;
+    const { index, entries, shift, levels: level, found } = this;
+    // Three passes: the index reads, then a read of each row's first entries, then the sums. The first two have no
+    // branch that waits on a read, so the processor has all of a pass's reads from memory under way at once; summing
+    // row by row at once would wait for each row's index, then for its entries, one row after another.
+    for (let f = 0; f < count; f++) found[f] = index[feats[f] >>> shift];
+    let fetched = 0;
+    for (let f = 0; f < count; f++) fetched += entries[found[f] >>> 8];
+    this.fetched = fetched;
     for (let f = 0; f < count; f++) {
-      const key = (feats[f] >>> shift) + 1;
-      let i = ((key - 1) * ratio) | 0;
-      let k: number;
-      while ((k = slots[i * 2]) < key && k !== 0) i++;
-      if (k !== key) continue;
-      const v = slots[i * 2 + 1];
+      const v = found[f];
       const start = v >>> 8;
       const end = start + (v & 255);
       for (let e = start; e < end; e++) {
@@ -130,7 +119,8 @@ export class ModelWeights implements Weights {
   readonly clusters: IntTable;
   readonly dictionary: IntTable;
   readonly tagCount: number;
-  private readonly moves: RowTable;
+  /** Four int8 weights (SHIFT, REDUCE, LEFT, RIGHT, low byte first) for each of the 2^moveBits rows. */
+  private readonly moves: Int32Array;
   private readonly moveShift: number;
   private readonly moveLevels: Float64Array;
   private readonly labelTable: SparseTable;
@@ -167,7 +157,8 @@ export class ModelWeights implements Weights {
     const { keys, end } = readKeys(moves, 4, count);
     // A copy, so that the packed weights are aligned for an Int32Array (little-endian, as every platform Node runs on).
     const packed = new Int32Array(moves.slice(end, end + count * 4).buffer);
-    this.moves = new RowTable(keys, packed, header.moveBits);
+    this.moves = new Int32Array(2 ** header.moveBits);
+    for (let r = 0; r < count; r++) this.moves[keys[r]] = packed[r];
     this.moveShift = 32 - header.moveBits;
     this.moveLevels = levels(header.scales.moves);
     this.labelTable = new SparseTable(labels, header.labelBits, header.scales.labels);
@@ -177,7 +168,7 @@ export class ModelWeights implements Weights {
   }
 
   scoreMoves(feats: Int32Array, count: number, scores: Float64Array): void {
-    const { slots, ratio } = this.moves;
+    const rows = this.moves;
     const shift = this.moveShift;
     const level = this.moveLevels;
     let a = 0;
@@ -185,12 +176,7 @@ export class ModelWeights implements Weights {
     let c = 0;
     let d = 0;
     for (let f = 0; f < count; f++) {
-      const key = (feats[f] >>> shift) + 1;
-      let i = ((key - 1) * ratio) | 0;
-      let k: number;
-      while ((k = slots[i * 2]) < key && k !== 0) i++;
-      if (k !== key) continue;
-      const v = slots[i * 2 + 1];
+      const v = rows[feats[f] >>> shift];
       a += level[((v << 24) >> 24) + 128];
       b += level[((v << 16) >> 24) + 128];
       c += level[((v << 8) >> 24) + 128];

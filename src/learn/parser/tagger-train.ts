@@ -2,7 +2,7 @@
 // training sentences by jackknifing: each tenth tagged by a tagger trained on the other nine, as at run time.
 import { Atoms, lexiconTables, type Lexicon } from '../../analyze/parse/atoms.js';
 import type { IntTable } from '../../analyze/parse/hash.js';
-import { MAX_TAG_FEATURES, tagFeatures, tagSentence, type TagWeights } from '../../analyze/parse/tagger.js';
+import { MAX_TAG_FEATURES, tagFeatures, Tagger, type TagWeights } from '../../analyze/parse/tagger.js';
 import { HashedPerceptron } from './perceptron.js';
 import { rng } from './random.js';
 import type { TreebankSentence } from './treebank.js';
@@ -126,11 +126,10 @@ export function trainTagger(sentences: readonly TreebankSentence[], classes: rea
 /** The tagger's tags (1..classes) for each sentence. */
 export function tagAll(sentences: readonly TreebankSentence[], weights: DenseTagWeights): Int32Array[] {
   const atoms = new Atoms();
-  const feats = new Int32Array(MAX_TAG_FEATURES);
-  const scores = new Float64Array(weights.tagCount);
+  const tagger = new Tagger(weights);
   return sentences.map((s) => {
     atoms.fill(s.forms, s.tags, weights);
-    tagSentence(atoms, weights, feats, scores);
+    tagger.tag(atoms);
     return atoms.tag.slice(1, s.forms.length + 1);
   });
 }
