@@ -4,6 +4,7 @@ import type { AnalysisRecord, RecordActor } from '../analyze/record.js';
 import type { ActorRow, ArticleWrite, ObservationRow, ProposalRow, PutStatus, Store } from '../store/store.js';
 import { bands, fingerprint, NEAR_DUPLICATE_THRESHOLD, parseSignature, signatureHex, similarity, type Fingerprint } from './near-duplicates.js';
 import { bestMatch, MAX_GAP_DAYS, proposalTerms } from './proposal-match.js';
+import { nameScore, proposalName, withoutProposer } from './proposal-name.js';
 
 const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 10);
 
@@ -47,12 +48,15 @@ export async function planArticle(store: Store, record: AnalysisRecord, print?: 
     const proposerActor = keyOf(p.proposer);
     const proposer = proposerActor ? holderKey(proposerActor) : null;
     const candidate = { terms, proposer, body: p.body, date: article.date };
+    // The name on the board: the analyser's summary cleaned (or a better mention), with the proposer's name.
+    const proposerName = proposer ? record.actors.find((a) => a.key === proposer)?.name ?? proposerActor?.name ?? null : null;
+    const name = proposalName(p.summary, p.mentions.map((m) => article.text.slice(m.start, m.end)), proposerName) ?? p.summary;
     const known = [...canonical.values(), ...(await store.proposalsWithTerms(terms, windowStart(article.date))).filter((k) => !canonical.has(k.id))];
     const match = bestMatch(candidate, known);
     const row: ProposalRow = match
-      ? { ...match, summary: betterSummary(match.summary, p.summary), proposer: match.proposer ?? proposer, body: match.body ?? p.body, terms: [...new Set([...match.terms, ...terms])],
+      ? { ...match, summary: betterSummary(match.summary, name), proposer: match.proposer ?? proposer, body: match.body ?? p.body, terms: [...new Set([...match.terms, ...terms])],
           firstSeen: minDate(match.firstSeen, article.date), lastSeen: maxDate(match.lastSeen, article.date) }
-      : { id: `P${shortHash(`${article.id}/${p.id}`)}`, key: p.key ?? terms.join('-'), summary: p.summary, proposer, body: p.body,
+      : { id: `P${shortHash(`${article.id}/${p.id}`)}`, key: p.key ?? terms.join('-'), summary: name, proposer, body: p.body,
           firstSeen: article.date, lastSeen: article.date, terms };
     canonical.set(row.id, row);
     localToCanonical.set(p.id, row.id);
@@ -87,10 +91,9 @@ export async function planArticle(store: Store, record: AnalysisRecord, print?: 
   };
 }
 
-/** The more telling of two summaries of one proposal: a few words say more than one, a long clause less. */
+/** The better of two names of one proposal (nameScore, the proposer in brackets left out); the known one on a tie. */
 export function betterSummary(known: string, next: string): string {
-  const score = (t: string) => { const n = t.split(/\s+/).filter(Boolean).length; return Math.min(n, 6) - Math.max(0, n - 9); };
-  return score(next) > score(known) ? next : known;
+  return nameScore(withoutProposer(next)) > nameScore(withoutProposer(known)) ? next : known;
 }
 
 /** The earliest last-seen date a proposal may have to match one reported on `date`. */
