@@ -42,6 +42,16 @@ export const AnalysisRecordSchema = z.object({
     proposer: z.string().nullable(),
     body: z.string().nullable(),
     mentions: z.array(span),
+    decision: z.object({
+      outcome: z.enum(['adopted', 'rejected']),
+      date: z.string().nullable(),
+      for: z.number().int().nullable(),
+      against: z.number().int().nullable(),
+      abstain: z.number().int().nullable(),
+      unanimous: z.boolean(),
+      inferred: z.array(z.object({ holder: z.string(), name: z.string(), stance: z.enum(['support', 'oppose', 'undecided']) })),
+      evidence: span,
+    }).optional(),
   })),
   stances: z.array(z.object({
     holder: z.string(),
@@ -75,6 +85,7 @@ export function recordInconsistencies(record: CheckedRecord): string[] {
   for (const p of record.proposals) {
     for (const m of p.mentions) if (!inText(m)) out.push(`proposal ${p.id} mention outside the text`);
     if (p.proposer !== null && !actors.has(p.proposer)) out.push(`proposal ${p.id} proposer unknown`);
+    if (p.decision && !inText(p.decision.evidence)) out.push(`proposal ${p.id} decision evidence outside the text`);
   }
   for (const s of record.stances) {
     if (!actors.has(s.holder)) out.push(`stance holder ${s.holder} unknown`);

@@ -11,6 +11,7 @@ describe('proposal names', () => {
     expect(cleanName('the migration pact in the strongest possible terms ... We')).toBe('migration pact in the strongest possible terms');
     expect(cleanName('recognition of Ruritania by allies \'performative')).toBe('recognition of Ruritania by allies');
     expect(cleanName('removal due to the')).toBe('removal');
+    expect(cleanName('resolution drafted by Ruritania by 11 votes to 0')).toBe('resolution drafted by Ruritania');
     expect(cleanName('the')).toBeNull();
   });
   it('keeps a name of up to two words more whole, and ends a longer one before a phrase it would cut', () => {

@@ -54,7 +54,7 @@ export function cleanName(phrase: string): string | null {
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i];
     const b = bare(w);
-    if (w === '…' || /^['‘]/.test(w) || w === '—' || w === '–' || w === '-' || CLAUSE_OPENERS.has(b) || /[;:!?]$/.test(ws[i - 1]) || /\.$/.test(ws[i - 1]) && !/^[A-Z]\.$|^[A-Z]\.[A-Z]\.?$/.test(ws[i - 1].replace(/[^A-Za-z.]/g, ''))) {
+    if (w === '…' || /^['‘]/.test(w) || (b === 'by' && /^(\d|a\s*vote)/i.test(ws.slice(i + 1, i + 3).join(' '))) || w === '—' || w === '–' || w === '-' || CLAUSE_OPENERS.has(b) || /[;:!?]$/.test(ws[i - 1]) || /\.$/.test(ws[i - 1]) && !/^[A-Z]\.$|^[A-Z]\.[A-Z]\.?$/.test(ws[i - 1].replace(/[^A-Za-z.]/g, ''))) {
       ws = ws.slice(0, i);
       break;
     }

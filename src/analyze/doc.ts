@@ -1,5 +1,5 @@
 // The document every analyser stage reads and extends: the text, its tokens and the layers added so far.
-import type { ActorKind, Article, QuoteKind, Span, StanceLabel } from './record.js';
+import type { ActorKind, Article, QuoteKind, RecordDecision, Span, StanceLabel } from './record.js';
 import type { Knowledge } from './knowledge.js';
 
 export interface Token {
@@ -66,6 +66,8 @@ export interface Proposal {
   proposer: number | null;
   body: string | null;
   mentions: Span[];
+  /** The reported vote that decided it (votes stage); absent when the article reports none. */
+  decision?: RecordDecision;
 }
 
 export interface Stance {

@@ -8,6 +8,7 @@ import { phrases } from './phrases/phrases.js';
 import { stances } from './stances/stances.js';
 import { decide } from './decide/decide.js';
 import { dates } from './dates/dates.js';
+import { votes } from './votes/votes.js';
 import { actorsPrune } from './actors/prune.js';
 
 export const STAGES: readonly Stage[] = [
@@ -18,6 +19,7 @@ export const STAGES: readonly Stage[] = [
   phrases,   // learned: noun phrases naming a proposal the trigger words missed, added to the proposals
   stances,   // the rules' readings: support / oppose / undecided of each holder on each proposal, with conditions
   decide,    // the learned decision over those readings and the context: the stances kept, the proposals kept
+  votes,     // reported votes: each named member's stance, the roster's unnamed ones a count leaves no doubt about, the outcome
   dates,     // when each stance was expressed, resolved against the article's date
   actorsPrune, // drops the people who neither speak nor propose nor hold a stance
 ];

@@ -49,6 +49,26 @@ export interface RecordProposal {
   proposer: string | null;
   body: string | null;
   mentions: Span[];
+  /** Added field (allowed by the spec): the reported vote that decided it, when the article reports one (votes stage). */
+  decision?: RecordDecision;
+}
+
+/** A reported vote on a proposal: adopted or failed, when (the article's date), and the counts the article gives. */
+export interface RecordDecision {
+  outcome: 'adopted' | 'rejected';
+  date: string | null;
+  for: number | null;
+  against: number | null;
+  abstain: number | null;
+  unanimous: boolean;
+  /**
+   * Members of the body the vote names no stance for whose vote the count leaves no doubt about, with the body's
+   * roster on the date ("13–0 with the United Kingdom and Russia abstaining": the 13 others voted for). Holder keys.
+   * Named members' votes are stances of the record.
+   */
+  inferred: Array<{ holder: string; name: string; stance: StanceLabel }>;
+  /** The sentence that reports the vote. */
+  evidence: Span;
 }
 
 export type StanceLabel = 'support' | 'oppose' | 'undecided';

@@ -25,6 +25,7 @@ export function toRecord(doc: Doc): AnalysisRecord {
   const proposals = doc.proposals.map((p, i) => ({
     id: `p${i + 1}`, key: p.key, summary: p.summary, proposer: p.proposer === null ? null : actorIds.get(p.proposer) ?? null,
     body: p.body, mentions: [...p.mentions].sort((x, y) => x.start - y.start).map((m) => ({ start: m.start, end: m.end })),
+    ...(p.decision ? { decision: { ...p.decision, evidence: { start: p.decision.evidence.start, end: p.decision.evidence.end } } } : {}),
   }));
   // Counted on the layer, not on `proposals`: V8's compiled map() makes that a holey array, a kind this was not compiled for.
   const stances = doc.stances
