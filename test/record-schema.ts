@@ -50,6 +50,7 @@ export const AnalysisRecordSchema = z.object({
       abstain: z.number().int().nullable(),
       unanimous: z.boolean(),
       inferred: z.array(z.object({ holder: z.string(), name: z.string(), stance: z.enum(['support', 'oppose', 'undecided']) })),
+      abstaining: z.array(z.string()),
       evidence: span,
     }).optional(),
   })),

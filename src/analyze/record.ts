@@ -67,6 +67,8 @@ export interface RecordDecision {
    * Named members' votes are stances of the record.
    */
   inferred: Array<{ holder: string; name: string; stance: StanceLabel }>;
+  /** Holder keys of the members the sentence names as abstaining (their stances say `undecided`; an outlook counts an abstention). */
+  abstaining: string[];
   /** The sentence that reports the vote. */
   evidence: Span;
 }

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   BODY_NAMES, isIsoDate, outlook, OutlookError, parseBodyName, parseStanceAssignment, type BodyName, type OutlookStance,
 } from '../institutions/index.js';
+import { decisionText, type StoredDecision } from '../aggregate/decisions.js';
 import { proposalOutlook } from '../institutions/proposal-outlook.js';
 import { outlookText } from '../institutions/outlook-text.js';
 import { EXIT_FAILURE } from './exit-codes.js';
@@ -52,11 +53,13 @@ export function outlookCommand(): Command {
       let result;
       let conditions: Record<string, string> = {};
       let proposal: { id: string; summary: string; body: string | null } | null = null;
+      let decided: StoredDecision | null = null;
       try {
         if (id) {
           const found = await withStore(opts.db, (store) => proposalOutlook(store, id, { body: opts.body, at: opts.at, overrides: opts.stance ?? {} }));
           if (!found) return fail(`no proposal with id ${id}`);
           ({ proposal, conditions, outlook: result } = found);
+          decided = found.decided ?? null;
         } else {
           result = outlook({ body: opts.body!, date: opts.at ?? today(), overrides: opts.stance ?? {} });
         }
@@ -67,11 +70,11 @@ export function outlookCommand(): Command {
       }
       if (opts.json) {
         const conds = Object.keys(conditions).length ? { conditions } : {};
-        const about = proposal ? { proposal: { id: proposal.id, summary: proposal.summary, body: proposal.body } } : { whatIf: true };
+        const about = proposal ? { decided, proposal: { id: proposal.id, summary: proposal.summary, body: proposal.body } } : { whatIf: true };
         process.stdout.write(`${JSON.stringify({ ...result, ...conds, ...about }, null, 2)}\n`);
         return;
       }
       const title = proposal ? `${proposal.id}  ${proposal.summary}` : 'What-if';
-      process.stdout.write(outlookText(result, { title, conditions }));
+      process.stdout.write(outlookText(result, { title, conditions, decided: decided ? `${decisionText(decided)} (${decided.title ?? decided.articleId})` : undefined }));
     });
 }

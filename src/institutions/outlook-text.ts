@@ -9,6 +9,8 @@ export interface OutlookTextOptions {
   conditions?: Record<string, string>;
   /** Lists longer than this are cut, with "and N more". */
   maxNames?: number;
+  /** The reported vote that decided the proposal, in words ("adopted on 2024-03-22, 13 for, 0 against (title)"). */
+  decided?: string;
 }
 
 export function outlookText(o: Outlook, options: OutlookTextOptions = {}): string {
@@ -24,6 +26,7 @@ export function outlookText(o: Outlook, options: OutlookTextOptions = {}): strin
   const seats = o.unknownSeats ? ` (${o.unknownSeats} seats not known)` : '';
   const out: string[] = [];
   if (options.title) out.push(options.title);
+  if (options.decided) out.push(`  decided      ${options.decided}; the standings below count the members its count settles`);
   out.push(`${o.body} on ${o.date}: ${o.status.toUpperCase()}`);
   out.push(`  rule         ${RULE_TEXT[o.rule]}`);
   out.push(`  members      ${o.members}${seats}`);

@@ -18,7 +18,7 @@ export const ROUTES: Route<any>[] = [
   route({ method: 'GET', path: '/api/proposals', summary: 'proposals, newest activity first, as `standpoint proposals --json` prints them', query: ProposalListQuery,
     response: json('[{id, summary, proposer, body, articles, firstSeen, lastSeen, stances: [...]}] (with extra=outlook, each with `outlook`)'), handler: listProposals }),
   route({ method: 'GET', path: '/api/proposals/:id', summary: 'one proposal: current stances, every observation, quotes, outlook and articles',
-    response: json('{proposal, stances, history, quotes, outlook, outlookError, articles, names}'), handler: oneProposal }),
+    response: json('{proposal, stances, history, quotes, outlook, outlookError, decided, articles, names}'), handler: oneProposal }),
   route({ method: 'GET', path: '/api/actors/:key', summary: 'one actor (person:…, country:ISO3, org:…): roles, positions and quotes',
     response: json('{actor, roles, observations, quotes, proposals, articles}'), handler: oneActor }),
   route({ method: 'GET', path: '/api/articles', summary: 'stored articles, newest first', query: ArticleListQuery, response: json('[{id, date, title, url, source, file, language, copyOf}]'), handler: listArticles }),

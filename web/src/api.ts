@@ -42,6 +42,8 @@ export interface Outlook {
 export interface ProposalPage {
   proposal: ProposalSummary; stances: Position[]; history: Observation[]; quotes: Array<{ holder: string; actor: string; text: string; date: string | null; articleId: string }>;
   outlook: { outlook: Outlook; conditions: Record<string, string> } | null; outlookError: { code: string; message: string } | null;
+  /** The latest reported vote that decided it, or null. */
+  decided?: { outcome: 'adopted' | 'rejected'; date: string | null; for: number | null; against: number | null; abstain: number | null; unanimous: boolean; articleId: string; title: string | null; evidence: string } | null;
   articles: ArticleRow[]; names: Record<string, string>;
 }
 export interface Span { start: number; end: number }

@@ -123,9 +123,12 @@ export const votes: Stage = {
         byHolder.set(holder, st);
       };
       const named = new Map<string, StanceLabel>();
+      const abstaining = new Set<string>();
       for (const v of namedVotes(doc, i, i)) {
         put(v.holder, v.stance, ROSTER_CONFIDENCE);
-        named.set(doc.actors[v.holder].represents ?? doc.actors[v.holder].key, v.stance);
+        const key = doc.actors[v.holder].represents ?? doc.actors[v.holder].key;
+        named.set(key, v.stance);
+        if (v.stance === 'undecided') abstaining.add(key);
       }
       // Stances the stages before read in this sentence count as named too ("Russia vetoed it").
       for (const st of doc.stances) {
@@ -146,7 +149,7 @@ export const votes: Stage = {
         }
       }
       proposal.decision = {
-        outcome: t.outcome, date: doc.article.date, for: t.for, against: t.against, abstain: t.abstain, unanimous: t.unanimous, inferred, evidence,
+        outcome: t.outcome, date: doc.article.date, for: t.for, against: t.against, abstain: t.abstain, unanimous: t.unanimous, inferred, abstaining: [...abstaining], evidence,
       };
     }
   },

@@ -32,7 +32,7 @@ export async function getOutlook({ store, query }: RouteContext<z.infer<typeof O
     const found = await proposalOutlook(store, query.proposal, { body: query.body, at: query.at, overrides });
     if (!found) throw new ApiError('not-found', `no proposal with id ${query.proposal}`);
     const conds = Object.keys(found.conditions).length ? { conditions: found.conditions } : {};
-    return { ...found.outlook, ...conds, proposal: { id: found.proposal.id, summary: found.proposal.summary, body: found.proposal.body } };
+    return { ...found.outlook, ...conds, decided: found.decided ?? null, proposal: { id: found.proposal.id, summary: found.proposal.summary, body: found.proposal.body } };
   } catch (err) {
     if (err instanceof OutlookError) throw new ApiError(err.code === 'no-body' ? 'no-body' : 'bad-request', err.code === 'no-body' ? `${err.message}: give one with body=` : err.message);
     throw err;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { positionsOf, summarize, type ProposalSummary } from '../../aggregate/positions.js';
 import { OutlookError } from '../../institutions/index.js';
-import { outlookOfPositions } from '../../institutions/proposal-outlook.js';
+import { decisionsOf } from '../../aggregate/decisions.js';
+import { outlookOfPositions, withDecision } from '../../institutions/proposal-outlook.js';
 import { ApiError } from '../api-error.js';
 import type { RouteContext } from '../route.js';
 import { bodyKey, holderKey, paging } from './query.js';
@@ -36,11 +37,12 @@ export async function listProposals({ store, query }: RouteContext<z.infer<typeo
 export async function oneProposal({ store, params }: RouteContext<unknown>) {
   const proposal = await store.proposal(params.id);
   if (!proposal) throw new ApiError('not-found', `no proposal with id ${params.id}`);
-  const [stances, history] = await Promise.all([positionsOf(store, [proposal.id]), store.observations({ proposalIds: [proposal.id] })]);
+  const [stances, history, decisions] = await Promise.all([positionsOf(store, [proposal.id]), store.observations({ proposalIds: [proposal.id] }), decisionsOf(store, proposal.id)]);
+  const decided = decisions[0] ?? null;
   let outlook = null;
   let outlookError = null;
   try {
-    outlook = outlookOfPositions(proposal, stances);
+    outlook = outlookOfPositions(proposal, withDecision(stances, decided));
   } catch (err) {
     if (!(err instanceof OutlookError)) throw err;
     outlookError = { code: err.code, message: err.message };
@@ -49,7 +51,7 @@ export async function oneProposal({ store, params }: RouteContext<unknown>) {
   const articles = await store.articlesByIds([...new Set(history.map((o) => o.articleId))]);
   const actors = await store.actors([...new Set(history.flatMap((o) => [o.actor, o.holder]))]);
   return {
-    proposal, stances, history, quotes, outlook, outlookError,
+    proposal, stances, history, quotes, outlook, outlookError, decided,
     articles: articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
     names: Object.fromEntries(actors.map((a) => [a.key, a.name])),
   };

@@ -60,6 +60,12 @@ export async function showProposal(root: HTMLElement, id: string): Promise<void>
   const map = await worldMap(current, members, `World map: countries coloured by their stance on ${p.summary}`);
 
   const outlookSlot = h('div', { class: 'outlook-slot' });
+  const d = page.decided;
+  const decidedNote = d ? h('p', { class: 'decided', 'data-outcome': d.outcome },
+    h('strong', {}, d.outcome === 'adopted' ? 'Adopted' : 'Failed'), d.date ? ` on ${d.date}` : '',
+    [d.unanimous ? 'unanimously' : null, d.for !== null ? `${d.for} for` : null, d.against !== null ? `${d.against} against` : null, d.abstain !== null ? `${d.abstain} abstaining` : null]
+      .filter(Boolean).map((x, i) => `${i ? ', ' : ': '}${x}`).join(''),
+    ' — ', h('q', {}, d.evidence), ' ', h('span', { class: 'small' }, `(${d.title ?? d.articleId})`)) : null;
   if (outlook) mount(outlookSlot, outlookPanel(outlook.outlook, false));
   else mount(outlookSlot, h('section', { class: 'outlook' }, h('h2', {}, 'Outlook'), h('p', {}, page.outlookError?.message ?? 'no outlook')));
 
@@ -103,7 +109,7 @@ export async function showProposal(root: HTMLElement, id: string): Promise<void>
     h('h1', {}, p.summary),
     h('p', { class: 'meta' }, 'Proposed by ', p.proposer ? link(`/actors/${encodeURIComponent(p.proposer)}`, name(p.proposer)) : 'unknown',
       ` · decided by ${p.body?.replace(/^org:/, '') ?? 'unknown'} · ${p.articles} article${p.articles === 1 ? '' : 's'} · ${p.firstSeen ?? '?'} → ${p.lastSeen ?? '?'} · `, h('code', {}, p.id)),
-    h('div', { class: 'split' }, map.element, h('div', {}, outlookSlot, whatIf)),
+    h('div', { class: 'split' }, map.element, h('div', {}, decidedNote, outlookSlot, whatIf)),
     h('h2', {}, 'Holders'),
     stances.length ? h('div', { class: 'scroll' }, holders) : h('p', {}, 'No stances recorded.'),
     h('h2', {}, 'Timeline'),
