@@ -15,10 +15,10 @@ export const toEdit = (r: Row): EditRow => ({
 });
 
 /** Inserts one edit row and returns it. */
-export async function insertEdit(tx: Db, e: { action: EditAction; target: string; before: unknown; after: unknown; author: string; note: string | null }): Promise<EditRow> {
+export async function insertEdit(tx: Db, e: { action: EditAction; target: string; before: unknown; after: unknown; author: string; note: string | null; createdAt?: string }): Promise<EditRow> {
   const rows = await tx.all(
     `INSERT INTO edits (action, target, before_value, after_value, author, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-    [e.action, e.target, json(e.before), json(e.after), e.author, e.note, new Date().toISOString()]);
+    [e.action, e.target, json(e.before), json(e.after), e.author, e.note, e.createdAt ?? new Date().toISOString()]);
   return toEdit(rows[0]);
 }
 

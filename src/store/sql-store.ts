@@ -331,11 +331,12 @@ export class SqlStore implements Store {
     const [pos] = await this.positions({ id: input.stanceId });
     if (!pos) throw new StoreError('not-found', `no stance with id ${input.stanceId}`);
     // Kept as a correction (for what reads them) and as a `set-stance` edit (what the analyst's view reads), in one transaction.
+    const at = new Date().toISOString();
     return this.db.transaction(async (tx) => {
       const rows = await tx.all(
         `INSERT INTO corrections (position_id, proposal_id, holder, stance, note, author, created_at) VALUES (${marks(7)}) RETURNING *`,
-        [pos.id, pos.proposalId, pos.holder, input.stance, input.note, input.author, new Date().toISOString()]);
-      await insertEdit(tx, { action: 'set-stance', target: String(pos.id), before: { stance: pos.current?.stance ?? null },
+        [pos.id, pos.proposalId, pos.holder, input.stance, input.note, input.author, at]);
+      await insertEdit(tx, { createdAt: at, action: 'set-stance', target: String(pos.id), before: { stance: pos.current?.stance ?? null },
         after: { proposalId: pos.proposalId, holder: pos.holder, stance: input.stance }, author: input.author, note: input.note });
       return toCorrection(rows[0]);
     });
