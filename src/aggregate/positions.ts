@@ -110,7 +110,9 @@ async function machinePositions(store: Store, state: EditState, ids: string[]): 
 export async function positionsOf(store: Store, proposalIds: string[], state?: EditState): Promise<Position[]> {
   if (!proposalIds.length) return [];
   const edits = state ?? await editState(store);
-  const rows = await machinePositions(store, edits, proposalIds);
+  // A merged-away proposal shows as the one it was merged into; one created by an undone split not at all.
+  const ids = [...new Set(proposalIds.map((id) => edits.resolve(id)))].filter((id) => !edits.isHidden(id));
+  const rows = await machinePositions(store, edits, ids);
   const shown = [...rows.entries()].filter(([k, r]) => !edits.deleted.has(k) && (r.current || edits.analyst.has(k)));
   const names = new Map((await store.actors([...new Set(shown.map(([, r]) => r.holder))])).map((a: ActorRow) => [a.key, a.name]));
   const out: Position[] = shown.map(([k, { id, proposalId: proposal, holder, current: cur }]) => {

@@ -1,5 +1,5 @@
 // A stored proposal's outlook: its holders' current stances before the body it names (or another) on a date; used by the CLI and the API.
-import { positionsOf, type Position } from '../aggregate/positions.js';
+import { editState, positionsOf, viewProposal, type Position } from '../aggregate/positions.js';
 import type { ProposalRow, Store } from '../store/store.js';
 import { bodyOfProposal, type BodyName } from './body-name.js';
 import { outlook, type Outlook } from './outlook.js';
@@ -39,7 +39,8 @@ export function outlookOfPositions(
 
 /** A stored proposal's outlook, or null when there is no proposal with that id. */
 export async function proposalOutlook(store: Store, id: string, options: ProposalOutlookOptions = {}): Promise<(ProposalOutlook & { proposal: ProposalRow }) | null> {
-  const proposal = await store.proposal(id);
+  const state = await editState(store);
+  const proposal = await viewProposal(store, id, state);
   if (!proposal) return null;
-  return { proposal, ...outlookOfPositions(proposal, await positionsOf(store, [id]), options) };
+  return { proposal, ...outlookOfPositions(proposal, await positionsOf(store, [proposal.id], state), options) };
 }

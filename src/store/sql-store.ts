@@ -529,10 +529,10 @@ export class SqlStore implements Store {
     const [r] = await this.db.all(`SELECT
       (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM articles WHERE copy_of IS NOT NULL) AS copies,
       (SELECT COUNT(*) FROM proposals) AS proposals, (SELECT COUNT(*) FROM observations) AS observations,
-      (SELECT COUNT(*) FROM actors) AS actors, (SELECT COUNT(*) FROM corrections) AS corrections`);
+      (SELECT COUNT(*) FROM actors) AS actors, (SELECT COUNT(*) FROM corrections) AS corrections, (SELECT COUNT(*) FROM edits) AS edits`);
     return {
       articles: Number(r.articles), copies: Number(r.copies), proposals: Number(r.proposals),
-      observations: Number(r.observations), actors: Number(r.actors), corrections: Number(r.corrections),
+      observations: Number(r.observations), actors: Number(r.actors), corrections: Number(r.corrections), edits: Number(r.edits),
     };
   }
 

@@ -202,7 +202,7 @@ export interface StoredArticle {
   observations: ObservationRow[];
 }
 
-export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number }
+export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number; edits: number }
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';

@@ -1,6 +1,7 @@
 // GET /api/proposals (the board's list: exactly `standpoint proposals --json`) and GET /api/proposals/:id (one proposal's page).
 import { z } from 'zod';
-import { positionsOf, summarize, type ProposalSummary } from '../../aggregate/positions.js';
+import { editsConcerning, proposalHistory } from '../../aggregate/editorial-view.js';
+import { editState, positionsOf, summarize, viewProposal, type ProposalSummary } from '../../aggregate/positions.js';
 import { OutlookError } from '../../institutions/index.js';
 import { outlookOfPositions } from '../../institutions/proposal-outlook.js';
 import { ApiError } from '../api-error.js';
@@ -32,11 +33,15 @@ export async function listProposals({ store, query }: RouteContext<z.infer<typeo
   return extra === 'outlook' ? list.map((p) => ({ ...p, outlook: outlookBadge(p) })) : list;
 }
 
-/** Everything a proposal's page shows: the proposal, current stances, every observation, the quotes, the outlook and the articles. */
+/**
+ * Everything a proposal's page shows, as the analyst sees it: the proposal, current stances, every observation (where it
+ * counts now), the analyst's stances, the edits that concern it, the quotes, the outlook and the articles.
+ */
 export async function oneProposal({ store, params }: RouteContext<unknown>) {
-  const proposal = await store.proposal(params.id);
+  const state = await editState(store);
+  const proposal = await viewProposal(store, params.id, state);
   if (!proposal) throw new ApiError('not-found', `no proposal with id ${params.id}`);
-  const [stances, history] = await Promise.all([positionsOf(store, [proposal.id]), store.observations({ proposalIds: [proposal.id] })]);
+  const [stances, { history, analyst }] = await Promise.all([positionsOf(store, [proposal.id], state), proposalHistory(store, proposal.id, state)]);
   let outlook = null;
   let outlookError = null;
   try {
@@ -45,12 +50,14 @@ export async function oneProposal({ store, params }: RouteContext<unknown>) {
     if (!(err instanceof OutlookError)) throw err;
     outlookError = { code: err.code, message: err.message };
   }
-  const quotes = history.filter((o) => o.quote).map((o) => ({ holder: o.holder, actor: o.actor, text: o.quote!, date: o.date, articleId: o.articleId }));
-  const articles = await store.articlesByIds([...new Set(history.map((o) => o.articleId))]);
-  const actors = await store.actors([...new Set(history.flatMap((o) => [o.actor, o.holder]))]);
+  const quotes = history.filter((o) => o.quote && !o.deleted).map((o) => ({ holder: o.holder, actor: o.actor, text: o.quote!, date: o.date, articleId: o.articleId }));
+  const articleIds = [...history.map((o) => o.articleId), ...stances.map((s) => s.article).filter((a): a is string => !!a)];
+  const articles = await store.articlesByIds([...new Set(articleIds)]);
+  const actors = await store.actors([...new Set([...history.flatMap((o) => [o.actor, o.holder]), ...stances.map((s) => s.holder), ...(proposal.proposer ? [proposal.proposer] : [])])]);
   return {
-    proposal, stances, history, quotes, outlook, outlookError,
+    proposal, stances, history, analyst, edits: editsConcerning(state, [proposal.id, ...(proposal.mergedFrom ?? [])]), quotes, outlook, outlookError,
     articles: articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
     names: Object.fromEntries(actors.map((a) => [a.key, a.name])),
+    ...(proposal.id !== params.id ? { redirectedFrom: params.id } : {}),
   };
 }
