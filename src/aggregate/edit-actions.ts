@@ -1,8 +1,7 @@
 // The analyst's actions on the store (set, add, delete, reassign a stance; merge, split, rename a proposal; undo): each checks every id it names, then writes one audited edit.
 import { createHash } from 'node:crypto';
-import countriesData from '../analyze/actors/data/countries.json' with { type: 'json' };
-import organizationsData from '../analyze/actors/data/organizations.json' with { type: 'json' };
 import { parseHolderKey } from '../institutions/index.js';
+import { isKnownHolder } from './holder-names.js';
 import type { EditRow, Store } from '../store/store.js';
 import { StoreError } from '../store/store.js';
 import { ANALYST_STANCES, pairKey, type AddStanceAfter, type AnalystStance, type StanceKey } from './edit-state.js';
@@ -15,11 +14,6 @@ export interface Who { author: string; note: string | null }
 /** An edit and, for stance actions, the stance as it now shows (null once deleted or moved away). */
 export interface EditResult { edit: EditRow; stance: Position | null }
 
-/** Holders an analyst may name besides the stored actors: every country and organisation the analyser knows. */
-const KNOWN = new Set([
-  ...(countriesData as Array<{ iso3: string }>).map((c) => `country:${c.iso3}`),
-  ...(organizationsData as Array<{ key: string }>).map((o) => `org:${o.key.toUpperCase()}`),
-]);
 
 const notFound = (what: string) => new StoreError('not-found', what);
 const bad = (what: string) => new StoreError('bad-input', what);
@@ -52,7 +46,7 @@ async function holderOrFail(store: Store, text: string): Promise<string> {
   } catch (err) {
     throw bad((err as Error).message);
   }
-  if (KNOWN.has(key) || await store.actor(key)) return key;
+  if (isKnownHolder(key) || await store.actor(key)) return key;
   throw notFound(`no actor with key ${key}: a holder is an actor the store knows, a country (country:ISO3) or an organisation the analyser knows (org:KEY)`);
 }
 

@@ -4,6 +4,7 @@ import { currentOf, emptyState, foldObservation, type Evidence, type StanceState
 import type { ActorRow, Correction, EditRow, MachineStance, NumberedObservation, PositionRow, ProposalWithCount, Store } from '../store/store.js';
 import { groupBy } from '../store/group-by.js';
 import { EditState, pairKey, type AnalystStance } from './edit-state.js';
+import { lexiconName } from './holder-names.js';
 
 export { HALF_LIFE_DAYS } from '../store/current-stance.js';
 
@@ -123,7 +124,7 @@ export async function positionsOf(store: Store, proposalIds: string[], state?: E
       id: a.edit.id, stanceId: id, proposalId: proposal, holder, stance: a.stance as StanceLabel, note: a.edit.note, author: a.edit.author, createdAt: a.edit.createdAt,
     };
     return {
-      id, proposal, holder, name: names.get(holder) ?? holder, stance: a?.stance ?? cur!.stance,
+      id, proposal, holder, name: names.get(holder) ?? lexiconName(holder), stance: a?.stance ?? cur!.stance,
       machineStance: cur?.stance ?? null, corrected: !!a, correction, analyst: mark,
       date: added ? added.date : cur!.date,
       confidence: a ? 1 : roundConfidence(cur!.confidence), condition: added ? null : cur!.condition, observations: cur?.observations ?? 0,

@@ -43,7 +43,7 @@ export interface Observation {
 /** An analyst's stance in a proposal's timeline. */
 export interface AnalystEvent { editId: number; action: string; holder: string; stance: string; date: string; author: string; note: string | null; evidence: string | null }
 /** One audited edit. */
-export interface Edit { id: number; action: string; target: string; before: unknown; after: unknown; author: string; note: string | null; createdAt: string; undoneBy: number | null }
+export interface Edit { id: number; action: string; target: string; before: unknown; after: unknown; author: string; note: string | null; createdAt: string; undoneBy: number | null; text?: string }
 export interface ArticleRow { id: string; date: string | null; title: string | null; url: string | null; source: string | null; file: string | null; language: string; copyOf: string | null }
 export interface Outlook {
   body: string; date: string; rule: string; members: number; status: string; support: string[]; oppose: string[]; undecided: string[]; abstain: string[];

@@ -1,5 +1,6 @@
 // GET /api/proposals (the board's list: exactly `standpoint proposals --json`) and GET /api/proposals/:id (one proposal's page).
 import { z } from 'zod';
+import { describeEdit } from '../../aggregate/changes.js';
 import { editsConcerning, proposalHistory } from '../../aggregate/editorial-view.js';
 import { editState, positionsOf, summarize, viewProposal, type ProposalSummary } from '../../aggregate/positions.js';
 import { OutlookError } from '../../institutions/index.js';
@@ -54,10 +55,12 @@ export async function oneProposal({ store, params }: RouteContext<unknown>) {
   const articleIds = [...history.map((o) => o.articleId), ...stances.map((s) => s.article).filter((a): a is string => !!a)];
   const articles = await store.articlesByIds([...new Set(articleIds)]);
   const actors = await store.actors([...new Set([...history.flatMap((o) => [o.actor, o.holder]), ...stances.map((s) => s.holder), ...(proposal.proposer ? [proposal.proposer] : [])])]);
+  const names: Record<string, string> = { ...Object.fromEntries(stances.map((s) => [s.holder, s.name])), ...Object.fromEntries(actors.map((a) => [a.key, a.name])), [proposal.id]: proposal.summary };
   return {
-    proposal, stances, history, analyst, edits: editsConcerning(state, [proposal.id, ...(proposal.mergedFrom ?? [])]), quotes, outlook, outlookError,
+    proposal, stances, history, analyst, quotes, outlook, outlookError,
+    edits: editsConcerning(state, [proposal.id, ...(proposal.mergedFrom ?? [])]).map((e) => ({ ...e, text: describeEdit(e, (k) => names[k] ?? k) })),
     articles: articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
-    names: Object.fromEntries(actors.map((a) => [a.key, a.name])),
+    names,
     ...(proposal.id !== params.id ? { redirectedFrom: params.id } : {}),
   };
 }

@@ -113,7 +113,7 @@ function editLog(edits: Edit[], who: Who, onDone: () => void, message: HTMLEleme
   return h('fieldset', { class: 'tool edit-log' }, h('legend', {}, 'Edits (audited; undo reverts one)'),
     edits.length ? h('ol', { class: 'edits' }, edits.map((e) => h('li', { 'data-edit': String(e.id), 'data-action': e.action },
       h('span', { class: 'muted small' }, `#${e.id} ${e.createdAt.slice(0, 16).replace('T', ' ')} · ${e.author} · `), h('strong', {}, e.action), ' ',
-      h('code', { class: 'small' }, JSON.stringify(e.after ?? e.before)), e.note ? h('span', { class: 'small' }, ` — ${e.note}`) : null, ' ',
+      e.text ? h('span', {}, e.text) : h('code', { class: 'small' }, JSON.stringify(e.after ?? e.before)), e.note ? h('span', { class: 'small' }, ` — ${e.note}`) : null, ' ',
       e.undoneBy !== null ? h('span', { class: 'badge undone' }, `undone by #${e.undoneBy}`)
         : e.action === 'undo' ? null
           : action('Undo', { 'data-action': 'undo', 'data-edit': String(e.id) }, () => post(`/api/edits/${e.id}/undo`, withDefault(who())), message, onDone))))

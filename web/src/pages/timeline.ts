@@ -18,8 +18,10 @@ export function timeline(history: Observation[], name: (k: string) => string, ar
   const holders = [...new Set([...history.map((o) => o.holder), ...analyst.map((a) => a.holder)])];
   const out = h('div', { class: 'timeline' });
   if (dated.length || analyst.length) {
-    const days = [...dated.map((o) => day(o.date!)), ...analyst.map((a) => day(a.date))];
+    // The axis spans the reports; an analyst's stance set later than the last report sits at its end (its date is in its title).
+    const days = dated.length ? dated.map((o) => day(o.date!)) : analyst.map((a) => day(a.date));
     const [lo, hi] = [Math.min(...days), Math.max(...days)];
+    const at = (d: string) => new Date(Math.min(Math.max(day(d), lo), hi) * 86_400_000).toISOString().slice(0, 10);
     const rowH = 22;
     const left = 160;
     const width = 800;
@@ -31,7 +33,7 @@ export function timeline(history: Observation[], name: (k: string) => string, ar
         s('line', { x1: left, x2: width - 10, y1: i * rowH + 11, y2: i * rowH + 11, class: 'axis' }),
         dated.filter((o) => o.holder === holder).map((o) => s('circle', { cx: x(o.date!), cy: i * rowH + 11, r: 6, class: `dot stance-${o.stance}` },
           s('title', {}, `${o.date}: ${name(holder)} ${o.stance} (machine)`))),
-        analyst.filter((a) => a.holder === holder).map((a) => s('rect', { x: x(a.date) - 5, y: i * rowH + 6, width: 10, height: 10, transform: `rotate(45 ${x(a.date)} ${i * rowH + 11})`, class: `dot analyst stance-${a.stance}` },
+        analyst.filter((a) => a.holder === holder).map((a) => s('rect', { x: x(at(a.date)) - 5, y: i * rowH + 6, width: 10, height: 10, transform: `rotate(45 ${x(at(a.date))} ${i * rowH + 11})`, class: `dot analyst stance-${a.stance}` },
           s('title', {}, `${a.date}: ${name(holder)} ${a.stance} (analyst ${a.author})`))))),
       s('text', { x: left, y: rows.length * rowH + 24, class: 'label' }, new Date(lo * 86_400_000).toISOString().slice(0, 10)),
       s('text', { x: width - 10, y: rows.length * rowH + 24, class: 'label end' }, new Date(hi * 86_400_000).toISOString().slice(0, 10)));
