@@ -3,6 +3,7 @@ import { currentOf, emptyState, foldObservation, type StanceState } from '../sto
 import type { ArticleRow, EditRow, Store } from '../store/store.js';
 import { StoreError } from '../store/store.js';
 import { pairKey, type AddStanceAfter, type MergeAfter, type RenameAfter, type SplitAfter, type StanceKey } from './edit-state.js';
+import { lexiconName } from './holder-names.js';
 import { editedObservations, editState, positionsOf, viewProposals } from './positions.js';
 
 export interface ChangedStance {
@@ -114,8 +115,10 @@ export async function changesSince(store: Store, sinceText: string): Promise<Cha
   const edits = await store.edits({ since });
   const proposalNames = new Map<string, string>();
   const ids = [...new Set(edits.flatMap((e) => [...JSON.stringify([e.target, e.after, e.before]).matchAll(/"(P[0-9a-f]{6,})"/g)].map((m) => m[1])))];
-  for (const p of await viewProposals(store, (await Promise.all(ids.map((id) => store.proposal(id)))).filter((x) => x !== null), state)) proposalNames.set(p.id, p.summary);
+  const named = (await Promise.all(ids.map((id) => store.proposal(id)))).filter((x) => x !== null);
+  for (const p of named) proposalNames.set(p.id, p.summary); // merged-away ones keep their own name here
+  for (const p of await viewProposals(store, named, state)) proposalNames.set(p.id, p.summary);
   const actors = new Map((await store.actors([...new Set(edits.flatMap((e) => [(e.after as { holder?: string } | null)?.holder, (e.before as { holder?: string } | null)?.holder].filter((h): h is string => !!h)))])).map((a) => [a.key, a.name]));
-  const name = (k: string) => proposalNames.get(k) ?? actors.get(k) ?? k;
+  const name = (k: string) => proposalNames.get(k) ?? actors.get(k) ?? lexiconName(k);
   return { since, newProposals, stances, edits: edits.reverse().map((edit) => ({ edit, text: describeEdit(edit, name) })) };
 }

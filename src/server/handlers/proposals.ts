@@ -1,6 +1,7 @@
 // GET /api/proposals (the board's list: exactly `standpoint proposals --json`) and GET /api/proposals/:id (one proposal's page).
 import { z } from 'zod';
 import { describeEdit } from '../../aggregate/changes.js';
+import { lexiconName } from '../../aggregate/holder-names.js';
 import { editsConcerning, proposalHistory } from '../../aggregate/editorial-view.js';
 import { editState, positionsOf, summarize, viewProposal, type ProposalSummary } from '../../aggregate/positions.js';
 import { OutlookError } from '../../institutions/index.js';
@@ -58,7 +59,7 @@ export async function oneProposal({ store, params }: RouteContext<unknown>) {
   const names: Record<string, string> = { ...Object.fromEntries(stances.map((s) => [s.holder, s.name])), ...Object.fromEntries(actors.map((a) => [a.key, a.name])), [proposal.id]: proposal.summary };
   return {
     proposal, stances, history, analyst, quotes, outlook, outlookError,
-    edits: editsConcerning(state, [proposal.id, ...(proposal.mergedFrom ?? [])]).map((e) => ({ ...e, text: describeEdit(e, (k) => names[k] ?? k) })),
+    edits: editsConcerning(state, [proposal.id, ...(proposal.mergedFrom ?? [])]).map((e) => ({ ...e, text: describeEdit(e, (k) => names[k] ?? lexiconName(k)) })),
     articles: articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
     names,
     ...(proposal.id !== params.id ? { redirectedFrom: params.id } : {}),
