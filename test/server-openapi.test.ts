@@ -26,7 +26,7 @@ describe('/api/openapi.json', () => {
     expect(list.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['q', 'body', 'proposer', 'limit', 'offset']));
     const correct = doc.paths['/api/stances/{id}/corrections'].post;
     expect(correct.security).toEqual([{ bearer: [] }]);
-    expect(correct.requestBody.content['application/json'].schema.properties.stance.enum).toEqual(['support', 'oppose', 'undecided']);
+    expect(correct.requestBody.content['application/json'].schema.properties.stance.enum).toEqual(['support', 'oppose', 'undecided', 'abstain']);
     expect(doc.paths['/api/articles'].post.requestBody.content).toHaveProperty('text/plain');
     expect(doc.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
   });

@@ -4,6 +4,8 @@ import { actorCommand } from './actor.js';
 import { analyzeCommand } from './analyze.js';
 import { checkCommand } from './check.js';
 import { correctCommand } from './correct.js';
+import { editsCommand, proposalCommand, stanceCommand, undoCommand } from './edit-commands.js';
+import { changesCommand } from './changes.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { outlookCommand } from './outlook.js';
@@ -27,7 +29,12 @@ export function buildProgram(): Command {
     stancesCommand(),
     actorCommand(),
     outlookCommand(),
-    correctCommand(),
+    correctCommand(), // the analyst's edits: audited, undoable, kept on re-ingest
+    stanceCommand(),
+    proposalCommand(),
+    undoCommand(),
+    editsCommand(),
+    changesCommand(), // what changed since a date: new proposals, stances changed by articles or analysts
     exportCommand(),
     checkCommand(), // the store sound: the database's own checks, every article whole, the kept counts right
     serveCommand(), // the HTTP API and the web page
@@ -36,6 +43,7 @@ export function buildProgram(): Command {
     parseCommand(), // the dependency parse of a text or of a CoNLL-U file's words, as CoNLL-U
   ]) program.addCommand(command);
   // Usage errors throw (exit code 2 in main.ts) instead of exiting with commander's code 1.
-  for (const command of [program, ...program.commands]) command.exitOverride().showHelpAfterError('(add --help for usage)');
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const command of all(program)) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

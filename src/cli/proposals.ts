@@ -1,6 +1,8 @@
 // `standpoint proposals` and `standpoint stances PROPOSAL_ID`: the proposals on the table and who stands where.
 import { Command } from 'commander';
-import { positionsOf, proposalSummaries } from '../aggregate/positions.js';
+import { proposalHistory } from '../aggregate/editorial-view.js';
+import { threeLabel } from '../aggregate/edit-state.js';
+import { editState, positionsOf, proposalSummaries, viewProposal } from '../aggregate/positions.js';
 import { EXIT_FAILURE } from './exit-codes.js';
 import { clip, table } from './report.js';
 import { storeCommand, withStore } from './with-store.js';
@@ -22,9 +24,11 @@ export function proposalsCommand(): Command {
       if (!list.length) { process.stdout.write('No proposals stored yet: run `standpoint ingest PATH...` first.\n'); return; }
       const out: string[] = [];
       for (const p of list) {
-        const count = (st: string) => p.stances.filter((s) => s.stance === st).length;
+        // Abstentions count as undecided among the record's three labels (and are named apart).
+        const count = (st: string) => p.stances.filter((s) => threeLabel(s.stance) === st).length;
+        const abstain = p.stances.filter((s) => s.stance === 'abstain').length;
         out.push(`${p.id}  ${p.summary}`);
-        out.push(`  proposer ${p.proposer ?? 'unknown'} · body ${p.body ?? 'unknown'} · ${p.articles} article(s) · ${p.firstSeen ?? '?'} → ${p.lastSeen ?? '?'} · support ${count('support')} / oppose ${count('oppose')} / undecided ${count('undecided')}`);
+        out.push(`  proposer ${p.proposer ?? 'unknown'} · body ${p.body ?? 'unknown'} · ${p.articles} article(s) · ${p.firstSeen ?? '?'} → ${p.lastSeen ?? '?'} · support ${count('support')} / oppose ${count('oppose')} / undecided ${count('undecided')}${abstain ? ` (${abstain} abstain)` : ''}`);
         out.push('');
       }
       process.stdout.write(out.join('\n'));
@@ -37,24 +41,28 @@ export function stancesCommand(): Command {
     .option('--history', 'every dated observation, oldest first, instead of the current stances')
     .action(async (id: string, opts: { db?: string; json?: boolean; history?: boolean }) => {
       await withStore(opts.db, async (store) => {
-        const proposal = await store.proposal(id);
+        const state = await editState(store);
+        const proposal = await viewProposal(store, id, state);
         if (!proposal) {
           process.stderr.write(`standpoint stances: no proposal with id ${id}\n`);
           process.exitCode = EXIT_FAILURE;
           return;
         }
         if (opts.history) {
-          const obs = await store.observations({ proposalIds: [id] });
-          if (opts.json) { process.stdout.write(`${JSON.stringify({ proposal, observations: obs }, null, 2)}\n`); return; }
+          const { history: obs, analyst } = await proposalHistory(store, proposal.id, state);
+          if (opts.json) { process.stdout.write(`${JSON.stringify({ proposal, observations: obs, analyst }, null, 2)}\n`); return; }
           process.stdout.write(`${proposal.id}  ${proposal.summary}\n`);
-          const rows = obs.map((o) => [o.date ?? '?', o.holder, o.actor === o.holder ? '' : o.actor, o.stance, o.confidence.toFixed(2), `“${clip(o.evidence, 90)}”`]);
-          process.stdout.write(`${table([['DATE', 'HOLDER', 'SAID BY', 'STANCE', 'CONF', 'EVIDENCE'], ...rows]).join('\n')}\n`);
+          const rows = [
+            ...obs.map((o) => [String(o.id), o.date ?? '?', o.holder, o.actor === o.holder ? '' : o.actor, `${o.stance} (machine)${o.deleted ? ' deleted' : ''}`, o.confidence.toFixed(2), `“${clip(o.evidence, 90)}”`]),
+            ...analyst.map((a) => [`edit ${a.editId}`, a.date, a.holder, '', `${a.stance} (analyst ${a.author})`, '', a.evidence ? `“${clip(a.evidence, 90)}”` : a.note ?? '']),
+          ];
+          process.stdout.write(`${table([['OBS_ID', 'DATE', 'HOLDER', 'SAID BY', 'STANCE', 'CONF', 'EVIDENCE'], ...rows]).join('\n')}\n`);
           return;
         }
-        const positions = await positionsOf(store, [id]);
+        const positions = await positionsOf(store, [proposal.id], state);
         if (opts.json) { process.stdout.write(`${JSON.stringify({ proposal, stances: positions }, null, 2)}\n`); return; }
         process.stdout.write(`${proposal.id}  ${proposal.summary}\n  proposer ${proposal.proposer ?? 'unknown'} · body ${proposal.body ?? 'unknown'} · ${proposal.articles} article(s)\n`);
-        const rows = positions.map((p) => [String(p.id), p.name, p.holder, p.corrected ? `${p.stance} (corrected; machine: ${p.machineStance})` : p.stance,
+        const rows = positions.map((p) => [String(p.id), p.name, p.holder, p.corrected ? `${p.stance} (corrected; machine: ${p.machineStance ?? 'none'})` : p.stance,
           p.confidence.toFixed(2), p.date ?? '?', String(p.observations), `“${clip(p.quote ?? p.evidence, 80)}”`]);
         process.stdout.write(`${table([['STANCE_ID', 'HOLDER', 'KEY', 'STANCE', 'CONF', 'DATE', 'OBS', 'EVIDENCE'], ...rows]).join('\n')}\n`);
       });

@@ -1,6 +1,6 @@
 // A stored proposal's outlook: its holders' current stances before the body it names (or another) on a date; used by the CLI and the API.
 import { decisionsOf, type StoredDecision } from '../aggregate/decisions.js';
-import { positionsOf } from '../aggregate/positions.js';
+import { editState, positionsOf, viewProposal, type Position } from '../aggregate/positions.js';
 import type { ProposalRow, Store } from '../store/store.js';
 import { bodyOfProposal, type BodyName } from './body-name.js';
 import type { OutlookStance } from './holder-key.js';
@@ -59,9 +59,10 @@ export function withDecision(
 
 /** A stored proposal's outlook, or null when there is no proposal with that id. */
 export async function proposalOutlook(store: Store, id: string, options: ProposalOutlookOptions = {}): Promise<(ProposalOutlook & { proposal: ProposalRow }) | null> {
-  const proposal = await store.proposal(id);
+  const state = await editState(store);
+  const proposal = await viewProposal(store, id, state);
   if (!proposal) return null;
-  const [decided] = await decisionsOf(store, id);
-  const positions = withDecision(await positionsOf(store, [id]), decided ?? null);
+  const [decided] = await decisionsOf(store, proposal.id);
+  const positions = withDecision(await positionsOf(store, [proposal.id], state), decided ?? null);
   return { proposal, ...outlookOfPositions(proposal, positions, options), decided: decided ?? null };
 }

@@ -4,7 +4,11 @@ import { ArticleListQuery, listArticles, oneArticle, postArticles } from './hand
 import { ExportQuery, getExport } from './handlers/export.js';
 import { getOutlook, OutlookQuery } from './handlers/outlook.js';
 import { listProposals, oneProposal, ProposalListQuery } from './handlers/proposals.js';
-import { CorrectionBody, postCorrection, StanceParams } from './handlers/writes.js';
+import { ChangesQuery, FeedQuery, getChanges, getChangesAtom } from './handlers/changes.js';
+import {
+  AddStanceBody, CorrectionBody, DeleteBody, EditListQuery, EditParams, listEdits, MergeBody, postCorrection, postDelete, postMerge, postReassign, postRename,
+  postSplit, postStance, postUndo, ReassignBody, RenameBody, SplitBody, StanceParams, UndoBody,
+} from './handlers/edits.js';
 import { openApiDocument } from './openapi.js';
 import { route, type Route } from './route.js';
 
@@ -33,6 +37,26 @@ export const ROUTES: Route<any>[] = [
     body: { 'text/plain': 'an article as text (a leading " date YYYY-MM-DD " line is read as its date)', 'text/html': 'a web page',
       'application/json': 'one article {text, id?, date?, title?, url?, source?}, or {url} to fetch over http(s)', 'application/x-ndjson': 'articles, one JSON object a line' },
     response: json('{articles: [{id, status, title, date, proposals, warnings}], failed: [{code, message}]}', 201), handler: postArticles }),
-  route({ method: 'POST', path: '/api/stances/:id/corrections', summary: "correct a holder's stance (the STANCE_ID of a proposal's stances)", auth: true, params: StanceParams,
-    body: { 'application/json': CorrectionBody }, response: json('the correction {id, stanceId, proposalId, holder, stance, note, author, createdAt}', 201), handler: postCorrection }),
+  route({ method: 'POST', path: '/api/stances/:id/corrections', summary: "set a holder's stance (support, oppose, undecided, abstain): an audited edit", auth: true, params: StanceParams,
+    body: { 'application/json': CorrectionBody }, response: json('{id, stanceId, proposalId, holder, stance, note, author, createdAt, edit, position}', 201), handler: postCorrection }),
+  route({ method: 'POST', path: '/api/stances/:id/delete', summary: 'delete a wrong stance (undo brings it back)', auth: true, params: StanceParams,
+    body: { 'application/json': DeleteBody }, response: json('{edit, stance: null}', 201), handler: postDelete }),
+  route({ method: 'POST', path: '/api/stances/:id/reassign', summary: 'reassign a stance to another holder, another proposal, or both', auth: true, params: StanceParams,
+    body: { 'application/json': ReassignBody }, response: json('{edit, stance}', 201), handler: postReassign }),
+  route({ method: 'POST', path: '/api/stances', summary: 'add a stance the machine missed, with its evidence', auth: true,
+    body: { 'application/json': AddStanceBody }, response: json('{edit, stance}', 201), handler: postStance }),
+  route({ method: 'POST', path: '/api/proposals/:id/merge', summary: 'merge another proposal into this one (kept for later articles)', auth: true,
+    body: { 'application/json': MergeBody }, response: json('{edit, proposal}', 201), handler: postMerge }),
+  route({ method: 'POST', path: '/api/proposals/:id/split', summary: 'split observations off this proposal into a new one', auth: true,
+    body: { 'application/json': SplitBody }, response: json('{edit, proposal}', 201), handler: postSplit }),
+  route({ method: 'POST', path: '/api/proposals/:id/rename', summary: 'rename this proposal (the machine name is kept beside it)', auth: true,
+    body: { 'application/json': RenameBody }, response: json('{edit, proposal}', 201), handler: postRename }),
+  route({ method: 'POST', path: '/api/edits/:id/undo', summary: 'revert one edit (the undo is an audited edit too)', auth: true, params: EditParams,
+    body: { 'application/json': UndoBody }, response: json('the undo edit {id, action: "undo", target, before, after, author, note, createdAt, undoneBy}', 201), handler: postUndo }),
+  route({ method: 'GET', path: '/api/edits', summary: 'the audit log: every edit, oldest first (or those of one proposal, newest first)', query: EditListQuery,
+    response: json('[{id, action, target, before, after, author, note, createdAt, undoneBy}]'), handler: listEdits }),
+  route({ method: 'GET', path: '/api/changes', summary: 'what changed since a time: new proposals, stances changed by new articles, analysts\' edits', query: ChangesQuery,
+    response: json('{since, newProposals: [...], stances: [...], edits: [{edit, text}]}'), handler: getChanges }),
+  route({ method: 'GET', path: '/api/changes.atom', summary: 'what changed, as an Atom feed (default: the last seven days)', query: FeedQuery,
+    response: { status: 200, description: 'an Atom 1.0 feed', mediaType: 'application/atom+xml' }, handler: getChangesAtom }),
 ];

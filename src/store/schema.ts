@@ -1,5 +1,6 @@
 // The store's tables, as versioned migrations shared by both dialects (only the identity column differs).
 import type { Migration } from './db.js';
+import { backfillEdits } from './edit-rows.js';
 import { backfillPositions } from './position-rows.js';
 
 const v1 = (id: string): string[] => [
@@ -83,6 +84,15 @@ const v4 = ['CREATE INDEX proposal_terms_proposal ON proposal_terms(proposal_id)
 // actor row carries the number of the write that last changed it (0 for rows from before), under the writer lock.
 const v5 = ['ALTER TABLE actors ADD COLUMN seq INTEGER NOT NULL DEFAULT 0', 'CREATE INDEX actors_seq ON actors(seq)'];
 
+// The analyst's audited edit log (aggregate/editorial.ts applies it when reading): every action a row, undo marks it. The
+// corrections kept before become `set-stance` edits (the corrections table stays, for what read it).
+const v6 = (id: string): string[] => [
+  `CREATE TABLE edits (
+    id ${id}, action TEXT NOT NULL, target TEXT NOT NULL, before_value TEXT, after_value TEXT,
+    author TEXT NOT NULL, note TEXT, created_at TEXT NOT NULL, undone_by INTEGER)`,
+  'CREATE INDEX edits_created_at ON edits(created_at)',
+];
+
 export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
   const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
   return [
@@ -91,5 +101,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
     { version: 3, name: 'current positions and article counts kept at write time', statements: v3, run: backfillPositions },
     { version: 4, name: 'proposal terms found by proposal', statements: v4 },
     { version: 5, name: 'actors numbered by the write that last changed them (knowledge read incrementally)', statements: v5 },
+    { version: 6, name: "the analyst's audited edit log", statements: v6(id), run: backfillEdits },
   ];
 }

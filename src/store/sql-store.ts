@@ -7,11 +7,12 @@ import { nulPath, shown } from './nul-check.js';
 import { foldIntoPositions } from './position-rows.js';
 import { recordColumn, wholeRecord } from './record-column.js';
 import type {
-  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
+  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, EditRow, NewEdit, NumberedObservation, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
   ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store, StoredArticle,
 } from './store.js';
 import { StoreError } from './store.js';
 import { groupBy } from './group-by.js';
+import { insertEdit, readEdits, undoEditRow, writeEdit } from './edit-rows.js';
 
 /** How many known proposals, those sharing most terms first, a new one is compared with. */
 const CANDIDATES = 50;
@@ -329,10 +330,16 @@ export class SqlStore implements Store {
     if (nul) throw new StoreError('bad-input', `correction of stance ${input.stanceId}: ${nul} holds a NUL character (U+0000), which the store does not keep`);
     const [pos] = await this.positions({ id: input.stanceId });
     if (!pos) throw new StoreError('not-found', `no stance with id ${input.stanceId}`);
-    const rows = await this.db.all(
-      `INSERT INTO corrections (position_id, proposal_id, holder, stance, note, author, created_at) VALUES (${marks(7)}) RETURNING *`,
-      [pos.id, pos.proposalId, pos.holder, input.stance, input.note, input.author, new Date().toISOString()]);
-    return toCorrection(rows[0]);
+    // Kept as a correction (for what reads them) and as a `set-stance` edit (what the analyst's view reads), in one transaction.
+    const at = new Date().toISOString();
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.all(
+        `INSERT INTO corrections (position_id, proposal_id, holder, stance, note, author, created_at) VALUES (${marks(7)}) RETURNING *`,
+        [pos.id, pos.proposalId, pos.holder, input.stance, input.note, input.author, at]);
+      await insertEdit(tx, { createdAt: at, action: 'set-stance', target: String(pos.id), before: { stance: pos.current?.stance ?? null },
+        after: { proposalId: pos.proposalId, holder: pos.holder, stance: input.stance }, author: input.author, note: input.note });
+      return toCorrection(rows[0]);
+    });
   }
 
   async corrections(filter: { proposalIds?: string[]; holder?: string }): Promise<Correction[]> {
@@ -342,6 +349,56 @@ export class SqlStore implements Store {
     if (filter.holder) { conds.push('holder = ?'); params.push(filter.holder); }
     const rows = await this.db.all(`SELECT * FROM corrections ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY created_at, id`, params);
     return rows.map(toCorrection);
+  }
+
+  async addEdit(edit: NewEdit): Promise<EditRow> {
+    const nul = nulPath(edit, '');
+    if (nul) throw new StoreError('bad-input', `edit of ${shown(edit.target)}: ${nul} holds a NUL character (U+0000), which the store does not keep`);
+    // Under the writer lock: positions are numbered after the last one, as articles' are.
+    return this.db.batch(() => this.db.transaction((tx) => writeEdit(tx, edit)));
+  }
+
+  async undoEdit(id: number, by: { author: string; note: string | null }): Promise<EditRow> {
+    const nul = nulPath(by, '');
+    if (nul) throw new StoreError('bad-input', `undo of edit ${id}: ${nul} holds a NUL character (U+0000), which the store does not keep`);
+    return this.db.transaction((tx) => undoEditRow(tx, id, by));
+  }
+
+  edits(filter: { ids?: number[]; since?: string } = {}): Promise<EditRow[]> { return readEdits(this.db, filter); }
+
+  async numberedObservations(filter: { proposalIds?: string[]; ids?: number[]; articleIds?: string[] }): Promise<NumberedObservation[]> {
+    const conds: string[] = ['a.copy_of IS NULL'];
+    const params: Param[] = [];
+    if (filter.proposalIds) { conds.push(inList('o.proposal_id', filter.proposalIds)); params.push(...filter.proposalIds); }
+    if (filter.ids) { conds.push(inList('o.id', filter.ids)); params.push(...filter.ids); }
+    if (filter.articleIds) { conds.push(inList('o.article_id', filter.articleIds)); params.push(...filter.articleIds); }
+    const rows = await this.db.all(
+      `SELECT o.* FROM observations o JOIN articles a ON a.id = o.article_id WHERE ${conds.join(' AND ')} ORDER BY o.date, o.id`, params);
+    return rows.map((r) => ({ ...toObservation(r), id: Number(r.id) }));
+  }
+
+  async positionsOfHolder(holder: string): Promise<PositionRow[]> {
+    const rows = await this.db.all(
+      'SELECT id, proposal_id, holder, stance, confidence, date, condition, observations, evidence, quote, article_id FROM positions WHERE holder = ? ORDER BY id', [holder]);
+    return rows.map(toPosition);
+  }
+
+  async articlesStoredSince(since: string): Promise<Array<ArticleRow & { storedAt: string }>> {
+    const rows = await this.db.all(
+      'SELECT id, date, title, url, source, file, language, copy_of, ingested_at FROM articles WHERE ingested_at >= ? ORDER BY ingested_at, id', [since]);
+    return rows.map((r) => ({ ...toArticle(r), storedAt: String(r.ingested_at) }));
+  }
+
+  async proposalsStoredAt(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.db.all<{ proposal_id: string; at: string }>(
+        `SELECT m.proposal_id, MIN(a.ingested_at) AS at FROM proposal_mentions m JOIN articles a ON a.id = m.article_id
+         WHERE ${inList('m.proposal_id', chunk)} GROUP BY m.proposal_id`, chunk);
+      for (const r of rows) out.set(String(r.proposal_id), String(r.at));
+    }
+    return out;
   }
 
   async articles(options: { limit?: number; offset?: number } = {}): Promise<ArticleRow[]> {
@@ -472,10 +529,10 @@ export class SqlStore implements Store {
     const [r] = await this.db.all(`SELECT
       (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM articles WHERE copy_of IS NOT NULL) AS copies,
       (SELECT COUNT(*) FROM proposals) AS proposals, (SELECT COUNT(*) FROM observations) AS observations,
-      (SELECT COUNT(*) FROM actors) AS actors, (SELECT COUNT(*) FROM corrections) AS corrections`);
+      (SELECT COUNT(*) FROM actors) AS actors, (SELECT COUNT(*) FROM corrections) AS corrections, (SELECT COUNT(*) FROM edits) AS edits`);
     return {
       articles: Number(r.articles), copies: Number(r.copies), proposals: Number(r.proposals),
-      observations: Number(r.observations), actors: Number(r.actors), corrections: Number(r.corrections),
+      observations: Number(r.observations), actors: Number(r.actors), corrections: Number(r.corrections), edits: Number(r.edits),
     };
   }
 

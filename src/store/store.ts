@@ -98,6 +98,45 @@ export interface Correction {
   createdAt: string;
 }
 
+/** What an analyst did: each is one audited edit row; `undo` reverts an earlier edit and is audited itself. */
+export type EditAction =
+  | 'set-stance' | 'add-stance' | 'delete-stance' | 'reassign-stance'
+  | 'merge-proposals' | 'split-proposal' | 'rename-proposal' | 'undo';
+
+/**
+ * One analyst action, kept forever (undoing marks it `undoneBy` and adds an `undo` edit). `target` names what was edited
+ * (a STANCE_ID, a proposal id, an edit id), `before` and `after` are JSON values saying what the action changed.
+ */
+export interface EditRow {
+  id: number;
+  action: EditAction;
+  target: string;
+  before: unknown;
+  after: unknown;
+  author: string;
+  note: string | null;
+  createdAt: string;
+  /** The id of the `undo` edit that reverted this one, or null while it holds. */
+  undoneBy: number | null;
+}
+
+/** A new edit, and the rows it needs created with it in the same transaction (positions for its stances, a split's proposal). */
+export interface NewEdit {
+  action: Exclude<EditAction, 'undo'>;
+  target: string;
+  before: unknown;
+  after: unknown;
+  author: string;
+  note: string | null;
+  /** Positions (proposal, holder) to create when missing, so that the edited stance has a STANCE_ID. */
+  positions?: Array<[string, string]>;
+  /** A proposal to create (a split's new proposal): a row with no terms, so new articles are matched to it only through its source. */
+  proposal?: ProposalRow;
+}
+
+/** An observation with its row id (the id `proposal split --observations` takes). */
+export interface NumberedObservation extends ObservationRow { id: number }
+
 export interface ArticleRow {
   id: string;
   date: string | null;
@@ -163,7 +202,7 @@ export interface StoredArticle {
   observations: ObservationRow[];
 }
 
-export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number }
+export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number; edits: number }
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
@@ -211,6 +250,26 @@ export interface Store {
   /** Records an analyst's label; every correction is kept with its author and time. */
   addCorrection(input: { stanceId: number; stance: StanceLabel; note: string | null; author: string }): Promise<Correction>;
   corrections(filter: { proposalIds?: string[]; holder?: string }): Promise<Correction[]>;
+  /**
+   * Writes an analyst's edit, with the positions and proposal it needs, in one transaction; returns the row. The caller has
+   * checked every id it names (aggregate/edit-actions.ts).
+   */
+  addEdit(edit: NewEdit): Promise<EditRow>;
+  /**
+   * Reverts edit `id` (not an undo, not undone yet): adds an `undo` edit and marks the edit undone by it, atomically.
+   * A missing edit is `not-found`; an undo, or an edit undone already, is `bad-input`.
+   */
+  undoEdit(id: number, by: { author: string; note: string | null }): Promise<EditRow>;
+  /** Edits, oldest first: all, those with these ids, or those made at or after `since` (ISO time). */
+  edits(filter?: { ids?: number[]; since?: string }): Promise<EditRow[]>;
+  /** Observations (copies left out) with their row ids: of some proposals, with some ids, or from some articles. */
+  numberedObservations(filter: { proposalIds?: string[]; ids?: number[]; articleIds?: string[] }): Promise<NumberedObservation[]>;
+  /** Positions of one holder (every proposal), as `positions` reads them. */
+  positionsOfHolder(holder: string): Promise<PositionRow[]>;
+  /** Articles stored at or after an ISO time (ingested, not reported), oldest first, with when they were stored. */
+  articlesStoredSince(since: string): Promise<Array<ArticleRow & { storedAt: string }>>;
+  /** When the store first learned of each proposal: the earliest storing time of an article mentioning it (copies too). */
+  proposalsStoredAt(ids: string[]): Promise<Map<string, string>>;
   /** Articles, newest first (all of them unless `limit`). */
   articles(options?: { limit?: number; offset?: number }): Promise<ArticleRow[]>;
   /** The stored articles with these ids (in no particular order). */

@@ -25,14 +25,25 @@ export const token = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
 export const post = <T>(path: string, body: unknown): Promise<T> =>
   fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}` }, body: JSON.stringify(body) }).then((r) => handle<T>(r));
 
-export interface StanceSummary { id: number; holder: string; name: string; stance: string; date: string | null; confidence: number; observations: number; evidence: string; corrected: boolean }
+export interface StanceSummary { id: number; holder: string; name: string; stance: string; machineStance: string | null; date: string | null; confidence: number; observations: number; evidence: string; corrected: boolean }
 export interface Badge { body: string; date: string; status: string; members: number; blockers: Array<{ key: string; name: string }> }
 export interface ProposalSummary {
   id: string; summary: string; proposer: string | null; body: string | null; articles: number; firstSeen: string | null; lastSeen: string | null;
-  stances: StanceSummary[]; outlook?: Badge | null;
+  stances: StanceSummary[]; outlook?: Badge | null; machineSummary?: string; mergedFrom?: string[]; splitFrom?: string;
 }
-export interface Position extends StanceSummary { proposal: string; machineStance: string; condition: string | null; quote: string | null; article: string; correction: { note: string | null; author: string; createdAt: string } | null }
-export interface Observation { proposalId: string; holder: string; actor: string; stance: string; condition: string | null; confidence: number; date: string | null; articleId: string; evidence: string; quote: string | null }
+export interface AnalystMark { editId: number; action: string; author: string; note: string | null; createdAt: string }
+export interface Position extends StanceSummary {
+  proposal: string; condition: string | null; quote: string | null; article: string | null;
+  correction: { note: string | null; author: string; createdAt: string } | null; analyst: AnalystMark | null;
+}
+export interface Observation {
+  id?: number; proposalId: string; holder: string; actor: string; stance: string; condition: string | null; confidence: number; date: string | null; articleId: string;
+  evidence: string; quote: string | null; deleted?: boolean; movedFrom?: { proposalId: string; holder: string } | null;
+}
+/** An analyst's stance in a proposal's timeline. */
+export interface AnalystEvent { editId: number; action: string; holder: string; stance: string; date: string; author: string; note: string | null; evidence: string | null }
+/** One audited edit. */
+export interface Edit { id: number; action: string; target: string; before: unknown; after: unknown; author: string; note: string | null; createdAt: string; undoneBy: number | null; text?: string }
 export interface ArticleRow { id: string; date: string | null; title: string | null; url: string | null; source: string | null; file: string | null; language: string; copyOf: string | null }
 export interface Outlook {
   body: string; date: string; rule: string; members: number; status: string; support: string[]; oppose: string[]; undecided: string[]; abstain: string[];
@@ -44,7 +55,7 @@ export interface ProposalPage {
   outlook: { outlook: Outlook; conditions: Record<string, string> } | null; outlookError: { code: string; message: string } | null;
   /** The latest reported vote that decided it, or null. */
   decided?: { outcome: 'adopted' | 'rejected'; date: string | null; for: number | null; against: number | null; abstain: number | null; unanimous: boolean; articleId: string; title: string | null; evidence: string } | null;
-  articles: ArticleRow[]; names: Record<string, string>;
+  articles: ArticleRow[]; names: Record<string, string>; analyst: AnalystEvent[]; edits: Edit[]; redirectedFrom?: string;
 }
 export interface Span { start: number; end: number }
 export interface AnalysisRecord {

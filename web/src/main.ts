@@ -1,10 +1,11 @@
-// The page's entry: a small router over the four views (board, proposal, actor, article) and the analyst-token field.
+// The page's entry: a small router over the views (board, proposal, actor, article, what changed) and the analyst-token field.
 import './style.css';
 import { TOKEN_KEY } from './api.js';
 import { h, mount } from './dom.js';
 import { showActor } from './pages/actor.js';
 import { showArticle } from './pages/article.js';
 import { showBoard } from './pages/board.js';
+import { showChanges } from './pages/changes.js';
 import { showProposal } from './pages/proposal.js';
 
 const main = document.getElementById('main')!;
@@ -15,6 +16,7 @@ const VIEWS: Array<[RegExp, View]> = [
   [/^\/proposals\/([^/]+)$/, showProposal],
   [/^\/actors\/([^/]+)$/, showActor],
   [/^\/articles\/([^/]+)$/, showArticle],
+  [/^\/changes$/, (root, _arg, search) => showChanges(root, search)],
 ];
 
 let current = 0;

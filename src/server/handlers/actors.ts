@@ -1,5 +1,7 @@
 // GET /api/actors/:key (one actor with roles, positions and quotes) and GET /api/quotes (quote search).
 import { z } from 'zod';
+import { holderStances } from '../../aggregate/editorial-view.js';
+import { editState, viewProposals } from '../../aggregate/positions.js';
 import { ApiError } from '../api-error.js';
 import type { RouteContext } from '../route.js';
 import { paging } from './query.js';
@@ -13,9 +15,14 @@ export async function oneActor({ store, params }: RouteContext<unknown>) {
   const [quotes, roles] = await Promise.all([
     store.quotes({ speaker: actor.key, limit: 200 }), actor.kind === 'person' ? store.roles(actor.key) : Promise.resolve([]),
   ]);
-  const proposals = (await Promise.all([...new Set(observations.map((o) => o.proposalId))].map((id) => store.proposal(id)))).filter((p) => p !== null);
-  const articles = await store.articlesByIds([...new Set([...observations.map((o) => o.articleId), ...quotes.map((q) => q.articleId)])]);
-  return { actor, roles, observations, quotes, proposals, articles };
+  // The analyst's view: the holder's current stances (edits applied), and each observation under the proposal it counts for now.
+  const state = await editState(store);
+  const stances = await holderStances(store, actor.key, state);
+  const shown = observations.map((o) => ({ ...o, proposalId: state.resolve(o.proposalId) }));
+  const ids = [...new Set([...shown.map((o) => o.proposalId), ...stances.map((s) => s.proposal)])];
+  const proposals = (await viewProposals(store, (await Promise.all(ids.map((id) => store.proposal(id)))).filter((p) => p !== null), state));
+  const articles = await store.articlesByIds([...new Set([...observations.map((o) => o.articleId), ...quotes.map((q) => q.articleId), ...stances.flatMap((s) => (s.article ? [s.article] : []))])]);
+  return { actor, roles, stances, observations: shown, quotes, proposals, articles };
 }
 
 export const QuoteQuery = z.strictObject({

@@ -1,6 +1,9 @@
 // GET /api/proposals (the board's list: exactly `standpoint proposals --json`) and GET /api/proposals/:id (one proposal's page).
 import { z } from 'zod';
-import { positionsOf, summarize, type ProposalSummary } from '../../aggregate/positions.js';
+import { describeEdit } from '../../aggregate/changes.js';
+import { lexiconName } from '../../aggregate/holder-names.js';
+import { editsConcerning, proposalHistory } from '../../aggregate/editorial-view.js';
+import { editState, positionsOf, summarize, viewProposal, type ProposalSummary } from '../../aggregate/positions.js';
 import { OutlookError } from '../../institutions/index.js';
 import { decisionsOf } from '../../aggregate/decisions.js';
 import { outlookOfPositions, withDecision } from '../../institutions/proposal-outlook.js';
@@ -33,11 +36,15 @@ export async function listProposals({ store, query }: RouteContext<z.infer<typeo
   return extra === 'outlook' ? list.map((p) => ({ ...p, outlook: outlookBadge(p) })) : list;
 }
 
-/** Everything a proposal's page shows: the proposal, current stances, every observation, the quotes, the outlook and the articles. */
+/**
+ * Everything a proposal's page shows, as the analyst sees it: the proposal, current stances, every observation (where it
+ * counts now), the analyst's stances, the edits that concern it, the quotes, the outlook and the articles.
+ */
 export async function oneProposal({ store, params }: RouteContext<unknown>) {
-  const proposal = await store.proposal(params.id);
+  const state = await editState(store);
+  const proposal = await viewProposal(store, params.id, state);
   if (!proposal) throw new ApiError('not-found', `no proposal with id ${params.id}`);
-  const [stances, history, decisions] = await Promise.all([positionsOf(store, [proposal.id]), store.observations({ proposalIds: [proposal.id] }), decisionsOf(store, proposal.id)]);
+  const [stances, { history, analyst }, decisions] = await Promise.all([positionsOf(store, [proposal.id], state), proposalHistory(store, proposal.id, state), decisionsOf(store, proposal.id)]);
   const decided = decisions[0] ?? null;
   let outlook = null;
   let outlookError = null;
@@ -47,12 +54,16 @@ export async function oneProposal({ store, params }: RouteContext<unknown>) {
     if (!(err instanceof OutlookError)) throw err;
     outlookError = { code: err.code, message: err.message };
   }
-  const quotes = history.filter((o) => o.quote).map((o) => ({ holder: o.holder, actor: o.actor, text: o.quote!, date: o.date, articleId: o.articleId }));
-  const articles = await store.articlesByIds([...new Set(history.map((o) => o.articleId))]);
-  const actors = await store.actors([...new Set(history.flatMap((o) => [o.actor, o.holder]))]);
+  const quotes = history.filter((o) => o.quote && !o.deleted).map((o) => ({ holder: o.holder, actor: o.actor, text: o.quote!, date: o.date, articleId: o.articleId }));
+  const articleIds = [...history.map((o) => o.articleId), ...stances.map((s) => s.article).filter((a): a is string => !!a)];
+  const articles = await store.articlesByIds([...new Set(articleIds)]);
+  const actors = await store.actors([...new Set([...history.flatMap((o) => [o.actor, o.holder]), ...stances.map((s) => s.holder), ...(proposal.proposer ? [proposal.proposer] : [])])]);
+  const names: Record<string, string> = { ...Object.fromEntries(stances.map((s) => [s.holder, s.name])), ...Object.fromEntries(actors.map((a) => [a.key, a.name])), [proposal.id]: proposal.summary };
   return {
-    proposal, stances, history, quotes, outlook, outlookError, decided,
+    proposal, stances, history, analyst, quotes, outlook, outlookError, decided,
+    edits: editsConcerning(state, [proposal.id, ...(proposal.mergedFrom ?? [])]).map((e) => ({ ...e, text: describeEdit(e, (k) => names[k] ?? lexiconName(k)) })),
     articles: articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
-    names: Object.fromEntries(actors.map((a) => [a.key, a.name])),
+    names,
+    ...(proposal.id !== params.id ? { redirectedFrom: params.id } : {}),
   };
 }

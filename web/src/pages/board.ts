@@ -10,7 +10,8 @@ const PAGE = 100;
 /** The deciding bodies the analyser names on proposals. */
 const BODIES = ['org:NATO', 'org:EU', 'org:UNSC', 'org:UN', 'org:UNGA', 'org:G7'];
 
-const count = (p: ProposalSummary, stance: string) => p.stances.filter((s) => s.stance === stance).length;
+/** Stances of one of the three labels; an abstention counts as undecided (the badge's title says how many abstained). */
+const count = (p: ProposalSummary, stance: string) => p.stances.filter((s) => (s.stance === 'abstain' ? 'undecided' : s.stance) === stance).length;
 
 const proposerName = (p: ProposalSummary) => (p.proposer ? p.stances.find((s) => s.holder === p.proposer)?.name ?? p.proposer : 'unknown');
 
@@ -44,7 +45,9 @@ export async function showBoard(root: HTMLElement, search: URLSearchParams): Pro
   select.addEventListener('change', () => form.requestSubmit());
 
   const rows = list.map((p) => h('tr', { 'data-proposal': p.id },
-    h('td', {}, link(`/proposals/${encodeURIComponent(p.id)}`, p.summary), h('div', { class: 'muted small' }, `${p.articles} article${p.articles === 1 ? '' : 's'} · ${p.firstSeen ?? '?'} → ${p.lastSeen ?? '?'}`)),
+    h('td', {}, link(`/proposals/${encodeURIComponent(p.id)}`, p.summary), h('div', { class: 'muted small' }, `${p.articles} article${p.articles === 1 ? '' : 's'} · ${p.firstSeen ?? '?'} → ${p.lastSeen ?? '?'}`,
+      p.machineSummary ? ` · renamed (machine: ${p.machineSummary})` : '', p.mergedFrom?.length ? ` · ${p.mergedFrom.length + 1} entries merged` : '',
+      p.stances.some((s) => s.corrected) ? ` · ${p.stances.filter((s) => s.corrected).length} edited by analysts` : '')),
     h('td', {}, p.proposer ? link(`/actors/${encodeURIComponent(p.proposer)}`, proposerName(p)) : 'unknown'),
     h('td', {}, p.body ? p.body.replace(/^org:/, '') : '—'),
     h('td', {}, p.outlook ? outlookBadge(p.outlook.body, p.outlook.status) : h('span', { class: 'muted' }, 'no body')),

@@ -1,8 +1,10 @@
 // A proposal's page (/proposals/:id): the map, the outlook (with a what-if per member), the holders with evidence, the timeline.
-import { ApiFailure, get, post, token, type Outlook, type Position, type ProposalPage } from '../api.js';
+import { get, type Outlook, type Position, type ProposalPage } from '../api.js';
 import { add, h, link, mount } from '../dom.js';
 import { worldMap } from '../map.js';
 import { iso3Of, outlookBadge, stanceBadge } from '../stance.js';
+import { navigate } from '../main.js';
+import { proposalTools, stanceControls, whoBar } from './editing.js';
 import { timeline } from './timeline.js';
 
 const WHAT_IF = ['as reported', 'support', 'oppose', 'undecided', 'abstain'];
@@ -24,22 +26,13 @@ function outlookPanel(o: Outlook, whatIf: boolean): HTMLElement {
     o.notes.length ? h('ul', { class: 'notes small' }, o.notes.map((n) => h('li', {}, n))) : null);
 }
 
-function correctionControl(p: Position, onDone: () => void): HTMLElement {
-  const select = h('select', { 'aria-label': `Correct the stance of ${p.name}` }, ['support', 'oppose', 'undecided'].map((st) => h('option', { value: st, selected: st === p.stance }, st)));
-  const message = h('span', { class: 'small', role: 'status' });
-  const button = h('button', { type: 'button' }, 'Correct');
-  button.addEventListener('click', async () => {
-    if (!token()) { message.textContent = 'enter the analyst token at the top first'; return; }
-    button.disabled = true;
-    try {
-      await post(`/api/stances/${p.id}/corrections`, { stance: select.value, author: 'web' });
-      onDone();
-    } catch (err) {
-      message.textContent = err instanceof ApiFailure ? err.message : String(err);
-      button.disabled = false;
-    }
-  });
-  return h('div', { class: 'correct' }, select, button, message);
+/** What the analyst did to a stance, with the machine's label kept beside it. */
+function analystNote(st: Position): HTMLElement | null {
+  if (!st.corrected) return null;
+  const by = st.analyst ? ` by ${st.analyst.author}${st.analyst.note ? `: ${st.analyst.note}` : ''}` : '';
+  return st.machineStance === null
+    ? h('div', { class: 'small analyst' }, `added by an analyst (machine: none)${by}`)
+    : h('div', { class: 'small analyst' }, `corrected (machine: ${st.machineStance})`, h('span', { class: 'muted' }, by));
 }
 
 export async function showProposal(root: HTMLElement, id: string): Promise<void> {
@@ -49,6 +42,7 @@ export async function showProposal(root: HTMLElement, id: string): Promise<void>
   const name = (k: string) => page.names[k] ?? k;
   const articles = new Map(page.articles.map((a) => [a.id, a]));
   const refresh = () => window.dispatchEvent(new Event('standpoint:refresh'));
+  const bar = whoBar();
 
   const members = new Set<string>();
   if (outlook) for (const k of [...outlook.outlook.support, ...outlook.outlook.oppose, ...outlook.outlook.undecided, ...outlook.outlook.abstain, ...outlook.outlook.unknown]) {
@@ -91,28 +85,34 @@ export async function showProposal(root: HTMLElement, id: string): Promise<void>
 
   const holders = h('table', { class: 'holders' },
     h('caption', {}, 'Who stands where: current stances, with the evidence behind each'),
-    h('thead', {}, h('tr', {}, ['Holder', 'Stance', 'Evidence', 'Date', 'Article', 'Correct'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Holder', 'Stance', 'Evidence', 'Date', 'Article', 'Edit'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, stances.map((st) => {
-      const art = articles.get(st.article);
-      return h('tr', { 'data-holder': st.holder, 'data-stance': st.stance },
+      const art = st.article ? articles.get(st.article) : undefined;
+      return h('tr', { 'data-holder': st.holder, 'data-stance': st.stance, 'data-stance-id': String(st.id) },
         h('th', { scope: 'row' }, link(`/actors/${encodeURIComponent(st.holder)}`, st.name), h('div', { class: 'muted small' }, st.holder)),
-        h('td', { 'data-label': 'Stance' }, stanceBadge(st.stance), st.corrected ? h('div', { class: 'small' }, `corrected (machine: ${st.machineStance})`) : null,
+        h('td', { 'data-label': 'Stance' }, stanceBadge(st.stance), analystNote(st),
           st.condition ? h('div', { class: 'small' }, `if ${st.condition}`) : null, h('div', { class: 'muted small' }, `confidence ${st.confidence.toFixed(2)} · ${st.observations} obs.`)),
         h('td', { class: 'evidence', 'data-label': 'Evidence' }, st.quote ? h('q', {}, st.quote) : h('span', {}, st.evidence)),
         h('td', { 'data-label': 'Date' }, st.date ?? '?'),
-        h('td', { 'data-label': 'Article' }, link(`/articles/${encodeURIComponent(st.article)}`, art?.title ?? (art?.date ? `report of ${art.date}` : st.article))),
-        h('td', { 'data-label': 'Correct' }, correctionControl(st, refresh)));
+        h('td', { 'data-label': 'Article' }, st.article ? link(`/articles/${encodeURIComponent(st.article)}`, art?.title ?? (art?.date ? `report of ${art.date}` : st.article)) : h('span', { class: 'muted' }, 'quoted by the analyst')),
+        h('td', { 'data-label': 'Edit' }, stanceControls(st, bar.who, refresh)));
     })));
 
   add(root, 
     h('p', { class: 'crumbs' }, link('/', '← All proposals')),
+    page.redirectedFrom ? h('p', { class: 'small muted', role: 'note' }, `${page.redirectedFrom} was merged into this proposal.`) : null,
     h('h1', {}, p.summary),
+    p.machineSummary ? h('p', { class: 'small muted machine-name' }, `renamed by an analyst; the machine's name: ${p.machineSummary}`) : null,
+    p.mergedFrom?.length ? h('p', { class: 'small muted' }, `merged from ${p.mergedFrom.join(', ')}`) : null,
+    p.splitFrom ? h('p', { class: 'small muted' }, 'split off ', link(`/proposals/${encodeURIComponent(p.splitFrom)}`, p.splitFrom)) : null,
     h('p', { class: 'meta' }, 'Proposed by ', p.proposer ? link(`/actors/${encodeURIComponent(p.proposer)}`, name(p.proposer)) : 'unknown',
       ` · decided by ${p.body?.replace(/^org:/, '') ?? 'unknown'} · ${p.articles} article${p.articles === 1 ? '' : 's'} · ${p.firstSeen ?? '?'} → ${p.lastSeen ?? '?'} · `, h('code', {}, p.id)),
     h('div', { class: 'split' }, map.element, h('div', {}, decidedNote, outlookSlot, whatIf)),
     h('h2', {}, 'Holders'),
+    bar.element,
     stances.length ? h('div', { class: 'scroll' }, holders) : h('p', {}, 'No stances recorded.'),
     h('h2', {}, 'Timeline'),
-    timeline(page.history, name, articles),
+    timeline(page.history, name, articles, page.analyst),
+    proposalTools(page, bar.who, refresh, (href) => navigate(href)),
   );
 }
