@@ -1,6 +1,7 @@
 // The store's tables, as versioned migrations shared by both dialects (only the identity column differs).
 import type { Migration } from './db.js';
 import { backfillPositions } from './position-rows.js';
+import { searchMigration } from './search-schema.js';
 
 const v1 = (id: string): string[] => [
   `CREATE TABLE articles (
@@ -91,5 +92,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
     { version: 3, name: 'current positions and article counts kept at write time', statements: v3, run: backfillPositions },
     { version: 4, name: 'proposal terms found by proposal', statements: v4 },
     { version: 5, name: 'actors numbered by the write that last changed them (knowledge read incrementally)', statements: v5 },
+    searchMigration(dialect),
   ];
 }

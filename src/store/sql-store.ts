@@ -8,10 +8,11 @@ import { foldIntoPositions } from './position-rows.js';
 import { recordColumn, wholeRecord } from './record-column.js';
 import type {
   ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
-  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store, StoredArticle,
+  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, SearchQuery, SearchResult, Store, StoredArticle,
 } from './store.js';
 import { StoreError } from './store.js';
 import { groupBy } from './group-by.js';
+import { searchStore } from './search.js';
 
 /** How many known proposals, those sharing most terms first, a new one is compared with. */
 const CANDIDATES = 50;
@@ -388,6 +389,8 @@ export class SqlStore implements Store {
     const rows = await this.db.all(`SELECT * FROM quotes ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY article_id, start_offset${limit}`, params);
     return rows.map(toQuote);
   }
+
+  search(query: SearchQuery): Promise<SearchResult> { return searchStore(this.db, query); }
 
   async page<K extends PageKind>(kind: K, after: string | null, limit: number): Promise<Page<PageRows[K]>> {
     const key: Param[] | null = after === null ? null : (JSON.parse(after) as Param[]);
