@@ -59,4 +59,19 @@ describe('standpoint search', () => {
     expect(empty.status).toBe(1);
     expect(empty.stderr).toMatch(/no word to find/);
   });
+
+  it('export --what mentions gives each proposal mention with its article and span, as JSON Lines and CSV', () => {
+    const jsonl = run('export', '--what', 'mentions', '--format', 'jsonl');
+    expect(jsonl.status, jsonl.stderr).toBe(0);
+    const rows = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) {
+      expect(Object.keys(r)).toEqual(['proposalId', 'articleId', 'start', 'end', 'text', 'proposalName', 'articleTitle']);
+      expect(r.end).toBeGreaterThan(r.start);
+      expect(r.articleTitle).toMatch(/^(Norway|Iceland) proposed/);
+    }
+    const csv = run('export', '--what', 'mentions', '--format', 'csv');
+    expect(csv.stdout.split('\r\n')[0]).toBe('proposalId,articleId,start,end,text,proposalName,articleTitle');
+    expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(rows.length + 1);
+  });
 });

@@ -415,6 +415,9 @@ export class SqlStore implements Store {
         case 'quotes':
           return read((w) => `SELECT * FROM quotes ${w && `${w} (article_id, local_id) > (?, ?)`} ORDER BY article_id, local_id LIMIT ?`,
             (r) => [String(r.article_id), String(r.local_id)], (rows) => rows.map(toQuote));
+        case 'mentions':
+          return read((w) => `SELECT * FROM proposal_mentions ${w && `${w} (article_id, local_id) > (?, ?)`} ORDER BY article_id, local_id LIMIT ?`,
+            (r) => [String(r.article_id), String(r.local_id)], (rows) => rows.map(toMention));
         case 'observations':
           return read((w) => `SELECT o.* FROM observations o JOIN articles a ON a.id = o.article_id WHERE a.copy_of IS NULL ${w && 'AND o.id > ?'}
             ORDER BY o.id LIMIT ?`, (r) => [Number(r.id)], (rows) => rows.map(toObservation));

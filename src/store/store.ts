@@ -144,6 +144,8 @@ export interface PageRows {
   quotes: QuoteRow;
   /** Copies left out, as `observations` reads them. */
   observations: ObservationRow;
+  /** Where articles mention proposals, by article and local id. */
+  mentions: ProposalMentionRow;
 }
 export type PageKind = keyof PageRows;
 
@@ -262,7 +264,7 @@ export interface Store {
   search(query: SearchQuery): Promise<SearchResult>;
   /**
    * Every row of a kind, a page at a time, in the order of a unique key that never changes (proposals and articles by id,
-   * actors by key, quotes by article and local id, observations by id): keyset paging, so that no row is read twice or
+   * actors by key, quotes and mentions by article and local id, observations by id): keyset paging, so that no row is read twice or
    * missed while other processes write. `after` is the `next` of the page before, null for the first page.
    */
   page<K extends PageKind>(kind: K, after: string | null, limit: number): Promise<Page<PageRows[K]>>;
