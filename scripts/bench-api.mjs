@@ -31,6 +31,13 @@ export async function benchApi({ db, articles, rounds = 40, log = () => {} }) {
     const rows = [{ what: 'board: GET /api/proposals?extra=outlook&limit=100', ...(await time(app, '/api/proposals?extra=outlook&limit=100&offset=0', rounds)) }];
     if (busiest) rows.push({ what: `proposal page, busiest (${busiest.n} obs.)`, ...(await time(app, `/api/proposals/${busiest.id}`, rounds)) });
     if (typical) rows.push({ what: `proposal page, median (${typical.n} obs.)`, ...(await time(app, `/api/proposals/${typical.id}`, rounds)) });
+    // Search: the busiest proposal's first two words (many hits of every kind), then narrowed by its proposer and a date.
+    const words = (list.find((p) => p.id === busiest?.id)?.summary ?? 'mission').split(/\W+/).filter((w) => w.length > 3).slice(0, 2).join(' ') || 'mission';
+    const q = encodeURIComponent(words);
+    rows.push({ what: `search: GET /api/search?q=${words}`, ...(await time(app, `/api/search?q=${q}`, rounds)) });
+    const proposer = list.find((p) => p.id === busiest?.id)?.proposer;
+    if (proposer) rows.push({ what: 'search, with actor and since', ...(await time(app, `/api/search?q=${q}&actor=${encodeURIComponent(proposer)}&since=2000-01-01`, rounds)) });
+    rows.push({ what: 'search, a word found nowhere', ...(await time(app, '/api/search?q=xylophonist', rounds)) });
     return rows.map((r) => ({ ...r, articles, proposals: list.length }));
   } finally {
     await store.close();

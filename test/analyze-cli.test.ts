@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, records, standpoint, tempDir } from './cli.js';
 import { AnalysisRecordSchema, recordInconsistencies } from './record-schema.js';
+import { firstLineTitle } from '../src/ingest/text-format.js';
 
 // Texts written for these tests.
 const STORY_A = 'Austria proposed on Monday a ceasefire monitoring mission along the border. “We are ready to send observers,” the Austrian foreign minister told reporters in Vienna.\n\nHungary rejected the plan, while Sweden said it had not yet decided.';
@@ -28,7 +29,10 @@ describe('standpoint analyze --json', () => {
     expect(run.status).toBe(0);
     const [record, ...rest] = validRecords(run.stdout);
     expect(rest).toEqual([]);
-    expect(record.article).toMatchObject({ date: '2022-03-16', file: EXAMPLE, language: 'en', title: null });
+    expect(record.article).toMatchObject({ date: '2022-03-16', file: EXAMPLE, language: 'en' });
+    // A text article's title is its first line, cut at a word (150 characters at most).
+    expect(record.article.title).toMatch(/^Nato countries reacted coolly on Wednesday to Poland’s proposal .*…$/);
+    expect(record.article.title!.length).toBeLessThanOrEqual(150);
     expect(record.article.text.startsWith('Nato countries')).toBe(true); // the header is removed
   });
 
@@ -50,11 +54,11 @@ describe('standpoint analyze --json', () => {
     expect(run.status).toBe(0);
     const got = validRecords(run.stdout).map((r) => [r.article.file!.slice(dir.length + 1), r.article.id.length > 0, r.article.date, r.article.title]);
     expect(got).toEqual([
-      ['mixed/1-story.txt', true, '2023-01-09', null],
+      ['mixed/1-story.txt', true, '2023-01-09', firstLineTitle(STORY_A)],
       ['mixed/2-story.json', true, '2023-01-10', 'Sanctions'],
       ['mixed/3-batch.jsonl:1', true, null, null],
       ['mixed/3-batch.jsonl:2', true, null, null],
-      ['mixed/5-plain', true, null, null],
+      ['mixed/5-plain', true, null, firstLineTitle(STORY_B)],
       ['mixed/sub/4-page.html', true, '2023-01-11', 'Monitors'],
     ]);
     expect(records(run.stdout)[1].article.id).toBe('b-1');

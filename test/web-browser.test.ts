@@ -53,8 +53,8 @@ describe.skipIf(!hasChromium)('the page in Chromium', () => {
     await page.fill('input[name=q]', 'baltic');
     await page.press('input[name=q]', 'Enter');
     await page.waitForURL(/\?q=baltic/);
-    await page.waitForSelector('table.board');
-    expect(await page.locator('table.board tbody tr').count()).toBe((await api('/api/proposals?q=baltic')).length);
+    await page.waitForSelector('.search-results');
+    expect(await page.locator('.hits.proposals li').count()).toBe((await api('/api/search?q=baltic')).proposals.length);
   });
 
   it("a proposal's map, outlook and holders show what the store holds; a correction changes the page", async () => {

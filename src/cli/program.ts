@@ -12,6 +12,7 @@ import { outlookCommand } from './outlook.js';
 import { parseCommand } from './parse.js';
 import { proposalsCommand, stancesCommand } from './proposals.js';
 import { queueCommand } from './queue.js';
+import { searchCommand } from './search.js';
 import { serveCommand } from './serve.js';
 import { workerCommand } from './worker.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     ingestCommand(), // analyse and store, learning people across articles
     proposalsCommand(),
     stancesCommand(),
+    searchCommand(), // full text over proposals, quotes and articles, with filters
     actorCommand(),
     outlookCommand(),
     correctCommand(), // the analyst's edits: audited, undoable, kept on re-ingest

@@ -19,9 +19,18 @@ export function proposalsCommand(): Command {
     .option('--limit <n>', 'at most this many proposals', intArg, 100)
     .option('--offset <n>', 'skip this many proposals', intArg, 0)
     .action(async (opts: { db?: string; json?: boolean; search?: string; limit: number; offset: number }) => {
-      const list = await withStore(opts.db, (s) => proposalSummaries(s, { q: opts.search, limit: opts.limit, offset: opts.offset }));
+      const [list, stored] = await withStore(opts.db, async (s) => {
+        const found = await proposalSummaries(s, { q: opts.search, limit: opts.limit, offset: opts.offset });
+        return [found, found.length ? found.length : (await s.counts()).proposals] as const;
+      });
       if (opts.json) { process.stdout.write(`${JSON.stringify(list, null, 2)}\n`); return; }
-      if (!list.length) { process.stdout.write('No proposals stored yet: run `standpoint ingest PATH...` first.\n'); return; }
+      if (!list.length) {
+        // "Nothing stored" only when nothing is: a search or an offset past the end says so instead.
+        process.stdout.write(!stored ? 'No proposals stored yet: run `standpoint ingest PATH...` first.\n'
+          : opts.search ? `No proposal matches "${opts.search}" (${stored} stored; \`standpoint search\` also looks in quotes and articles).\n`
+            : `No proposals past --offset ${opts.offset} (${stored} stored).\n`);
+        return;
+      }
       const out: string[] = [];
       for (const p of list) {
         // Abstentions count as undecided among the record's three labels (and are named apart).

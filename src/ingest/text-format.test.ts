@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextArticle, splitHeader } from './text-format.js';
+import { firstLineTitle, parseTextArticle, splitHeader, TITLE_CHARS } from './text-format.js';
 
 const BODY = 'Ministers from the bloc said on Monday that the plan needed more work.\n\nThey will meet again next week.';
 
@@ -7,8 +7,16 @@ describe('parseTextArticle', () => {
   it('reads the date header and keeps the body after it', () => {
     const { article, problems } = parseTextArticle(` date 2023-04-05 ${BODY}`, { file: 'a.txt' });
     expect(problems).toEqual([]);
-    expect(article).toMatchObject({ date: '2023-04-05', file: 'a.txt', language: 'en', text: BODY, title: null });
+    expect(article).toMatchObject({ date: '2023-04-05', file: 'a.txt', language: 'en', text: BODY, title: 'Ministers from the bloc said on Monday that the plan needed more work.' });
     expect(article.id).toMatch(/^[0-9a-f]{16}$/);
+  });
+  it('takes the first line that holds anything as the title, cut at a word when long; the text keeps it', () => {
+    expect(parseTextArticle(' date 2023-04-05 \n\n  Talks  resume in Oslo \nThe ministers met.', { file: 'd.txt' }).article)
+      .toMatchObject({ title: 'Talks resume in Oslo', text: '\n\n  Talks  resume in Oslo \nThe ministers met.' });
+    const long = firstLineTitle(`${'The ministers of the northern states met again, '.repeat(6)}\nMore.`)!;
+    expect(long.length).toBeLessThanOrEqual(TITLE_CHARS);
+    expect(long).toMatch(/[a-z]…$/);
+    expect(firstLineTitle(' \n\t\n')).toBeNull();
   });
   it('takes a header ended by a line break too', () => {
     expect(splitHeader(`date 2023-04-05\n${BODY}`)).toEqual({ date: '2023-04-05', text: BODY });

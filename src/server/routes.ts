@@ -9,6 +9,7 @@ import {
   AddStanceBody, CorrectionBody, DeleteBody, EditListQuery, EditParams, listEdits, MergeBody, postCorrection, postDelete, postMerge, postReassign, postRename,
   postSplit, postStance, postUndo, ReassignBody, RenameBody, SplitBody, StanceParams, UndoBody,
 } from './handlers/edits.js';
+import { getSearch, SearchQuery } from './handlers/search.js';
 import { openApiDocument } from './openapi.js';
 import { route, type Route } from './route.js';
 
@@ -28,6 +29,9 @@ export const ROUTES: Route<any>[] = [
   route({ method: 'GET', path: '/api/articles', summary: 'stored articles, newest first', query: ArticleListQuery, response: json('[{id, date, title, url, source, file, language, copyOf}]'), handler: listArticles }),
   route({ method: 'GET', path: '/api/articles/:id', summary: 'one article with its analysis record (text, actors, quotes, proposals, stances)',
     response: json('{article, record, proposals: {localId: proposalId}}'), handler: oneArticle }),
+  route({ method: 'GET', path: '/api/search', summary: 'full-text search over proposals, quotes and articles, with filters, as `standpoint search --json`', query: SearchQuery,
+    response: json('{query, filters, proposals, quotes, articles, more, names, message}: each text as {text, matches: [{start, end}]}; empty lists and a message when nothing matches'),
+    handler: getSearch }),
   route({ method: 'GET', path: '/api/quotes', summary: 'search quotes by text, speaker or article', query: QuoteQuery, response: json('[{articleId, localId, kind, text, speaker, start, end}]'), handler: searchQuotes }),
   route({ method: 'GET', path: '/api/outlook', summary: "a proposal's outlook, or a what-if (body, date, stances), as `standpoint outlook --json`", query: OutlookQuery,
     response: json('{body, date, rule, members, status, support, oppose, undecided, unknown, blockers, needs, ...}'), handler: getOutlook }),

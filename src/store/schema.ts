@@ -2,6 +2,7 @@
 import type { Migration } from './db.js';
 import { backfillEdits } from './edit-rows.js';
 import { backfillPositions } from './position-rows.js';
+import { searchMigration } from './search-schema.js';
 
 const v1 = (id: string): string[] => [
   `CREATE TABLE articles (
@@ -102,5 +103,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
     { version: 4, name: 'proposal terms found by proposal', statements: v4 },
     { version: 5, name: 'actors numbered by the write that last changed them (knowledge read incrementally)', statements: v5 },
     { version: 6, name: "the analyst's audited edit log", statements: v6(id), run: backfillEdits },
+    searchMigration(dialect),
   ];
 }

@@ -8,11 +8,12 @@ import { foldIntoPositions } from './position-rows.js';
 import { recordColumn, wholeRecord } from './record-column.js';
 import type {
   ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, EditRow, NewEdit, NumberedObservation, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
-  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, Store, StoredArticle,
+  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, SearchQuery, SearchResult, Store, StoredArticle,
 } from './store.js';
 import { StoreError } from './store.js';
 import { groupBy } from './group-by.js';
 import { insertEdit, readEdits, undoEditRow, writeEdit } from './edit-rows.js';
+import { searchStore } from './search.js';
 
 /** How many known proposals, those sharing most terms first, a new one is compared with. */
 const CANDIDATES = 50;
@@ -446,6 +447,8 @@ export class SqlStore implements Store {
     return rows.map(toQuote);
   }
 
+  search(query: SearchQuery): Promise<SearchResult> { return searchStore(this.db, query); }
+
   async page<K extends PageKind>(kind: K, after: string | null, limit: number): Promise<Page<PageRows[K]>> {
     const key: Param[] | null = after === null ? null : (JSON.parse(after) as Param[]);
     const read = async <T>(sql: (where: string) => string, keyOf: (r: Row) => Param[], to: (rows: Row[]) => Promise<T[]> | T[]): Promise<Page<T>> => {
@@ -469,6 +472,9 @@ export class SqlStore implements Store {
         case 'quotes':
           return read((w) => `SELECT * FROM quotes ${w && `${w} (article_id, local_id) > (?, ?)`} ORDER BY article_id, local_id LIMIT ?`,
             (r) => [String(r.article_id), String(r.local_id)], (rows) => rows.map(toQuote));
+        case 'mentions':
+          return read((w) => `SELECT * FROM proposal_mentions ${w && `${w} (article_id, local_id) > (?, ?)`} ORDER BY article_id, local_id LIMIT ?`,
+            (r) => [String(r.article_id), String(r.local_id)], (rows) => rows.map(toMention));
         case 'observations':
           return read((w) => `SELECT o.* FROM observations o JOIN articles a ON a.id = o.article_id WHERE a.copy_of IS NULL ${w && 'AND o.id > ?'}
             ORDER BY o.id LIMIT ?`, (r) => [Number(r.id)], (rows) => rows.map(toObservation));

@@ -49,6 +49,7 @@ const keyOf: Record<ExportWhat, (r: Record<string, unknown>) => string> = {
   stances: (r) => String(r.id),
   observations: (r) => `${String(r.articleId)}|${String(r.proposalId)}|${String(r.holder)}|${String(r.evidenceStart)}`,
   quotes: (r) => `${String(r.articleId)}|${String(r.localId)}`,
+  mentions: (r) => `${String(r.articleId)}|${String(r.proposalId)}|${String(r.start)}|${String(r.end)}`,
   actors: (r) => String(r.key),
   articles: (r) => String(r.id),
 };
@@ -68,6 +69,7 @@ async function everything(store: Store): Promise<Record<ExportWhat, string[]>> {
     stances: (await store.positions({ proposalIds: ids })).filter((p) => p.current).map((p) => String(p.id)),
     observations: (await store.observations({ proposalIds: ids })).map((o) => keyOf.observations({ ...o })),
     quotes: (await store.quotes()).map((q) => keyOf.quotes({ ...q })),
+    mentions: (await store.mentions({})).map((m) => keyOf.mentions({ ...m })),
     actors: (await store.actors()).map((a) => a.key),
     articles: (await store.articles()).map((a) => a.id),
   };

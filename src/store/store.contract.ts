@@ -11,6 +11,7 @@ import { makeV2Store } from './test-v2-store.js';
 import { groupBy } from './group-by.js';
 import { storeRowsContract } from './store-rows.contract.js';
 import { editsContract } from './store-edits.contract.js';
+import { searchContract } from './search.contract.js';
 
 const PATROL = { key: 'naval-patrol-baltic', summary: 'joint naval patrol in the Baltic', proposer: 'country:DNK', body: 'org:NATO' };
 
@@ -309,4 +310,5 @@ export function storeContract(name: string, location: () => Promise<string>): vo
   });
   storeRowsContract(name, location);
   editsContract(name, location);
+  searchContract(name, location);
 }

@@ -1,6 +1,7 @@
 // The store's one interface: what every implementation (SQLite, PostgreSQL) keeps and answers.
 import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
 import type { KnownPerson } from '../analyze/knowledge.js';
+import type { Highlighted } from './search-query.js';
 
 /** A canonical proposal as the aggregation sees it when matching a new article's proposals. */
 export interface ProposalRow {
@@ -182,6 +183,8 @@ export interface PageRows {
   quotes: QuoteRow;
   /** Copies left out, as `observations` reads them. */
   observations: ObservationRow;
+  /** Where articles mention proposals, by article and local id. */
+  mentions: ProposalMentionRow;
 }
 export type PageKind = keyof PageRows;
 
@@ -200,6 +203,39 @@ export interface StoredArticle {
   quotes: QuoteRow[];
   mentions: ProposalMentionRow[];
   observations: ObservationRow[];
+}
+
+/** What `search` looks in, and the filters every kind of hit is narrowed by (all optional; dates YYYY-MM-DD, inclusive). */
+export interface SearchQuery {
+  /** Words, "phrases", OR, -exclusions (search-query.ts). */
+  q: string;
+  /** A holder or speaker key: proposals it proposed or holds a stance on, its quotes (and those of people speaking for it), articles reporting it. */
+  actor?: string;
+  /** A deciding body's key (org:NATO): its proposals, and quotes and articles that mention one. */
+  body?: string;
+  /** Proposals where a holder (the actor, if given) stands so now, corrections applied; quotes and articles reporting that stance. */
+  stance?: string;
+  since?: string;
+  until?: string;
+  /** An article's source (outlet), compared without case. */
+  source?: string;
+  /** Hits of each kind, at most (default 20). */
+  limit?: number;
+}
+
+/** A proposal that matches, its summary with the matched words. */
+export interface ProposalHit { proposal: ProposalWithCount; summary: Highlighted }
+/** A quote that matches, with its article's date, title and source. */
+export interface QuoteHit { quote: QuoteRow; article: ArticleRow; text: Highlighted }
+/** An article that matches (copies left out): its title, and a snippet of its text, with the matched words. */
+export interface ArticleHit { article: ArticleRow; title: Highlighted | null; snippet: Highlighted }
+
+/** Each kind's hits, best first, and whether there were more than `limit`. */
+export interface SearchResult {
+  proposals: ProposalHit[];
+  quotes: QuoteHit[];
+  articles: ArticleHit[];
+  more: { proposals: boolean; quotes: boolean; articles: boolean };
 }
 
 export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number; edits: number }
@@ -281,8 +317,13 @@ export interface Store {
   /** Quotes (all of them unless `limit`); `q` finds a text in them. */
   quotes(filter?: { speaker?: string; articleId?: string; q?: string; limit?: number }): Promise<QuoteRow[]>;
   /**
+   * Full-text search over proposals (summary), quotes and articles (title, text), with the matched words marked, narrowed
+   * by the filters (SQLite FTS5; PostgreSQL full text). A query with no word to find is bad input.
+   */
+  search(query: SearchQuery): Promise<SearchResult>;
+  /**
    * Every row of a kind, a page at a time, in the order of a unique key that never changes (proposals and articles by id,
-   * actors by key, quotes by article and local id, observations by id): keyset paging, so that no row is read twice or
+   * actors by key, quotes and mentions by article and local id, observations by id): keyset paging, so that no row is read twice or
    * missed while other processes write. `after` is the `next` of the page before, null for the first page.
    */
   page<K extends PageKind>(kind: K, after: string | null, limit: number): Promise<Page<PageRows[K]>>;

@@ -13,7 +13,7 @@ const TEXT = ' Portugal on Monday rejected the NATO monitoring mission in the Ba
   + ' Minister Rui Carvalho said. "-2+3 is what it costs us," Carvalho added. "@SUM(A1) of the troops is too much," Carvalho said.'
   + ' Latvia supports the monitoring mission, Latvian Defence Minister Ilze Berzina said.';
 
-/** The rows of a CSV text (RFC 4180: quoted cells, "" for a quote, line breaks inside quotes). */
+/** The rows of a CSV text (RFC 4180: records ended by CRLF, quoted cells, "" for a quote, line breaks inside quotes). */
 function parseCsv(csv: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -24,6 +24,7 @@ function parseCsv(csv: string): string[][] {
     if (quoted) {
       if (c === '"' && csv[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
     } else if (c === '"') quoted = true;
+    else if (c === '\r' && csv[i + 1] === '\n') continue; // a record ends with CRLF (RFC 4180)
     else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
   }
   if (cell || row.length) { row.push(cell); rows.push(row); }

@@ -1,6 +1,6 @@
 // Building the page from data: elements with text nodes only (never innerHTML), so article text and quotes stay inert.
 
-type Child = Node | string | number | null | undefined | false | Child[];
+export type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 /** `h('a', {href: '/x', class: 'y'}, 'text', child)`: attributes set one by one, strings become text nodes. */

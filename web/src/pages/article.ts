@@ -25,8 +25,10 @@ function highlighted(text: string, marks: Mark[]): HTMLElement {
 
 export async function showArticle(root: HTMLElement, id: string): Promise<void> {
   const { article, record, proposals } = await get<ArticlePage>(`/api/articles/${encodeURIComponent(id)}`);
-  document.title = `Standpoint: ${article.title ?? article.id}`;
-  add(root, h('p', { class: 'crumbs' }, link('/', '← All proposals')), h('h1', {}, article.title ?? `Article ${article.id}`),
+  // An article stored without a title (a .txt before titles were taken from the first line) shows its first line.
+  const title = article.title ?? record?.article.text.split('\n').map((l) => l.trim()).find((l) => l)?.slice(0, 150) ?? `Article ${article.id}`;
+  document.title = `Standpoint: ${title}`;
+  add(root, h('p', { class: 'crumbs' }, link('/', '← All proposals')), h('h1', {}, title),
     h('p', { class: 'meta' }, `${article.date ?? 'date unknown'}`, article.source ? ` · ${article.source}` : '', article.url ? [' · ', outLink(article.url, 'original')] : '', ' · ', h('code', {}, article.id),
       article.copyOf ? [' · a near-duplicate of ', link(`/articles/${encodeURIComponent(article.copyOf)}`, article.copyOf)] : ''));
   if (!record) { add(root, h('p', {}, 'No analysis stored for this article.')); return; }
