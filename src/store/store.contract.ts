@@ -10,6 +10,7 @@ import { makeRecord } from './test-records.js';
 import { makeV2Store } from './test-v2-store.js';
 import { groupBy } from './group-by.js';
 import { storeRowsContract } from './store-rows.contract.js';
+import { watchRowsContract } from './watch-rows.contract.js';
 
 const PATROL = { key: 'naval-patrol-baltic', summary: 'joint naval patrol in the Baltic', proposer: 'country:DNK', body: 'org:NATO' };
 
@@ -307,4 +308,5 @@ export function storeContract(name: string, location: () => Promise<string>): vo
     });
   });
   storeRowsContract(name, location);
+  watchRowsContract(name, location);
 }
