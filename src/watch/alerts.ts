@@ -57,7 +57,7 @@ export async function raiseAlerts(store: Store, list: WatchList): Promise<AlertR
       alerts.push({
         kind: before === null ? 'new-stance' : 'stance-changed', proposalId: p.id, holder: pos.holder, oldValue: before, newValue: pos.stance, articleId: pos.article,
         detail: {
-          proposal, holder: { key: pos.holder, name: pos.name }, stanceId: pos.id, date: pos.date, confidence: pos.confidence, condition: pos.condition,
+          proposal, holderName: pos.name, stanceId: pos.id, date: pos.date, confidence: pos.confidence, condition: pos.condition,
           evidence: pos.evidence, quote: pos.quote, corrected: pos.corrected, article: a ? { id: a.id, title: a.title, url: a.url, source: a.source, date: a.date } : { id: pos.article },
         },
       });
@@ -75,9 +75,9 @@ export async function raiseAlerts(store: Store, list: WatchList): Promise<AlertR
 
 /** A short line saying what an alert is about, for feeds and logs. */
 export function alertTitle(a: AlertRow): string {
-  const d = a.detail as { proposal?: { summary?: string }; holder?: { name?: string } };
+  const d = a.detail as { proposal?: { summary?: string }; holderName?: string };
   const what = d.proposal?.summary ?? a.proposalId;
-  const who = d.holder?.name ?? a.holder;
+  const who = d.holderName ?? a.holder;
   if (a.kind === 'outlook-changed') return `Outlook of "${what}": ${a.oldValue} → ${a.newValue}`;
   if (a.kind === 'new-stance') return `${who}: ${a.newValue} on "${what}"`;
   return `${who} on "${what}": ${a.oldValue} → ${a.newValue}`;

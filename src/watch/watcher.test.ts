@@ -146,7 +146,7 @@ describe('watch: polling feeds into the store', () => {
     expect(watcher.fetcher.requests).toBe(5); // robots.txt, the feed, three pages
     const starts = server.log.filter((l) => l.path !== '/robots.txt').map((l) => l.at).sort((a, b) => a - b);
     expect(starts).toHaveLength(4);
-    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(400); // 500 ms apart when sent; a margin for the way;
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(400); // sent 500 ms apart; a margin for the way there
   });
 
   it('asks one host for at most hostConcurrency pages at once', async () => {

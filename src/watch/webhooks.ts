@@ -15,8 +15,8 @@ export function signature(secret: string, body: string): string {
 /** The JSON a webhook receives for an alert. */
 export function alertBody(a: AlertRow): string {
   return JSON.stringify({
-    id: a.id, kind: a.kind, proposalId: a.proposalId, holder: a.holder, oldValue: a.oldValue, newValue: a.newValue,
-    articleId: a.articleId, createdAt: a.createdAt, ...a.detail,
+    ...a.detail, id: a.id, kind: a.kind, proposalId: a.proposalId, holder: a.holder, oldValue: a.oldValue, newValue: a.newValue,
+    articleId: a.articleId, createdAt: a.createdAt,
   });
 }
 
