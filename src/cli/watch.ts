@@ -61,7 +61,7 @@ Exit codes: 0 every feed read; 1 a feed failed (the others still ingested) or th
       const stop = new AbortController();
       const onSignal = () => {
         if (stop.signal.aborted) process.exit(EXIT_FAILURE); // a second Ctrl-C: at once (what is stored stays whole)
-        report('standpoint watch: stopping after this poll (Ctrl-C again to stop now)');
+        report('standpoint watch: stopping: the pages fetched are stored, the others wait for the next run (Ctrl-C again to stop now)');
         stop.abort();
       };
       process.on('SIGINT', onSignal);

@@ -72,13 +72,3 @@ export async function raiseAlerts(store: Store, list: WatchList): Promise<AlertR
   }
   return store.watch.raiseAlerts({ alerts, targets: list.webhooks.map((w) => w.url), known: values, itemUrls: items.map((i) => i.url) });
 }
-
-/** A short line saying what an alert is about, for feeds and logs. */
-export function alertTitle(a: AlertRow): string {
-  const d = a.detail as { proposal?: { summary?: string }; holderName?: string };
-  const what = d.proposal?.summary ?? a.proposalId;
-  const who = d.holderName ?? a.holder;
-  if (a.kind === 'outlook-changed') return `Outlook of "${what}": ${a.oldValue} → ${a.newValue}`;
-  if (a.kind === 'new-stance') return `${who}: ${a.newValue} on "${what}"`;
-  return `${who} on "${what}": ${a.oldValue} → ${a.newValue}`;
-}

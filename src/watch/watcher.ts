@@ -24,6 +24,8 @@ export interface WatcherOptions {
   workers?: number;
   /** Where lines about failures go (a feed, a page, a webhook). */
   report?: (line: string) => void;
+  /** Ends a poll early: no feed or page is fetched once it aborts; what was fetched is still stored (the rest waits as pending). */
+  signal?: AbortSignal;
 }
 
 /** What one poll came to. */
@@ -109,7 +111,7 @@ export class Watcher {
     const started = Date.now();
     const sum = emptySummary(this.list.feeds.length);
     const fail = (url: string, message: string) => { sum.errors.push({ url, message }); this.report(message); };
-    await eachLimited(this.list.feeds, FEEDS_AT_ONCE, (feed) => this.pollFeed(feed, sum, fail));
+    await eachLimited(this.list.feeds, FEEDS_AT_ONCE, async (feed) => { if (!this.options.signal?.aborted) await this.pollFeed(feed, sum, fail); });
     await this.fetchPages(sum, fail);
     const alerts = await raiseAlerts(this.store, this.list);
     sum.alerts = alerts.length;
@@ -178,6 +180,7 @@ export class Watcher {
       if (group.length) await this.writeGroup(ingestion, group, sum, fail);
     };
     await eachLimited(pending, PAGES_AT_ONCE, async (item) => {
+      if (this.options.signal?.aborted) return;
       const feed = this.feedOf(item)!;
       let article: Article;
       try {
