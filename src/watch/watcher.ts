@@ -1,7 +1,5 @@
 // The feed watcher: polls a watch list's feeds, fetches each new item's page once, and stores its article as `.html` input is stored.
 import type { Article } from '../analyze/record.js';
-import { normalizeDate } from '../ingest/dates.js';
-import { readInputs } from '../ingest/read-inputs.js';
 import { decodeText } from '../ingest/sniff.js';
 import { Ingestion } from '../ingestion/ingestion.js';
 import { GROUP_UNDONE } from '../store/db.js';
@@ -11,6 +9,7 @@ import { AnalyzerPool } from '../workers/pool.js';
 import { raiseAlerts } from './alerts.js';
 import { readFeed, type FeedItem } from './feed-items.js';
 import { FetchError, PoliteFetcher, type PoliteOptions } from './polite-fetch.js';
+import { fetchPage, type PageItem } from './read-page.js';
 import { topicFilter } from './topic-filter.js';
 import type { WatchFeed, WatchList } from './watch-list.js';
 import { deliverAlerts } from './webhooks.js';
@@ -37,7 +36,7 @@ export interface PollSummary {
   failed: number;
   /** Items met for the first time (those that pass the keywords). */
   items: number;
-  /** Pages fetched, and what became of them: articles new, known already, near-duplicate copies, off topic, failed. */
+  /** Pages fetched and read, and what became of them: articles new, known already, near-duplicate copies, off topic; pages that failed. */
   pages: number;
   newArticles: number;
   knownArticles: number;
@@ -71,6 +70,14 @@ async function eachLimited<T>(list: T[], limit: number, fn: (x: T) => Promise<vo
 
 /** The text keywords are matched against in a feed item; empty when the feed says nothing but the URL. */
 const itemText = (i: FeedItem) => [i.title, i.summary, ...i.categories].filter(Boolean).join('\n');
+
+/** Why an item was skipped when its page holds none of the feed's keywords. */
+export const OFF_TOPIC = "none of the feed's keywords in the page";
+
+/** What reading an item's page needs of it and of its feed. */
+export const pageItem = (item: WatchItemRow, feed: WatchFeed): PageItem => ({
+  url: item.url, title: item.title, published: item.published, matched: item.matched, keywords: feed.keywords, feedName: feed.name ?? null,
+});
 
 /** A page read as `.html` input is, ready to be written. */
 interface Ready { item: WatchItemRow; article: Article; analysed: Promise<PoolResult> }
@@ -182,11 +189,10 @@ export class Watcher {
     await eachLimited(pending, PAGES_AT_ONCE, async (item) => {
       if (this.options.signal?.aborted) return;
       const feed = this.feedOf(item)!;
-      let article: Article;
+      let page: Awaited<ReturnType<typeof fetchPage>>;
       try {
-        const res = await this.fetcher.get(item.url);
+        page = await fetchPage(this.fetcher, pageItem(item, feed));
         sum.pages++;
-        article = await this.readPage(res.body, res.contentType, res.url, item, feed);
       } catch (err) {
         const retryable = err instanceof FetchError && err.retryable;
         const giveUp = !retryable || item.attempts + 1 >= MAX_ITEM_ATTEMPTS;
@@ -195,33 +201,16 @@ export class Watcher {
         await this.store.watch.settleItem(item.url, { state: 'failed', error: (err as Error).message, giveUp });
         return;
       }
-      if (!item.matched && feed.keywords.length && !topicFilter(feed.keywords)(`${article.title ?? ''}\n${article.text}`)) {
+      if ('offTopic' in page) {
         sum.skipped++;
-        await this.store.watch.settleItem(item.url, { state: 'skipped', error: 'none of the feed\'s keywords in the page' });
+        await this.store.watch.settleItem(item.url, { state: 'skipped', error: OFF_TOPIC });
         return;
       }
-      buffer.push({ item, article, analysed: ingestion.analyse(article) });
+      buffer.push({ item, article: page.article, analysed: ingestion.analyse(page.article) });
       writing = writing.then(flush);
       await writing;
     });
     await writing.then(flush);
-  }
-
-  /** A fetched page read as `.html` input is (title, date, outlet from the page), what the feed said filling in what the page does not. */
-  private async readPage(body: Buffer, contentType: string | null, url: string, item: WatchItemRow, feed: WatchFeed): Promise<Article> {
-    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    const format = type === 'text/html' || type === 'application/xhtml+xml' ? 'html' : undefined;
-    const stdin = (async function* () { yield body; })();
-    for await (const input of readInputs(['-'], { stdin, stdinFormat: format })) {
-      if (input.kind === 'error') throw new FetchError(url, input.error.message, false);
-      const a = input.article;
-      return {
-        ...a, file: null, url: a.url ?? url, title: a.title ?? item.title,
-        date: a.date ?? (item.published ? normalizeDate(item.published, { loose: true }) : null),
-        source: a.source ?? feed.name ?? null,
-      };
-    }
-    throw new FetchError(url, 'no article in the page', false);
   }
 
   /**
