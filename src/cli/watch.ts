@@ -5,14 +5,15 @@ import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { storeCommand, withStore } from './with-store.js';
 import { wholeNumber } from './workers-option.js';
 
-interface WatchFlags { db?: string; json?: boolean; once?: boolean; allowPrivateUrls?: boolean; workers: number }
+interface WatchFlags { db?: string; json?: boolean; once?: boolean; allowPrivateUrls?: boolean; workers: number; queue?: string; stream?: string }
 
 /** One line for a poll. */
 export function pollLine(s: PollSummary): string {
   const feeds = `${s.feeds} feeds (${s.read} read, ${s.notModified} not modified, ${s.failed} failed)`;
   const pages = `${s.items} new items, ${s.pages} pages fetched: ${s.newArticles} new articles, ${s.knownArticles} known, ${s.copies} copies, ${s.skipped} off topic, ${s.pageFailures} failed`;
   const alerts = `${s.alerts} alerts (${s.delivered} sent, ${s.deliveryFailures} not yet)`;
-  return `watched: ${feeds}; ${pages}; ${s.pending} pending; ${alerts} (${s.seconds.toFixed(1)} s)`;
+  const queued = s.queued ? `; ${s.queued} page jobs queued` : '';
+  return `watched: ${feeds}; ${pages}; ${s.pending} pending${queued}; ${alerts} (${s.seconds.toFixed(1)} s)`;
 }
 
 const stamp = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -23,6 +24,8 @@ export function watchCommand(): Command {
     .option('--once', 'poll once, print a summary and exit (for cron): exit 0 when every feed was read, 1 when one failed')
     .option('--allow-private-urls', 'fetch feeds and pages on loopback and private addresses (a feed on your own network)')
     .option('--workers <n>', 'analyser threads (default: 1, analyse in this thread)', wholeNumber('--workers', 1), 1)
+    .option('--queue <url>', 'put the pages to fetch on this NATS JetStream server (nats://HOST:4222) as jobs: `standpoint worker`s fetch, read and store them')
+    .option('--stream <name>', 'with --queue: the JetStream stream of the jobs (default: standpoint)')
     .addHelpText('after', `
 Each poll reads every feed (a conditional GET: a feed not modified costs one request), records the items
 it has not met (those matching the feed's keywords), fetches each new item's page once and stores its
@@ -34,15 +37,20 @@ again at the next poll (up to 5 times). Requests are polite: robots.txt honoured
 After each poll, followed proposals whose stances or outlook changed raise alerts, sent to the webhooks
 (signed: X-Standpoint-Signature: sha256=HMAC of the body) and listed at /api/alerts.atom by \`serve\`.
 
+With --queue, the pages are not fetched here: each pending item becomes a job on the queue, and
+\`standpoint worker\` processes (any number, on any machine, sharing the store: PostgreSQL)
+fetch, read and store them, each item done in the transaction that stores its article.
+
 Without --once it polls every interval (the list's "interval", default 15m), reading the watch list again
 before each poll; stop it with Ctrl-C. Each poll is reported on standard error (--json: one JSON line each).
 
 Exit codes: 0 every feed read; 1 a feed failed (the others still ingested) or the watch list is wrong; 2 usage error.`)
-    .action(async (file: string, opts: WatchFlags) => {
+    .action(async (file: string, opts: WatchFlags, command: Command) => {
+      if (opts.stream && !opts.queue) command.error('error: --stream needs --queue', { exitCode: 2, code: 'standpoint.usage' });
       const { readWatchList } = await import('../watch/watch-list.js');
       const list = readWatchList(file);
       const report = (line: string) => process.stderr.write(`${line}\n`);
-      const options = { allowPrivate: !!opts.allowPrivateUrls, workers: opts.workers, report };
+      const options = { allowPrivate: !!opts.allowPrivateUrls, workers: opts.workers, report, queue: opts.queue ? { url: opts.queue, stream: opts.stream } : undefined };
       if (opts.once) {
         const { Watcher } = await import('../watch/watcher.js');
         const summary = await withStore(opts.db, async (store) => {

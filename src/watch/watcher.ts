@@ -23,6 +23,8 @@ export interface WatcherOptions {
   workers?: number;
   /** Where lines about failures go (a feed, a page, a webhook). */
   report?: (line: string) => void;
+  /** Put pending items on this NATS JetStream queue as page jobs, for `standpoint worker`s to fetch and store, instead of doing it here. */
+  queue?: { url: string; stream?: string };
   /** Ends a poll early: no feed or page is fetched once it aborts; what was fetched is still stored (the rest waits as pending). */
   signal?: AbortSignal;
 }
@@ -43,8 +45,10 @@ export interface PollSummary {
   copies: number;
   skipped: number;
   pageFailures: number;
-  /** Items still waiting for their page (a later poll tries again). */
+  /** Items still waiting for their page (a later poll tries again; with a queue, the workers are on them). */
   pending: number;
+  /** With a queue: page jobs published this poll (an item queued already within JetStream's duplicate window is not counted). */
+  queued: number;
   alerts: number;
   delivered: number;
   deliveryFailures: number;
@@ -84,7 +88,7 @@ interface Ready { item: WatchItemRow; article: Article; analysed: Promise<PoolRe
 
 const emptySummary = (feeds: number): PollSummary => ({
   feeds, read: 0, notModified: 0, failed: 0, items: 0, pages: 0, newArticles: 0, knownArticles: 0, copies: 0, skipped: 0,
-  pageFailures: 0, pending: 0, alerts: 0, delivered: 0, deliveryFailures: 0, errors: [], seconds: 0,
+  pageFailures: 0, pending: 0, queued: 0, alerts: 0, delivered: 0, deliveryFailures: 0, errors: [], seconds: 0,
 });
 
 /**
@@ -119,7 +123,8 @@ export class Watcher {
     const sum = emptySummary(this.list.feeds.length);
     const fail = (url: string, message: string) => { sum.errors.push({ url, message }); this.report(message); };
     await eachLimited(this.list.feeds, FEEDS_AT_ONCE, async (feed) => { if (!this.options.signal?.aborted) await this.pollFeed(feed, sum, fail); });
-    await this.fetchPages(sum, fail);
+    if (this.options.queue) await this.queuePages(sum);
+    else await this.fetchPages(sum, fail);
     const alerts = await raiseAlerts(this.store, this.list);
     sum.alerts = alerts.length;
     const delivery = await deliverAlerts(this.store, this.list, { userAgent: this.list.polite.userAgent, report: this.report });
@@ -159,7 +164,8 @@ export class Watcher {
         if (feed.keywords.length && text && !matched) return []; // the feed says what it is about, and it is not the topic
         return [{ url: i.url, feedUrl: feed.url, title: i.title, published: i.published, matched }];
       });
-      sum.items += await this.store.watch.addItems(kept);
+      const added = await this.store.watch.addItems(kept); // (not `sum.items += await …`: feeds are read at once)
+      sum.items += added;
       // The validators only once the items are recorded: a poll cut short before then reads the feed whole again.
       const header = (name: string) => { const v = res.headers[name]; return typeof v === 'string' ? v : null; };
       await this.store.watch.saveFeed({ url: feed.url, etag: header('etag'), lastModified: header('last-modified'), checkedAt, okAt: checkedAt, error: null });
@@ -171,6 +177,15 @@ export class Watcher {
       fail(feed.url, message);
       await this.store.watch.saveFeed({ ...keep, checkedAt, error: message }).catch(() => undefined);
     }
+  }
+
+  /** Publishes a page job for every pending item of the list's feeds: the workers fetch, read and store them (and settle the items). */
+  private async queuePages(sum: PollSummary): Promise<void> {
+    const pending = (await this.store.watch.items({ state: 'pending' })).filter((i) => this.feedOf(i));
+    if (!pending.length) return;
+    const { pageJob, publishPages } = await import('./page-jobs.js');
+    const jobs = pending.map((item) => pageJob(item, pageItem(item, this.feedOf(item)!), this.list.polite));
+    sum.queued = (await publishPages(this.options.queue!.url, this.options.queue!.stream, jobs)).queued;
   }
 
   /** Fetches the page of every pending item of the list's feeds and stores its article; what fails waits for the next poll. */
