@@ -1,8 +1,9 @@
-// The page's entry: a small router over the four views (board, proposal, actor, article) and the analyst-token field.
+// The page's entry: a small router over the views (board, proposal, actor, article, alerts) and the analyst-token field.
 import './style.css';
 import { TOKEN_KEY } from './api.js';
 import { h, mount } from './dom.js';
 import { showActor } from './pages/actor.js';
+import { showAlerts } from './pages/alerts.js';
 import { showArticle } from './pages/article.js';
 import { showBoard } from './pages/board.js';
 import { showProposal } from './pages/proposal.js';
@@ -15,6 +16,7 @@ const VIEWS: Array<[RegExp, View]> = [
   [/^\/proposals\/([^/]+)$/, showProposal],
   [/^\/actors\/([^/]+)$/, showActor],
   [/^\/articles\/([^/]+)$/, showArticle],
+  [/^\/alerts$/, (root) => showAlerts(root)],
 ];
 
 let current = 0;
