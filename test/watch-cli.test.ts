@@ -116,4 +116,28 @@ describe('standpoint watch', () => {
     const third = await run(['watch', '--once', '--json', '--allow-private-urls', '--db', db, file]);
     expect(JSON.parse(third.stdout)).toMatchObject({ notModified: 2, pages: 0, newArticles: 0 });
   });
+
+  it('serve --watch polls in the server and serves what it stored, and the alerts feed', async () => {
+    server.set('/a.xml', { body: rssFeed('A', pages(300, 2)) });
+    fs.writeFileSync(file, JSON.stringify({ feeds: [{ url: `${server.url}/a.xml` }], interval: '1h', polite: { hostInterval: 0 } }));
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--allow-private-urls', '--db', db, '--watch', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    try {
+      for (let t = 0; t < 1200 && !/watched: /.test(stderr); t++) await sleep(25);
+      expect(stderr).toMatch(/watched: 1 feeds \(1 read, 0 not modified, 0 failed\); 2 new items, 2 pages fetched: 2 new articles/);
+      const base = /listening on (http:\/\/\S+) /.exec(stdout)![1];
+      const articles = await (await fetch(`${base}/api/articles`)).json();
+      expect(articles.map((a: { url: string }) => a.url).sort()).toEqual([`${server.url}/p/300.html`, `${server.url}/p/301.html`]);
+      const atom = await fetch(`${base}/api/alerts.atom`);
+      expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+      expect(await atom.text()).toContain('<title>Standpoint: what changed</title>');
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
 });

@@ -78,6 +78,8 @@ describe('reading feeds', () => {
   it('keeps only http(s) page URLs', () => {
     expect(pageUrl('javascript:alert(1)', BASE)).toBeNull();
     expect(pageUrl('../x?y=1#z', BASE)).toBe('https://news.example/x?y=1');
+    expect(pageUrl('/a?utm_source=rss&id=7&UTM_medium=feed', BASE)).toBe('https://news.example/a?id=7');
+    expect(pageUrl('/a?utm_source=rss', BASE)).toBe('https://news.example/a');
   });
 });
 

@@ -32,13 +32,17 @@ export class FeedError extends Error {
   }
 }
 
-/** An absolute http(s) URL without its fragment, resolved against the feed's URL; null for anything else. */
+/**
+ * An absolute http(s) URL, resolved against the feed's URL, without its fragment and its campaign-tracking parameters
+ * (`utm_…`, which feeds add and which would make one page two items); null for anything else.
+ */
 export function pageUrl(raw: string | null | undefined, base: string): string | null {
   if (!raw || !raw.trim()) return null;
   try {
     const url = new URL(raw.trim(), base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     url.hash = '';
+    for (const key of [...url.searchParams.keys()]) if (/^utm_/i.test(key)) url.searchParams.delete(key);
     return url.toString();
   } catch {
     return null;

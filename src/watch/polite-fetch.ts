@@ -40,7 +40,7 @@ const robotsParser = robotsModule as unknown as (url: string, text: string) => R
 
 interface Host { active: number; lastStart: number; waiting: Array<() => void>; crawlDelay: number }
 
-type Robots = { allowed: (url: string) => boolean; crawlDelayMs: number } | { error: string };
+type Robots = { allowed: (url: string) => boolean; crawlDelayMs: number } | { error: string; refused?: boolean };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -114,6 +114,8 @@ export class PoliteFetcher {
       },
       (err: unknown): Robots => {
         if (err instanceof HttpStatusError && err.httpStatus >= 400 && err.httpStatus < 500) return { allowed: () => true, crawlDelayMs: 0 };
+        // A host this fetcher may not reach at all: said as such (the host's pages would be refused too).
+        if (err instanceof ApiError && err.code === 'url-not-allowed') return { error: (err as Error).message, refused: true };
         this.robots.set(origin, { at: Date.now() - ROBOTS_TTL_MS + ROBOTS_RETRY_MS, rules });
         return { error: `${url} cannot be read (${(err as Error).message}): the host is not crawled until it can` };
       });
@@ -134,7 +136,7 @@ export class PoliteFetcher {
     }
     if (this.options.robots && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) {
       const rules = await this.rulesFor(parsed.origin);
-      if ('error' in rules) throw new FetchError(url, rules.error, true);
+      if ('error' in rules) throw new FetchError(url, rules.error, !rules.refused);
       this.host(parsed.host).crawlDelay = rules.crawlDelayMs;
       if (!rules.allowed(url)) throw new FetchError(url, `${url}: robots.txt disallows it for ${this.options.userAgent}`, false);
     }
