@@ -49,8 +49,10 @@ Exit codes: 0 every feed read; 1 a feed failed (the others still ingested) or th
       if (opts.stream && !opts.queue) command.error('error: --stream needs --queue', { exitCode: 2, code: 'standpoint.usage' });
       const { readWatchList } = await import('../watch/watch-list.js');
       const list = readWatchList(file);
-      const report = (line: string) => process.stderr.write(`${line}\n`);
-      const options = { allowPrivate: !!opts.allowPrivateUrls, workers: opts.workers, report, queue: opts.queue ? { url: opts.queue, stream: opts.stream } : undefined };
+      const { Progress } = await import('./progress.js');
+      const progress = new Progress({ verb: 'watch: pages done:' });
+      const report = (line: string) => progress.message(line);
+      const options = { progress, allowPrivate: !!opts.allowPrivateUrls, workers: opts.workers, report, queue: opts.queue ? { url: opts.queue, stream: opts.stream } : undefined };
       if (opts.once) {
         const { Watcher } = await import('../watch/watcher.js');
         const summary = await withStore(opts.db, async (store) => {

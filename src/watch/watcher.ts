@@ -23,6 +23,8 @@ export interface WatcherOptions {
   workers?: number;
   /** Where lines about failures go (a feed, a page, a webhook). */
   report?: (line: string) => void;
+  /** Told of each page done (`problem`: it failed), for a progress line on a terminal. */
+  progress?: { tick(problem: boolean): void; clear(): void };
   /** Put pending items on this NATS JetStream queue as page jobs, for `standpoint worker`s to fetch and store, instead of doing it here. */
   queue?: { url: string; stream?: string };
   /** Ends a poll early: no feed or page is fetched once it aborts; what was fetched is still stored (the rest waits as pending). */
@@ -214,11 +216,13 @@ export class Watcher {
         sum.pageFailures++;
         fail(item.url, `page ${item.url}: ${(err as Error).message}${giveUp ? '' : ' (tried again at the next poll)'}`);
         await this.store.watch.settleItem(item.url, { state: 'failed', error: (err as Error).message, giveUp });
+        this.options.progress?.tick(true);
         return;
       }
       if ('offTopic' in page) {
         sum.skipped++;
         await this.store.watch.settleItem(item.url, { state: 'skipped', error: OFF_TOPIC });
+        this.options.progress?.tick(false);
         return;
       }
       buffer.push({ item, article: page.article, analysed: ingestion.analyse(page.article) });
@@ -226,6 +230,7 @@ export class Watcher {
       await writing;
     });
     await writing.then(flush);
+    this.options.progress?.clear();
   }
 
   /**
@@ -267,6 +272,7 @@ export class Watcher {
       }
     }
     for (const o of outcomes) {
+      this.options.progress?.tick(!('status' in o));
       if ('status' in o) {
         if (o.status === 'new') sum.newArticles++;
         else if (o.status === 'copy') sum.copies++;
