@@ -2,6 +2,7 @@
 import type { Article } from '../analyze/record.js';
 import { decodeText } from '../ingest/sniff.js';
 import { Ingestion } from '../ingestion/ingestion.js';
+import { GROUP } from '../ingestion/ingest-stream.js';
 import { GROUP_UNDONE } from '../store/db.js';
 import type { FeedStateRow, Store, WatchItemRow } from '../store/store.js';
 import type { PoolResult } from '../workers/pool.js';
@@ -66,6 +67,8 @@ const PAGES_AT_ONCE = 32;
 /** Sitemaps of a sitemap index read at most. */
 const MAX_SITEMAPS = 50;
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, text/plain;q=0.8, */*;q=0.5';
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs fn on every element, at most `limit` at once. */
 async function eachLimited<T>(list: T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
@@ -195,22 +198,44 @@ export class Watcher {
     const pending = (await this.store.watch.items({ state: 'pending' })).filter((i) => this.feedOf(i));
     if (!pending.length) return;
     const ingestion = await this.open();
-    let writing: Promise<void> = Promise.resolve();
-    let buffer: Ready[] = [];
-    // Articles are written as they come, in groups of what came while the group before was written.
-    const flush = async () => {
-      const group = buffer;
-      buffer = [];
-      if (group.length) await this.writeGroup(ingestion, group, sum, fail);
+    const buffer: Array<Ready & { written: () => void }> = [];
+    /** Pages being fetched and read: a group waits for them (up to GROUP.ms) to be written with them. */
+    let reading = 0;
+    let firstAt = 0;
+    let writer: Promise<void> | null = null;
+    // One writer writes the articles in groups (one transaction each, as `ingest` does): of up to GROUP.size articles,
+    // and no page waited for once GROUP.ms have passed since the group's first article came. Each page waits for its
+    // own article only (so that its slot fetches the next page while the others are written).
+    let failure: unknown = null;
+    const write = async () => {
+      try {
+        while (buffer.length) {
+          while (buffer.length < GROUP.size && reading > 0 && Date.now() - firstAt < GROUP.ms) await pause(5);
+          const group = buffer.splice(0, GROUP.size);
+          firstAt = Date.now();
+          try {
+            await this.writeGroup(ingestion, group, sum, fail);
+          } finally {
+            for (const r of group) r.written();
+          }
+        }
+      } catch (err) {
+        failure ??= err; // the store failed: the poll fails once its pages are done with (their items stay pending)
+        for (const r of buffer.splice(0)) r.written();
+      } finally {
+        writer = null;
+      }
     };
     await eachLimited(pending, PAGES_AT_ONCE, async (item) => {
       if (this.options.signal?.aborted) return;
+      reading++;
       const feed = this.feedOf(item)!;
       let page: Awaited<ReturnType<typeof fetchPage>>;
       try {
         page = await fetchPage(this.fetcher, pageItem(item, feed));
         sum.pages++;
       } catch (err) {
+        reading--;
         const retryable = err instanceof FetchError && err.retryable;
         const giveUp = !retryable || item.attempts + 1 >= MAX_ITEM_ATTEMPTS;
         sum.pageFailures++;
@@ -219,18 +244,21 @@ export class Watcher {
         this.options.progress?.tick(true);
         return;
       }
+      reading--;
       if ('offTopic' in page) {
         sum.skipped++;
         await this.store.watch.settleItem(item.url, { state: 'skipped', error: OFF_TOPIC });
         this.options.progress?.tick(false);
         return;
       }
-      buffer.push({ item, article: page.article, analysed: ingestion.analyse(page.article) });
-      writing = writing.then(flush);
-      await writing;
+      if (!buffer.length) firstAt = Date.now();
+      const written = new Promise<void>((resolve) => buffer.push({ item, article: page.article, analysed: ingestion.analyse(page.article), written: resolve }));
+      writer ??= write();
+      await written;
     });
-    await writing.then(flush);
+    await writer;
     this.options.progress?.clear();
+    if (failure) throw failure;
   }
 
   /**
