@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { htmlPage, newsArticle, rssFeed, startFeedServer, type FeedServer } from '../src/watch/test-feed-server.js';
 import { CLI } from './cli.js';
@@ -26,7 +27,32 @@ function run(args: string[]): Promise<{ status: number | null; stdout: string; s
   });
 }
 
-function query<T>(db: string, sql: string): T[] {
+const PG = process.env.STANDPOINT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgAdmin = new pg.Client({ connectionString: PG, connectionTimeoutMillis: 3000 });
+const pgUp = await pgAdmin.connect().then(() => true, (err: Error) => {
+  console.warn(`watch: the PostgreSQL kill test skipped: cannot reach ${PG} (${err.message}); set STANDPOINT_TEST_PG or start the server`);
+  return false;
+});
+const pgSchemas: string[] = [];
+afterAll(async () => {
+  if (!pgUp) return;
+  for (const schema of pgSchemas) await pgAdmin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pgAdmin.end();
+});
+
+/** Rows of a query on the store (SQLite file or PostgreSQL URL); none while it is not there yet. */
+async function query<T>(db: string, sql: string): Promise<T[]> {
+  if (db.startsWith('postgres')) {
+    const client = new pg.Client({ connectionString: db });
+    try {
+      await client.connect();
+      return (await client.query(sql)).rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k === 'n' ? Number(v) : v]))) as T[];
+    } catch {
+      return [];
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
   if (!fs.existsSync(db)) return [];
   try {
     const conn = new Database(db, { readonly: true, fileMustExist: true });
@@ -85,7 +111,8 @@ describe('standpoint watch', () => {
     expect(wrong.stderr).toMatch(new RegExp(`^standpoint: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 1: feeds\\[0\\]: .*"keyword"`));
   });
 
-  it('killed mid-poll and run again: no article lost, none stored twice, no stored page fetched again', async () => {
+  const killTest = (where: () => Promise<string>) => async () => {
+    db = await where();
     const N = 24;
     server.set('/a.xml', { body: rssFeed('A', pages(100, N / 2, 60)) });
     server.set('/b.xml', { body: rssFeed('B', pages(100 + N / 2, N / 2, 60)) });
@@ -95,12 +122,12 @@ describe('standpoint watch', () => {
     let stored = 0;
     for (let t = 0; t < 1200 && stored < 4; t++) {
       await sleep(25);
-      stored = query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM articles')[0]?.n ?? 0;
+      stored = (await query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM articles'))[0]?.n ?? 0;
     }
     child.kill('SIGKILL');
     await exited;
-    const before = query<{ url: string; article_id: string }>(db, "SELECT url, article_id FROM watch_items WHERE state = 'done'");
-    const articles = query<{ id: string }>(db, 'SELECT id FROM articles');
+    const before = await query<{ url: string; article_id: string }>(db, "SELECT url, article_id FROM watch_items WHERE state = 'done'");
+    const articles = await query<{ id: string }>(db, 'SELECT id FROM articles');
     expect(articles.length).toBeGreaterThanOrEqual(4);
     expect(articles.length).toBeLessThan(N);
     // Done exactly when stored: every done item's article is there, and every article has its item done.
@@ -110,12 +137,20 @@ describe('standpoint watch', () => {
     expect(again.status, again.stderr).toBe(0);
     const sum = JSON.parse(again.stdout);
     expect(sum.newArticles).toBe(N - before.length);
-    expect(query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM articles')[0].n).toBe(N);
-    expect(query<{ n: number }>(db, "SELECT COUNT(*) AS n FROM watch_items WHERE state = 'done'")[0].n).toBe(N);
+    expect((await query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM articles'))[0].n).toBe(N);
+    expect((await query<{ n: number }>(db, "SELECT COUNT(*) AS n FROM watch_items WHERE state = 'done'"))[0].n).toBe(N);
     for (const item of before) expect(server.hits(new URL(item.url).pathname), item.url).toBe(1);
     const third = await run(['watch', '--once', '--json', '--allow-private-urls', '--db', db, file]);
     expect(JSON.parse(third.stdout)).toMatchObject({ notModified: 2, pages: 0, newArticles: 0 });
-  });
+  };
+
+  it('killed mid-poll and run again (SQLite): no article lost, none stored twice, no stored page fetched again', killTest(async () => db));
+  it.skipIf(!pgUp)('killed mid-poll and run again (PostgreSQL): no article lost, none stored twice, no stored page fetched again', killTest(async () => {
+    const schema = `sp_watch_kill_${process.pid}`;
+    pgSchemas.push(schema);
+    await pgAdmin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+    return `${PG}${PG.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  }));
 
   it('serve --watch polls in the server and serves what it stored, and the alerts feed', async () => {
     server.set('/a.xml', { body: rssFeed('A', pages(300, 2)) });
