@@ -14,6 +14,7 @@ import { proposalsCommand, stancesCommand } from './proposals.js';
 import { queueCommand } from './queue.js';
 import { searchCommand } from './search.js';
 import { serveCommand } from './serve.js';
+import { watchCommand } from './watch.js';
 import { workerCommand } from './worker.js';
 
 export const VERSION = '0.1.0';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
     exportCommand(),
     checkCommand(), // the store sound: the database's own checks, every article whole, the kept counts right
     serveCommand(), // the HTTP API and the web page
+    watchCommand(), // polls feeds unattended, stores what is new, alerts on changes
     workerCommand(), // past one machine: takes jobs from a NATS queue
     queueCommand(),
     parseCommand(), // the dependency parse of a text or of a CoNLL-U file's words, as CoNLL-U

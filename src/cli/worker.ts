@@ -5,7 +5,7 @@ import { EXIT_OK } from './exit-codes.js';
 import { dbOption, withStore } from './with-store.js';
 import { wholeNumber } from './workers-option.js';
 
-interface WorkerFlags { queue: string; db?: string; stream?: string; ackWait?: number; maxDeliver?: number; batch?: number; drain?: boolean; json?: boolean }
+interface WorkerFlags { queue: string; db?: string; stream?: string; ackWait?: number; maxDeliver?: number; batch?: number; drain?: boolean; json?: boolean; allowPrivateUrls?: boolean }
 
 export function workerCommand(): Command {
   return new Command('worker')
@@ -17,6 +17,7 @@ export function workerCommand(): Command {
     .option('--max-deliver <n>', `deliveries after which a failing job goes to the dead-letter subject (default: ${DEFAULT_MAX_DELIVER})`, wholeNumber('--max-deliver'))
     .option('--batch <n>', 'jobs fetched at a time (default: 8)', wholeNumber('--batch'))
     .option('--drain', 'stop once no job is pending or in flight, instead of waiting for more')
+    .option('--allow-private-urls', 'for the page jobs of `watch --queue`: fetch pages on loopback and private addresses')
     .option('--json', 'print the closing summary as JSON')
     .addHelpText('after', `
 A job is acknowledged only after its article is committed; a worker that dies leaves its jobs to be
@@ -31,12 +32,14 @@ Exit codes: 0 stopped cleanly; 1 could not connect or the store failed; 2 usage 
       const stop = new AbortController();
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
       const { runWorker } = await import('../queue/worker.js');
+      const { pageJobReader } = await import('../watch/page-jobs.js');
       const sum = await withStore(opts.db, (store) => runWorker(opts.queue, store, {
         stream: opts.stream, ackWait: opts.ackWait, maxDeliver: opts.maxDeliver, batch: opts.batch,
         drain: opts.drain, log: (line) => process.stderr.write(`worker: ${line}\n`),
+        pages: pageJobReader(store, { allowPrivate: !!opts.allowPrivateUrls }),
       }, stop.signal));
       if (opts.json) process.stdout.write(`${JSON.stringify(sum)}\n`);
-      else process.stdout.write(`worker: ${sum.new} new, ${sum.known} already known, ${sum.copies} copies, ${sum.failed} failed attempts, ${sum.deadLettered} dead-lettered (${sum.seconds.toFixed(1)} s)\n`);
+      else process.stdout.write(`worker: ${sum.new} new, ${sum.known} already known, ${sum.copies} copies, ${sum.failed} failed attempts, ${sum.deadLettered} dead-lettered${sum.pages || sum.pagesSkipped ? `, ${sum.pages} pages read (${sum.pagesSkipped} with nothing to store)` : ''} (${sum.seconds.toFixed(1)} s)\n`);
       process.exitCode = EXIT_OK;
     });
 }

@@ -20,23 +20,38 @@ export interface WorkerOptions {
   /** Stop once no job is pending or in flight anywhere, instead of waiting for more. */
   drain?: boolean;
   log?: (line: string) => void;
+  /**
+   * Reads a page job (`watch --queue`): its article to store, with the watch item it settles, or nothing to do. Without
+   * it, page jobs fail (and end as dead letters). The CLI wires the feed watcher's reader here.
+   */
+  pages?: (job: PageJobLike) => Promise<{ article: Article; itemUrl: string } | { skipped: string; itemUrl: string; message?: string }>;
 }
 
-export interface WorkerSummary { new: number; known: number; copies: number; failed: number; deadLettered: number; seconds: number }
+/** A job of the feed watcher: a page to fetch (src/watch/page-jobs.ts says what else it holds). */
+export interface PageJobLike { kind: 'page'; url: string }
 
-const parseJob = (data: Uint8Array): Article => {
+export interface WorkerSummary {
+  new: number; known: number; copies: number; failed: number; deadLettered: number;
+  /** Page jobs (`watch --queue`) read into articles, and those with nothing to store (done already, off topic, not to be had). */
+  pages: number; pagesSkipped: number;
+  seconds: number;
+}
+
+const parseJob = (data: Uint8Array): Article | PageJobLike => {
   let a: Partial<Article>;
   try {
     a = JSON.parse(new TextDecoder().decode(data)) as Partial<Article>;
   } catch (err) {
     throw new QueueError('bad-job', `job is not JSON: ${(err as Error).message}`, { cause: err });
   }
+  const page = a as Partial<PageJobLike>;
+  if (page?.kind === 'page' && typeof page.url === 'string') return page as PageJobLike;
   if (typeof a?.text !== 'string' || typeof a.id !== 'string') throw new QueueError('bad-job', 'job is not an article: it needs "id" and "text"');
   return { date: null, title: null, url: null, source: null, file: null, language: 'en', ...a } as Article;
 };
 
-/** A job taken from the queue and analysed, waiting to be written. */
-interface Job { m: JsMsg; article: Article; analysed: PoolResult }
+/** A job taken from the queue and analysed, waiting to be written; a page job's watch item is settled with its article. */
+interface Job { m: JsMsg; article: Article; analysed: PoolResult; itemUrl: string | null }
 
 /** Jobs written (and acknowledged) together: one commit and one turn of the writer lock for this many articles at most. */
 const WRITE_GROUP = 8;
@@ -49,7 +64,7 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
   const maxDeliver = options.maxDeliver ?? DEFAULT_MAX_DELIVER;
   const me = `${os.hostname()}:${process.pid}`;
   const nc = await connectQueue(url);
-  const sum: WorkerSummary = { new: 0, known: 0, copies: 0, failed: 0, deadLettered: 0, seconds: 0 };
+  const sum: WorkerSummary = { new: 0, known: 0, copies: 0, failed: 0, deadLettered: 0, pages: 0, pagesSkipped: 0, seconds: 0 };
   try {
     const jsm = await nc.jetstreamManager();
     await ensureStreams(jsm, names);
@@ -85,8 +100,20 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
         return null;
       }
       try {
-        const article = parseJob(m.data);
-        return { m, article, analysed: await ingestion.analyse(article) };
+        const job = parseJob(m.data);
+        if ('kind' in job) {
+          if (!options.pages) throw new QueueError('bad-job', 'a page job (watch --queue), which this worker does not read');
+          const page = await options.pages(job);
+          if ('skipped' in page) {
+            sum.pagesSkipped++;
+            if (page.message) log(`job ${m.seq}: ${page.message}`);
+            await m.ackAck();
+            return null;
+          }
+          sum.pages++;
+          return { m, article: page.article, analysed: await ingestion.analyse(page.article), itemUrl: page.itemUrl };
+        }
+        return { m, article: job, analysed: await ingestion.analyse(job), itemUrl: null };
       } catch (err) {
         await failed(m, (err as Error).message);
         return null;
@@ -104,7 +131,11 @@ export async function runWorker(url: string, store: Store, options: WorkerOption
       try {
         await ingestion.group(async () => {
           for (const j of jobs) {
-            outcomes.push(await ingestion.write(j.article, j.analysed).catch((err: Error) => {
+            outcomes.push(await ingestion.write(j.article, j.analysed).then(async (w) => {
+              // The watch item is done in the transaction that stores its article.
+              if (j.itemUrl) await store.watch.settleItem(j.itemUrl, { state: 'done', articleId: j.article.id });
+              return w;
+            }).catch((err: Error) => {
               if (err.message === GROUP_UNDONE) throw err;
               return { error: err.message };
             }));

@@ -1,5 +1,6 @@
 // Every API route in one place: method, path, summary, inputs and handler (the OpenAPI document is built from this list).
 import { oneActor, QuoteQuery, searchQuotes } from './handlers/actors.js';
+import { AlertQuery, alertsAtom, listAlerts } from './handlers/alerts.js';
 import { ArticleListQuery, listArticles, oneArticle, postArticles } from './handlers/articles.js';
 import { ExportQuery, getExport } from './handlers/export.js';
 import { getOutlook, OutlookQuery } from './handlers/outlook.js';
@@ -37,6 +38,10 @@ export const ROUTES: Route<any>[] = [
     response: json('{body, date, rule, members, status, support, oppose, undecided, unknown, blockers, needs, ...}'), handler: getOutlook }),
   route({ method: 'GET', path: '/api/export', summary: 'the store as JSON Lines or CSV, as `standpoint export`', query: ExportQuery,
     response: { status: 200, description: 'rows, one per line', mediaType: 'application/x-ndjson' }, handler: getExport }),
+  route({ method: 'GET', path: '/api/alerts', summary: 'what changed on followed proposals (new stances, changed stances and outlooks), as `standpoint watch` raised it, newest first', query: AlertQuery,
+    response: json('[{id, kind, proposalId, holder, oldValue, newValue, articleId, detail, createdAt}]'), handler: listAlerts }),
+  route({ method: 'GET', path: '/api/alerts.atom', summary: 'the same changes as an Atom feed ("what changed"), to follow in a feed reader', query: AlertQuery,
+    response: { status: 200, description: 'an Atom feed, one entry per change', mediaType: 'application/atom+xml' }, handler: alertsAtom }),
   route({ method: 'POST', path: '/api/articles', summary: 'analyse and store articles: text, HTML, JSON article(s), or {"url": …} to fetch', auth: true,
     body: { 'text/plain': 'an article as text (a leading " date YYYY-MM-DD " line is read as its date)', 'text/html': 'a web page',
       'application/json': 'one article {text, id?, date?, title?, url?, source?}, or {url} to fetch over http(s)', 'application/x-ndjson': 'articles, one JSON object a line' },

@@ -14,9 +14,31 @@ export interface SafeFetchOptions {
   maxBytes?: number;
   timeoutMs?: number;
   maxRedirects?: number;
+  /** Request headers besides the defaults (a User-Agent of the caller's, If-None-Match, If-Modified-Since…). */
+  headers?: Record<string, string>;
+  /** Answer 304 Not Modified as a result (an empty body) instead of an error: for conditional GETs. */
+  notModified?: boolean;
 }
 
-export interface Fetched { url: string; contentType: string | null; body: Buffer }
+export interface Fetched {
+  /** The URL the body came from, after redirects. */
+  url: string;
+  contentType: string | null;
+  body: Buffer;
+  /** 2xx, or 304 with `notModified`. */
+  status: number;
+  headers: http.IncomingHttpHeaders;
+}
+
+/** Where a refused private address tells the user to look. */
+const ALLOW_HINT = 'allow it with --allow-private-urls';
+
+/** A fetch-failed error for an answer that was neither 2xx nor a redirect: its status and Retry-After, for a caller that retries. */
+export class HttpStatusError extends ApiError {
+  constructor(readonly httpStatus: number, readonly retryAfter: string | null, message: string) {
+    super('fetch-failed', message);
+  }
+}
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -75,19 +97,21 @@ function guardedLookup(refuse: (address: string) => boolean): net.LookupFunction
   };
 }
 
-function once(url: URL, options: Required<SafeFetchOptions>, deadline: number): Promise<{ status: number; location?: string; contentType: string | null; body: Buffer }> {
+type Answer = { status: number; location?: string; contentType: string | null; body: Buffer; headers: http.IncomingHttpHeaders };
+
+function once(url: URL, options: Required<SafeFetchOptions>, deadline: number): Promise<Answer> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const refuse = (address: string) => !options.allowPrivate && options.isBlocked(address);
   if (net.isIP(host) && refuse(host)) {
-    return Promise.reject(new ApiError('url-not-allowed', `${url.host} is a loopback or private address: not fetched (start the server with --allow-private-urls to allow it)`));
+    return Promise.reject(new ApiError('url-not-allowed', `${url.host} is a loopback or private address: not fetched (${ALLOW_HINT})`));
   }
   const get = url.protocol === 'https:' ? https.get : http.get;
   return new Promise((resolve, reject) => {
-    const req = get(url, { lookup: guardedLookup(refuse), headers: { 'user-agent': 'standpoint', accept: 'text/html, text/plain, application/json;q=0.9, */*;q=0.5' } }, (res) => {
+    const req = get(url, { lookup: guardedLookup(refuse), headers: { 'user-agent': 'standpoint', accept: 'text/html, text/plain, application/json;q=0.9, */*;q=0.5', ...options.headers } }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
-        resolve({ status, location: res.headers.location, contentType: null, body: Buffer.alloc(0) });
+        resolve({ status, location: res.headers.location, contentType: null, body: Buffer.alloc(0), headers: res.headers });
         return;
       }
       const declared = Number(res.headers['content-length'] ?? 0);
@@ -107,13 +131,13 @@ function once(url: URL, options: Required<SafeFetchOptions>, deadline: number): 
         }
         chunks.push(chunk);
       });
-      res.on('end', () => resolve({ status, contentType: res.headers['content-type'] ?? null, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status, contentType: res.headers['content-type'] ?? null, body: Buffer.concat(chunks), headers: res.headers }));
       res.on('error', reject);
     });
     req.setTimeout(Math.max(1, deadline - Date.now()), () => req.destroy(new ApiError('fetch-failed', `${url} did not answer within ${options.timeoutMs} ms`)));
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (err instanceof ApiError) return reject(err);
-      if (err.code === 'EPRIVATE') return reject(new ApiError('url-not-allowed', `${err.message}: not fetched (start the server with --allow-private-urls to allow it)`));
+      if (err.code === 'EPRIVATE') return reject(new ApiError('url-not-allowed', `${err.message}: not fetched (${ALLOW_HINT})`));
       reject(new ApiError('fetch-failed', `cannot fetch ${url}: ${err.message}`, { cause: err }));
     });
   });
@@ -121,7 +145,7 @@ function once(url: URL, options: Required<SafeFetchOptions>, deadline: number): 
 
 /** GETs an http(s) URL, following a few redirects (each checked again); the body is at most `maxBytes`. */
 export async function safeFetch(raw: string, opts: SafeFetchOptions = {}): Promise<Fetched> {
-  const options: Required<SafeFetchOptions> = { allowPrivate: false, isBlocked: isPrivateAddress, maxBytes: 5_000_000, timeoutMs: 10_000, maxRedirects: 3, ...opts };
+  const options: Required<SafeFetchOptions> = { allowPrivate: false, isBlocked: isPrivateAddress, maxBytes: 5_000_000, timeoutMs: 10_000, maxRedirects: 3, headers: {}, notModified: false, ...opts };
   const deadline = Date.now() + options.timeoutMs;
   let url: URL;
   try {
@@ -140,7 +164,8 @@ export async function safeFetch(raw: string, opts: SafeFetchOptions = {}): Promi
       url = new URL(res.location, url);
       continue;
     }
-    if (res.status < 200 || res.status >= 300) throw new ApiError('fetch-failed', `${url} answered HTTP ${res.status}`);
-    return { url: url.toString(), contentType: res.contentType, body: res.body };
+    if (res.status === 304 && options.notModified) return { url: url.toString(), contentType: res.contentType, body: res.body, status: 304, headers: res.headers };
+    if (res.status < 200 || res.status >= 300) throw new HttpStatusError(res.status, res.headers['retry-after'] ?? null, `${url} answered HTTP ${res.status}`);
+    return { url: url.toString(), contentType: res.contentType, body: res.body, status: res.status, headers: res.headers };
   }
 }

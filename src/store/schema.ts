@@ -94,6 +94,26 @@ const v6 = (id: string): string[] => [
   'CREATE INDEX edits_created_at ON edits(created_at)',
 ];
 
+// The feed watcher's state (`standpoint watch`): each feed's validators for conditional GET, each item met with what came of
+// it (an item is done only in the transaction that stores its article), the alerts raised and their webhook deliveries, and
+// the last stance and outlook alerts were raised for (a position's holder '' stands for the proposal's outlook).
+const v7 = (id: string): string[] => [
+  `CREATE TABLE watch_feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT, ok_at TEXT, error TEXT)`,
+  `CREATE TABLE watch_items (
+    url TEXT PRIMARY KEY, feed_url TEXT NOT NULL, title TEXT, published TEXT, matched INTEGER NOT NULL,
+    state TEXT NOT NULL, article_id TEXT, attempts INTEGER NOT NULL DEFAULT 0, error TEXT, alerted INTEGER NOT NULL DEFAULT 0,
+    seen_at TEXT NOT NULL, done_at TEXT)`,
+  'CREATE INDEX watch_items_state ON watch_items(state, alerted)',
+  `CREATE TABLE watch_alerts (
+    id ${id}, kind TEXT NOT NULL, proposal_id TEXT NOT NULL, holder TEXT, old_value TEXT, new_value TEXT NOT NULL,
+    article_id TEXT, detail TEXT NOT NULL, created_at TEXT NOT NULL)`,
+  `CREATE TABLE watch_known (proposal_id TEXT NOT NULL, holder TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (proposal_id, holder))`,
+  `CREATE TABLE watch_deliveries (
+    alert_id INTEGER NOT NULL REFERENCES watch_alerts(id), target TEXT NOT NULL, state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0, error TEXT, delivered_at TEXT, PRIMARY KEY (alert_id, target))`,
+  'CREATE INDEX watch_deliveries_state ON watch_deliveries(state)',
+];
+
 export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
   const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
   return [
@@ -104,5 +124,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
     { version: 5, name: 'actors numbered by the write that last changed them (knowledge read incrementally)', statements: v5 },
     { version: 6, name: "the analyst's audited edit log", statements: v6(id), run: backfillEdits },
     searchMigration(dialect),
+    { version: 7, name: "the feed watcher's state: feeds, items, alerts and their deliveries", statements: v7(id) },
   ];
 }

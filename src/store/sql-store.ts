@@ -8,12 +8,13 @@ import { foldIntoPositions } from './position-rows.js';
 import { recordColumn, wholeRecord } from './record-column.js';
 import type {
   ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, EditRow, NewEdit, NumberedObservation, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
-  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, SearchQuery, SearchResult, Store, StoredArticle,
+  ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, SearchQuery, SearchResult, Store, StoredArticle, WatchState,
 } from './store.js';
 import { StoreError } from './store.js';
 import { groupBy } from './group-by.js';
 import { insertEdit, readEdits, undoEditRow, writeEdit } from './edit-rows.js';
 import { searchStore } from './search.js';
+import { SqlWatchState } from './watch-rows.js';
 
 /** How many known proposals, those sharing most terms first, a new one is compared with. */
 const CANDIDATES = 50;
@@ -116,7 +117,11 @@ export function isUniqueViolationOnArticles(err: unknown): boolean {
 }
 
 export class SqlStore implements Store {
-  constructor(private readonly db: Db) {}
+  readonly watch: WatchState;
+
+  constructor(private readonly db: Db) {
+    this.watch = new SqlWatchState(db);
+  }
 
   /** A column ordered by its bytes (PostgreSQL's default collation orders text by language rules; SQLite by bytes). */
   private bytes(column: string): string { return this.db.dialect === 'postgres' ? `${column} COLLATE "C"` : column; }

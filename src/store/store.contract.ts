@@ -12,6 +12,7 @@ import { groupBy } from './group-by.js';
 import { storeRowsContract } from './store-rows.contract.js';
 import { editsContract } from './store-edits.contract.js';
 import { searchContract } from './search.contract.js';
+import { watchRowsContract } from './watch-rows.contract.js';
 
 const PATROL = { key: 'naval-patrol-baltic', summary: 'joint naval patrol in the Baltic', proposer: 'country:DNK', body: 'org:NATO' };
 
@@ -311,4 +312,5 @@ export function storeContract(name: string, location: () => Promise<string>): vo
   storeRowsContract(name, location);
   editsContract(name, location);
   searchContract(name, location);
+  watchRowsContract(name, location);
 }

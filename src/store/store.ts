@@ -240,8 +240,91 @@ export interface SearchResult {
 
 export interface Counts { articles: number; copies: number; proposals: number; observations: number; actors: number; corrections: number; edits: number }
 
+/** A watched feed's validators for conditional GET, and how its last poll went. */
+export interface FeedStateRow {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** When it was last polled, and last read whole (ISO times). */
+  checkedAt: string | null;
+  okAt: string | null;
+  /** Why the last poll failed; null when it was read. */
+  error: string | null;
+}
+
+/** pending: met, its page not stored yet; done: its article stored; skipped: its page does not match the feed's keywords; failed: given up on. */
+export type WatchItemState = 'pending' | 'done' | 'skipped' | 'failed';
+
+/** A feed item met by the watcher, by the URL of its page. */
+export interface WatchItemRow {
+  url: string;
+  feedUrl: string;
+  title: string | null;
+  published: string | null;
+  /** Whether the feed's own text (title, summary, categories) matched its keywords: false leaves the page's text to decide. */
+  matched: boolean;
+  state: WatchItemState;
+  articleId: string | null;
+  attempts: number;
+  error: string | null;
+  /** Whether the alerts its article may raise were looked for. */
+  alerted: boolean;
+}
+
+export type AlertKind = 'new-stance' | 'stance-changed' | 'outlook-changed';
+
+/** A change on a followed proposal, as the watcher raised it. */
+export interface AlertRow {
+  id: number;
+  kind: AlertKind;
+  proposalId: string;
+  /** The holder whose stance is new or changed; null for an outlook. */
+  holder: string | null;
+  oldValue: string | null;
+  newValue: string;
+  articleId: string | null;
+  /** What else the alert says (names, summary, evidence, the article's title and URL), as sent. */
+  detail: Record<string, unknown>;
+  createdAt: string;
+}
+
+export type NewAlert = Omit<AlertRow, 'id' | 'createdAt'>;
+
+/** One alert to send to one webhook, with the attempts made so far. */
+export interface DeliveryRow { alert: AlertRow; target: string; state: 'pending' | 'delivered' | 'failed'; attempts: number; error: string | null; deliveredAt: string | null }
+
+/** The watcher's state, kept in the store so that a restart resumes where it stopped (see src/watch). */
+export interface WatchState {
+  feed(url: string): Promise<FeedStateRow | null>;
+  saveFeed(row: FeedStateRow): Promise<void>;
+  /** Records items not met before as pending (those met already are left as they are); returns how many were new. */
+  addItems(items: Array<Pick<WatchItemRow, 'url' | 'feedUrl' | 'title' | 'published' | 'matched'>>): Promise<number>;
+  /** Items by URL, or in a state (oldest met first), or done and not yet looked at for alerts. */
+  items(filter: { urls?: string[]; state?: WatchItemState; unalerted?: boolean; limit?: number }): Promise<WatchItemRow[]>;
+  /**
+   * What came of an item: done with its article (write it in the group that stores the article, so that one is never
+   * without the other), skipped, or a failure: counted, and the item given up on (`failed`) when `giveUp`.
+   */
+  settleItem(url: string, outcome: { state: 'done'; articleId: string } | { state: 'skipped'; error: string } | { state: 'failed'; error: string; giveUp: boolean }): Promise<void>;
+  /** The values alerts were last raised for: a stance by proposal and holder, an outlook with holder ''. */
+  known(proposalIds: string[]): Promise<Array<{ proposalId: string; holder: string; value: string }>>;
+  /**
+   * In one transaction: the alerts, one pending delivery of each to every target, the known values they leave, and the
+   * items marked looked at. Returns the alerts as stored.
+   */
+  raiseAlerts(input: { alerts: NewAlert[]; targets: string[]; known: Array<{ proposalId: string; holder: string; value: string }>; itemUrls: string[] }): Promise<AlertRow[]>;
+  /** Alerts, newest first. */
+  alerts(options?: { limit?: number; proposalId?: string }): Promise<AlertRow[]>;
+  /** Deliveries still pending, oldest alert first. */
+  pendingDeliveries(): Promise<DeliveryRow[]>;
+  /** Records an attempt to deliver: delivered, or failed (given up on when `giveUp`). */
+  settleDelivery(alertId: number, target: string, outcome: { ok: true } | { ok: false; error: string; giveUp: boolean }): Promise<void>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** The feed watcher's state. */
+  readonly watch: WatchState;
   /** Looks an article up by its id or its content hash. */
   findArticle(idOrHash: string): Promise<ArticleRef | null>;
   /** Stored articles sharing at least one near-duplicate band. */

@@ -1,8 +1,9 @@
-// The page's entry: a small router over the views (board, proposal, actor, article, what changed) and the analyst-token field.
+// The page's entry: a small router over the views (board, proposal, actor, article, what changed, alerts) and the analyst-token field.
 import './style.css';
 import { TOKEN_KEY } from './api.js';
 import { h, mount } from './dom.js';
 import { showActor } from './pages/actor.js';
+import { showAlerts } from './pages/alerts.js';
 import { showArticle } from './pages/article.js';
 import { showBoard } from './pages/board.js';
 import { showChanges } from './pages/changes.js';
@@ -17,6 +18,7 @@ const VIEWS: Array<[RegExp, View]> = [
   [/^\/actors\/([^/]+)$/, showActor],
   [/^\/articles\/([^/]+)$/, showArticle],
   [/^\/changes$/, (root, _arg, search) => showChanges(root, search)],
+  [/^\/alerts$/, (root) => showAlerts(root)],
 ];
 
 let current = 0;
