@@ -36,6 +36,7 @@ describe('proposal names', () => {
     expect(withProposer('French plan for a naval mission', 'France')).toBe('French plan for a naval mission');
     expect(withProposer('U.S.-backed resolution on chemical weapons', 'United States')).toBe('U.S.-backed resolution on chemical weapons');
     expect(withProposer('plan to cap prices', 'a coalition of the willing')).toBe('plan to cap prices');
+    expect(withProposer('naval patrol in the Baltic', 'DNK')).toBe('naval patrol in the Baltic');
     expect(withoutProposer('no-fly zone over the coast (Arab League)')).toBe('no-fly zone over the coast');
   });
 });

@@ -135,7 +135,8 @@ export function proposalName(summary: string, mentions: readonly string[] = [], 
  * "French plan"), when the proposer is no proper name, or when the whole would run long.
  */
 export function withProposer(name: string, proposer: string | null): string {
-  if (!proposer || !/^\p{Lu}/u.test(proposer)) return name;
+  // A proper name, not a bare code ("DNK", "UNSC"): a code in brackets tells a reader little.
+  if (!proposer || !/^\p{Lu}/u.test(proposer) || /^[\p{Lu}\d:-]+$/u.test(proposer)) return name;
   const country = COUNTRIES.find((c) => c.name === proposer || c.names.includes(proposer));
   const aliases = [proposer, ...(country?.names ?? []), ...(country?.demonyms ?? [])];
   const lower = name.toLowerCase();

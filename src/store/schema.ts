@@ -123,7 +123,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
     { version: 4, name: 'proposal terms found by proposal', statements: v4 },
     { version: 5, name: 'actors numbered by the write that last changed them (knowledge read incrementally)', statements: v5 },
     { version: 6, name: "the analyst's audited edit log", statements: v6(id), run: backfillEdits },
-    searchMigration(dialect),
     { version: 7, name: "the feed watcher's state: feeds, items, alerts and their deliveries", statements: v7(id) },
+    searchMigration(dialect),
   ];
 }
