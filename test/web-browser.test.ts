@@ -1,43 +1,25 @@
 // The page in Debian's Chromium (playwright-core): board → proposal, map, outlook and holders as the store holds them, a correction, inert markup.
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './cli.js';
-import { fixture, HOSTILE, TOKEN, WEB_ROOT, type Fixture } from './server-fixture.js';
+import { HOSTILE, TOKEN } from './server-fixture.js';
+import path from 'node:path';
+import { chromiumFor, openSession, SHOTS, type BrowserSession } from './browser-session.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'test-results', 'web');
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`web-browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+const hasChromium = chromiumFor('web-browser');
 
 describe.skipIf(!hasChromium)('the page in Chromium', () => {
-  let fx: Fixture;
-  let server: ServerType;
+  let session: BrowserSession;
   let base = '';
-  let browser: Browser;
-  let page: Page;
-  const api = async (p: string) => (await fetch(`${base}${p}`)).json() as Promise<any>;
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  let browser: BrowserSession['browser'];
+  let page: BrowserSession['page'];
+  const api = (p: string) => session.api(p);
+  const shot = (name: string) => session.shot(name);
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT} has no built page: run \`npm run build\` first (npm test does)`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fx = await fixture();
-    await new Promise<void>((done) => { server = serve({ fetch: fx.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => { base = `http://127.0.0.1:${info.port}`; done(); }); });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (err) => { throw err; });
+    session = await openSession();
+    ({ base, browser, page } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-    await fx?.close();
+    await session?.close();
   });
 
   it('the board lists the proposals with outlook badges and counts', async () => {

@@ -1,7 +1,8 @@
 // `standpoint outlook [PROPOSAL_ID]`: can the body that must agree pass the proposal now, and who stands in the way.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { dateArg, usage } from './arg-parsers.js';
 import {
-  BODY_NAMES, isIsoDate, outlook, OutlookError, parseBodyName, parseStanceAssignment, type BodyName, type OutlookStance,
+  BODY_NAMES, outlook, OutlookError, parseBodyName, parseStanceAssignment, type BodyName, type OutlookStance,
 } from '../institutions/index.js';
 import { decisionText, type StoredDecision } from '../aggregate/decisions.js';
 import { proposalOutlook } from '../institutions/proposal-outlook.js';
@@ -17,18 +18,6 @@ interface OutlookOptions {
   stance?: Record<string, OutlookStance>;
 }
 
-/** Commander parsers: a bad value is a usage error naming what was expected. */
-const usage = <T>(parse: (v: string) => T) => (value: string): T => {
-  try {
-    return parse(value);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-};
-const dateArg = usage((v) => {
-  if (!isIsoDate(v)) throw new Error(`bad date "${v}": expected YYYY-MM-DD`);
-  return v;
-});
 const stanceArg = (value: string, previous: Record<string, OutlookStance> = {}) => {
   const [key, stance] = usage(parseStanceAssignment)(value);
   return { ...previous, [key]: stance };

@@ -1,25 +1,14 @@
 // `standpoint search QUERY`: proposals, quotes and articles holding the words, the matches marked «…», narrowed by filters.
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { dateArg, usage } from './arg-parsers.js';
 import { searchView, type SearchFilters } from '../aggregate/search-view.js';
-import { isIsoDate, parseHolderKey, parseStance } from '../institutions/index.js';
+import { parseHolderKey, parseStance } from '../institutions/index.js';
 import { marked } from '../store/search-query.js';
 import { clip } from './report.js';
 import { storeCommand, withStore } from './with-store.js';
 
 interface SearchOptions { db?: string; json?: boolean; actor?: string; body?: string; stance?: string; since?: string; until?: string; source?: string; limit: number }
 
-/** Commander parsers: a bad value is a usage error naming what was expected. */
-const usage = <T>(parse: (v: string) => T) => (value: string): T => {
-  try {
-    return parse(value);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-};
-const dateArg = usage((v) => {
-  if (!isIsoDate(v)) throw new Error(`bad date "${v}": expected YYYY-MM-DD`);
-  return v;
-});
 /** A deciding body's key as proposals store it: `NATO`, `nato` and `org:nato` are `org:NATO`. */
 export const bodyKeyOf = (v: string) => {
   const t = v.trim();

@@ -34,19 +34,14 @@ const REJECTED_RE = /\b(vetoed|failed\s+to\s+(?:pass|win|secure|get|garner|muste
 const UNANIMOUS_RE = /\b(unanimously|unanimous\s+(?:vote|decision|approval|backing|support))\b/i;
 
 /**
- * A sentence that states how a body decides ("to pass, a resolution needs nine votes and no veto by China, France …"):
- * a word of need and a veto named as a rule, and no vote cast. Returns the offset (in the sentence) of the word "veto"
- * after which the members listed hold a veto and take no stance by it; -1 when the sentence states no such rule.
+ * Whether a sentence only states how a body decides ("to pass, a resolution needs nine votes and no veto by China,
+ * France …"): a word of need and a veto named as a rule, and no vote cast.
  */
-export function vetoRuleAt(sentence: string): number {
-  if (!/\b(needs?|requires?|required|must\s+(?:win|get|receive|secure)|to\s+(?:pass|be\s+adopted)|would\s+need|in\s+order\s+to)\b/i.test(sentence)) return -1;
-  if (/\b(voted|vetoed|abstained|adopted|approved)\b/i.test(sentence)) return -1;
-  const m = /\b(?:no|without\s+(?:a|any))\s+vetoe?s?\b|\bveto(?:-wielding|\s+power|\s+powers|es)?\b/i.exec(sentence);
-  return m ? m.index : -1;
+export function statesARule(sentence: string): boolean {
+  return /\b(needs?|requires?|required|must\s+(?:win|get|receive|secure)|to\s+(?:pass|be\s+adopted)|would\s+need|in\s+order\s+to)\b/i.test(sentence)
+    && !/\b(voted|vetoed|abstained|adopted|approved)\b/i.test(sentence)
+    && /\b(?:no|without\s+(?:a|any))\s+vetoe?s?\b|\bveto(?:-wielding|\s+power|\s+powers|es)?\b/i.test(sentence);
 }
-
-/** Whether a sentence only states a rule of decision (see vetoRuleAt). */
-export const statesARule = (sentence: string): boolean => vetoRuleAt(sentence) >= 0;
 
 /** The vote a sentence reports, or null when it reports none (no count, no unanimous vote and no outcome). */
 export function tallyOf(sentence: string): Tally | null {

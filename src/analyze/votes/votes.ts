@@ -10,8 +10,8 @@ import { BODY_NAMES, bodyOfProposal } from '../../institutions/body-name.js';
 import { rosterOn, type Roster } from '../../institutions/roster.js';
 import { tallyOf, type Tally } from './tally.js';
 
-/** The confidence of a stance read off a vote count and the roster: a count is as plain as evidence gets. */
-export const ROSTER_CONFIDENCE = 0.9;
+/** The confidence of a stance read off a reported vote: a vote is as plain as evidence gets. */
+export const VOTE_CONFIDENCE = 0.9;
 
 /** Words of voting after (or before) a list of members, and the stance each gives. */
 const AFTER_LIST: ReadonlyArray<[RegExp, StanceLabel]> = [
@@ -91,7 +91,7 @@ export function unnamedVotes(t: Tally, roster: readonly string[], named: Readonl
   const count = (label: StanceLabel) => [...named.values()].filter((s) => s === label).length;
   const agrees = (n: number | null, label: StanceLabel) => n === null || n === count(label);
   let label: StanceLabel | null = null;
-  if (t.unanimous && named.size === 0 || t.unanimous && [...named.values()].every((s) => s === 'support')) label = 'support';
+  if (t.unanimous && [...named.values()].every((s) => s === 'support')) label = 'support';
   else if (t.for !== null && t.for - count('support') === unnamed.length && agrees(t.against, 'oppose') && agrees(t.abstain, 'undecided')) label = 'support';
   else if (t.against !== null && t.against - count('oppose') === unnamed.length && agrees(t.for, 'support') && agrees(t.abstain, 'undecided')) label = 'oppose';
   else if (t.abstain !== null && t.abstain - count('undecided') === unnamed.length && agrees(t.for, 'support') && agrees(t.against, 'oppose')) label = 'undecided';
@@ -125,7 +125,7 @@ export const votes: Stage = {
       const named = new Map<string, StanceLabel>();
       const abstaining = new Set<string>();
       for (const v of namedVotes(doc, i, i)) {
-        put(v.holder, v.stance, ROSTER_CONFIDENCE);
+        put(v.holder, v.stance, VOTE_CONFIDENCE);
         const key = doc.actors[v.holder].represents ?? doc.actors[v.holder].key;
         named.set(key, v.stance);
         if (v.stance === 'undecided') abstaining.add(key);
