@@ -1,5 +1,6 @@
 // The store's tables, as versioned migrations shared by both dialects (only the identity column differs).
 import type { Migration } from './db.js';
+import { backfillDecisions } from './decision-rows.js';
 import { backfillEdits } from './edit-rows.js';
 import { backfillPositions } from './position-rows.js';
 import { searchMigration } from './search-schema.js';
@@ -114,6 +115,20 @@ const v7 = (id: string): string[] => [
   'CREATE INDEX watch_deliveries_state ON watch_deliveries(state)',
 ];
 
+// The votes articles report on proposals (a record proposal's `decision`), kept at write time: a proposal's page and outlook
+// read its rows instead of the record of every article that mentions it. One row per (article, record proposal), with the
+// stored proposal its mentions joined; the backfill reads the stored records that hold one.
+const v8 = [
+  `CREATE TABLE decisions (
+    article_id TEXT NOT NULL REFERENCES articles(id), local_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    proposal_id TEXT NOT NULL REFERENCES proposals(id),
+    outcome TEXT NOT NULL, date TEXT, votes_for INTEGER, votes_against INTEGER, votes_abstain INTEGER, unanimous INTEGER NOT NULL,
+    inferred TEXT NOT NULL, abstaining TEXT NOT NULL,
+    evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    PRIMARY KEY (article_id, local_id))`,
+  'CREATE INDEX decisions_proposal ON decisions(proposal_id)',
+];
+
 export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
   const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
   return [
@@ -124,6 +139,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
     { version: 5, name: 'actors numbered by the write that last changed them (knowledge read incrementally)', statements: v5 },
     { version: 6, name: "the analyst's audited edit log", statements: v6(id), run: backfillEdits },
     { version: 7, name: "the feed watcher's state: feeds, items, alerts and their deliveries", statements: v7(id) },
+    { version: 8, name: 'reported votes (decisions) kept at write time', statements: v8, run: backfillDecisions },
     searchMigration(dialect),
   ];
 }

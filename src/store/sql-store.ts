@@ -6,8 +6,9 @@ import { checkPositions, checkProposalCounts } from './integrity.js';
 import { nulPath, shown } from './nul-check.js';
 import { foldIntoPositions } from './position-rows.js';
 import { recordColumn, wholeRecord } from './record-column.js';
+import { insertDecisions, toDecision } from './decision-rows.js';
 import type {
-  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, EditRow, NewEdit, NumberedObservation, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
+  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, DecisionRow, EditRow, NewEdit, NumberedObservation, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
   ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, SearchQuery, SearchResult, Store, StoredArticle, WatchState,
 } from './store.js';
 import { StoreError } from './store.js';
@@ -215,6 +216,7 @@ export class SqlStore implements Store {
       await insertMany(tx, 'proposal_terms', ['term', 'proposal_id'], w.proposals.flatMap((p) => [...new Set(p.terms)].map((t) => [t, p.id])));
       await insertMany(tx, 'proposal_mentions', ['article_id', 'local_id', 'proposal_id', 'summary', 'text', 'start_offset', 'end_offset'],
         w.mentions.map((m) => [m.articleId, m.localId, m.proposalId, m.summary, m.text, m.start, m.end]));
+      await insertDecisions(tx, w.decisions);
       const observations = distinctObservations(w.observations);
       await this.insertPositions(tx, [...new Map(observations.map((o) => [`${o.proposalId}|${o.holder}`, [o.proposalId, o.holder] as const])).values()]);
       await insertMany(tx, 'observations',
@@ -436,6 +438,16 @@ export class SqlStore implements Store {
     return rows.map(toMention);
   }
 
+  async decisions(filter: { proposalIds: string[] }): Promise<Array<DecisionRow & { title: string | null }>> {
+    const out: Array<DecisionRow & { title: string | null }> = [];
+    for (let i = 0; i < filter.proposalIds.length; i += 500) {
+      const chunk = filter.proposalIds.slice(i, i + 500);
+      const rows = await this.db.all(`SELECT d.*, a.title FROM decisions d JOIN articles a ON a.id = d.article_id WHERE ${inList('d.proposal_id', chunk)}`, chunk);
+      out.push(...rows.map((r) => ({ ...toDecision(r), title: str(r.title) })));
+    }
+    return out;
+  }
+
   async record(articleId: string): Promise<AnalysisRecord | null> {
     const rows = await this.db.all<{ record: string; text: string }>('SELECT record, text FROM articles WHERE id = ?', [articleId]);
     return rows.length ? wholeRecord(rows[0].record, rows[0].text) : null;
@@ -498,7 +510,8 @@ export class SqlStore implements Store {
     const ids = rows.map((r) => String(r.id));
     const of = async (table: string, order: string) => groupBy(
       await this.db.all(`SELECT * FROM ${table} WHERE ${inList('article_id', ids)} ORDER BY article_id, ${order}`, ids), (r) => String(r.article_id));
-    const [quotes, mentions, observations] = [await of('quotes', 'local_id'), await of('proposal_mentions', 'local_id'), await of('observations', 'id')];
+    const [quotes, mentions, observations, decisions] = [
+      await of('quotes', 'local_id'), await of('proposal_mentions', 'local_id'), await of('observations', 'id'), await of('decisions', 'local_id')];
     return {
       rows: rows.map((r) => {
         const id = String(r.id);
@@ -508,7 +521,7 @@ export class SqlStore implements Store {
         return {
           row: toArticle(r), contentHash: String(r.content_hash), signature: String(r.signature), text: String(r.text), record, recordError,
           quotes: (quotes.get(id) ?? []).map(toQuote), mentions: (mentions.get(id) ?? []).map(toMention),
-          observations: (observations.get(id) ?? []).map(toObservation),
+          observations: (observations.get(id) ?? []).map(toObservation), decisions: (decisions.get(id) ?? []).map(toDecision),
         };
       }),
       next: rows.length < limit ? null : JSON.stringify([ids[ids.length - 1]]),

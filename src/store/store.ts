@@ -1,5 +1,5 @@
 // The store's one interface: what every implementation (SQLite, PostgreSQL) keeps and answers.
-import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
+import type { AnalysisRecord, RecordDecision, StanceLabel } from '../analyze/record.js';
 import type { KnownPerson } from '../analyze/knowledge.js';
 import type { Highlighted } from './search-query.js';
 
@@ -41,6 +41,23 @@ export interface ProposalMentionRow {
   end: number;
 }
 
+/**
+ * A reported vote on a proposal, as an article's record gives it (its proposal's `decision`), kept at write time so that
+ * reading a proposal's decisions reads no record. One row per record proposal with a decision and at least one mention
+ * (the mentions say which stored proposal it joined); copies' too.
+ */
+export interface DecisionRow extends Omit<RecordDecision, 'evidence'> {
+  proposalId: string;
+  articleId: string;
+  /** The record's proposal id ("p2"), and its place among the record's proposals. */
+  localId: string;
+  ordinal: number;
+  /** The sentence that reports the vote, and where it is in the article's text. */
+  evidence: string;
+  evidenceStart: number;
+  evidenceEnd: number;
+}
+
 /** A stored actor: what the analyser's knowledge holds of a person (or a country, organisation, group), and its kind. */
 export interface ActorRow extends KnownPerson {
   kind: string;
@@ -74,6 +91,8 @@ export interface ArticleWrite {
   observations: ObservationRow[];
   actors: ActorRow[];
   quotes: QuoteRow[];
+  /** The votes the record reports on its proposals (decisionRows in record-article.ts). */
+  decisions: DecisionRow[];
 }
 
 export type PutStatus = 'new' | 'known' | 'copy';
@@ -203,6 +222,7 @@ export interface StoredArticle {
   quotes: QuoteRow[];
   mentions: ProposalMentionRow[];
   observations: ObservationRow[];
+  decisions: DecisionRow[];
 }
 
 /** What `search` looks in, and the filters every kind of hit is narrowed by (all optional; dates YYYY-MM-DD, inclusive). */
@@ -395,6 +415,11 @@ export interface Store {
   articlesByIds(ids: string[]): Promise<ArticleRow[]>;
   /** Where proposals are mentioned: in one article, or of one proposal (newest articles first; all unless `limit`). */
   mentions(filter: { articleId?: string; proposalId?: string; limit?: number }): Promise<ProposalMentionRow[]>;
+  /**
+   * The decisions (reported votes) kept for some proposals, copies' included, with their article's title; in no
+   * particular order. No record is read.
+   */
+  decisions(filter: { proposalIds: string[] }): Promise<Array<DecisionRow & { title: string | null }>>;
   /** The stored analysis record of an article, whole (its text is kept once, in the article's row, and put back). */
   record(articleId: string): Promise<AnalysisRecord | null>;
   /** Quotes (all of them unless `limit`); `q` finds a text in them. */
