@@ -1,5 +1,5 @@
 // What the proposal and actor views show of the analyst's edits: the history with each observation where it now counts, the edits that concern them.
-import type { EditRow, Store } from '../store/store.js';
+import type { EditRow, NumberedObservation, ObservationPoint, Store } from '../store/store.js';
 import { pairKey, type AddStanceAfter, type AnalystStance, type EditState, type SetStanceAfter } from './edit-state.js';
 import { editedObservations, editState, positionsOf, type Position } from './positions.js';
 
@@ -30,12 +30,12 @@ export interface AnalystEvent { editId: number; action: EditRow['action']; holde
 export async function proposalHistory(store: Store, id: string, state?: EditState): Promise<{ history: HistoryEntry[]; analyst: AnalystEvent[] }> {
   const edits = state ?? await editState(store);
   const obs = (await editedObservations(store, edits, [...edits.sourcesOf(id)])).filter((o) => o.proposalId === id);
-  const history = obs.map(({ from, ...o }) => ({
-    id: o.id, proposalId: o.proposalId, holder: o.holder, actor: o.actor, stance: o.stance, condition: o.condition, confidence: o.confidence,
-    date: o.date, articleId: o.articleId, evidence: o.evidence, quote: o.quote,
-    movedFrom: from.proposalId !== o.proposalId || from.holder !== o.holder ? from : null,
-    deleted: edits.deleted.has(pairKey(o.proposalId, o.holder)),
-  }));
+  const history = obs.map(({ from, ...o }) => entry(o, from.proposalId !== o.proposalId || from.holder !== o.holder ? from : null, edits.deleted.has(pairKey(o.proposalId, o.holder))));
+  return { history, analyst: analystEvents(edits, id) };
+}
+
+/** The analyst's stances set or added on a proposal, oldest first. */
+function analystEvents(edits: EditState, id: string): AnalystEvent[] {
   const analyst: AnalystEvent[] = [];
   for (const e of edits.active) {
     if (e.action !== 'set-stance' && e.action !== 'add-stance') continue;
@@ -43,8 +43,60 @@ export async function proposalHistory(store: Store, id: string, state?: EditStat
     if (edits.resolve(a.proposalId) !== id) continue;
     analyst.push({ editId: e.id, action: e.action, holder: a.holder, stance: a.stance, date: a.date ?? e.createdAt.slice(0, 10), author: e.author, note: e.note, evidence: a.evidence ?? null });
   }
-  return { history, analyst };
+  return analyst;
 }
+
+/** A proposal's observations on the chart: how many a holder has on a date with a stance, and whether an analyst deleted that stance. */
+export interface ChartPoint extends ObservationPoint { deleted: boolean }
+
+/** A proposal's history a page at a time: its newest observations, how many there are in all, and all of them as chart points. */
+export interface HistoryPage {
+  /** The newest `limit` observations (by date, undated last, then the last stored), listed oldest first. */
+  history: HistoryEntry[];
+  /** Observations in all (the history lists the newest `limit`). */
+  total: number;
+  /** Every observation as a point (holder, date, stance) with its count: the whole timeline, without the evidence. */
+  points: ChartPoint[];
+  analyst: AnalystEvent[];
+}
+
+/** Newest first: by date (undated last), then by id, the last first. */
+const newestFirst = (a: { date: string | null; id: number }, b: { date: string | null; id: number }) =>
+  (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1) || b.id - a.id;
+
+/**
+ * A proposal's history as its page shows it: the newest `limit` observations, their count and the chart's points. A proposal
+ * no edit touches (no merge, split or reassignment) reads only those rows and an index; an edited one is worked out from
+ * all the observations that may count for it, as proposalHistory does.
+ */
+export async function proposalHistoryPage(store: Store, id: string, limit: number, state?: EditState): Promise<HistoryPage> {
+  const edits = state ?? await editState(store);
+  if (edits.touched.has(id) || edits.sourcesOf(id).size > 1) {
+    const { history: all, analyst } = await proposalHistory(store, id, edits);
+    const points = new Map<string, ChartPoint>();
+    for (const o of all) {
+      const k = `${o.holder}\u0000${o.date ?? ''}\u0000${o.stance}`;
+      const p = points.get(k);
+      if (p) p.observations += 1;
+      else points.set(k, { holder: o.holder, date: o.date, stance: o.stance as ObservationPoint['stance'], observations: 1, deleted: o.deleted });
+    }
+    return { history: [...all].sort(newestFirst).slice(0, limit).reverse(), total: all.length, points: [...points.values()], analyst };
+  }
+  const [newest, points] = await Promise.all([store.newestObservations(id, limit), store.observationPoints(id)]);
+  const gone = new Set<string>(); // holders whose stance on it an analyst deleted
+  for (const k of edits.deleted.keys()) if (k.startsWith(`${id}\u0000`)) gone.add(k.slice(id.length + 1));
+  let total = 0;
+  const chart: ChartPoint[] = points.map((p) => {
+    total += p.observations;
+    return { holder: p.holder, date: p.date, stance: p.stance, observations: p.observations, deleted: gone.has(p.holder) };
+  });
+  return { history: newest.reverse().map((o) => entry(o, null, gone.has(o.holder))), total, points: chart, analyst: analystEvents(edits, id) };
+}
+
+const entry = (o: NumberedObservation, movedFrom: HistoryEntry['movedFrom'], deleted: boolean): HistoryEntry => ({
+  id: o.id, proposalId: o.proposalId, holder: o.holder, actor: o.actor, stance: o.stance, condition: o.condition, confidence: o.confidence,
+  date: o.date, articleId: o.articleId, evidence: o.evidence, quote: o.quote, movedFrom, deleted,
+});
 
 /** The edits that name any of these proposals (undone ones and undos included), newest first: what a proposal's page lists to undo. */
 export function editsConcerning(edits: EditState, ids: string[]): EditRow[] {

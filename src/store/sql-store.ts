@@ -8,7 +8,7 @@ import { foldIntoPositions } from './position-rows.js';
 import { recordColumn, wholeRecord } from './record-column.js';
 import { insertDecisions, toDecision } from './decision-rows.js';
 import type {
-  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, DecisionRow, EditRow, NewEdit, NumberedObservation, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
+  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, DecisionRow, EditRow, NewEdit, NumberedObservation, ObservationPoint, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
   ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, SearchQuery, SearchResult, Store, StoredArticle, WatchState,
 } from './store.js';
 import { StoreError } from './store.js';
@@ -383,6 +383,32 @@ export class SqlStore implements Store {
     const rows = await this.db.all(
       `SELECT o.* FROM observations o JOIN articles a ON a.id = o.article_id WHERE ${conds.join(' AND ')} ORDER BY o.date, o.id`, params);
     return rows.map((r) => ({ ...toObservation(r), id: Number(r.id) }));
+  }
+
+  async newestObservations(proposalId: string, limit: number): Promise<NumberedObservation[]> {
+    // The order of the index observations_newest read backwards (migration 8); copies found through their partial index.
+    const rows = await this.db.all(
+      `SELECT o.* FROM observations o WHERE o.proposal_id = ? AND o.article_id NOT IN (SELECT id FROM articles WHERE copy_of IS NOT NULL)
+       ORDER BY o.proposal_id DESC, o.date DESC NULLS LAST, o.id DESC LIMIT ?`, [proposalId, limit]);
+    return rows.map((r) => ({ ...toObservation(r), id: Number(r.id) }));
+  }
+
+  async observationPoints(proposalId: string): Promise<ObservationPoint[]> {
+    // Counted from the index alone (observations_points), then the copies' observations taken off: there are few copies, found
+    // through their partial index, and leaving them out row by row would cost a look-up per observation.
+    const [all, copies] = await Promise.all([
+      this.db.all(`SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE proposal_id = ? GROUP BY holder, date, stance`, [proposalId]),
+      // SQLite's `+` keeps it from walking the proposal's index (every observation) instead of the copies' rows.
+      this.db.all(`SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE ${this.db.dialect === 'sqlite' ? '+' : ''}proposal_id = ?
+        AND article_id IN (SELECT id FROM articles WHERE copy_of IS NOT NULL) GROUP BY holder, date, stance`, [proposalId])]);
+    const key = (r: Row) => `${String(r.holder)}\u0000${str(r.date) ?? ''}\u0000${String(r.stance)}`;
+    const less = new Map(copies.map((r) => [key(r), Number(r.n)]));
+    const out: ObservationPoint[] = [];
+    for (const r of all) {
+      const n = Number(r.n) - (less.get(key(r)) ?? 0);
+      if (n > 0) out.push({ holder: String(r.holder), date: str(r.date), stance: r.stance as StanceLabel, observations: n });
+    }
+    return out;
   }
 
   async positionsOfHolder(holder: string): Promise<PositionRow[]> {

@@ -187,6 +187,9 @@ export interface MachineStance {
 /** A position: one per proposal and holder, with a stable STANCE_ID; `current` is null while only copies observed it. */
 export interface PositionRow { id: number; proposalId: string; holder: string; current: MachineStance | null }
 
+/** How many observations of a proposal (copies left out) a holder has on a date (null: undated) with a stance. */
+export interface ObservationPoint { holder: string; date: string | null; stance: StanceLabel; observations: number }
+
 /** A canonical proposal with the number of distinct source articles (near-duplicates not counted), kept at write time. */
 export interface ProposalWithCount extends ProposalRow {
   articles: number;
@@ -403,6 +406,13 @@ export interface Store {
   edits(filter?: { ids?: number[]; since?: string }): Promise<EditRow[]>;
   /** Observations (copies left out) with their row ids: of some proposals, with some ids, or from some articles. */
   numberedObservations(filter: { proposalIds?: string[]; ids?: number[]; articleIds?: string[] }): Promise<NumberedObservation[]>;
+  /**
+   * The newest observations of one proposal (copies left out), at most `limit`: by date, newest first and undated last,
+   * then the last stored first. Reads only those rows.
+   */
+  newestObservations(proposalId: string, limit: number): Promise<NumberedObservation[]>;
+  /** How the observations of one proposal (copies left out) fall by holder, date and stance, in no particular order. */
+  observationPoints(proposalId: string): Promise<ObservationPoint[]>;
   /** Positions of one holder (every proposal), as `positions` reads them. */
   positionsOfHolder(holder: string): Promise<PositionRow[]>;
   /** Articles stored at or after an ISO time (ingested, not reported), oldest first, with when they were stored. */
