@@ -1,5 +1,6 @@
-// The store contract's part on reported votes (decisions) kept at write time: read back as the records give them, copies
-// included, filled in for a store made before they were kept, and checked by `standpoint check`.
+// The store contract's part on what a proposal's page reads: reported votes (decisions) kept at write time, read back as
+// the records give them (copies included), filled in for a store made before they were kept and checked by `standpoint
+// check`; a proposal's newest observations and its chart points (copies left out).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStore } from '../aggregate/check-store.js';
 import { decisionsOf, type StoredDecision } from '../aggregate/decisions.js';
@@ -101,6 +102,22 @@ export function decisionsContract(name: string, location: () => Promise<string>)
       const rows = await store.decisions({ proposalIds: [truce, fund] });
       expect(rows).toHaveLength(5);
       expect(rows.find((d) => d.articleId === failed.article.id && d.proposalId === fund)).toMatchObject({ localId: 'p2', ordinal: 1, evidenceStart: failed.article.text.indexOf('The reef') });
+    });
+
+    it('reads a proposal\'s newest observations (undated last) and how they fall by holder, date and stance, copies left out', async () => {
+      const all = await store.numberedObservations({ proposalIds: [truce] });
+      expect(all.map((o) => o.articleId).sort()).toEqual([adopted, none, failed, undated].map((r) => r.article.id).sort()); // not the copy's
+      const newest = await store.newestObservations(truce, 3);
+      expect(newest.map((o) => o.date)).toEqual(['2025-04-09', '2025-04-05', '2025-04-01']);
+      expect(newest[0]).toEqual(all.find((o) => o.articleId === failed.article.id));
+      expect((await store.newestObservations(truce, 10)).map((o) => o.date)).toEqual(['2025-04-09', '2025-04-05', '2025-04-01', null]);
+      expect(await store.newestObservations('P-none', 10)).toEqual([]);
+      const points = await store.observationPoints(truce);
+      expect(points.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))).toEqual([null, '2025-04-01', '2025-04-05', '2025-04-09']
+        .map((date) => ({ holder: 'country:FRA', date, stance: 'support', observations: 1 })));
+      // A second observation on the same day and stance counts on the same point.
+      expect(await recordArticle(store, vote('2025-04-09', 'Later on the day France again voted for the truce resolution for the strait in a procedural vote.', undefined))).toBe('new');
+      expect((await store.observationPoints(truce)).find((p) => p.date === '2025-04-09')?.observations).toBe(2);
     });
 
     it('fills the votes in for a store made before they were kept, as the records give them', async () => {
