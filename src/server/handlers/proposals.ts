@@ -5,6 +5,7 @@ import { lexiconName } from '../../aggregate/holder-names.js';
 import { editsConcerning, proposalHistoryPage } from '../../aggregate/editorial-view.js';
 import { editState, positionsOf, summarize, viewProposal, type ProposalSummary } from '../../aggregate/positions.js';
 import { OutlookError } from '../../institutions/index.js';
+import { bodyOfProposal } from '../../institutions/body-name.js';
 import { decisionsOf } from '../../aggregate/decisions.js';
 import { outlookOfPositions, withDecision } from '../../institutions/proposal-outlook.js';
 import { ApiError } from '../api-error.js';
@@ -21,6 +22,7 @@ export const ProposalListQuery = z.strictObject({
 
 /** The board's badge: what the body's rule makes of the proposal today, or null when it names no body. */
 export function outlookBadge(p: ProposalSummary) {
+  if (!bodyOfProposal(p.body)) return null; // no body to decide it: said without raising an error per proposal
   try {
     const { outlook: o } = outlookOfPositions(p, p.stances.map((s) => ({ holder: s.holder, stance: s.stance, condition: null })));
     return { body: o.body, date: o.date, status: o.status, members: o.members, blockers: o.blockers.map((k) => ({ key: k, name: o.names[k] ?? k })) };
