@@ -52,8 +52,9 @@ describe('reading', () => {
     expect(body.names['country:PRT']).toBe('Portugal');
     // Every observation is listed (fewer than a page holds), counted, and on the chart.
     expect(body.historyTotal).toBe(body.history.length);
-    expect(body.chart.reduce((n: number, p: any) => n + p.observations, 0)).toBe(body.historyTotal);
-    expect(body.chart.every((p: any) => body.history.some((o: any) => o.holder === p.holder && o.date === p.date && o.stance === p.stance))).toBe(true);
+    const points = body.chart.flatMap((row: any) => row.points.map(([date, stance, n]: [string | null, string, number]) => ({ holder: row.holder, date, stance, n })));
+    expect(points.reduce((n: number, p: any) => n + p.n, 0)).toBe(body.historyTotal);
+    for (const p of points) expect(body.history.filter((o: any) => o.holder === p.holder && o.date === p.date && o.stance === p.stance)).toHaveLength(p.n);
   });
 
   it('GET /api/proposals/:id?history=N lists the newest N observations, counts them all, and charts them all', async () => {

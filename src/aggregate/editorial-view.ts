@@ -46,17 +46,32 @@ function analystEvents(edits: EditState, id: string): AnalystEvent[] {
   return analyst;
 }
 
-/** A proposal's observations on the chart: how many a holder has on a date with a stance, and whether an analyst deleted that stance. */
-export interface ChartPoint extends ObservationPoint { deleted: boolean }
+/**
+ * A holder's observations of a proposal on the chart: how many it has on each date (null: undated) with each stance, as
+ * `[date, stance, observations]` (compact: a busy proposal has thousands), and whether an analyst deleted its stance.
+ */
+export interface ChartRow { holder: string; deleted: boolean; points: Array<[date: string | null, stance: ObservationPoint['stance'], observations: number]> }
 
-/** A proposal's history a page at a time: its newest observations, how many there are in all, and all of them as chart points. */
+/** Chart rows from points, holders in the order of their first point (oldest first, undated first). */
+function chartRows(points: ObservationPoint[], deleted: (holder: string) => boolean): ChartRow[] {
+  const rows = new Map<string, ChartRow>();
+  const sorted = [...points].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  for (const p of sorted) {
+    let row = rows.get(p.holder);
+    if (!row) rows.set(p.holder, row = { holder: p.holder, deleted: deleted(p.holder), points: [] });
+    row.points.push([p.date, p.stance, p.observations]);
+  }
+  return [...rows.values()];
+}
+
+/** A proposal's history a page at a time: its newest observations, how many there are in all, and all of them on the chart. */
 export interface HistoryPage {
   /** The newest `limit` observations (by date, undated last, then the last stored), listed oldest first. */
   history: HistoryEntry[];
   /** Observations in all (the history lists the newest `limit`). */
   total: number;
-  /** Every observation as a point (holder, date, stance) with its count: the whole timeline, without the evidence. */
-  points: ChartPoint[];
+  /** Every observation on the chart, by holder: the whole timeline, without the evidence. */
+  chart: ChartRow[];
   analyst: AnalystEvent[];
 }
 
@@ -65,7 +80,7 @@ const newestFirst = (a: { date: string | null; id: number }, b: { date: string |
   (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1) || b.id - a.id;
 
 /**
- * A proposal's history as its page shows it: the newest `limit` observations, their count and the chart's points. A proposal
+ * A proposal's history as its page shows it: the newest `limit` observations, their count and the chart. A proposal
  * no edit touches (no merge, split or reassignment) reads only those rows and an index; an edited one is worked out from
  * all the observations that may count for it, as proposalHistory does.
  */
@@ -73,24 +88,25 @@ export async function proposalHistoryPage(store: Store, id: string, limit: numbe
   const edits = state ?? await editState(store);
   if (edits.touched.has(id) || edits.sourcesOf(id).size > 1) {
     const { history: all, analyst } = await proposalHistory(store, id, edits);
-    const points = new Map<string, ChartPoint>();
+    const points = new Map<string, ObservationPoint>();
     for (const o of all) {
       const k = `${o.holder}\u0000${o.date ?? ''}\u0000${o.stance}`;
       const p = points.get(k);
       if (p) p.observations += 1;
-      else points.set(k, { holder: o.holder, date: o.date, stance: o.stance as ObservationPoint['stance'], observations: 1, deleted: o.deleted });
+      else points.set(k, { holder: o.holder, date: o.date, stance: o.stance as ObservationPoint['stance'], observations: 1 });
     }
-    return { history: [...all].sort(newestFirst).slice(0, limit).reverse(), total: all.length, points: [...points.values()], analyst };
+    const deleted = (holder: string) => edits.deleted.has(pairKey(id, holder));
+    return { history: [...all].sort(newestFirst).slice(0, limit).reverse(), total: all.length, chart: chartRows([...points.values()], deleted), analyst };
   }
   const [newest, points] = await Promise.all([store.newestObservations(id, limit), store.observationPoints(id)]);
   const gone = new Set<string>(); // holders whose stance on it an analyst deleted
   for (const k of edits.deleted.keys()) if (k.startsWith(`${id}\u0000`)) gone.add(k.slice(id.length + 1));
-  let total = 0;
-  const chart: ChartPoint[] = points.map((p) => {
-    total += p.observations;
-    return { holder: p.holder, date: p.date, stance: p.stance, observations: p.observations, deleted: gone.has(p.holder) };
-  });
-  return { history: newest.reverse().map((o) => entry(o, null, gone.has(o.holder))), total, points: chart, analyst: analystEvents(edits, id) };
+  return {
+    history: newest.reverse().map((o) => entry(o, null, gone.has(o.holder))),
+    total: points.reduce((n, p) => n + p.observations, 0),
+    chart: chartRows(points, (holder) => gone.has(holder)),
+    analyst: analystEvents(edits, id),
+  };
 }
 
 const entry = (o: NumberedObservation, movedFrom: HistoryEntry['movedFrom'], deleted: boolean): HistoryEntry => ({

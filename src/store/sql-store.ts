@@ -394,19 +394,26 @@ export class SqlStore implements Store {
   }
 
   async observationPoints(proposalId: string): Promise<ObservationPoint[]> {
-    // Counted from the index alone (observations_points), then the copies' observations taken off: there are few copies, found
-    // through their partial index, and leaving them out row by row would cost a look-up per observation.
+    const point = (r: Row, n: number): ObservationPoint => ({ holder: String(r.holder), date: str(r.date), stance: r.stance as StanceLabel, observations: n });
+    if (this.db.dialect === 'postgres') {
+      // An index-only scan of observations_points, the copies left out by a hashed look-up of the few copies.
+      const rows = await this.db.all(`SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE proposal_id = ?
+        AND article_id NOT IN (SELECT id FROM articles WHERE copy_of IS NOT NULL) GROUP BY holder, date, stance`, [proposalId]);
+      return rows.map((r) => point(r, Number(r.n)));
+    }
+    // SQLite: counted from the index alone (observations_points), then the copies' observations taken off (there are few,
+    // found through their partial index): leaving them out row by row costs a look-up per observation. The `+` keeps
+    // SQLite from walking the proposal's index (every observation) instead of the copies' rows.
     const [all, copies] = await Promise.all([
-      this.db.all(`SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE proposal_id = ? GROUP BY holder, date, stance`, [proposalId]),
-      // SQLite's `+` keeps it from walking the proposal's index (every observation) instead of the copies' rows.
-      this.db.all(`SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE ${this.db.dialect === 'sqlite' ? '+' : ''}proposal_id = ?
+      this.db.all('SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE proposal_id = ? GROUP BY holder, date, stance', [proposalId]),
+      this.db.all(`SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE +proposal_id = ?
         AND article_id IN (SELECT id FROM articles WHERE copy_of IS NOT NULL) GROUP BY holder, date, stance`, [proposalId])]);
     const key = (r: Row) => `${String(r.holder)}\u0000${str(r.date) ?? ''}\u0000${String(r.stance)}`;
     const less = new Map(copies.map((r) => [key(r), Number(r.n)]));
     const out: ObservationPoint[] = [];
     for (const r of all) {
       const n = Number(r.n) - (less.get(key(r)) ?? 0);
-      if (n > 0) out.push({ holder: String(r.holder), date: str(r.date), stance: r.stance as StanceLabel, observations: n });
+      if (n > 0) out.push(point(r, n));
     }
     return out;
   }

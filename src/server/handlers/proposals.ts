@@ -43,19 +43,19 @@ export const HISTORY_LISTED = 200;
 
 export const ProposalPageQuery = z.strictObject({
   history: wholeNumber(0, 1_000_000).default(HISTORY_LISTED)
-    .describe(`list the newest this many observations (default ${HISTORY_LISTED}); \`historyTotal\` counts them all and \`chart\` has every one as a point`),
+    .describe(`list the newest this many observations (default ${HISTORY_LISTED}); \`historyTotal\` counts them all and \`chart\` has every one`),
 });
 
 /**
  * Everything a proposal's page shows, as the analyst sees it: the proposal, current stances, its newest observations (where
- * they count now) and how many there are, every observation as a chart point (holder, date, stance, count), the analyst's
+ * they count now) and how many there are, every observation on the chart (by holder: [date, stance, count]), the analyst's
  * stances, the edits that concern it, the quotes of the listed observations, the outlook and the articles of what is listed.
  */
 export async function oneProposal({ store, params, query }: RouteContext<z.infer<typeof ProposalPageQuery>>) {
   const state = await editState(store);
   const proposal = await viewProposal(store, params.id, state);
   if (!proposal) throw new ApiError('not-found', `no proposal with id ${params.id}`);
-  const [stances, { history, total, points, analyst }, decisions] = await Promise.all([
+  const [stances, { history, total, chart, analyst }, decisions] = await Promise.all([
     positionsOf(store, [proposal.id], state), proposalHistoryPage(store, proposal.id, query.history ?? HISTORY_LISTED, state), decisionsOf(store, proposal.id)]);
   const decided = decisions[0] ?? null;
   let outlook = null;
@@ -68,11 +68,13 @@ export async function oneProposal({ store, params, query }: RouteContext<z.infer
   }
   const quotes = history.filter((o) => o.quote && !o.deleted).map((o) => ({ holder: o.holder, actor: o.actor, text: o.quote!, date: o.date, articleId: o.articleId }));
   const articleIds = [...history.map((o) => o.articleId), ...stances.map((s) => s.article).filter((a): a is string => !!a)];
-  const articles = await store.articlesByIds([...new Set(articleIds)]);
-  const actors = await store.actors([...new Set([...history.flatMap((o) => [o.actor, o.holder]), ...stances.map((s) => s.holder), ...(proposal.proposer ? [proposal.proposer] : [])])]);
+  // The holders' names came with their stances: only the other keys the page names are read (at the same time as the articles).
+  const named = new Set(stances.map((s) => s.holder));
+  const unnamed = [...new Set([...history.flatMap((o) => [o.actor, o.holder]), ...(proposal.proposer ? [proposal.proposer] : [])])].filter((k) => !named.has(k));
+  const [articles, actors] = await Promise.all([store.articlesByIds([...new Set(articleIds)]), unnamed.length ? store.actors(unnamed) : []]);
   const names: Record<string, string> = { ...Object.fromEntries(stances.map((s) => [s.holder, s.name])), ...Object.fromEntries(actors.map((a) => [a.key, a.name])), [proposal.id]: proposal.summary };
   return {
-    proposal, stances, history, historyTotal: total, chart: points, analyst, quotes, outlook, outlookError, decided,
+    proposal, stances, history, historyTotal: total, chart, analyst, quotes, outlook, outlookError, decided,
     edits: editsConcerning(state, [proposal.id, ...(proposal.mergedFrom ?? [])]).map((e) => ({ ...e, text: describeEdit(e, (k) => names[k] ?? lexiconName(k)) })),
     articles: articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
     names,

@@ -1,5 +1,5 @@
 // A proposal's timeline: each holder's dated observations as coloured dots on one time axis, then the same as a list.
-import type { AnalystEvent, ArticleRow, ChartPoint, Observation } from '../api.js';
+import type { AnalystEvent, ArticleRow, ChartRow, Observation } from '../api.js';
 import { h, link, s } from '../dom.js';
 import { stanceBadge } from '../stance.js';
 
@@ -8,22 +8,30 @@ const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 /** At most this many observations are listed (newest first); the chart shows them all. */
 const LISTED = 200;
 
-/** The observations as chart points, when the page gave none: one per (holder, date, stance). */
-const pointsOf = (history: Observation[]): ChartPoint[] =>
-  history.map((o) => ({ holder: o.holder, date: o.date, stance: o.stance, observations: 1, deleted: !!o.deleted }));
+/** A chart point: one holder's observations on a date with a stance. */
+interface Point { holder: string; date: string | null; stance: string; observations: number; deleted: boolean }
+
+/** The observations as chart rows, when the page gave none: one point per observation. */
+const rowsOf = (history: Observation[]): ChartRow[] => {
+  const rows = new Map<string, ChartRow>();
+  for (const o of history) {
+    if (!rows.has(o.holder)) rows.set(o.holder, { holder: o.holder, deleted: !!o.deleted, points: [] });
+    rows.get(o.holder)!.points.push([o.date, o.stance, 1]);
+  }
+  return [...rows.values()];
+};
 
 /**
  * The machine's observations (a deleted stance's shown struck through) and the analyst's stances (diamonds, marked as such),
- * each holder on a row of its own. The chart shows every observation (`chart`: the page's points, the listed ones by default);
+ * each holder on a row of its own. The chart shows every observation (`chart`: the page's rows, the listed ones by default);
  * the list, the newest of `history`, of `total` in all.
  */
 export function timeline(history: Observation[], name: (k: string) => string, articles: Map<string, ArticleRow>, analyst: AnalystEvent[] = [],
-  chart: ChartPoint[] = pointsOf(history), total = history.length): HTMLElement {
+  chart: ChartRow[] = rowsOf(history), total = history.length): HTMLElement {
   if (!history.length && !chart.length && !analyst.length) return h('p', {}, 'No observations.');
-  // Oldest first, so that holders take their rows in the order they were first reported.
-  const points = [...chart].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const points: Point[] = chart.flatMap((r) => r.points.map(([date, stance, observations]) => ({ holder: r.holder, date, stance, observations, deleted: r.deleted })));
   const dated = points.filter((o) => o.date && !o.deleted);
-  const holders = [...new Set([...points.map((o) => o.holder), ...history.map((o) => o.holder), ...analyst.map((a) => a.holder)])];
+  const holders = [...new Set([...chart.map((r) => r.holder), ...history.map((o) => o.holder), ...analyst.map((a) => a.holder)])];
   const out = h('div', { class: 'timeline' });
   if (dated.length || analyst.length) {
     // The axis spans the reports; an analyst's stance set later than the last report sits at its end (its date is in its title).
