@@ -4,13 +4,14 @@
 // worker threads, ingest speed and memory, API latency.
 //
 //   node scripts/bench.mjs [--json] [--only analyze,length,vectors,workers,queue,ingest,api] [--articles N] [--analyze-articles N]
-//                          [--workers-articles N,N] [--queue-articles N]   (run `npm run build` first)
+//                          [--workers-articles N,N] [--queue-articles N] [--api-db FILE]   (run `npm run build` first)
 //
 // The corpus is built at run time from the texts in ../shared/eval and never committed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchApi } from './bench-api.mjs';
+import { copyStore } from './bench-copy-store.mjs';
 import { writeCorpus } from './bench-corpus.mjs';
 import { benchAnalyze, benchAnalyzeIsolated, benchLength, benchStages, benchWarmup } from './bench-analyze.mjs';
 import { benchIngest, ingest } from './bench-ingest.mjs';
@@ -45,6 +46,9 @@ Options:
                             halves, the bound of a perfect split; a warm comparison of 3000 articles
                             after 2000 to warm up is added)
   --queue-articles N        articles for the NATS queue comparison (default: 3000)
+  --api-db FILE             with --only api: time the API over this SQLite store (migrated in place) instead of
+                            ingesting --articles into a new one; either way its rows are then copied into a fresh
+                            PostgreSQL schema (when the server answers) and the API is timed there too
   -h, --help                show this help
 `);
   process.exit(0);
@@ -56,6 +60,7 @@ const big = Number(opt('--articles') ?? 10000);
 const analyzeArticles = Number(opt('--analyze-articles') ?? 3000);
 const workersArticles = (opt('--workers-articles') ?? '1000,5000,20000').split(',').map(Number);
 const queueArticles = Number(opt('--queue-articles') ?? 3000);
+const apiDb = opt('--api-db');
 const log = (s) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
 const report = {};
@@ -84,12 +89,42 @@ const timeApi = async (db, n, store = 'sqlite') => {
 };
 if (only.includes('ingest')) report.ingest = await benchIngest({ sizes: [...new Set([Math.min(1000, big), big])], log, onStore: timeApi });
 else if (only.includes('api')) {
+  // SQLite, then the same rows copied into PostgreSQL: the API over both stores without analysing the articles twice.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-bench-api-'));
   try {
-    writeCorpus(path.join(dir, 'corpus.jsonl'), big);
-    log(`api: ingesting ${big} articles…`);
-    ingest(path.join(dir, 'bench.db'), path.join(dir, 'corpus.jsonl'));
-    await timeApi(path.join(dir, 'bench.db'), big);
+    let db = apiDb;
+    if (!db) {
+      writeCorpus(path.join(dir, 'corpus.jsonl'), big);
+      log(`api: ingesting ${big} articles…`);
+      db = path.join(dir, 'bench.db');
+      const run = ingest(db, path.join(dir, 'corpus.jsonl'));
+      log(`api: ingested ${big} articles in ${run.seconds.toFixed(0)} s`);
+    }
+    const { openStore } = await import('../dist/store/open.js');
+    const t = performance.now();
+    const store = await openStore(db); // migrations (a store made by an older build is brought up to date)
+    const n = (await store.counts()).articles;
+    await store.close();
+    log(`api: SQLite store of ${n} articles opened in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    await timeApi(db, n);
+    const pgBase = process.env.STANDPOINT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const schema = `sp_bench_api_${process.pid}`;
+    const admin = new (await import('pg')).default.Client({ connectionString: pgBase, connectionTimeoutMillis: 3000 });
+    if (await admin.connect().then(() => true, () => false)) {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+      const url = `${pgBase}${pgBase.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      try {
+        const c = performance.now();
+        const rows = await copyStore(db, url, { log });
+        log(`api: ${rows} rows copied into PostgreSQL in ${((performance.now() - c) / 1000).toFixed(0)} s`);
+        await timeApi(url, n, 'postgres');
+      } finally {
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.end();
+      }
+    } else {
+      log(`api: PostgreSQL not reachable at ${pgBase}: skipped`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -160,7 +195,11 @@ if (asJson) {
     for (const r of report.ingest) console.log(`${pad(r.store, 12)}${pad(r.articles, 11)}${pad(r.seconds.toFixed(1), 10)}${pad(r.perSecond.toFixed(1), 13)}${pad(r.peakMemoryMb, 10)}${pad(r.new, 8)}${r.copies}`);
   }
   if (report.api) {
-    console.log('\nAPI (in-process)  call                                                         articles  median ms  p95 ms');
-    for (const r of report.api) console.log(`${pad(r.store, 18)}${pad(r.what, 61)}${pad(r.articles, 10)}${pad(r.median.toFixed(1), 11)}${r.p95.toFixed(1)}`);
+    console.log('\nAPI (in-process)  call                                                         articles  p50 ms     p95 ms   CPU ms (p50)');
+    for (const r of report.api) console.log(`${pad(r.store, 18)}${pad(r.what, 61)}${pad(r.articles, 10)}${pad(r.median.toFixed(1), 11)}${pad(r.p95.toFixed(1), 9)}${r.cpu.toFixed(1)}`);
+    // Targets (issue 18): the busiest proposal's page p50 <= 20 ms and the board's <= 50 ms, on each store.
+    for (const r of report.api.filter((x) => x.target !== undefined)) {
+      console.log(`${r.store}, ${r.articles} articles, ${r.what}: p50 ${r.median.toFixed(1)} ms (target <= ${r.target}: ${r.median <= r.target ? 'met' : 'MISSED'})`);
+    }
   }
 }

@@ -50,6 +50,25 @@ describe('reading', () => {
     expect(body.outlook.outlook.blockers).toContain('country:PRT');
     expect(body.articles.map((a: any) => a.id)).toEqual(expect.arrayContaining(['fx-baltic-1']));
     expect(body.names['country:PRT']).toBe('Portugal');
+    // Every observation is listed (fewer than a page holds), counted, and on the chart.
+    expect(body.historyTotal).toBe(body.history.length);
+    const points = body.chart.flatMap((row: any) => row.points.map(([date, stance, n]: [string | null, string, number]) => ({ holder: row.holder, date, stance, n })));
+    expect(points.reduce((n: number, p: any) => n + p.n, 0)).toBe(body.historyTotal);
+    for (const p of points) expect(body.history.filter((o: any) => o.holder === p.holder && o.date === p.date && o.stance === p.stance)).toHaveLength(p.n);
+  });
+
+  it('GET /api/proposals/:id?history=N lists the newest N observations, counts them all, and charts them all', async () => {
+    const [baltic] = (await getJson('/api/proposals?body=NATO')).body;
+    const whole = (await getJson(`/api/proposals/${baltic.id}`)).body;
+    const { status, body } = await getJson(`/api/proposals/${baltic.id}?history=1`);
+    expect(status).toBe(200);
+    const newest = [...whole.history].sort((a: any, b: any) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id)[0];
+    expect(body.history).toEqual([newest]);
+    expect(body.historyTotal).toBe(whole.historyTotal);
+    expect(body.chart).toEqual(whole.chart);
+    expect(body.articles.map((a: any) => a.id)).toEqual(expect.arrayContaining([newest.articleId]));
+    expect((await getJson(`/api/proposals/${baltic.id}?history=0`)).body.history).toEqual([]);
+    expect((await getJson(`/api/proposals/${baltic.id}?history=x`)).status).toBe(400);
   });
 
   it('GET /api/actors/:key, /api/articles, /api/articles/:id and /api/quotes', async () => {

@@ -1,6 +1,7 @@
 // `standpoint check`'s work: the store's own checks, then every article whole, and its rows as its record gives them.
 import type { AnalysisRecord } from '../analyze/record.js';
-import type { ObservationRow, StoredArticle, Store } from '../store/store.js';
+import { decisionRows } from '../store/decision-rows.js';
+import type { DecisionRow, ObservationRow, StoredArticle, Store } from '../store/store.js';
 import { fingerprint, signatureHex } from './near-duplicates.js';
 
 /** Articles read per page (each with its text). */
@@ -12,7 +13,7 @@ const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? 'nothing';
 /**
  * Every problem of the store, one line each ("article ID: what"): the database's own checks and the kept stances and counts
  * (Store.integrity), then each article: its text against its content hash and signature, its record (it parses, and agrees
- * with its row), and its quotes, mentions and observations against what its record gives (as planArticle wrote them).
+ * with its row), and its quotes, mentions, observations and decisions against what its record gives (as planArticle wrote them).
  */
 export async function* checkStore(store: Store, options: { pageSize?: number; onArticle?: () => void } = {}): AsyncGenerator<string> {
   yield* await store.integrity();
@@ -58,6 +59,8 @@ export function articleProblems(a: StoredArticle): string[] {
   for (const [local, ids] of proposalOf) if (ids.size > 1) out.push(`the mentions of its proposal ${local} name ${ids.size} stored proposals`);
   out.push(...rowsProblems('mention', expectedMentions(r), a.mentions.map((m) => ({ ...m, articleId: undefined, proposalId: undefined })), (m) => String(m.localId)));
   out.push(...observationProblems(r, a.observations, (local) => [...(proposalOf.get(local) ?? [])][0]));
+  const decision = (d: DecisionRow): Row => ({ ...d, articleId: undefined, inferred: JSON.stringify(d.inferred), abstaining: JSON.stringify(d.abstaining) });
+  out.push(...rowsProblems('decision', decisionRows(r, (local) => [...(proposalOf.get(local) ?? [])][0]).map(decision), a.decisions.map(decision), (d) => String(d.localId)));
   return out;
 }
 

@@ -1,4 +1,4 @@
-// The reported votes that decided a stored proposal: read from the analysis records of the articles that mention it.
+// The reported votes that decided a stored proposal: kept at write time from the records of the articles that mention it.
 import type { RecordDecision } from '../analyze/record.js';
 import type { Store } from '../store/store.js';
 
@@ -10,25 +10,17 @@ export interface StoredDecision extends Omit<RecordDecision, 'evidence'> {
   evidence: string;
 }
 
-/** The decisions reported for a proposal, the latest first (by date, undated last); none when no article reports one. */
+/**
+ * The decisions reported for a proposal, the latest first (by date, undated last; then by article id and the order of
+ * the record's proposals); none when no article reports one. Read from the store's decision rows, no record parsed.
+ */
 export async function decisionsOf(store: Store, proposalId: string): Promise<StoredDecision[]> {
-  const local = new Map<string, Set<string>>(); // article → local proposal ids ("p2") merged into this proposal
-  for (const m of await store.mentions({ proposalId })) {
-    const id = m.localId.split('.')[0];
-    if (!local.has(m.articleId)) local.set(m.articleId, new Set());
-    local.get(m.articleId)!.add(id);
-  }
-  const out: StoredDecision[] = [];
-  for (const [articleId, ids] of local) {
-    const record = await store.record(articleId);
-    if (!record) continue;
-    for (const p of record.proposals) {
-      if (!ids.has(p.id) || !p.decision) continue;
-      const { evidence, ...rest } = p.decision;
-      out.push({ ...rest, articleId, title: record.article.title, evidence: record.article.text.slice(evidence.start, evidence.end) });
-    }
-  }
-  return out.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.articleId.localeCompare(b.articleId));
+  const rows = await store.decisions({ proposalIds: [proposalId] });
+  rows.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.articleId.localeCompare(b.articleId) || a.ordinal - b.ordinal);
+  return rows.map((d) => ({
+    outcome: d.outcome, date: d.date, for: d.for, against: d.against, abstain: d.abstain, unanimous: d.unanimous, inferred: d.inferred,
+    abstaining: d.abstaining, articleId: d.articleId, title: d.title, evidence: d.evidence,
+  }));
 }
 
 /** "adopted on 2024-03-22, 13 for, 0 against, 2 abstaining" (the counts the article gives). */

@@ -1,6 +1,7 @@
 // Turns one analysis record into what it adds to the store (canonical proposals, observations, people) and writes it.
 import { createHash } from 'node:crypto';
 import type { AnalysisRecord, RecordActor } from '../analyze/record.js';
+import { decisionRows } from '../store/decision-rows.js';
 import type { ActorRow, ArticleWrite, ObservationRow, ProposalRow, PutStatus, Store } from '../store/store.js';
 import { bands, fingerprint, NEAR_DUPLICATE_THRESHOLD, parseSignature, signatureHex, similarity, type Fingerprint } from './near-duplicates.js';
 import { bestMatch, MAX_GAP_DAYS, proposalTerms } from './proposal-match.js';
@@ -88,6 +89,8 @@ export async function planArticle(store: Store, record: AnalysisRecord, print?: 
     quotes: record.quotes.map((q) => ({
       articleId: article.id, localId: q.id, kind: q.kind, text: q.text, speaker: keyOf(q.speaker)?.key ?? null, start: q.start, end: q.end,
     })),
+    // A decision belongs to the stored proposal its proposal's mentions name (one with none is not found through them).
+    decisions: decisionRows(record, (local) => (record.proposals.find((p) => p.id === local)?.mentions.length ? localToCanonical.get(local) : undefined)),
   };
 }
 

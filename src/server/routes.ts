@@ -4,7 +4,7 @@ import { AlertQuery, alertsAtom, listAlerts } from './handlers/alerts.js';
 import { ArticleListQuery, listArticles, oneArticle, postArticles } from './handlers/articles.js';
 import { ExportQuery, getExport } from './handlers/export.js';
 import { getOutlook, OutlookQuery } from './handlers/outlook.js';
-import { listProposals, oneProposal, ProposalListQuery } from './handlers/proposals.js';
+import { listProposals, oneProposal, ProposalListQuery, ProposalPageQuery } from './handlers/proposals.js';
 import { ChangesQuery, FeedQuery, getChanges, getChangesAtom } from './handlers/changes.js';
 import {
   AddStanceBody, CorrectionBody, DeleteBody, EditListQuery, EditParams, listEdits, MergeBody, postCorrection, postDelete, postMerge, postReassign, postRename,
@@ -23,8 +23,10 @@ export const ROUTES: Route<any>[] = [
     handler: async () => openApiDocument(ROUTES) }),
   route({ method: 'GET', path: '/api/proposals', summary: 'proposals, newest activity first, as `standpoint proposals --json` prints them', query: ProposalListQuery,
     response: json('[{id, summary, proposer, body, articles, firstSeen, lastSeen, stances: [...]}] (with extra=outlook, each with `outlook`)'), handler: listProposals }),
-  route({ method: 'GET', path: '/api/proposals/:id', summary: 'one proposal: current stances, every observation, quotes, outlook and articles',
-    response: json('{proposal, stances, history, quotes, outlook, outlookError, decided, articles, names}'), handler: oneProposal }),
+  route({ method: 'GET', path: '/api/proposals/:id', summary: 'one proposal: current stances, its newest observations and all of them on a chart, quotes, outlook and articles',
+    query: ProposalPageQuery,
+    response: json('{proposal, stances, history, historyTotal, chart: [{holder, deleted, points: [[date, stance, observations]]}], analyst, quotes, outlook, outlookError, decided, edits, articles, names}'),
+    handler: oneProposal }),
   route({ method: 'GET', path: '/api/actors/:key', summary: 'one actor (person:…, country:ISO3, org:…): roles, positions and quotes',
     response: json('{actor, roles, observations, quotes, proposals, articles}'), handler: oneActor }),
   route({ method: 'GET', path: '/api/articles', summary: 'stored articles, newest first', query: ArticleListQuery, response: json('[{id, date, title, url, source, file, language, copyOf}]'), handler: listArticles }),

@@ -1,5 +1,6 @@
 // The store's tables, as versioned migrations shared by both dialects (only the identity column differs).
 import type { Migration } from './db.js';
+import { backfillDecisions } from './decision-rows.js';
 import { backfillEdits } from './edit-rows.js';
 import { backfillPositions } from './position-rows.js';
 import { searchMigration } from './search-schema.js';
@@ -114,6 +115,26 @@ const v7 = (id: string): string[] => [
   'CREATE INDEX watch_deliveries_state ON watch_deliveries(state)',
 ];
 
+// The votes articles report on proposals (a record proposal's `decision`), kept at write time: a proposal's page and outlook
+// read its rows instead of the record of every article that mentions it. One row per (article, record proposal), with the
+// stored proposal its mentions joined; the backfill reads the stored records that hold one. With them, what a proposal's page
+// reads without reading all its observations: its newest ones (by date, undated last: PostgreSQL's index puts NULLs first so
+// that a backward scan gives them last, as SQLite's does), how they fall by holder, date and stance (answered by the index
+// alone), and the few copies among the articles (a partial index), which those reads leave out.
+const v8 = (dialect: 'sqlite' | 'postgres'): string[] => [
+  `CREATE TABLE decisions (
+    article_id TEXT NOT NULL REFERENCES articles(id), local_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    proposal_id TEXT NOT NULL REFERENCES proposals(id),
+    outcome TEXT NOT NULL, date TEXT, votes_for INTEGER, votes_against INTEGER, votes_abstain INTEGER, unanimous INTEGER NOT NULL,
+    inferred TEXT NOT NULL, abstaining TEXT NOT NULL,
+    evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    PRIMARY KEY (article_id, local_id))`,
+  'CREATE INDEX decisions_proposal ON decisions(proposal_id)',
+  `CREATE INDEX observations_newest ON observations(proposal_id, date${dialect === 'postgres' ? ' NULLS FIRST' : ''}, id)`,
+  'CREATE INDEX observations_points ON observations(proposal_id, holder, date, stance, article_id)',
+  'CREATE INDEX articles_copies ON articles(copy_of, id) WHERE copy_of IS NOT NULL',
+];
+
 export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
   const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
   return [
@@ -124,6 +145,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Migration[] {
     { version: 5, name: 'actors numbered by the write that last changed them (knowledge read incrementally)', statements: v5 },
     { version: 6, name: "the analyst's audited edit log", statements: v6(id), run: backfillEdits },
     { version: 7, name: "the feed watcher's state: feeds, items, alerts and their deliveries", statements: v7(id) },
+    { version: 8, name: "reported votes (decisions) kept at write time; indexes for a proposal's page", statements: v8(dialect), run: backfillDecisions },
     searchMigration(dialect),
   ];
 }

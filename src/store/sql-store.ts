@@ -6,8 +6,9 @@ import { checkPositions, checkProposalCounts } from './integrity.js';
 import { nulPath, shown } from './nul-check.js';
 import { foldIntoPositions } from './position-rows.js';
 import { recordColumn, wholeRecord } from './record-column.js';
+import { insertDecisions, toDecision } from './decision-rows.js';
 import type {
-  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, EditRow, NewEdit, NumberedObservation, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
+  ActorRow, ArticleRef, ArticleRow, ArticleWrite, Correction, Counts, DecisionRow, EditRow, NewEdit, NumberedObservation, ObservationPoint, ObservationRow, Page, PageKind, PageRows, PositionRow, ProposalRow,
   ProposalMentionRow, ProposalQuery, ProposalWithCount, PutStatus, QuoteRow, RoleRow, SearchQuery, SearchResult, Store, StoredArticle, WatchState,
 } from './store.js';
 import { StoreError } from './store.js';
@@ -215,6 +216,7 @@ export class SqlStore implements Store {
       await insertMany(tx, 'proposal_terms', ['term', 'proposal_id'], w.proposals.flatMap((p) => [...new Set(p.terms)].map((t) => [t, p.id])));
       await insertMany(tx, 'proposal_mentions', ['article_id', 'local_id', 'proposal_id', 'summary', 'text', 'start_offset', 'end_offset'],
         w.mentions.map((m) => [m.articleId, m.localId, m.proposalId, m.summary, m.text, m.start, m.end]));
+      await insertDecisions(tx, w.decisions);
       const observations = distinctObservations(w.observations);
       await this.insertPositions(tx, [...new Map(observations.map((o) => [`${o.proposalId}|${o.holder}`, [o.proposalId, o.holder] as const])).values()]);
       await insertMany(tx, 'observations',
@@ -383,6 +385,39 @@ export class SqlStore implements Store {
     return rows.map((r) => ({ ...toObservation(r), id: Number(r.id) }));
   }
 
+  async newestObservations(proposalId: string, limit: number): Promise<NumberedObservation[]> {
+    // The order of the index observations_newest read backwards (migration 8); copies found through their partial index.
+    const rows = await this.db.all(
+      `SELECT o.* FROM observations o WHERE o.proposal_id = ? AND o.article_id NOT IN (SELECT id FROM articles WHERE copy_of IS NOT NULL)
+       ORDER BY o.proposal_id DESC, o.date DESC NULLS LAST, o.id DESC LIMIT ?`, [proposalId, limit]);
+    return rows.map((r) => ({ ...toObservation(r), id: Number(r.id) }));
+  }
+
+  async observationPoints(proposalId: string): Promise<ObservationPoint[]> {
+    const point = (r: Row, n: number): ObservationPoint => ({ holder: String(r.holder), date: str(r.date), stance: r.stance as StanceLabel, observations: n });
+    if (this.db.dialect === 'postgres') {
+      // An index-only scan of observations_points, the copies left out by a hashed look-up of the few copies.
+      const rows = await this.db.all(`SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE proposal_id = ?
+        AND article_id NOT IN (SELECT id FROM articles WHERE copy_of IS NOT NULL) GROUP BY holder, date, stance`, [proposalId]);
+      return rows.map((r) => point(r, Number(r.n)));
+    }
+    // SQLite: counted from the index alone (observations_points), then the copies' observations taken off (there are few,
+    // found through their partial index): leaving them out row by row costs a look-up per observation. The `+` keeps
+    // SQLite from walking the proposal's index (every observation) instead of the copies' rows.
+    const [all, copies] = await Promise.all([
+      this.db.all('SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE proposal_id = ? GROUP BY holder, date, stance', [proposalId]),
+      this.db.all(`SELECT holder, date, stance, COUNT(*) AS n FROM observations WHERE +proposal_id = ?
+        AND article_id IN (SELECT id FROM articles WHERE copy_of IS NOT NULL) GROUP BY holder, date, stance`, [proposalId])]);
+    const key = (r: Row) => `${String(r.holder)}\u0000${str(r.date) ?? ''}\u0000${String(r.stance)}`;
+    const less = new Map(copies.map((r) => [key(r), Number(r.n)]));
+    const out: ObservationPoint[] = [];
+    for (const r of all) {
+      const n = Number(r.n) - (less.get(key(r)) ?? 0);
+      if (n > 0) out.push(point(r, n));
+    }
+    return out;
+  }
+
   async positionsOfHolder(holder: string): Promise<PositionRow[]> {
     const rows = await this.db.all(
       'SELECT id, proposal_id, holder, stance, confidence, date, condition, observations, evidence, quote, article_id FROM positions WHERE holder = ? ORDER BY id', [holder]);
@@ -434,6 +469,16 @@ export class SqlStore implements Store {
       `SELECT m.* FROM proposal_mentions m JOIN articles a ON a.id = m.article_id ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
        ORDER BY a.date DESC, m.article_id, m.start_offset${limit}`, params);
     return rows.map(toMention);
+  }
+
+  async decisions(filter: { proposalIds: string[] }): Promise<Array<DecisionRow & { title: string | null }>> {
+    const out: Array<DecisionRow & { title: string | null }> = [];
+    for (let i = 0; i < filter.proposalIds.length; i += 500) {
+      const chunk = filter.proposalIds.slice(i, i + 500);
+      const rows = await this.db.all(`SELECT d.*, a.title FROM decisions d JOIN articles a ON a.id = d.article_id WHERE ${inList('d.proposal_id', chunk)}`, chunk);
+      out.push(...rows.map((r) => ({ ...toDecision(r), title: str(r.title) })));
+    }
+    return out;
   }
 
   async record(articleId: string): Promise<AnalysisRecord | null> {
@@ -498,7 +543,8 @@ export class SqlStore implements Store {
     const ids = rows.map((r) => String(r.id));
     const of = async (table: string, order: string) => groupBy(
       await this.db.all(`SELECT * FROM ${table} WHERE ${inList('article_id', ids)} ORDER BY article_id, ${order}`, ids), (r) => String(r.article_id));
-    const [quotes, mentions, observations] = [await of('quotes', 'local_id'), await of('proposal_mentions', 'local_id'), await of('observations', 'id')];
+    const [quotes, mentions, observations, decisions] = [
+      await of('quotes', 'local_id'), await of('proposal_mentions', 'local_id'), await of('observations', 'id'), await of('decisions', 'local_id')];
     return {
       rows: rows.map((r) => {
         const id = String(r.id);
@@ -508,7 +554,7 @@ export class SqlStore implements Store {
         return {
           row: toArticle(r), contentHash: String(r.content_hash), signature: String(r.signature), text: String(r.text), record, recordError,
           quotes: (quotes.get(id) ?? []).map(toQuote), mentions: (mentions.get(id) ?? []).map(toMention),
-          observations: (observations.get(id) ?? []).map(toObservation),
+          observations: (observations.get(id) ?? []).map(toObservation), decisions: (decisions.get(id) ?? []).map(toDecision),
         };
       }),
       next: rows.length < limit ? null : JSON.stringify([ids[ids.length - 1]]),

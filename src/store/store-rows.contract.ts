@@ -40,6 +40,7 @@ function wide(tag: string, n: number): ArticleWrite {
     })),
     actors: ids.map((id, i) => ({ key: `country:C${i}`, kind: 'country', name: `Country ${id}`, role: null, country: null, organization: null, represents: null, aliases: [`country ${id}`] })),
     quotes: ids.map((id) => ({ articleId: record.article.id, localId: id, kind: 'direct', text: `we agree (${id})`, speaker: null, start: 0, end: 9 })),
+    decisions: [],
   };
 }
 

@@ -13,6 +13,7 @@ import { storeRowsContract } from './store-rows.contract.js';
 import { editsContract } from './store-edits.contract.js';
 import { searchContract } from './search.contract.js';
 import { watchRowsContract } from './watch-rows.contract.js';
+import { decisionsContract } from './decisions.contract.js';
 
 const PATROL = { key: 'naval-patrol-baltic', summary: 'joint naval patrol in the Baltic', proposer: 'country:DNK', body: 'org:NATO' };
 
@@ -313,4 +314,5 @@ export function storeContract(name: string, location: () => Promise<string>): vo
   editsContract(name, location);
   searchContract(name, location);
   watchRowsContract(name, location);
+  decisionsContract(name, location);
 }

@@ -1,5 +1,5 @@
 // The store's one interface: what every implementation (SQLite, PostgreSQL) keeps and answers.
-import type { AnalysisRecord, StanceLabel } from '../analyze/record.js';
+import type { AnalysisRecord, RecordDecision, StanceLabel } from '../analyze/record.js';
 import type { KnownPerson } from '../analyze/knowledge.js';
 import type { Highlighted } from './search-query.js';
 
@@ -41,6 +41,23 @@ export interface ProposalMentionRow {
   end: number;
 }
 
+/**
+ * A reported vote on a proposal, as an article's record gives it (its proposal's `decision`), kept at write time so that
+ * reading a proposal's decisions reads no record. One row per record proposal with a decision and at least one mention
+ * (the mentions say which stored proposal it joined); copies' too.
+ */
+export interface DecisionRow extends Omit<RecordDecision, 'evidence'> {
+  proposalId: string;
+  articleId: string;
+  /** The record's proposal id ("p2"), and its place among the record's proposals. */
+  localId: string;
+  ordinal: number;
+  /** The sentence that reports the vote, and where it is in the article's text. */
+  evidence: string;
+  evidenceStart: number;
+  evidenceEnd: number;
+}
+
 /** A stored actor: what the analyser's knowledge holds of a person (or a country, organisation, group), and its kind. */
 export interface ActorRow extends KnownPerson {
   kind: string;
@@ -74,6 +91,8 @@ export interface ArticleWrite {
   observations: ObservationRow[];
   actors: ActorRow[];
   quotes: QuoteRow[];
+  /** The votes the record reports on its proposals (decisionRows in record-article.ts). */
+  decisions: DecisionRow[];
 }
 
 export type PutStatus = 'new' | 'known' | 'copy';
@@ -168,6 +187,9 @@ export interface MachineStance {
 /** A position: one per proposal and holder, with a stable STANCE_ID; `current` is null while only copies observed it. */
 export interface PositionRow { id: number; proposalId: string; holder: string; current: MachineStance | null }
 
+/** How many observations of a proposal (copies left out) a holder has on a date (null: undated) with a stance. */
+export interface ObservationPoint { holder: string; date: string | null; stance: StanceLabel; observations: number }
+
 /** A canonical proposal with the number of distinct source articles (near-duplicates not counted), kept at write time. */
 export interface ProposalWithCount extends ProposalRow {
   articles: number;
@@ -203,6 +225,7 @@ export interface StoredArticle {
   quotes: QuoteRow[];
   mentions: ProposalMentionRow[];
   observations: ObservationRow[];
+  decisions: DecisionRow[];
 }
 
 /** What `search` looks in, and the filters every kind of hit is narrowed by (all optional; dates YYYY-MM-DD, inclusive). */
@@ -383,6 +406,13 @@ export interface Store {
   edits(filter?: { ids?: number[]; since?: string }): Promise<EditRow[]>;
   /** Observations (copies left out) with their row ids: of some proposals, with some ids, or from some articles. */
   numberedObservations(filter: { proposalIds?: string[]; ids?: number[]; articleIds?: string[] }): Promise<NumberedObservation[]>;
+  /**
+   * The newest observations of one proposal (copies left out), at most `limit`: by date, newest first and undated last,
+   * then the last stored first. Reads only those rows.
+   */
+  newestObservations(proposalId: string, limit: number): Promise<NumberedObservation[]>;
+  /** How the observations of one proposal (copies left out) fall by holder, date and stance, in no particular order. */
+  observationPoints(proposalId: string): Promise<ObservationPoint[]>;
   /** Positions of one holder (every proposal), as `positions` reads them. */
   positionsOfHolder(holder: string): Promise<PositionRow[]>;
   /** Articles stored at or after an ISO time (ingested, not reported), oldest first, with when they were stored. */
@@ -395,6 +425,11 @@ export interface Store {
   articlesByIds(ids: string[]): Promise<ArticleRow[]>;
   /** Where proposals are mentioned: in one article, or of one proposal (newest articles first; all unless `limit`). */
   mentions(filter: { articleId?: string; proposalId?: string; limit?: number }): Promise<ProposalMentionRow[]>;
+  /**
+   * The decisions (reported votes) kept for some proposals, copies' included, with their article's title; in no
+   * particular order. No record is read.
+   */
+  decisions(filter: { proposalIds: string[] }): Promise<Array<DecisionRow & { title: string | null }>>;
   /** The stored analysis record of an article, whole (its text is kept once, in the article's row, and put back). */
   record(articleId: string): Promise<AnalysisRecord | null>;
   /** Quotes (all of them unless `limit`); `q` finds a text in them. */

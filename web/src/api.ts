@@ -50,8 +50,11 @@ export interface Outlook {
   unknown: string[]; blockers: string[]; needs: string[]; names: Record<string, string>; notes: string[]; nonMembers: Array<{ key: string; stance: string }>;
   unknownSeats: number; conditions?: Record<string, string>;
 }
+/** A holder's observations of a proposal on its chart: [date, stance, how many], and whether an analyst deleted its stance. */
+export interface ChartRow { holder: string; deleted: boolean; points: Array<[date: string | null, stance: string, observations: number]> }
 export interface ProposalPage {
-  proposal: ProposalSummary; stances: Position[]; history: Observation[]; quotes: Array<{ holder: string; actor: string; text: string; date: string | null; articleId: string }>;
+  /** The newest observations (oldest first), how many there are in all, and every one of them as a chart point. */
+  proposal: ProposalSummary; stances: Position[]; history: Observation[]; historyTotal: number; chart: ChartRow[]; quotes: Array<{ holder: string; actor: string; text: string; date: string | null; articleId: string }>;
   outlook: { outlook: Outlook; conditions: Record<string, string> } | null; outlookError: { code: string; message: string } | null;
   /** The latest reported vote that decided it, or null. */
   decided?: { outcome: 'adopted' | 'rejected'; date: string | null; for: number | null; against: number | null; abstain: number | null; unanimous: boolean; articleId: string; title: string | null; evidence: string } | null;

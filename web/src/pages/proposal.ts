@@ -112,7 +112,7 @@ export async function showProposal(root: HTMLElement, id: string): Promise<void>
     bar.element,
     stances.length ? h('div', { class: 'scroll' }, holders) : h('p', {}, 'No stances recorded.'),
     h('h2', {}, 'Timeline'),
-    timeline(page.history, name, articles, page.analyst),
+    timeline(page.history, name, articles, page.analyst, page.chart, page.historyTotal),
     proposalTools(page, bar.who, refresh, (href) => navigate(href)),
   );
 }

@@ -1,5 +1,5 @@
 // A proposal's timeline: each holder's dated observations as coloured dots on one time axis, then the same as a list.
-import type { AnalystEvent, ArticleRow, Observation } from '../api.js';
+import type { AnalystEvent, ArticleRow, ChartRow, Observation } from '../api.js';
 import { h, link, s } from '../dom.js';
 import { stanceBadge } from '../stance.js';
 
@@ -8,14 +8,30 @@ const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 /** At most this many observations are listed (newest first); the chart shows them all. */
 const LISTED = 200;
 
+/** A chart point: one holder's observations on a date with a stance. */
+interface Point { holder: string; date: string | null; stance: string; observations: number; deleted: boolean }
+
+/** The observations as chart rows, when the page gave none: one point per observation. */
+const rowsOf = (history: Observation[]): ChartRow[] => {
+  const rows = new Map<string, ChartRow>();
+  for (const o of history) {
+    if (!rows.has(o.holder)) rows.set(o.holder, { holder: o.holder, deleted: !!o.deleted, points: [] });
+    rows.get(o.holder)!.points.push([o.date, o.stance, 1]);
+  }
+  return [...rows.values()];
+};
+
 /**
  * The machine's observations (a deleted stance's shown struck through) and the analyst's stances (diamonds, marked as such),
- * each holder on a row of its own.
+ * each holder on a row of its own. The chart shows every observation (`chart`: the page's rows, the listed ones by default);
+ * the list, the newest of `history`, of `total` in all.
  */
-export function timeline(history: Observation[], name: (k: string) => string, articles: Map<string, ArticleRow>, analyst: AnalystEvent[] = []): HTMLElement {
-  if (!history.length && !analyst.length) return h('p', {}, 'No observations.');
-  const dated = history.filter((o) => o.date && !o.deleted);
-  const holders = [...new Set([...history.map((o) => o.holder), ...analyst.map((a) => a.holder)])];
+export function timeline(history: Observation[], name: (k: string) => string, articles: Map<string, ArticleRow>, analyst: AnalystEvent[] = [],
+  chart: ChartRow[] = rowsOf(history), total = history.length): HTMLElement {
+  if (!history.length && !chart.length && !analyst.length) return h('p', {}, 'No observations.');
+  const points: Point[] = chart.flatMap((r) => r.points.map(([date, stance, observations]) => ({ holder: r.holder, date, stance, observations, deleted: r.deleted })));
+  const dated = points.filter((o) => o.date && !o.deleted);
+  const holders = [...new Set([...chart.map((r) => r.holder), ...history.map((o) => o.holder), ...analyst.map((a) => a.holder)])];
   const out = h('div', { class: 'timeline' });
   if (dated.length || analyst.length) {
     // The axis spans the reports; an analyst's stance set later than the last report sits at its end (its date is in its title).
@@ -32,7 +48,7 @@ export function timeline(history: Observation[], name: (k: string) => string, ar
         s('text', { x: 0, y: i * rowH + 15, class: 'label' }, name(holder).slice(0, 24)),
         s('line', { x1: left, x2: width - 10, y1: i * rowH + 11, y2: i * rowH + 11, class: 'axis' }),
         dated.filter((o) => o.holder === holder).map((o) => s('circle', { cx: x(o.date!), cy: i * rowH + 11, r: 6, class: `dot stance-${o.stance}` },
-          s('title', {}, `${o.date}: ${name(holder)} ${o.stance} (machine)`))),
+          s('title', {}, `${o.date}: ${name(holder)} ${o.stance} (machine${o.observations > 1 ? `, ${o.observations} observations` : ''})`))),
         analyst.filter((a) => a.holder === holder).map((a) => s('rect', { x: x(at(a.date)) - 5, y: i * rowH + 6, width: 10, height: 10, transform: `rotate(45 ${x(at(a.date))} ${i * rowH + 11})`, class: `dot analyst stance-${a.stance}` },
           s('title', {}, `${a.date}: ${name(holder)} ${a.stance} (analyst ${a.author})`))))),
       s('text', { x: left, y: rows.length * rowH + 24, class: 'label' }, new Date(lo * 86_400_000).toISOString().slice(0, 10)),
@@ -50,6 +66,6 @@ export function timeline(history: Observation[], name: (k: string) => string, ar
     o.actor !== o.holder ? h('span', { class: 'muted' }, ` (said by ${name(o.actor)})`) : null, ' ', stanceBadge(o.stance), h('span', { class: 'muted small' }, ' machine'),
     o.movedFrom ? h('span', { class: 'muted small' }, ` (moved from ${name(o.movedFrom.holder)} on ${o.movedFrom.proposalId})`) : null, ' ',
     h('span', { class: 'evidence' }, o.evidence), ' ', link(`/articles/${encodeURIComponent(o.articleId)}`, articles.get(o.articleId)?.title ?? 'article')))));
-  if (history.length > LISTED) out.append(h('p', { class: 'muted' }, `${history.length - LISTED} older observations not listed.`));
+  if (total > newest.length) out.append(h('p', { class: 'muted' }, `${total - newest.length} older observations not listed.`));
   return out;
 }
