@@ -51,6 +51,18 @@ describe('speakers named by a role', () => {
   });
 });
 
+describe('a person\'s office', () => {
+  it('gives "X\'s office said" to the body X speaks for', () => {
+    const doc = run('Portuguese President Rui Dantas met farmers on Monday.\n\nPortugal will not sign the deal in its current form, Dantas’s office said in a statement, adding that the clause was “a promise, not a protection”.');
+    expect(speakerOf(doc, 'a promise, not')?.key).toBe('country:PRT');
+  });
+
+  it('keeps a person who speaks for nobody named: "X\'s spokesman said" stays X', () => {
+    const doc = run('The novelist Ada Brook was not at the launch. “She is resting,” Brook’s spokesman said.');
+    expect(speakerOf(doc, 'She is resting')?.name).toBe('Ada Brook');
+  });
+});
+
 describe('the subject of the speech verb', () => {
   it('takes the named head of a long appositive chain after the quote, brackets and all', () => {
     const doc = run('“The ministry broke the rules,” Rep. Nora Falk (D-Ore.), a member of the oversight panel, said in an interview.');
@@ -89,4 +101,3 @@ describe('the subject of the speech verb', () => {
     expect(speakerOf(doc, 'commit to a date')?.name).toBe('Lena Holt');
   });
 });
-
