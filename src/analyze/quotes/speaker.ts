@@ -279,7 +279,7 @@ function officeOf(ctx: SpeakerContext, m: Mention, span: Span): Speaker | null {
   if (body < 0) return null;
   const end = m.end + after[0].length;
   const start = end - after[1].length;
-  mention(ctx, body, { start, end }, 'title');
+  // No mention is added: the person's name stays the one naming the speaker in the text.
   return { actor: body, span: { start, end } };
 }
 
