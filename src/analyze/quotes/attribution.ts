@@ -186,30 +186,6 @@ function signedBy(ctx: SpeakerContext, q: MarkedSpan, first: number, stop: numbe
   return sp && !/(?:^|\s)\p{Ll}/u.test(lead) ? { speaker: sp, cue: { start: q.close, end: q.close + 1 } } : null;
 }
 
-/** Words after which an "-ing" speech verb hangs on the clause before it ("by saying", "as saying", "despite admitting"). */
-const PARTICIPLE_LEADS = new Set(['as', 'by', 'despite', 'after', 'before', 'while', 'when', 'without']);
-
-/**
- * The subject of the clause a participle hangs on (tokens from..to, the participle after them): the subject of the
- * nearest verb before it, past "and" ("X appeared on TV and began by saying" is X), else the clause's first segment.
- */
-function mainClauseSubject(ctx: SpeakerContext, from: number, to: number): Speaker | null {
-  const { doc } = ctx;
-  for (let k = prevWord(doc, to); k > from; k = prevWord(doc, k)) {
-    const t = doc.tokens[k];
-    if (isQuoteMark(t.text)) break;
-    if (t.pos !== 'VERB' || /ing$/.test(t.lower)) continue;
-    let b = prevWord(doc, k);
-    while (b > from && /^(?:AUX|ADV|PART)$/.test(doc.tokens[b].pos)) b = prevWord(doc, b);
-    if (b >= from && /^(?:and|but|or|to|that|who|which)$/.test(doc.tokens[b].lower)) continue;
-    const sp = speakerBeforeVerb(ctx, from, k);
-    if (sp) return sp;
-    break;
-  }
-  const segs = segments(doc, from, to).filter((s) => s.end > s.start);
-  return segs.length ? speakerIn(ctx, segs[0]) : null;
-}
-
 /** Tries a speech verb before the opening mark in its sentence: "X said: “…”", "X said the plan was “rushed”". */
 function beforeQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
   const { doc } = ctx;
@@ -233,9 +209,9 @@ function beforeQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
       let start = from;
       for (let j = verb - 1; j >= from; j--) if (isQuoteMark(doc.tokens[j].text)) { start = j + 1; break; }
       // (The clause starts after any quotation before it: "“…,” Crosetto said, adding that …".)
-      // So does one after a preposition: "X responded … by saying", "X, despite admitting …".
-      if (/ing$/.test(t0.lower) && pw >= 0 && (doc.tokens[pw].text === ',' || PARTICIPLE_LEADS.has(doc.tokens[pw].lower))) {
-        const sp = mainClauseSubject(ctx, start, pw);
+      if (/ing$/.test(t0.lower) && pw >= 0 && (doc.tokens[pw].text === ',' || doc.tokens[pw].lower === 'as')) {
+        const segs = segments(doc, start, pw).filter((s) => s.end > s.start);
+        const sp = segs.length ? speakerIn(ctx, segs[0]) : null;
         if (sp) return { speaker: sp, cue: t0 };
       }
       const sp = speakerBeforeVerb(ctx, start, verb) ?? (pw >= 0 && doc.tokens[pw].text === ',' ? null : speakerAfterVerb(ctx, verb));

@@ -101,26 +101,3 @@ describe('the subject of the speech verb', () => {
     expect(speakerOf(doc, 'commit to a date')?.name).toBe('Lena Holt');
   });
 });
-
-describe('participle clauses', () => {
-  it('gives a quote after "by saying" to the subject of the clause, not to a name in its object', () => {
-    const doc = run('President Alma Ruiz answered a Green Party member on Tuesday by saying the row over the phrase was a “manufactured” issue.');
-    expect(speakerOf(doc, 'manufactured')?.name).toBe('Alma Ruiz');
-  });
-
-  it('takes the subject of the main verb, not a time phrase before it: "During a speech …, X attacked Y …, saying"', () => {
-    const doc = run('Dale Pike and Alma Ruiz met voters. During a speech earlier in the day, Pike attacked Ruiz for her record on trade, saying, “She is reckless and unstable.”');
-    expect(speakerOf(doc, 'reckless and unstable')?.name).toBe('Dale Pike');
-  });
-
-  it('goes back past "and" to the subject: "X, a doctor, appeared on TV and began by saying …"', () => {
-    const doc = run('Governor Dale Pike, a former banker, then appeared on Channel Four and began by saying he would “never” back the tax.');
-    expect(speakerOf(doc, 'never')?.name).toBe('Dale Pike');
-  });
-
-  it('reads "Speaking in Lisbon, X said" as X', () => {
-    const doc = run('Speaking to reporters in Lisbon, Foreign Minister Rui Dantas said the plan was “dead on arrival”.');
-    expect(speakerOf(doc, 'dead on arrival')?.name).toBe('Rui Dantas');
-  });
-});
-
