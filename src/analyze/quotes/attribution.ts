@@ -70,6 +70,18 @@ export function speakerBeforeVerb(ctx: SpeakerContext, from: number, verb: numbe
   return speakerIn(ctx, order);
 }
 
+/** Whether a quotation ends with a full stop inside its marks and a capitalised word follows it ("….” Russia …). */
+function endsSentence(doc: Doc, q: MarkedSpan): boolean {
+  const inside = doc.text.slice(q.open + 1, q.close).replace(/[\s’'"]+$/, '');
+  return inside.endsWith('.') && /^\s*\p{Lu}/u.test(doc.text.slice(q.close + 1, q.close + 4));
+}
+
+/** Whether the verb at k goes on with what it reports: "that", or an object or clause right after it. */
+function reportsMore(doc: Doc, k: number): boolean {
+  const next = doc.tokens[nextWord(doc, k)];
+  return next !== undefined && (next.lower === 'that' || /^(?:DET|NOUN|PROPN|PRON|VERB|ADJ|NUM)$/.test(next.pos)) && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/i.test(next.text);
+}
+
 /** Tries a speech verb after the closing mark, in the same sentence: "…,” he said" / "…,” said Müller". */
 function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
   const { doc } = ctx;
@@ -90,6 +102,9 @@ function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
         const sp = speakerAfterVerb(ctx, k);
         if (sp || w === k) return sp ? { speaker: sp, cue: doc.tokens[k] } : null;
       }
+      // "…an “outlaw nation.” Russia insisted that …": a quote closing its sentence, then a new sentence whose verb
+      // has words of its own to report; "“….” Smith said." still attributes.
+      if (endsSentence(doc, q) && reportsMore(doc, k)) return null;
       const sp = speakerBeforeVerb(ctx, w, k);
       return sp ? { speaker: sp, cue: doc.tokens[k] } : null;
     }

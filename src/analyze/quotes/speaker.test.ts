@@ -101,3 +101,23 @@ describe('the subject of the speech verb', () => {
     expect(speakerOf(doc, 'commit to a date')?.name).toBe('Lena Holt');
   });
 });
+
+describe('a quotation that ends its sentence', () => {
+  it('is not given to the subject of the next sentence when that sentence reports words of its own', () => {
+    const doc = run('Governments across the region reacted on Friday. Japan called the regime an “outlaw state in the neighbourhood.” Russia insisted that the north “end its dangerous games.”');
+    expect(speakerOf(doc, 'outlaw state')?.key).toBe('country:JPN');
+    expect(speakerOf(doc, 'dangerous games')?.key).toBe('country:RUS');
+  });
+
+  it('still goes to a bare "X said." after it', () => {
+    const doc = run('Nora Falk and Tomas Rieder both spoke. “We will not give up.” Rieder said.');
+    expect(speakerOf(doc, 'not give up')?.name).toBe('Tomas Rieder');
+  });
+});
+
+describe('an opening participle clause', () => {
+  it('reads "Speaking in Lisbon, X said" as X', () => {
+    const doc = run('Speaking to reporters in Lisbon, Foreign Minister Rui Dantas said the plan was “dead on arrival”.');
+    expect(speakerOf(doc, 'dead on arrival')?.name).toBe('Rui Dantas');
+  });
+});
