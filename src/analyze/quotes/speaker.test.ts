@@ -121,3 +121,12 @@ describe('an opening participle clause', () => {
     expect(speakerOf(doc, 'dead on arrival')?.name).toBe('Rui Dantas');
   });
 });
+
+describe('a document as the speaker', () => {
+  it('reads "“…,” the letter reads" as the letter\'s words', () => {
+    const doc = run('Parents wrote to the school board on Monday. “We see our children thriving in these schools,” the letter reads.');
+    const q = doc.quotes.find((x) => doc.text.slice(x.start, x.end).includes('thriving'));
+    expect(q?.speakerSpan && doc.text.slice(q.speakerSpan.start, q.speakerSpan.end)).toBe('the letter');
+  });
+});
+
