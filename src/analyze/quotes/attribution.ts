@@ -11,7 +11,8 @@ export interface Attribution {
   cue: Span;
 }
 
-const STOP_AFTER_VERB = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'to', 'that', 'while', 'when', 'as', 'from', 'with', 'about', 'of', 'in', 'according']);
+// "for" ends the speaker too: "wrote Jane Roe for the Morning Ledger" is Jane Roe, not the outlet.
+const STOP_AFTER_VERB = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'to', 'that', 'while', 'when', 'as', 'from', 'with', 'about', 'of', 'in', 'according', 'for']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'that', 'which', 'who', 'because', 'if', 'when', 'while', 'although', 'though', 'as', 'so', 'or', 'where']);
 
 /** The speaker named right after a verb ("said Jens Stoltenberg, NATO’s secretary general"). */
@@ -59,9 +60,26 @@ export function speakerBeforeVerb(ctx: SpeakerContext, from: number, verb: numbe
   const order: Span[] = [];
   const real = segs.filter((s) => s.end > s.start);
   if (!real.length) return null;
-  if (trailingComma && real.length >= 2) order.push(real[real.length - 2], real[real.length - 1]);
+  if (trailingComma && real.length >= 2) {
+    // "Jane Roe, president of the union, which represents …, said": the named head of the chain.
+    const head = real.length >= 3 ? chainSubject(ctx, real.slice(-4, -1)) : null;
+    if (head) return head;
+    order.push(real[real.length - 2], real[real.length - 1]);
+  }
   else order.push(real[real.length - 1]);
   return speakerIn(ctx, order);
+}
+
+/** Whether a quotation ends with a full stop inside its marks and a capitalised word follows it ("….” Russia …). */
+function endsSentence(doc: Doc, q: MarkedSpan): boolean {
+  const inside = doc.text.slice(q.open + 1, q.close).replace(/[\s’'"]+$/, '');
+  return inside.endsWith('.') && /^\s*\p{Lu}/u.test(doc.text.slice(q.close + 1, q.close + 4));
+}
+
+/** Whether the verb at k goes on with what it reports: "that", or an object or clause right after it. */
+function reportsMore(doc: Doc, k: number): boolean {
+  const next = doc.tokens[nextWord(doc, k)];
+  return next !== undefined && (next.lower === 'that' || /^(?:DET|NOUN|PROPN|PRON|VERB|ADJ|NUM)$/.test(next.pos)) && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/i.test(next.text);
 }
 
 /** Tries a speech verb after the closing mark, in the same sentence: "…,” he said" / "…,” said Müller". */
@@ -84,12 +102,86 @@ function afterQuote(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
         const sp = speakerAfterVerb(ctx, k);
         if (sp || w === k) return sp ? { speaker: sp, cue: doc.tokens[k] } : null;
       }
+      // "…an “outlaw nation.” Russia insisted that …": a quote closing its sentence, then a new sentence whose verb
+      // has words of its own to report; "“….” Smith said." still attributes.
+      if (endsSentence(doc, q) && reportsMore(doc, k)) return null;
       const sp = speakerBeforeVerb(ctx, w, k);
       return sp ? { speaker: sp, cue: doc.tokens[k] } : null;
     }
     if (CLAUSE_WORDS.has(t.lower) || t.pos === 'VERB') return null;
   }
   return k >= doc.tokens.length ? signedBy(ctx, q, first, k) : null;
+}
+
+/** Words that open a clause or a circumstance, not a noun phrase: a segment starting with one is no subject. */
+const NOT_SUBJECT_START = new Set(['who', 'whose', 'which', 'where', 'when', 'while', 'whom', 'that', 'and', 'but', 'despite', 'after', 'before', 'during', 'since', 'although', 'though', 'because', 'if', 'as', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'without', 'to', 'of', 'then', 'also']);
+
+/** The first word of a span, lower-cased. */
+const firstWord = (doc: Doc, span: Span): string => /^[\p{L}’']+/u.exec(doc.text.slice(span.start, span.end))?.[0].toLowerCase() ?? '';
+
+/**
+ * The subject of a verb that ends an appositive chain ("Jane Roe, the envoy, one of the …, said"): the first named
+ * person in the chain, skipping a possessive ("Roe's niece, state Sen. Ann Poe, said" is Poe), else null.
+ */
+function chainSubject(ctx: SpeakerContext, chain: Span[]): Speaker | null {
+  for (const seg of chain) {
+    const w = firstWord(ctx.doc, seg);
+    // "citing Jane Roe", "joined by …": a participle's object is no subject.
+    if (NOT_SUBJECT_START.has(w) || (/^\p{Ll}/u.test(ctx.doc.text.slice(seg.start, seg.start + 1)) && /(?:ing|ed)$/.test(w))) continue;
+    // A name and its title are a few words; a longer segment is a clause of its own.
+    if (ctx.doc.text.slice(seg.start, seg.end).split(/\s+/).length > 8) continue;
+    const sp = speakerIn(ctx, seg, true);
+    if (sp && !/^[’']s\b/.test(ctx.doc.text.slice(sp.span.end, sp.span.end + 3))) return sp;
+  }
+  return null;
+}
+
+/**
+ * "“…,” Rep. Jane Roe (D-Ohio), an oversight panel member, said …", "“…,” Jane Roe, the envoy, who …, told …": a
+ * speech verb further after the quote than `afterQuote` looks, past an appositive chain opened by a name. The verb
+ * must follow a comma or a closing bracket (or the name itself) in the same sentence.
+ */
+function afterQuoteChain(ctx: SpeakerContext, q: MarkedSpan): Attribution | null {
+  const { doc } = ctx;
+  if (q.close < 0) return null;
+  // Only a quote that ends a clause ("…,” X, …, said"; "…?” X, …, asked"), not one ending its sentence ("….” X …).
+  const inside = doc.text.slice(q.open + 1, q.close).replace(/[\s’'"]+$/, '');
+  const after = doc.text.slice(q.close + 1, q.close + 3).trimStart();
+  if (!/[,?!]$/.test(inside) && !after.startsWith(',')) return null;
+  let k = tokenAt(doc, q.close + 1);
+  for (; k < doc.tokens.length && (isSpace(doc.tokens[k]) || /^[,—–-]$/.test(doc.tokens[k].text)); k++) {
+    if (doc.tokens[k].text.includes('\n')) return null;
+  }
+  const first = k;
+  if (doc.tokens[first]?.pos !== 'PROPN' && !/^\p{Lu}/u.test(doc.tokens[first]?.text ?? '')) return null;
+  let depth = 0;
+  let sawName = false;
+  for (let n = 0; k < doc.tokens.length && n < 40; k = nextWord(doc, k), n++) {
+    const t = doc.tokens[k];
+    if (doc.text.slice(doc.tokens[Math.max(first, k - 1)].end, t.start).includes('\n')) return null;
+    if (t.text === '(') { depth++; continue; }
+    if (t.text === ')') { depth = Math.max(0, depth - 1); continue; }
+    if (depth > 0) continue;
+    if (t.pos === 'PROPN') sawName = true;
+    if (SENTENCE_END.has(t.text) || t.text === ';' || t.text === ':') return null;
+    // A nickname in quotation marks ("Marcia “Cia” Price"): at most two words before the closing mark.
+    if (isQuoteMark(t.text)) {
+      let j = nextWord(doc, k);
+      let words = 0;
+      while (j < doc.tokens.length && !isQuoteMark(doc.tokens[j].text) && words < 3) { words++; j = nextWord(doc, j); }
+      if (j >= doc.tokens.length || !isQuoteMark(doc.tokens[j].text) || words > 2) return null;
+      k = j;
+      continue;
+    }
+    if (!sawName || !verbAt(doc, k)) continue;
+    const pw = prevWord(doc, k);
+    const prev = doc.tokens[pw];
+    if (!prev || !(prev.text === ',' || prev.text === ')' || prev.pos === 'PROPN')) continue;
+    const chain = segments(doc, first, pw).filter((s) => s.end > s.start);
+    const sp = chainSubject(ctx, chain) ?? speakerBeforeVerb(ctx, first, k);
+    return sp ? { speaker: sp, cue: t } : null;
+  }
+  return null;
 }
 
 /** A quote signed with a name and no verb: "“…” ― Jane Roe" or "“…,” Jane Roe, the envoy" at the end of a paragraph. */
@@ -164,7 +256,7 @@ export function attributeMarked(ctx: SpeakerContext, q: MarkedSpan): Attribution
   // "According to X, … “…,” the agency reported": the source named first is the speaker.
   const according = accordingTo(ctx, q);
   if (according && according.cue.start < q.open) return according;
-  return afterQuote(ctx, q) ?? beforeQuote(ctx, q) ?? according;
+  return afterQuote(ctx, q) ?? afterQuoteChain(ctx, q) ?? beforeQuote(ctx, q) ?? according;
 }
 
 /** Whether a speech verb sits in the quote's sentence outside the quote (used to tell quotes from titles). */

@@ -1,7 +1,7 @@
 // Token-level helpers for finding speech cues: reporting verbs, clause boundaries and the speaker's words around them.
 import { isSpaceToken, objectList, type Doc, type Token } from '../doc.js';
 import type { Span } from '../record.js';
-import { reportingVerb, type VerbClass } from './lexicon.js';
+import { DOCUMENT_NOUNS, reportingVerb, type VerbClass } from './lexicon.js';
 import { ByLexeme, lexemesOf } from '../tokenize/lexemes.js';
 
 export const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '«', '»', '„']);
@@ -77,6 +77,11 @@ function classify(doc: Doc, i: number, lexemes: readonly number[] | undefined): 
     let p = prevWordIndex(doc, i);
     if (p >= 0 && doc.tokens[p].lower === 'it') p = prevWordIndex(doc, p);
     return p >= 0 && MAKE.has(doc.tokens[p].lower) ? 'speech' : undefined;
+  }
+  // "“…,” the letter reads", "the statement read": a document's words, only after the document's noun.
+  if (t.lower === 'reads' || t.lower === 'read') {
+    const p = tokenOrNone(doc, prevWordIndex(doc, i));
+    return p && (DOCUMENT_NOUNS.has(p.lower) || p.lower === 'article') ? 'speech' : undefined;
   }
   // Refused before the look-up: adjectives and names are no verbs here, and every verb form starts with a to z
   // (punctuation, numbers and spaces are most of the rest).

@@ -192,9 +192,12 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
   // Loops, not map(): V8's compiled map() returns a holey array, which the loops below were not compiled for.
   const mentionsIn: Mention[][] = [];
   for (const span of list) mentionsIn.push(overlapping(ctx, span).filter((m) => m.via !== 'pronoun'));
-  for (const ms of mentionsIn) {
-    const m = ms.findLast((x) => doc.actors[x.actor].kind === 'person');
-    if (m) return { actor: m.actor, span: m };
+  for (let i = 0; i < list.length; i++) {
+    const m = mentionsIn[i].findLast((x) => doc.actors[x.actor].kind === 'person');
+    if (!m) continue;
+    // "President X's office said", "X's spokesman said": the body X speaks for, when it is known and named.
+    const body = officeOf(ctx, m, list[i]);
+    return body ?? { actor: m.actor, span: m };
   }
   // Name runs are looked up only now: most speakers are a person the actors stage already found.
   const per: { span: Span; ms: Mention[]; runs: NameRun[] }[] = [];
@@ -261,6 +264,23 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
   }
   const lastSpan = list[list.length - 1];
   return lastSpan ? nounSpeaker(ctx, lastSpan) : null;
+}
+
+/** Nouns for someone's staff or office: "X's office said" is not X speaking. */
+const OFFICE_NOUNS = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'government', 'administration', 'ministry', 'aide', 'aides', 'cabinet', 'staff', 'press']);
+
+/** The body a person speaks for, named in the article, when the words are their office's ("X's office", "X's spokesman"). */
+function officeOf(ctx: SpeakerContext, m: Mention, span: Span): Speaker | null {
+  const { doc } = ctx;
+  const after = /^[’']s\s+([\p{L}-]+)/u.exec(doc.text.slice(m.end, Math.min(span.end, m.end + 40)));
+  if (!after || !OFFICE_NOUNS.has(after[1].toLowerCase())) return null;
+  const represents = doc.actors[m.actor].represents;
+  const body = represents ? actorIndex(doc, represents) : -1;
+  if (body < 0) return null;
+  const end = m.end + after[0].length;
+  const start = end - after[1].length;
+  // No mention is added: the person's name stays the one naming the speaker in the text.
+  return { actor: body, span: { start, end } };
 }
 
 const NP_STOPS = new Set(['said', 'says', 'told', 'and', 'but', 'that', 'who', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with',
