@@ -6,6 +6,7 @@ import { quotes } from './quotes/quotes.js';
 import { proposals } from './proposals/proposals.js';
 import { phrases } from './phrases/phrases.js';
 import { stances } from './stances/stances.js';
+import { clauses } from './proposals/clauses.js';
 import { decide } from './decide/decide.js';
 import { dates } from './dates/dates.js';
 import { votes } from './votes/votes.js';
@@ -18,6 +19,7 @@ export const STAGES: readonly Stage[] = [
   proposals, // what is put forward, by whom, for which body, and every mention of it
   phrases,   // learned: noun phrases naming a proposal the trigger words missed, added to the proposals
   stances,   // the rules' readings: support / oppose / undecided of each holder on each proposal, with conditions
+  clauses,   // verb phrases naming a proposal nothing before found ("urged X to hold elections"), left to the decisions
   decide,    // the learned decision over those readings and the context: the stances kept, the proposals kept
   votes,     // reported votes: each named member's stance, the roster's unnamed ones a count leaves no doubt about, the outcome
   dates,     // when each stance was expressed, resolved against the article's date
