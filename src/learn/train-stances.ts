@@ -24,6 +24,8 @@ export interface StanceTrainingOptions {
   epochs: number;
   /** The official scorer (../shared/eval/score.mjs); null: no official leave-one-story-out scores. */
   scorer: string | null;
+  /** A folder to keep the held-out records in (one folder per set, as the scorer reads them); none: they are deleted. */
+  keep?: string;
   log: (line: string) => void;
 }
 
@@ -87,7 +89,7 @@ export function trainStances(options: StanceTrainingOptions): StanceTrainingRepo
       const proposals = heldOutProposal.get(docs[ai])!;
       a.pairs.forEach((p, i) => {
         const label = a.labels[i];
-        if (label !== null && label >= 0) heldOut.push({ p: m.probabilities(p.features), label, phrase: p.features.includes('src:phrase'), proposal: proposals[p.proposal], story, rule: p.rules.length ? STANCE_CLASSES.indexOf(p.rules[0].stance) : null, shipped: options.shipped(a.item) });
+        if (label !== null && label >= 0) heldOut.push({ p: m.probabilities(p.features), label, phrase: p.features.includes('src:phrase') || p.features.includes('src:clause'), proposal: proposals[p.proposal], story, rule: p.rules.length ? STANCE_CLASSES.indexOf(p.rules[0].stance) : null, shipped: options.shipped(a.item) });
       });
     });
     if ((n + 1) % 20 === 0 || n + 1 === stories.length) log(`decisions: fold ${n + 1}/${stories.length}`);
@@ -123,7 +125,7 @@ function officialScores(
   options: StanceTrainingOptions, proposalFolds: Map<string, LinearModelFile>, stanceFolds: Map<string, LinearModelFile>, settings: DecisionSettings,
 ): Record<string, Record<string, LayerScore>> {
   const loso: Record<string, Record<string, LayerScore>> = {};
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-loso-'));
+  const tmp = options.keep ? path.resolve(options.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'standpoint-loso-'));
   try {
     for (const item of options.items) {
       useDecisionModels({ ...stanceFolds.get(item.story)!, settings: { ...settings } }, proposalFolds.get(item.story)!);
@@ -147,7 +149,7 @@ function officialScores(
     for (const s of Object.values(all)) Object.assign(s, prf(s.tp, s.fp, s.fn));
     loso.all = all;
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (!options.keep) fs.rmSync(tmp, { recursive: true, force: true });
     useDecisionModels(null, null);
     usePhraseModel(null);
   }

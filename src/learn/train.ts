@@ -19,10 +19,11 @@ const program = new Command('train')
   .option('--held-out <dirs...>', 'sets scored leave-one-story-out but left out of the shipped models, so `npm run eval` measures them unseen', ['../shared/eval/news-2'])
   .option('--seed <n>', 'seed of the example order', '1')
   .option('--epochs <n>', 'passes over the examples', '5')
+  .option('--keep <dir>', 'keep the leave-one-story-out records in this folder (DIR/SET/NAME.json), for error analysis')
   .option('--no-write', 'score only: do not write the models and the confidence maps into src/analyze/')
   .option('--check', 'write nothing; fail, naming the file, when a committed model or map differs from what this run makes (CI)')
   .option('--json', 'print the report as JSON')
-  .action(async (opts: { sets: string[]; heldOut: string[]; seed: string; epochs: string; write: boolean; check?: boolean; json?: boolean }) => {
+  .action(async (opts: { sets: string[]; heldOut: string[]; seed: string; epochs: string; write: boolean; keep?: string; check?: boolean; json?: boolean }) => {
     const sets = opts.sets.map((s) => path.resolve(ROOT, s));
     for (const s of sets) {
       if (fs.existsSync(s)) continue;
@@ -40,7 +41,7 @@ const program = new Command('train')
     const phrases = trainPhrases(items, shipped, seed, log);
     const report = trainStances({
       sets, items, phraseFolds: phrases.folds, shipped, seed, epochs: Number(opts.epochs),
-      scorer: fs.existsSync(scorer) ? scorer : null, log,
+      scorer: fs.existsSync(scorer) ? scorer : null, keep: opts.keep, log,
     });
     const files: [string, string][] = [
       ['src/analyze/phrases/phrase-model.json', modelText(phrases.final)],

@@ -1,6 +1,7 @@
 // Stage: which proposals the article reports positions on, and the stance of each party on each of them, decided by
 // two learned models over the rule readings and the context.
-import { asObjectList, objectList, type Doc, type Stance } from '../doc.js';
+import { asObjectList, objectList, type Doc, type Proposal, type Stance } from '../doc.js';
+import { clauseOf } from '../proposals/clauses.js';
 import type { StanceLabel } from '../record.js';
 import type { Stage } from '../stage.js';
 import { calibratedConfidence, type ConfidenceKind } from './calibration.js';
@@ -88,6 +89,12 @@ export function proposalProbabilities(doc: Doc, model: LinearModel | null): numb
   return model ? proposalFeatures(doc).map((f) => model.probabilities(f)[1]) : null;
 }
 
+/**
+ * Whether the model alone decides the stances on a proposal, the rules' readings only among its inputs: one the phrase
+ * model found, or a verb phrase (its readings come from the governing word alone, "agreed to", not from a cue).
+ */
+export const modelDecides = (p: Proposal): boolean => foundByPhrase(p) || clauseOf(p) !== null;
+
 /** The likeliest stance of a pair and its probability, or class 0 (none) when it is below the threshold. */
 export function decision(p: Float64Array, minProbability: number): [number, number] {
   let best = 1;
@@ -123,7 +130,7 @@ function decided(doc: Doc, m: LinearModel, settings: DecisionSettings, pairs: Pa
   const out = objectList<Stance>();
   for (const pair of pairs) {
     const ruleClass = pair.rules.length ? m.classes.indexOf(pair.rules[0].stance) : null;
-    const phrase = foundByPhrase(doc.proposals[pair.proposal]);
+    const phrase = modelDecides(doc.proposals[pair.proposal]);
     const given = givenStance(m.probabilities(pair.features), ruleClass, phrase, proposals ? proposals[pair.proposal] : null, settings);
     if (!given) continue;
     const label = m.classes[given.label] as StanceLabel;

@@ -1,6 +1,7 @@
 // The candidate (holder, proposal) pairs of an article and the features the stance model reads for each.
 import { tokenAt, type Doc, type Stance } from '../doc.js';
 import { kindOf } from '../proposals/proposals.js';
+import { clauseOf } from '../proposals/clauses.js';
 import { foundByPhrase, phraseProbability } from '../phrases/phrases.js';
 import { meaningCodes } from '../vectors/codes.js';
 
@@ -128,7 +129,10 @@ export function pairsOf(doc: Doc, proposalProbabilities: readonly number[] | nul
   let main = -1;
   proposalTokens.forEach((m, i) => { if (m.size > 0 && (main < 0 || m.size > proposalTokens[main].size)) main = i; });
   // How much the rules read in the whole article: where they read much, they leave less unread.
-  const articleRules = `art-rules:${doc.stances.length >= 6 ? '6+' : doc.stances.length >= 3 ? '3-5' : String(doc.stances.length)}`;
+  // (The cues' readings: not those the verb-phrase stage reads off a governing word, which would move every pair's feature.)
+  let read = 0;
+  for (const s of doc.stances) if (!clauseOf(doc.proposals[s.proposal])) read++;
+  const articleRules = `art-rules:${read >= 6 ? '6+' : read >= 3 ? '3-5' : String(read)}`;
   const pairs: Pair[] = [];
   for (const party of parties.values()) {
     const lead = party.actors.find((a) => doc.actors[a].key === party.key) ?? party.actors[0];
@@ -156,21 +160,34 @@ function pairFeatures(
 ): string[] {
   const f = new Set<string>(['bias', `ht:${party.kind}`]);
   const p = doc.proposals[pi];
-  f.add(`pk:${kindOf(p) ?? 'none'}`);
-  f.add(foundByPhrase(p) ? 'src:phrase' : 'src:trigger');
+  f.add(`pk:${clauseOf(p) ? 'clause' : kindOf(p) ?? 'none'}`); // a verb phrase apart from the plans named by nouns
+  const clause = clauseOf(p);
+  f.add(foundByPhrase(p) ? 'src:phrase' : clause ? 'src:clause' : 'src:trigger');
+  if (clause) {
+    // The party's role in the verb phrase: who urged, agreed, refused ("cl-subj:refuse"), who was asked ("cl-addr:urge").
+    f.add(`clg:${clause.governor}`);
+    f.add(`cl-like:${Math.min(9, Math.floor(clause.likeness * 10))}`);
+    const role = clause.subject !== null && holderKeyOf(doc, clause.subject) === party.key ? 'cl-subj'
+      : clause.addressee !== null && holderKeyOf(doc, clause.addressee) === party.key ? 'cl-addr' : 'cl-other';
+    f.add(role);
+    f.add(`${role}:${clause.governor}`);
+  }
   const pp = phraseProbability(p);
   if (pp !== null) f.add(`pp:${Math.min(9, Math.floor(pp * 10))}`);
   if (p.proposer !== null) f.add('has-proposer');
   if (party.kind === 'org') f.add(`hk:${party.key}`);
-  if (rules.length === 0) f.add('r:none');
-  for (const r of rules) {
-    f.add(`r:${r.stance}`);
-    f.add(`r:${r.stance}:${bucketConfidence(r.confidence)}`);
-    if (r.quote !== null) f.add(`r:${r.stance}:q`);
-    if (r.condition) f.add('r:cond');
+  // A verb phrase's readings (off its governing word, "agreed to") are weighed apart from the cues' readings: shared,
+  // their many misses taught the model to overrule the cues' readings too.
+  const r = clause ? 'cr' : 'r';
+  if (rules.length === 0) f.add(`${r}:none`);
+  for (const rule of rules) {
+    f.add(`${r}:${rule.stance}`);
+    f.add(`${r}:${rule.stance}:${bucketConfidence(rule.confidence)}`);
+    if (rule.quote !== null) f.add(`${r}:${rule.stance}:q`);
+    if (rule.condition) f.add(`${r}:cond`);
   }
-  const labels = new Set(rules.map((r) => r.stance));
-  if (labels.size > 1) f.add('r:mixed');
+  const labels = new Set(rules.map((x) => x.stance));
+  if (labels.size > 1) f.add(`${r}:mixed`);
   const proposerKey = p.proposer === null ? null : holderKeyOf(doc, p.proposer);
   if (proposerKey === party.key) f.add('proposer');
   else if (proposerKey !== null) f.add('other-proposer');

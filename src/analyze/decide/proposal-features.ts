@@ -1,6 +1,7 @@
 // The features of each proposal of an article that tell whether it is one the article reports positions on.
 import { tokenAt, type Doc } from '../doc.js';
 import { kindOf } from '../proposals/proposals.js';
+import { clauseOf } from '../proposals/clauses.js';
 import { headWord, phraseProbability } from '../phrases/phrases.js';
 import { meaningCodes } from '../vectors/codes.js';
 import { holderKeyOf } from './pairs.js';
@@ -36,9 +37,18 @@ export function proposalFeatures(doc: Doc): string[][] {
   const most = Math.max(0, ...sentenceCounts);
   return doc.proposals.map((p, i) => {
     const f = new Set<string>(['bias']);
-    f.add(`pk:${kindOf(p) ?? 'none'}`);
+    f.add(`pk:${clauseOf(p) ? 'clause' : kindOf(p) ?? 'none'}`); // a verb phrase apart from the plans named by nouns
     const pp = phraseProbability(p);
-    f.add(pp === null ? 'src:trigger' : `pp:${Math.min(9, Math.floor(pp * 10))}`);
+    const clause = clauseOf(p);
+    if (clause) {
+      // A verb phrase: what governs it says whether it is put forward ("urged … to", "a plan to") or only reported.
+      f.add('src:clause');
+      f.add(`clg:${clause.governor}`);
+      f.add(`cls:${clause.shape}`);
+      if (clause.subject !== null) f.add('cl-subj');
+      if (clause.addressee !== null) f.add('cl-addr');
+      f.add(`cl-like:${Math.min(9, Math.floor(clause.likeness * 10))}`);
+    } else f.add(pp === null ? 'src:trigger' : `pp:${Math.min(9, Math.floor(pp * 10))}`);
     if (p.proposer !== null) f.add('has-proposer');
     if (p.body !== null) f.add('has-body');
     const sentences = new Set<number>();
