@@ -37,9 +37,9 @@ export function proposalFeatures(doc: Doc): string[][] {
   const most = Math.max(0, ...sentenceCounts);
   return doc.proposals.map((p, i) => {
     const f = new Set<string>(['bias']);
-    f.add(`pk:${clauseOf(p) ? 'clause' : kindOf(p) ?? 'none'}`); // a verb phrase apart from the plans named by nouns
-    const pp = phraseProbability(p);
     const clause = clauseOf(p);
+    f.add(`pk:${clause ? 'clause' : kindOf(p) ?? 'none'}`); // a verb phrase apart from the plans named by nouns
+    const pp = phraseProbability(p);
     if (clause) {
       // A verb phrase: what governs it says whether it is put forward ("urged … to", "a plan to") or only reported.
       f.add('src:clause');

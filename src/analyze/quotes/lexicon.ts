@@ -37,6 +37,8 @@ export const ORG_WORDS = set(wordsData.orgWords);
 export const NOT_NAMES = set(wordsData.notNames);
 export const TIME_WORDS = set(wordsData.timeWords);
 export const NOT_SPEAKERS = set(wordsData.notSpeakers);
+/** Nouns for someone's staff or office: "X's office said" is not X speaking. */
+export const OFFICE_NOUNS = set(wordsData.officeNouns);
 
 export const isPronoun = (lower: string): boolean =>
   PERSON_PRONOUNS.has(lower) || PLURAL_PRONOUNS.has(lower) || THING_PRONOUNS.has(lower);

@@ -3,7 +3,7 @@ import { actorIndex, addActor, addMention, objectList, sentenceAt, tokenAt, type
 import type { Span } from '../record.js';
 import { personKey, slugify } from '../slug.js';
 import {
-  DOCUMENT_NOUNS, GROUP_DETERMINERS, GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLE_NOUNS, THING_PRONOUNS,
+  DOCUMENT_NOUNS, GROUP_DETERMINERS, GROUP_NOUNS, OFFICE_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLE_NOUNS, THING_PRONOUNS,
 } from './lexicon.js';
 import { lastNameBefore, namesIn, type NameIndex, type NameRun } from './names.js';
 
@@ -265,9 +265,6 @@ export function speakerIn(ctx: SpeakerContext, spans: Span | Span[], peopleOnly 
   const lastSpan = list[list.length - 1];
   return lastSpan ? nounSpeaker(ctx, lastSpan) : null;
 }
-
-/** Nouns for someone's staff or office: "X's office said" is not X speaking. */
-const OFFICE_NOUNS = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'government', 'administration', 'ministry', 'aide', 'aides', 'cabinet', 'staff', 'press']);
 
 /** The body a person speaks for, named in the article, when the words are their office's ("X's office", "X's spokesman"). */
 function officeOf(ctx: SpeakerContext, m: Mention, span: Span): Speaker | null {
